@@ -1,0 +1,375 @@
+"""One walk over a module's tree, in source order, keeping the resolver's scopes up to date and
+asking the registry's tables about every import, reference, call and base class it meets.
+
+Nothing here knows about flake8, files or output formats.
+"""
+
+from __future__ import annotations
+
+import ast
+import logging
+import sys
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable
+
+from . import rules  # noqa: F401  (registers every rule family)
+from .index import Index, build
+from .registry import REGISTRY, Rule
+from .resolve import Resolver
+
+LOG = logging.getLogger(__name__)
+_RECURSION_LIMIT = 20_000
+INDEX = build()
+
+# Exceptions whose handler marks code that supports both the old and the new API.
+_COMPAT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "AttributeError"})
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One finding. ``line`` is 1-based, ``col`` a 0-based offset as in ``ast``."""
+
+    line: int
+    col: int
+    code: str
+    name: str
+    replacement: str | None = None
+
+    @property
+    def rule(self) -> Rule:
+        return REGISTRY.rules[self.code]
+
+    @property
+    def message(self) -> str:
+        return self.rule.render(self.name, self.replacement)
+
+
+def check(
+    tree: ast.AST,
+    source: str | None = None,
+    package: Callable[[], str | None] = lambda: None,
+    index: Index = INDEX,
+) -> list[Finding]:
+    """All findings in a parsed module, sorted by position.
+
+    ``source``, when given, lets a module that never mentions a Qiskit package skip the walk.
+    A tree too deep to walk yields the findings made before the limit, and a log warning.
+    """
+    if source is not None and not any(root in source for root in index.roots):
+        # Only a module inside a Qiskit package can reach Qiskit names without spelling them.
+        owner = package()
+        if owner is None or owner.partition(".")[0] not in index.roots:
+            return []
+    walker = Walker(index, Resolver(index.exports, index.normalize, package))
+    # Nested calls recurse a few frames per level; ``ast.parse`` accepts a few thousand levels.
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, _RECURSION_LIMIT))
+    try:
+        walker.visit(tree)
+    except RecursionError:
+        LOG.warning("flake8-qiskit-migrate: expression nesting too deep; checked part of the file")
+    finally:
+        sys.setrecursionlimit(limit)
+    return sorted(walker.findings)
+
+
+class Walker(ast.NodeVisitor):
+    """Visits each node once. Node types with a ``visit_X`` method go there; all others are
+    walked with an explicit stack, so long operator chains cost no Python recursion."""
+
+    def __init__(self, index: Index, resolver: Resolver) -> None:
+        self._dispatch: dict[type[ast.AST], Callable[[Any], None]] = {
+            cls: getattr(self, name) for cls, name in _VISITORS.items()
+        }
+        self.index = index
+        self.resolver = resolver
+        self.findings: list[Finding] = []
+        self._reported: set[tuple[str, int, int]] = set()
+        self._try_seen: list[set[str]] = []  # paths used in each enclosing ``try`` body
+        self._guards: list[set[str]] = []  # the same, for each enclosing compat handler
+
+    def visit(self, node: ast.AST) -> None:
+        method = self._dispatch.get(type(node))
+        if method is not None:
+            method(node)
+        else:
+            self.generic_visit(node)
+
+    def generic_visit(self, node: ast.AST) -> None:
+        dispatch = self._dispatch
+        todo = list(ast.iter_child_nodes(node))
+        todo.reverse()
+        while todo:
+            child = todo.pop()
+            method = dispatch.get(type(child))
+            if method is not None:
+                method(child)
+            else:
+                grandchildren = list(ast.iter_child_nodes(child))
+                grandchildren.reverse()
+                todo.extend(grandchildren)
+
+    # -- reporting --------------------------------------------------------------------------
+    def report(self, node: ast.AST, code: str, name: str, replacement: str | None = None) -> None:
+        line, col = node.lineno, node.col_offset  # type: ignore[attr-defined]
+        if (code, line, col) in self._reported or self._guarded(code):
+            return
+        self._reported.add((code, line, col))
+        self.findings.append(Finding(line, col, code, name, replacement))
+
+    def _guarded(self, code: str) -> bool:
+        new_names = REGISTRY.rules[code].new_names
+        return any(
+            path == new or path.startswith(new + ".")
+            for seen in self._guards
+            for path in seen
+            for new in new_names
+        )
+
+    def _seen(self, path: str | None) -> None:
+        if path is not None:
+            for seen in self._try_seen:
+                seen.add(path)
+
+    def _report_name(self, node: ast.AST, path: str | None) -> bool:
+        match = self.index.name(path)
+        if match is None or path is None:
+            return False
+        self.report(node, match.code, path, match.replacement)
+        return True
+
+    # -- imports ----------------------------------------------------------------------------
+    def visit_Import(self, node: ast.Import) -> None:
+        self._imports(self.resolver.bind_import(node))
+
+    def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
+        self._imports(self.resolver.bind_import_from(node))
+
+    def _imports(self, found: Iterable[tuple[ast.alias, str]]) -> None:
+        for alias, path in found:
+            self._seen(path)
+            self._report_name(alias, path)
+
+    # -- references -------------------------------------------------------------------------
+    def visit_Name(self, node: ast.Name) -> None:
+        if isinstance(node.ctx, ast.Load):
+            binding = self.resolver.lookup(node.id)
+            self._seen(binding.path)
+            # A star import reported nothing per name, so each use is where the user learns.
+            if binding.star:
+                self._report_name(node, binding.path)
+
+    def visit_Attribute(self, node: ast.Attribute) -> None:
+        if isinstance(node.ctx, ast.Load):
+            path = self.resolver.qualify(node)
+            self._seen(path)
+            # ``qiskit.IBMQ`` is reported; ``IBMQ.x`` is not, its base was reported already.
+            if self.index.name(self.resolver.qualify(node.value)) is None:
+                self._report_name(node, path)
+        self.visit(node.value)
+
+    def visit_Call(self, node: ast.Call) -> None:
+        func = self.resolver.qualify(node.func)
+        if func is not None:
+            call = self.index.calls.get(func)
+            if call is not None:
+                self.report(node, call.code, func, call.replacement)
+            else:
+                self._report_name(node, func)
+        self.generic_visit(node)
+
+    # -- bindings ---------------------------------------------------------------------------
+    def visit_Assign(self, node: ast.Assign) -> None:
+        self.visit(node.value)
+        path = self.resolver.qualify(node.value)
+        for target in node.targets:
+            self._assign(target, path)
+
+    def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
+        self.visit(node.annotation)
+        if node.value is not None:
+            self.visit(node.value)
+            self._assign(node.target, self.resolver.qualify(node.value))
+
+    def visit_AugAssign(self, node: ast.AugAssign) -> None:
+        self.visit(node.value)
+        self._assign(node.target, None)
+
+    def visit_NamedExpr(self, node: ast.NamedExpr) -> None:
+        self.visit(node.value)
+        self.resolver.bind(node.target.id, self.resolver.qualify(node.value))
+
+    def _assign(self, target: ast.expr, path: str | None) -> None:
+        if not isinstance(target, ast.Name):
+            self.visit(target)  # loads inside ``a[i].x = ...`` targets
+        self.resolver.bind_target(target, path)
+
+    def visit_For(self, node: ast.For | ast.AsyncFor) -> None:
+        self.visit(node.iter)
+        iterable = self.resolver.qualify(node.iter)
+        self._assign(node.target, iterable + "[]" if iterable else None)
+        self._body(node.body, node.orelse)
+
+    visit_AsyncFor = visit_For
+
+    def visit_With(self, node: ast.With | ast.AsyncWith) -> None:
+        for item in node.items:
+            self.visit(item.context_expr)
+            if item.optional_vars is not None:
+                # ``with Session(...) as s`` binds the context manager itself, as Qiskit's do.
+                self._assign(item.optional_vars, self.resolver.qualify(item.context_expr))
+        self._body(node.body)
+
+    visit_AsyncWith = visit_With
+
+    def visit_Delete(self, node: ast.Delete) -> None:
+        for target in node.targets:
+            self._assign(target, None)
+
+    def _body(self, *blocks: list[ast.stmt]) -> None:
+        for block in blocks:
+            for statement in block:
+                self.visit(statement)
+
+    # -- scopes -----------------------------------------------------------------------------
+    def visit_FunctionDef(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+        for decorator in node.decorator_list:
+            self.visit(decorator)
+        self._arguments_outside(node.args)
+        if node.returns is not None:
+            self.visit(node.returns)
+        self.resolver.bind(node.name, None)
+        self.resolver.push()
+        self._bind_arguments(node.args)
+        self._body(node.body)
+        self.resolver.pop()
+
+    visit_AsyncFunctionDef = visit_FunctionDef
+
+    def visit_Lambda(self, node: ast.Lambda) -> None:
+        self._arguments_outside(node.args)
+        self.resolver.push()
+        self._bind_arguments(node.args)
+        self.visit(node.body)
+        self.resolver.pop()
+
+    def _arguments_outside(self, args: ast.arguments) -> None:
+        """Defaults and annotations are evaluated in the enclosing scope."""
+        for default in (*args.defaults, *args.kw_defaults):
+            if default is not None:
+                self.visit(default)
+        for arg in _all_args(args):
+            if arg.annotation is not None:
+                self.visit(arg.annotation)
+
+    def _bind_arguments(self, args: ast.arguments) -> None:
+        for arg in _all_args(args):
+            self.resolver.bind(arg.arg, None)
+
+    def visit_ClassDef(self, node: ast.ClassDef) -> None:
+        for decorator in node.decorator_list:
+            self.visit(decorator)
+        for base in node.bases:
+            self._report_name(base, self.resolver.qualify(base))
+            self.visit(base)
+        for keyword in node.keywords:
+            self.visit(keyword.value)
+        self.resolver.bind(node.name, None)
+        self.resolver.push(is_class=True)
+        self._body(node.body)
+        self.resolver.pop()
+
+    def _comprehension(self, node: ast.ListComp | ast.SetComp | ast.GeneratorExp | ast.DictComp,
+                       *elements: ast.expr) -> None:
+        self.resolver.push()
+        for generator in node.generators:
+            self.visit(generator.iter)
+            self._assign(generator.target, None)
+            for condition in generator.ifs:
+                self.visit(condition)
+        for element in elements:
+            self.visit(element)
+        self.resolver.pop()
+
+    def visit_ListComp(self, node: ast.ListComp) -> None:
+        self._comprehension(node, node.elt)
+
+    visit_SetComp = visit_ListComp  # type: ignore[assignment]
+    visit_GeneratorExp = visit_ListComp  # type: ignore[assignment]
+
+    def visit_DictComp(self, node: ast.DictComp) -> None:
+        self._comprehension(node, node.key, node.value)
+
+    # -- compatibility shims ----------------------------------------------------------------
+    def visit_Try(self, node: ast.Try) -> None:
+        seen: set[str] = set()
+        self._try_seen.append(seen)
+        self._body(node.body)
+        self._try_seen.pop()
+        for path in seen:  # an outer ``try`` saw these too
+            self._seen(path)
+        for handler in node.handlers:
+            compat = _catches(handler, _COMPAT_ERRORS)
+            if compat:
+                self._guards.append(seen)
+            if handler.type is not None:
+                self.visit(handler.type)
+            if handler.name:
+                self.resolver.bind(handler.name, None)
+            self._guarded_body(handler.body, seen if compat else None)
+            if compat:
+                self._guards.pop()
+        self._body(node.orelse, node.finalbody)
+
+    visit_TryStar = visit_Try  # type: ignore[assignment]
+
+    def _guarded_body(self, body: list[ast.stmt], seen: set[str] | None) -> None:
+        """Visit a handler; under a compat guard, a name the ``try`` body bound keeps that
+        binding, so ``Sampler`` after the shim means the new API, not the fallback."""
+        if seen is None:
+            self._body(body)
+            return
+        before = {name: self.resolver.lookup(name) for name in _bound_names(body)}
+        self._body(body)
+        for name, binding in before.items():
+            if binding.path in seen:
+                self.resolver.bind(name, binding.path, binding.star)
+
+
+def _node_classes() -> list[type[ast.AST]]:
+    found, todo = [], [ast.AST]
+    while todo:
+        cls = todo.pop()
+        found.append(cls)
+        todo.extend(cls.__subclasses__())
+    return found
+
+
+# Node class -> name of the Walker method that handles it, computed once.
+_VISITORS = {
+    cls: f"visit_{cls.__name__}"
+    for cls in _node_classes()
+    if hasattr(Walker, f"visit_{cls.__name__}")
+}
+
+
+def _all_args(args: ast.arguments) -> list[ast.arg]:
+    extra = [a for a in (args.vararg, args.kwarg) if a is not None]
+    return [*args.posonlyargs, *args.args, *args.kwonlyargs, *extra]
+
+
+def _catches(handler: ast.ExceptHandler, names: frozenset[str]) -> bool:
+    caught = handler.type
+    elements = caught.elts if isinstance(caught, ast.Tuple) else [caught]
+    return any(isinstance(e, ast.Name) and e.id in names for e in elements)
+
+
+def _bound_names(body: list[ast.stmt]) -> set[str]:
+    """Names bound directly by the statements of a block (imports and assignments)."""
+    names: set[str] = set()
+    for statement in body:
+        if isinstance(statement, (ast.Import, ast.ImportFrom)):
+            names.update((a.asname or a.name).partition(".")[0] for a in statement.names)
+        elif isinstance(statement, ast.Assign):
+            names.update(t.id for t in statement.targets if isinstance(t, ast.Name))
+    return names

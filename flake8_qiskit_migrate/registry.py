@@ -1,0 +1,137 @@
+"""The rule registry: one record per code, and the tables that say which Qiskit names trigger it.
+
+Everything a user sees about a rule (message, replacement, link, document) and everything the
+engine matches on (qualified names, call paths) is declared here by the rule-family modules in
+``flake8_qiskit_migrate.rules``. Front ends, docs and tests read this registry; nothing else
+holds rule text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterator
+
+GUIDES = "https://quantum.cloud.ibm.com/docs/migration-guides/"
+
+CATEGORIES = {
+    1: "Direct execution",
+    2: "Provider packages",
+    3: "V1 primitives",
+    4: "Legacy options and keywords",
+    5: "Other retired Runtime settings",
+}
+
+_CODE = re.compile(r"QKM[1-5]\d\d\Z")
+_NAME = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\Z")
+
+
+@dataclass(frozen=True)
+class RuleDoc:
+    """The rule document, in ruff's sections: what, why, example, use instead."""
+
+    what: str
+    why: str
+    example: str
+    use_instead: str
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One code. ``message`` and ``fix_title`` are ``str.format`` templates over the finding's
+    ``name`` (the qualified name found) and ``replacement``."""
+
+    code: str
+    name: str
+    message: str
+    fix_title: str
+    replacement: str
+    url: str
+    doc: RuleDoc
+    # Qualified names of the new API: a ``try`` body that uses one of them guards the old name
+    # in its ``except ImportError/AttributeError`` branch (code that supports both APIs).
+    new_names: tuple[str, ...] = ()
+    deprecated_in: str = ""
+    removed_in: str = ""
+
+    @property
+    def category(self) -> int:
+        return int(self.code[3])
+
+    def render(self, name: str, replacement: str | None = None) -> str:
+        """The one-line flake8 message: code, what was found, the remedy, the URL last."""
+        values = {"name": name, "replacement": replacement or self.replacement}
+        text = self.message.format(**values)
+        remedy = self.fix_title.format(**values)
+        return f"{self.code} {text}: {remedy} ({self.url})"
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    """A deprecated qualified name. ``pattern`` is exact (``qiskit.IBMQ``), a module and all
+    below it (``qiskit_ibm_provider.*``), or a name prefix
+    (``qiskit.providers.fake_provider.Fake*``).
+    Reported where it is imported, referenced through an attribute chain, called or subclassed."""
+
+    pattern: str
+    code: str
+    replacement: str | None = None
+
+
+@dataclass(frozen=True)
+class CallMatch:
+    """A call of an exact value path, e.g. ``qiskit.IBMQ.load_account`` or
+    ``qiskit_ibm_provider.IBMProvider().get_backend`` (``()`` marks the result of a call)."""
+
+    path: str
+    code: str
+    replacement: str | None = None
+
+
+@dataclass
+class Registry:
+    rules: dict[str, Rule] = field(default_factory=dict)
+    names: list[NameMatch] = field(default_factory=list)
+    calls: list[CallMatch] = field(default_factory=list)
+    # Value paths that are known to be the same kind of object as a canonical path, e.g.
+    # ``qiskit_aer.Aer.get_backend()`` is a ``qiskit_aer.AerSimulator()``.
+    values: dict[str, str] = field(default_factory=dict)
+
+    def add(self, rule: Rule) -> Rule:
+        if not _CODE.match(rule.code):
+            raise ValueError(f"bad rule code {rule.code!r}")
+        if not _NAME.match(rule.name):
+            raise ValueError(f"rule name {rule.name!r} is not kebab-case")
+        if rule.code in self.rules:
+            raise ValueError(f"duplicate rule code {rule.code}")
+        self.rules[rule.code] = rule
+        return rule
+
+    def match_names(self, code: str, *patterns: str | tuple[str, str]) -> None:
+        """Declare deprecated names for ``code``; a tuple is ``(pattern, replacement)``."""
+        for item in patterns:
+            pattern, replacement = item if isinstance(item, tuple) else (item, None)
+            self.names.append(NameMatch(pattern, self._known(code), replacement))
+
+    def match_calls(self, code: str, *paths: str | tuple[str, str]) -> None:
+        """Declare deprecated call paths for ``code``; a tuple is ``(path, replacement)``."""
+        for item in paths:
+            path, replacement = item if isinstance(item, tuple) else (item, None)
+            self.calls.append(CallMatch(path, self._known(code), replacement))
+
+    def same_value(self, canonical: str, *paths: str) -> None:
+        """Declare that each value path is an object of the kind ``canonical`` names."""
+        for path in paths:
+            self.values[path] = canonical
+
+    def _known(self, code: str) -> str:
+        if code not in self.rules:
+            raise KeyError(f"{code} is matched before it is registered")
+        return code
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(sorted(self.rules.values(), key=lambda rule: rule.code))
+
+
+REGISTRY = Registry()

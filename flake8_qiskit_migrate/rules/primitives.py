@@ -1,0 +1,184 @@
+"""Category 3: the V1 primitives (reference, backend, Aer and Runtime flavours)."""
+
+from ..registry import GUIDES, REGISTRY, Rule, RuleDoc
+
+MIGRATE_TO_V2 = GUIDES + "qiskit-1.0-features#migrate-to-v2"
+V2_GUIDE = GUIDES + "v2-primitives"
+RUNTIME_V2 = ("qiskit_ibm_runtime.SamplerV2", "qiskit_ibm_runtime.EstimatorV2")
+PRIMITIVES_V2 = (
+    "qiskit.primitives.StatevectorSampler",
+    "qiskit.primitives.StatevectorEstimator",
+    "qiskit.primitives.BackendSamplerV2",
+    "qiskit.primitives.BackendEstimatorV2",
+    "qiskit_aer.primitives.SamplerV2",
+    "qiskit_aer.primitives.EstimatorV2",
+    *RUNTIME_V2,
+)
+_NOTES = (
+    "V2 primitives take a list of PUBs (`(circuit, observables, parameter_values)` tuples) instead of "
+    "parallel lists, and return a `PrimitiveResult`: counts from `result[0].data.<register>."
+    "get_counts()` instead of quasi-distributions, and expectation values from `result[0].data.evs`."
+)
+
+
+def _both(module: str, sampler: str, estimator: str) -> list[tuple[str, str]]:
+    """The (old name, replacement) pairs of a module's V1 Sampler and Estimator."""
+    return [(f"{module}.Sampler", sampler), (f"{module}.Estimator", estimator)]
+
+
+REGISTRY.add(Rule(
+    code="QKM301",
+    name="v1-reference-primitive",
+    message="'{name}' is a V1 primitive, removed in Qiskit 2.0",
+    fix_title="use '{replacement}'",
+    replacement="qiskit.primitives.StatevectorSampler",
+    url=MIGRATE_TO_V2,
+    new_names=PRIMITIVES_V2,
+    deprecated_in="Qiskit 1.2",
+    removed_in="Qiskit 2.0",
+    doc=RuleDoc(
+        what="Finds imports and constructions of the V1 reference primitives "
+        "`qiskit.primitives.Sampler` and `qiskit.primitives.Estimator`.",
+        why="The V1 reference primitives were deprecated in Qiskit 1.2 and removed in Qiskit 2.0. "
+        "`StatevectorSampler` and `StatevectorEstimator` implement the V2 interface.",
+        example="from qiskit.primitives import Sampler\n\nsampler = Sampler()\n"
+        "result = sampler.run(circuit, shots=100).result()\nprint(result.quasi_dists[0])",
+        use_instead="from qiskit.primitives import StatevectorSampler\n\nsampler = StatevectorSampler()\n"
+        "result = sampler.run([circuit], shots=100).result()\nprint(result[0].data.meas.get_counts())",
+        notes=_NOTES,
+    ),
+))
+REGISTRY.match_names(
+    "QKM301",
+    *_both("qiskit.primitives", "qiskit.primitives.StatevectorSampler",
+           "qiskit.primitives.StatevectorEstimator"),
+    ("qiskit.primitives.sampler.Sampler", "qiskit.primitives.StatevectorSampler"),
+    ("qiskit.primitives.estimator.Estimator", "qiskit.primitives.StatevectorEstimator"),
+)
+
+REGISTRY.add(Rule(
+    code="QKM302",
+    name="v1-backend-primitive",
+    message="'{name}' is a V1 primitive, removed in Qiskit 2.0",
+    fix_title="use '{replacement}'",
+    replacement="qiskit.primitives.BackendSamplerV2",
+    url=GUIDES + "qiskit-backend-primitives",
+    new_names=PRIMITIVES_V2,
+    deprecated_in="Qiskit 1.2",
+    removed_in="Qiskit 2.0",
+    doc=RuleDoc(
+        what="Finds imports and constructions of `qiskit.primitives.BackendSampler` and "
+        "`BackendEstimator`.",
+        why="The V1 backend wrappers were deprecated in Qiskit 1.2 and removed in 2.0. "
+        "`BackendSamplerV2` and `BackendEstimatorV2` wrap any backend with the V2 interface; "
+        "transpile the circuits to the backend first, the V2 wrappers do not.",
+        example="from qiskit.primitives import BackendSampler\n\nsampler = BackendSampler(backend)",
+        use_instead="from qiskit.primitives import BackendSamplerV2\n\n"
+        "sampler = BackendSamplerV2(backend=backend)",
+        notes=_NOTES,
+    ),
+))
+REGISTRY.match_names(
+    "QKM302",
+    ("qiskit.primitives.BackendSampler", "qiskit.primitives.BackendSamplerV2"),
+    ("qiskit.primitives.BackendEstimator", "qiskit.primitives.BackendEstimatorV2"),
+    ("qiskit.primitives.backend_sampler.BackendSampler", "qiskit.primitives.BackendSamplerV2"),
+    ("qiskit.primitives.backend_estimator.BackendEstimator", "qiskit.primitives.BackendEstimatorV2"),
+)
+
+REGISTRY.add(Rule(
+    code="QKM303",
+    name="v1-primitive-base-class",
+    message="'{name}' is a V1 primitive base class",
+    fix_title="use '{replacement}'",
+    replacement="qiskit.primitives.BaseSamplerV2",
+    url=MIGRATE_TO_V2,
+    new_names=("qiskit.primitives.BaseSamplerV2", "qiskit.primitives.BaseEstimatorV2"),
+    deprecated_in="Qiskit 1.2",
+    removed_in="Qiskit 2.0 (BaseSampler, BaseEstimator); BaseSamplerV1/BaseEstimatorV1 remain as "
+    "legacy bases",
+    doc=RuleDoc(
+        what="Finds imports of the V1 base classes `BaseSampler`, `BaseEstimator`, `BaseSamplerV1` "
+        "and `BaseEstimatorV1` and classes derived from them.",
+        why="A primitive built on the V1 base classes speaks the V1 interface, which Qiskit 2.0 "
+        "dropped from its own primitives; `BaseSampler` and `BaseEstimator` are gone in Qiskit 2.0.",
+        example="from qiskit.primitives import BaseSampler\n\nclass MySampler(BaseSampler):\n    ...",
+        use_instead="from qiskit.primitives import BaseSamplerV2\n\n"
+        "class MySampler(BaseSamplerV2):\n    ...",
+        notes=_NOTES,
+    ),
+))
+REGISTRY.match_names(
+    "QKM303",
+    ("qiskit.primitives.BaseSampler", "qiskit.primitives.BaseSamplerV2"),
+    ("qiskit.primitives.BaseSamplerV1", "qiskit.primitives.BaseSamplerV2"),
+    ("qiskit.primitives.BaseEstimator", "qiskit.primitives.BaseEstimatorV2"),
+    ("qiskit.primitives.BaseEstimatorV1", "qiskit.primitives.BaseEstimatorV2"),
+)
+
+REGISTRY.add(Rule(
+    code="QKM304",
+    name="aer-v1-primitive",
+    message="'{name}' is a V1 primitive, deprecated in Qiskit Aer 0.15",
+    fix_title="use '{replacement}'",
+    replacement="qiskit_aer.primitives.SamplerV2",
+    url=V2_GUIDE + "#overview",
+    new_names=PRIMITIVES_V2,
+    deprecated_in="qiskit-aer 0.15",
+    doc=RuleDoc(
+        what="Finds imports and constructions of `qiskit_aer.primitives.Sampler` and `Estimator`.",
+        why="Aer's V1 primitives are deprecated since qiskit-aer 0.15; `SamplerV2` and `EstimatorV2` "
+        "in the same module implement the V2 interface.",
+        example="from qiskit_aer.primitives import Sampler\n\nsampler = Sampler()",
+        use_instead="from qiskit_aer.primitives import SamplerV2\n\nsampler = SamplerV2()",
+        notes=_NOTES,
+    ),
+))
+REGISTRY.match_names(
+    "QKM304",
+    *_both("qiskit_aer.primitives", "qiskit_aer.primitives.SamplerV2",
+           "qiskit_aer.primitives.EstimatorV2"),
+)
+
+REGISTRY.add(Rule(
+    code="QKM305",
+    name="runtime-v1-sampler",
+    message="'{name}' is the V1 Runtime Sampler, removed in qiskit-ibm-runtime 0.28",
+    fix_title="use '{replacement}'",
+    replacement="qiskit_ibm_runtime.SamplerV2",
+    url=V2_GUIDE + "#steps-to-migrate-to-sampler-v2",
+    new_names=RUNTIME_V2,
+    deprecated_in="qiskit-ibm-runtime 0.23",
+    removed_in="qiskit-ibm-runtime 0.28",
+    doc=RuleDoc(
+        what="Finds `qiskit_ibm_runtime.SamplerV1`. (`qiskit_ibm_runtime.Sampler` is the V2 class "
+        "since 0.28 and is reported only where it is used the V1 way.)",
+        why="The V1 Runtime Sampler was removed in qiskit-ibm-runtime 0.28; the service accepts only "
+        "V2 primitive jobs.",
+        example="from qiskit_ibm_runtime import SamplerV1\n\nsampler = SamplerV1(backend=backend)",
+        use_instead="from qiskit_ibm_runtime import SamplerV2\n\nsampler = SamplerV2(mode=backend)",
+        notes=_NOTES,
+    ),
+))
+REGISTRY.match_names("QKM305", "qiskit_ibm_runtime.SamplerV1")
+
+REGISTRY.add(Rule(
+    code="QKM306",
+    name="runtime-v1-estimator",
+    message="'{name}' is the V1 Runtime Estimator, removed in qiskit-ibm-runtime 0.28",
+    fix_title="use '{replacement}'",
+    replacement="qiskit_ibm_runtime.EstimatorV2",
+    url=V2_GUIDE + "#steps-to-migrate-to-estimator-v2",
+    new_names=RUNTIME_V2,
+    deprecated_in="qiskit-ibm-runtime 0.23",
+    removed_in="qiskit-ibm-runtime 0.28",
+    doc=RuleDoc(
+        what="Finds `qiskit_ibm_runtime.EstimatorV1`. (`qiskit_ibm_runtime.Estimator` is the V2 class "
+        "since 0.28 and is reported only where it is used the V1 way.)",
+        why="The V1 Runtime Estimator was removed in qiskit-ibm-runtime 0.28.",
+        example="from qiskit_ibm_runtime import EstimatorV1\n\nestimator = EstimatorV1(backend=backend)",
+        use_instead="from qiskit_ibm_runtime import EstimatorV2\n\nestimator = EstimatorV2(mode=backend)",
+        notes=_NOTES,
+    ),
+))
+REGISTRY.match_names("QKM306", "qiskit_ibm_runtime.EstimatorV1")

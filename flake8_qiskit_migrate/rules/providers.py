@@ -1,0 +1,318 @@
+"""Category 2: the retired provider packages (qiskit-ibmq-provider, qiskit-ibm-provider) and the
+provider-era names that went with them."""
+
+from ..registry import GUIDES, REGISTRY, Rule, RuleDoc
+
+IBMQ_GUIDE = GUIDES + "qiskit-runtime-from-ibmq-provider"
+IBM_PROVIDER_GUIDE = GUIDES + "qiskit-runtime-from-ibm-provider"
+SERVICE = "qiskit_ibm_runtime.QiskitRuntimeService"
+RUNTIME = ("qiskit_ibm_runtime",)
+SAVE = 'QiskitRuntimeService.save_account(channel="ibm_quantum_platform", token=...)'
+
+REGISTRY.add(Rule(
+    code="QKM201",
+    name="ibm-provider-package",
+    message="'{name}' is from the retired qiskit-ibm-provider package",
+    fix_title="use '{replacement}'",
+    replacement=SERVICE,
+    url=IBM_PROVIDER_GUIDE,
+    new_names=RUNTIME,
+    deprecated_in="qiskit-ibm-provider 0.11 (package retired)",
+    removed_in="does not import with Qiskit 2.x",
+    doc=RuleDoc(
+        what="Finds imports of `qiskit_ibm_provider` and its submodules.",
+        why="The qiskit-ibm-provider package is retired: its last release (0.11) no longer imports "
+        "with Qiskit 2.x, and IBM Quantum hardware is reached through qiskit-ibm-runtime.",
+        example="from qiskit_ibm_provider import IBMProvider\n\nprovider = IBMProvider()\n"
+        "backend = provider.get_backend(\"ibm_brisbane\")",
+        use_instead="from qiskit_ibm_runtime import QiskitRuntimeService\n\n"
+        "service = QiskitRuntimeService()\nbackend = service.backend(\"ibm_brisbane\")",
+    ),
+))
+REGISTRY.match_names(
+    "QKM201",
+    "qiskit_ibm_provider.*",
+    ("qiskit_ibm_provider.IBMProvider", SERVICE),
+    ("qiskit_ibm_provider.IBMBackend", "qiskit_ibm_runtime.IBMBackend"),
+    ("qiskit_ibm_provider.Session", "qiskit_ibm_runtime.Session"),
+    ("qiskit_ibm_provider.least_busy", "QiskitRuntimeService.least_busy()"),
+)
+
+REGISTRY.add(Rule(
+    code="QKM202",
+    name="ibmq-provider-package",
+    message="'{name}' is from the retired qiskit-ibmq-provider package",
+    fix_title="use '{replacement}'",
+    replacement=SERVICE,
+    url=IBMQ_GUIDE + "#changes-in-class-name-and-location",
+    new_names=RUNTIME,
+    deprecated_in="qiskit-ibmq-provider (package retired)",
+    removed_in="Qiskit 1.0 (not importable with qiskit>=1.0)",
+    doc=RuleDoc(
+        what="Finds imports of `qiskit.providers.ibmq` and its submodules (`IBMQ`, `least_busy`, "
+        "`job_monitor`, the `runtime` classes ...).",
+        why="qiskit-ibmq-provider is retired and cannot be imported with Qiskit 1.0 or later. Its "
+        "classes moved to qiskit-ibm-runtime; the custom-program classes have no replacement.",
+        example="from qiskit.providers.ibmq import least_busy",
+        use_instead="from qiskit_ibm_runtime import QiskitRuntimeService\n\n"
+        "backend = QiskitRuntimeService().least_busy(operational=True, simulator=False)",
+    ),
+))
+_SERVERLESS = "Qiskit Serverless (custom runtime programs are not supported)"
+REGISTRY.match_names(
+    "QKM202",
+    "qiskit.providers.ibmq.*",
+    ("qiskit.providers.ibmq.least_busy", "QiskitRuntimeService.least_busy()"),
+    ("qiskit.providers.ibmq.job_monitor", "job.status()"),
+    ("qiskit.providers.ibmq.runtime.IBMRuntimeService", SERVICE),
+    ("qiskit.providers.ibmq.runtime.RuntimeEncoder", "qiskit_ibm_runtime.RuntimeEncoder"),
+    ("qiskit.providers.ibmq.runtime.RuntimeDecoder", "qiskit_ibm_runtime.RuntimeDecoder"),
+    *[(f"qiskit.providers.ibmq.runtime.{name}", _SERVERLESS) for name in (
+        "RuntimeProgram", "UserMessenger", "ProgramBackend", "ResultDecoder", "ParameterNamespace")],
+)
+
+REGISTRY.add(Rule(
+    code="QKM203",
+    name="ibmq-entry-point",
+    message="'{name}' was removed in Qiskit 1.0",
+    fix_title="use '{replacement}'",
+    replacement=SERVICE,
+    url=IBMQ_GUIDE + "#import-path",
+    new_names=RUNTIME,
+    deprecated_in="Qiskit 0.46 (entry point warns)",
+    removed_in="Qiskit 1.0",
+    doc=RuleDoc(
+        what="Finds `qiskit.IBMQ`, imported or reached through `qiskit.`.",
+        why="`qiskit.IBMQ` was a lazy entry point into qiskit-ibmq-provider; it was removed in "
+        "Qiskit 1.0 together with the provider.",
+        example="from qiskit import IBMQ\n\nIBMQ.load_account()",
+        use_instead="from qiskit_ibm_runtime import QiskitRuntimeService\n\n"
+        "service = QiskitRuntimeService()",
+    ),
+))
+REGISTRY.match_names("QKM203", "qiskit.IBMQ")
+
+_IBMQ_ACCOUNT = {
+    "save_account": SAVE,
+    "load_account": "QiskitRuntimeService()",
+    "enable_account": "QiskitRuntimeService(channel=..., token=...)",
+    "disable_account": "QiskitRuntimeService() (no global account state)",
+    "delete_account": "QiskitRuntimeService.delete_account()",
+    "update_account": "QiskitRuntimeService.save_account(..., overwrite=True)",
+    "active_account": "service.active_account()",
+    "stored_account": "QiskitRuntimeService.saved_accounts()",
+}
+_IBMQ_ROOTS = ("qiskit.IBMQ", "qiskit.providers.ibmq.IBMQ")
+
+REGISTRY.add(Rule(
+    code="QKM204",
+    name="ibmq-account",
+    message="'{name}' manages an account of the retired IBMQ provider",
+    fix_title="use '{replacement}'",
+    replacement="QiskitRuntimeService()",
+    url=IBMQ_GUIDE + "#save-accounts",
+    new_names=RUNTIME,
+    removed_in="Qiskit 1.0",
+    doc=RuleDoc(
+        what="Finds the account calls of the IBMQ provider: `IBMQ.save_account`, `load_account`, "
+        "`enable_account`, `delete_account`, `active_account` and the like.",
+        why="Accounts are now saved and loaded by `QiskitRuntimeService`; the IBMQ provider and its "
+        "account file are gone.",
+        example="from qiskit import IBMQ\n\nIBMQ.save_account(\"MY_TOKEN\")\nIBMQ.load_account()",
+        use_instead="from qiskit_ibm_runtime import QiskitRuntimeService\n\n"
+        "QiskitRuntimeService.save_account(channel=\"ibm_quantum_platform\", token=\"MY_TOKEN\")\n"
+        "service = QiskitRuntimeService()",
+    ),
+))
+REGISTRY.match_calls(
+    "QKM204",
+    *[(f"{root}.{method}", fix) for root in _IBMQ_ROOTS for method, fix in _IBMQ_ACCOUNT.items()],
+)
+
+REGISTRY.add(Rule(
+    code="QKM205",
+    name="ibmq-provider-selection",
+    message="'{name}' uses a provider of the retired IBMQ provider",
+    fix_title="use '{replacement}'",
+    replacement='QiskitRuntimeService(instance="<CRN or instance name>")',
+    url=IBMQ_GUIDE + "#instance-selection-get-a-provider",
+    new_names=RUNTIME,
+    removed_in="Qiskit 1.0",
+    doc=RuleDoc(
+        what="Finds `IBMQ.get_provider(...)`, `IBMQ.providers()` and `get_backend`/`backends` on the "
+        "provider they return.",
+        why="Hub/group/project providers are gone. An instance is chosen when the "
+        "`QiskitRuntimeService` is created, and backends come from `service.backend(name)`.",
+        example="from qiskit import IBMQ\n\nprovider = IBMQ.get_provider(hub=\"h\", group=\"g\", "
+        "project=\"p\")\nbackend = provider.get_backend(\"ibm_brisbane\")",
+        use_instead="from qiskit_ibm_runtime import QiskitRuntimeService\n\n"
+        "service = QiskitRuntimeService(instance=\"my-instance\")\n"
+        "backend = service.backend(\"ibm_brisbane\")",
+    ),
+))
+REGISTRY.match_calls(
+    "QKM205",
+    *[f"{root}.{method}" for root in _IBMQ_ROOTS for method in ("get_provider", "providers")],
+    *[(f"{root}.get_provider().{method}", fix) for root in _IBMQ_ROOTS for method, fix in (
+        ("get_backend", "service.backend(name)"), ("backends", "service.backends()"))],
+)
+
+REGISTRY.add(Rule(
+    code="QKM206",
+    name="ibm-provider-account",
+    message="'{name}' manages an account of the retired qiskit-ibm-provider",
+    fix_title="use '{replacement}'",
+    replacement=SAVE,
+    url=IBM_PROVIDER_GUIDE + "#save-accounts",
+    new_names=RUNTIME,
+    doc=RuleDoc(
+        what="Finds `IBMProvider.save_account(...)`, `saved_accounts()`, `delete_account()` and "
+        "`active_account()`.",
+        why="Accounts are saved by `QiskitRuntimeService.save_account`; qiskit-ibm-provider is retired.",
+        example="from qiskit_ibm_provider import IBMProvider\n\n"
+        "IBMProvider.save_account(token=\"MY_TOKEN\")",
+        use_instead="from qiskit_ibm_runtime import QiskitRuntimeService\n\n"
+        "QiskitRuntimeService.save_account(channel=\"ibm_quantum_platform\", token=\"MY_TOKEN\")",
+    ),
+))
+REGISTRY.match_calls(
+    "QKM206",
+    "qiskit_ibm_provider.IBMProvider.save_account",
+    ("qiskit_ibm_provider.IBMProvider.saved_accounts", "QiskitRuntimeService.saved_accounts()"),
+    ("qiskit_ibm_provider.IBMProvider.delete_account", "QiskitRuntimeService.delete_account()"),
+    ("qiskit_ibm_provider.IBMProvider().active_account", "service.active_account()"),
+)
+
+REGISTRY.add(Rule(
+    code="QKM207",
+    name="ibm-provider-instance",
+    message="'{name}' uses the retired IBMProvider",
+    fix_title="use '{replacement}'",
+    replacement="QiskitRuntimeService(instance=...)",
+    url=IBM_PROVIDER_GUIDE + "#instance-selection-get-a-provider",
+    new_names=RUNTIME,
+    doc=RuleDoc(
+        what="Finds `IBMProvider(...)` and `get_backend`/`backends` on the provider it returns.",
+        why="`IBMProvider` is retired; `QiskitRuntimeService` selects the instance and serves the "
+        "backends.",
+        example="from qiskit_ibm_provider import IBMProvider\n\n"
+        "provider = IBMProvider(instance=\"h/g/p\")\nbackend = provider.get_backend(\"ibm_brisbane\")",
+        use_instead="from qiskit_ibm_runtime import QiskitRuntimeService\n\n"
+        "service = QiskitRuntimeService(instance=\"my-instance\")\n"
+        "backend = service.backend(\"ibm_brisbane\")",
+    ),
+))
+REGISTRY.match_calls(
+    "QKM207",
+    "qiskit_ibm_provider.IBMProvider",
+    ("qiskit_ibm_provider.IBMProvider().get_backend", "service.backend(name)"),
+    ("qiskit_ibm_provider.IBMProvider().backends", "service.backends()"),
+)
+
+REGISTRY.add(Rule(
+    code="QKM208",
+    name="runtime-get-backend",
+    message="'{name}' was removed in qiskit-ibm-runtime 0.30",
+    fix_title="use '{replacement}'",
+    replacement="service.backend(name)",
+    url=IBM_PROVIDER_GUIDE + "#get-a-backend",
+    new_names=(),
+    deprecated_in="qiskit-ibm-runtime 0.24.0",
+    removed_in="qiskit-ibm-runtime 0.30.0",
+    doc=RuleDoc(
+        what="Finds `QiskitRuntimeService(...).get_backend(name)`.",
+        why="`get_backend` was a provider-era alias; it was deprecated in qiskit-ibm-runtime 0.24 and "
+        "removed in 0.30.",
+        example="from qiskit_ibm_runtime import QiskitRuntimeService\n\n"
+        "backend = QiskitRuntimeService().get_backend(\"ibm_brisbane\")",
+        use_instead="from qiskit_ibm_runtime import QiskitRuntimeService\n\n"
+        "backend = QiskitRuntimeService().backend(\"ibm_brisbane\")",
+    ),
+))
+REGISTRY.match_calls("QKM208", "qiskit_ibm_runtime.QiskitRuntimeService().get_backend")
+
+REGISTRY.add(Rule(
+    code="QKM209",
+    name="provider-least-busy",
+    message="'{name}' comes from a retired provider package",
+    fix_title="use '{replacement}'",
+    replacement="service.least_busy(operational=True, simulator=False)",
+    url=IBMQ_GUIDE + "#changes-in-class-name-and-location",
+    new_names=RUNTIME,
+    doc=RuleDoc(
+        what="Finds calls of `least_busy(...)` from `qiskit.providers.ibmq` or `qiskit_ibm_provider`.",
+        why="The helper went with the provider packages; `QiskitRuntimeService.least_busy` filters "
+        "and picks the backend on the service.",
+        example="from qiskit.providers.ibmq import least_busy\n\n"
+        "backend = least_busy(provider.backends(simulator=False))",
+        use_instead="from qiskit_ibm_runtime import QiskitRuntimeService\n\n"
+        "backend = QiskitRuntimeService().least_busy(operational=True, simulator=False)",
+    ),
+))
+REGISTRY.match_calls("QKM209", "qiskit.providers.ibmq.least_busy", "qiskit_ibm_provider.least_busy")
+
+REGISTRY.add(Rule(
+    code="QKM210",
+    name="legacy-aer-namespace",
+    message="'{name}' was removed in Qiskit 1.0",
+    fix_title="use '{replacement}'",
+    replacement="qiskit_aer",
+    url=GUIDES + "qiskit-1.0-features#other-migration-tips",
+    new_names=("qiskit_aer",),
+    removed_in="Qiskit 1.0",
+    doc=RuleDoc(
+        what="Finds imports of `qiskit.providers.aer`.",
+        why="The `qiskit.providers.aer` namespace was an alias of the `qiskit_aer` package and is gone "
+        "since Qiskit 1.0.",
+        example="from qiskit.providers.aer import AerSimulator",
+        use_instead="from qiskit_aer import AerSimulator",
+    ),
+))
+REGISTRY.match_names("QKM210", "qiskit.providers.aer.*")
+
+REGISTRY.add(Rule(
+    code="QKM211",
+    name="legacy-fake-backend",
+    message="'{name}' was removed from qiskit.providers.fake_provider in Qiskit 1.0",
+    fix_title="use '{replacement}'",
+    replacement="qiskit_ibm_runtime.fake_provider (e.g. FakeManilaV2) or GenericBackendV2",
+    url=GUIDES + "qiskit-1.0-features#fake-backends-runtime",
+    new_names=("qiskit_ibm_runtime.fake_provider", "qiskit.providers.fake_provider.GenericBackendV2"),
+    removed_in="Qiskit 1.0 (device fakes); Qiskit 2.0 (the remaining V1 fakes)",
+    doc=RuleDoc(
+        what="Finds the fake device backends imported from `qiskit.providers.fake_provider` "
+        "(`FakeManila`, `FakeSherbrooke`, `FakeProvider` ...).",
+        why="Fake devices moved to `qiskit_ibm_runtime.fake_provider`; Qiskit keeps only "
+        "`GenericBackendV2` for tests.",
+        example="from qiskit.providers.fake_provider import FakeManila",
+        use_instead="from qiskit_ibm_runtime.fake_provider import FakeManilaV2",
+    ),
+))
+REGISTRY.match_names("QKM211", "qiskit.providers.fake_provider.Fake*")
+
+REGISTRY.add(Rule(
+    code="QKM212",
+    name="job-monitor",
+    message="'{name}' was removed in Qiskit 1.0",
+    fix_title="use '{replacement}'",
+    replacement="job.status() in a loop, or the IBM Quantum dashboard",
+    url=GUIDES + "qiskit-1.0-features#monitor",
+    new_names=(),
+    deprecated_in="Qiskit 0.46",
+    removed_in="Qiskit 1.0",
+    doc=RuleDoc(
+        what="Finds `qiskit.tools.monitor` (`job_monitor`, `backend_monitor` ...) and "
+        "`qiskit.tools.jupyter`.",
+        why="These tools were tied to qiskit-ibmq-provider and were removed in Qiskit 1.0.",
+        example="from qiskit.tools.monitor import job_monitor\n\njob_monitor(job)",
+        use_instead="print(job.status())",
+    ),
+))
+REGISTRY.match_names(
+    "QKM212",
+    "qiskit.tools.monitor.*",
+    "qiskit.tools.jupyter.*",
+    "qiskit.tools.job_monitor",
+    "qiskit.tools.backend_monitor",
+    "qiskit.tools.backend_overview",
+)

@@ -1,0 +1,94 @@
+"""Meta-tests: every registered rule is complete, fixtured, documented and linked."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from flake8_qiskit_migrate.docs import rule_document, with_table
+from flake8_qiskit_migrate.engine import INDEX, REGISTRY
+from flake8_qiskit_migrate.registry import Registry, Rule, RuleDoc
+
+HERE = Path(__file__).parent
+RULES = list(REGISTRY)
+CODES = [rule.code for rule in RULES]
+VERIFIED_URLS = {
+    line for line in (HERE / "data" / "verified_urls.txt").read_text().splitlines()
+    if line and not line.startswith("#")
+}
+
+
+def test_codes_follow_the_category_contract() -> None:
+    for rule in RULES:
+        assert re.fullmatch(r"QKM[1-5]\d\d", rule.code)
+        assert rule.category == int(rule.code[3])
+
+
+def test_names_are_unique_kebab_case() -> None:
+    names = [rule.name for rule in RULES]
+    assert len(set(names)) == len(names)
+    assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", name) for name in names)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=CODES)
+def test_rule_url_is_a_verified_anchor(rule: Rule) -> None:
+    assert rule.url in VERIFIED_URLS
+
+
+@pytest.mark.parametrize("rule", RULES, ids=CODES)
+def test_rule_has_a_fixture_reporting_it(rule: Rule) -> None:
+    fixture = HERE / "fixtures" / f"{rule.code}.py"
+    assert re.search(rf"#.*\b{rule.code}: \d+", fixture.read_text())
+
+
+@pytest.mark.parametrize("rule", RULES, ids=CODES)
+def test_rule_has_a_complete_document(rule: Rule) -> None:
+    doc = rule_document(rule)
+    for section in ("## What it does", "## Why is this bad?", "## Example", "Use instead:",
+                    "## References"):
+        assert section in doc
+    assert rule.doc.example.strip() != rule.doc.use_instead.strip()
+
+
+@pytest.mark.parametrize("rule", RULES, ids=CODES)
+def test_message_is_one_line_with_the_url_last(rule: Rule) -> None:
+    message = rule.render("some.name")
+    assert "\n" not in message
+    assert message.startswith(f"{rule.code} ")
+    assert message.endswith(f"({rule.url})")
+    assert "'some.name'" in message
+
+
+def test_every_rule_is_matched_by_some_table() -> None:
+    matched = {m.code for m in REGISTRY.names} | {c.code for c in REGISTRY.calls}
+    assert set(CODES) - matched == set()
+
+
+def test_registry_rejects_bad_declarations() -> None:
+    registry = Registry()
+    doc = RuleDoc("w", "y", "e", "u")
+    with pytest.raises(ValueError):
+        registry.add(Rule("QKM601", "x", "m", "f", "r", "u", doc))
+    with pytest.raises(ValueError):
+        registry.add(Rule("QKM101", "Not_Kebab", "m", "f", "r", "u", doc))
+    registry.add(Rule("QKM101", "ok-name", "m", "f", "r", "u", doc))
+    with pytest.raises(ValueError):
+        registry.add(Rule("QKM101", "other-name", "m", "f", "r", "u", doc))
+    with pytest.raises(KeyError):
+        registry.match_names("QKM102", "a.b")
+
+
+def test_readme_table_matches_the_registry() -> None:
+    readme = (HERE.parent / "README.md").read_text(encoding="utf-8")
+    assert readme == with_table(readme), "run: python -m flake8_qiskit_migrate.docs README.md"
+
+
+def test_specific_names_win_over_module_catch_alls() -> None:
+    match = INDEX.name("qiskit_ibm_provider.IBMProvider")
+    assert match is not None and match.replacement == "qiskit_ibm_runtime.QiskitRuntimeService"
+    catch_all = INDEX.name("qiskit_ibm_provider.anything.else")
+    assert catch_all is not None and catch_all.code == "QKM201"
+    assert INDEX.name("qiskit_ibm_providers") is None
+    assert INDEX.name("qiskit.primitives.StatevectorSampler") is None
