@@ -14,8 +14,8 @@ from typing import Any, Callable, Iterable
 
 from . import rules  # noqa: F401  (registers every rule family)
 from .index import Index, build
-from .registry import REGISTRY, Rule
-from .resolve import Resolver
+from .registry import REGISTRY, Rule, Settings
+from .resolve import LOCAL, Resolver
 
 LOG = logging.getLogger(__name__)
 _RECURSION_LIMIT = 20_000
@@ -48,6 +48,7 @@ def check(
     tree: ast.AST,
     source: str | None = None,
     package: Callable[[], str | None] = lambda: None,
+    settings: Settings = Settings(),
     index: Index = INDEX,
 ) -> list[Finding]:
     """All findings in a parsed module, sorted by position.
@@ -60,7 +61,7 @@ def check(
         owner = package()
         if owner is None or owner.partition(".")[0] not in index.roots:
             return []
-    walker = Walker(index, Resolver(index.exports, index.normalize, package))
+    walker = Walker(index, Resolver(index.exports, index.value, package), settings)
     # Nested calls recurse a few frames per level; ``ast.parse`` accepts a few thousand levels.
     limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(limit, _RECURSION_LIMIT))
@@ -77,16 +78,21 @@ class Walker(ast.NodeVisitor):
     """Visits each node once. Node types with a ``visit_X`` method go there; all others are
     walked with an explicit stack, so long operator chains cost no Python recursion."""
 
-    def __init__(self, index: Index, resolver: Resolver) -> None:
+    def __init__(self, index: Index, resolver: Resolver, settings: Settings) -> None:
         self._dispatch: dict[type[ast.AST], Callable[[Any], None]] = {
             cls: getattr(self, name) for cls, name in _VISITORS.items()
         }
         self.index = index
         self.resolver = resolver
+        self.settings = settings
+        self.imports_qiskit = False
+        self.qualify = resolver.qualify
         self.findings: list[Finding] = []
+        self._module_seen: set[str] = set()
         self._reported: set[tuple[str, int, int]] = set()
         self._try_seen: list[set[str]] = []  # paths used in each enclosing ``try`` body
         self._guards: list[set[str]] = []  # the same, for each enclosing compat handler
+        self._class_paths: list[str] = []
 
     def visit(self, node: ast.AST) -> None:
         method = self._dispatch.get(type(node))
@@ -128,8 +134,12 @@ class Walker(ast.NodeVisitor):
 
     def _seen(self, path: str | None) -> None:
         if path is not None:
+            self._module_seen.add(path)
             for seen in self._try_seen:
                 seen.add(path)
+
+    def seen(self, prefix: str) -> bool:
+        return any(p == prefix or p.startswith(prefix + ".") for p in self._module_seen)
 
     def _report_name(self, node: ast.AST, path: str | None) -> bool:
         match = self.index.name(path)
@@ -147,6 +157,7 @@ class Walker(ast.NodeVisitor):
 
     def _imports(self, found: Iterable[tuple[ast.alias, str]]) -> None:
         for alias, path in found:
+            self.imports_qiskit = self.imports_qiskit or path.startswith("qiskit")
             self._seen(path)
             self._report_name(alias, path)
 
@@ -176,6 +187,14 @@ class Walker(ast.NodeVisitor):
                 self.report(node, call.code, func, call.replacement)
             else:
                 self._report_name(node, func)
+            for hook in self.index.path_hooks.get(func, ()):
+                hook(self, node, func)
+        if isinstance(node.func, ast.Attribute):
+            hooks = self.index.method_hooks.get(node.func.attr)
+            if hooks:
+                receiver = self.resolver.qualify(node.func.value)
+                for hook in hooks:
+                    hook(self, node, receiver)
         self.generic_visit(node)
 
     # -- bindings ---------------------------------------------------------------------------
@@ -207,7 +226,7 @@ class Walker(ast.NodeVisitor):
     def visit_For(self, node: ast.For | ast.AsyncFor) -> None:
         self.visit(node.iter)
         iterable = self.resolver.qualify(node.iter)
-        self._assign(node.target, iterable + "[]" if iterable else None)
+        self._assign(node.target, self.index.value(iterable + "[]") if iterable else None)
         self._body(node.body, node.orelse)
 
     visit_AsyncFor = visit_For
@@ -238,11 +257,23 @@ class Walker(ast.NodeVisitor):
         self._arguments_outside(node.args)
         if node.returns is not None:
             self.visit(node.returns)
+        owner = self._class_paths[-1] if self.resolver.in_class() else None
         self.resolver.bind(node.name, None)
         self.resolver.push()
         self._bind_arguments(node.args)
+        if owner is not None:
+            self._bind_self(node, owner)
         self._body(node.body)
         self.resolver.pop()
+
+    def _bind_self(self, method: ast.FunctionDef | ast.AsyncFunctionDef, owner: str) -> None:
+        """A method's first parameter is an instance of its class (the class itself for a
+        classmethod), so ``self.backend`` finds what ``__init__`` assigned to it."""
+        decorators = {d.id for d in method.decorator_list if isinstance(d, ast.Name)}
+        positional = [*method.args.posonlyargs, *method.args.args]
+        if positional and "staticmethod" not in decorators:
+            instance = owner if "classmethod" in decorators else owner + "()"
+            self.resolver.bind(positional[0].arg, instance)
 
     visit_AsyncFunctionDef = visit_FunctionDef
 
@@ -263,8 +294,10 @@ class Walker(ast.NodeVisitor):
                 self.visit(arg.annotation)
 
     def _bind_arguments(self, args: ast.arguments) -> None:
+        """Parameters are unknown, unless annotated with a class: then an instance of it."""
         for arg in _all_args(args):
-            self.resolver.bind(arg.arg, None)
+            cls = self.resolver.qualify(arg.annotation) if arg.annotation is not None else None
+            self.resolver.bind(arg.arg, self.index.value(cls + "()") if cls else None)
 
     def visit_ClassDef(self, node: ast.ClassDef) -> None:
         for decorator in node.decorator_list:
@@ -274,10 +307,13 @@ class Walker(ast.NodeVisitor):
             self.visit(base)
         for keyword in node.keywords:
             self.visit(keyword.value)
-        self.resolver.bind(node.name, None)
+        path = LOCAL + node.name
+        self.resolver.bind(node.name, path)
+        self._class_paths.append(path)
         self.resolver.push(is_class=True)
         self._body(node.body)
         self.resolver.pop()
+        self._class_paths.pop()
 
     def _comprehension(self, node: ast.ListComp | ast.SetComp | ast.GeneratorExp | ast.DictComp,
                        *elements: ast.expr) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .registry import REGISTRY, CallMatch, NameMatch, Registry
+from .registry import REGISTRY, CallHook, CallMatch, NameMatch, Registry
 
 
 @dataclass(frozen=True)
@@ -15,8 +15,23 @@ class Index:
     prefixes: tuple[tuple[str, NameMatch], ...]
     calls: dict[str, CallMatch]
     exports: dict[str, frozenset[str]]
-    normalize: dict[str, str]
+    values: dict[str, str]
+    value_globs: tuple[tuple[str, str, str], ...]  # (prefix, suffix, canonical)
     roots: frozenset[str]
+    method_hooks: dict[str, list[CallHook]]
+    path_hooks: dict[str, list[CallHook]]
+
+    def value(self, path: str) -> str:
+        """The canonical form of a value path (``Aer.get_backend()`` is an ``AerSimulator()``)."""
+        canonical = self.values.get(path)
+        if canonical is not None:
+            return canonical
+        for prefix, suffix, canonical in self.value_globs:
+            if path.startswith(prefix) and path.endswith(suffix):
+                middle = path[len(prefix): len(path) - len(suffix)]
+                if middle.isidentifier():
+                    return canonical
+        return path
 
     def name(self, path: str | None) -> NameMatch | None:
         """The deprecated name a pure qualified name (no call or subscript in it) falls under."""
@@ -35,7 +50,8 @@ def _known_names(registry: Registry) -> list[str]:
     """Every qualified name the tables mention, up to the first call or wildcard."""
     names = [m.pattern.removesuffix(".*").split("*")[0].rstrip(".") for m in registry.names]
     names += [c.path.split("(")[0] for c in registry.calls]
-    names += [p.split("(")[0] for p in (*registry.values, *registry.values.values())]
+    names += [p.split("(")[0].split("*")[0].rstrip(".")
+              for p in (*registry.values, *registry.values.values(), *registry.path_hooks)]
     return names
 
 
@@ -59,12 +75,17 @@ def build(registry: Registry = REGISTRY) -> Index:
         for i in range(1, len(parts)):
             exports[".".join(parts[:i])].add(parts[i])
     calls = {c.path: c for c in registry.calls}
+    globs = tuple((path.split("*")[0], path.split("*")[1], canonical)
+                  for path, canonical in registry.values.items() if "*" in path)
     roots = frozenset(name.partition(".")[0] for name in _known_names(registry))
     return Index(
         exact=exact,
         prefixes=tuple(prefixes),
         calls=calls,
         exports={module: frozenset(names) for module, names in exports.items()},
-        normalize=dict(registry.values),
+        values={path: c for path, c in registry.values.items() if "*" not in path},
+        value_globs=globs,
         roots=roots,
+        method_hooks=registry.method_hooks,
+        path_hooks=registry.path_hooks,
     )

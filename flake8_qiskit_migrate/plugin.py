@@ -9,6 +9,7 @@ from typing import Any, Iterator
 
 from . import __version__
 from .engine import check
+from .registry import Settings
 
 
 @functools.lru_cache(maxsize=1024)
@@ -29,6 +30,23 @@ def package_of(filename: str) -> str | None:
 class QiskitMigrateChecker:
     name = "flake8-qiskit-migrate"
     version = __version__
+    settings = Settings()
+
+    @classmethod
+    def add_options(cls, manager: Any) -> None:  # flake8's OptionManager (flake8 is untyped)
+        manager.add_option(
+            "--qkm-backend-names",
+            comma_separated_list=True,
+            parse_from_config=True,
+            default=sorted(Settings.backend_names),
+            help="Receiver names that make an unproven `x.run(...)` a backend run (QKM104): "
+            "matched against the snake_case words of the name. (Default: %(default)s)",
+        )
+
+    @classmethod
+    def parse_options(cls, options: Any) -> None:
+        names = frozenset(name.lower() for name in options.qkm_backend_names if name)
+        cls.settings = Settings(backend_names=names)
 
     def __init__(
         self, tree: ast.AST, filename: str = "stdin", lines: list[str] | None = None
@@ -41,7 +59,10 @@ class QiskitMigrateChecker:
         source = "".join(self.lines) if self.lines is not None else None
         real_file = self.filename not in ("stdin", "-")
         findings = check(
-            self.tree, source, package=lambda: package_of(self.filename) if real_file else None
+            self.tree,
+            source,
+            package=lambda: package_of(self.filename) if real_file else None,
+            settings=self.settings,
         )
         for finding in findings:
             yield finding.line, finding.col, finding.message, type(self)

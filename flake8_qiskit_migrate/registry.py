@@ -8,9 +8,10 @@ holds rule text.
 
 from __future__ import annotations
 
+import ast
 import re
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Callable, Iterator, Protocol
 
 GUIDES = "https://quantum.cloud.ibm.com/docs/migration-guides/"
 
@@ -89,6 +90,34 @@ class CallMatch:
     replacement: str | None = None
 
 
+@dataclass(frozen=True)
+class Settings:
+    """User settings that rules read (flake8 options, later the command line)."""
+
+    # Receiver names that make an unproven ``x.run(...)`` a backend run (QKM104).
+    backend_names: frozenset[str] = frozenset({"backend", "simulator", "sim", "device", "qpu"})
+
+
+class Context(Protocol):
+    """What a rule's call hook sees: name resolution, module facts, settings, reporting."""
+
+    settings: Settings
+    imports_qiskit: bool  # the module imports some ``qiskit*`` package
+
+    def qualify(self, node: ast.expr) -> str | None: ...
+
+    def seen(self, prefix: str) -> bool:
+        """Whether the module has used a name under ``prefix`` so far."""
+
+    def report(
+        self, node: ast.AST, code: str, name: str, replacement: str | None = None
+    ) -> None: ...
+
+
+# A call hook: (context, the call, the path of its receiver or function) -> None.
+CallHook = Callable[[Context, ast.Call, "str | None"], None]
+
+
 @dataclass
 class Registry:
     rules: dict[str, Rule] = field(default_factory=dict)
@@ -97,6 +126,10 @@ class Registry:
     # Value paths that are known to be the same kind of object as a canonical path, e.g.
     # ``qiskit_aer.Aer.get_backend()`` is a ``qiskit_aer.AerSimulator()``.
     values: dict[str, str] = field(default_factory=dict)
+    # Hooks for calls of a method name (``x.run(...)``, given the receiver's path) and for
+    # calls of an exact function path (given that path).
+    method_hooks: dict[str, list[CallHook]] = field(default_factory=dict)
+    path_hooks: dict[str, list[CallHook]] = field(default_factory=dict)
 
     def add(self, rule: Rule) -> Rule:
         if not _CODE.match(rule.code):
@@ -124,6 +157,22 @@ class Registry:
         """Declare that each value path is an object of the kind ``canonical`` names."""
         for path in paths:
             self.values[path] = canonical
+
+    def on_method(self, *methods: str) -> Callable[[CallHook], CallHook]:
+        """Register a hook for calls ``<receiver>.<method>(...)``."""
+        def register(hook: CallHook) -> CallHook:
+            for method in methods:
+                self.method_hooks.setdefault(method, []).append(hook)
+            return hook
+        return register
+
+    def on_call(self, *paths: str) -> Callable[[CallHook], CallHook]:
+        """Register a hook for calls of the given function paths."""
+        def register(hook: CallHook) -> CallHook:
+            for path in paths:
+                self.path_hooks.setdefault(path, []).append(hook)
+            return hook
+        return register
 
     def _known(self, code: str) -> str:
         if code not in self.rules:

@@ -13,6 +13,7 @@ import ast
 from typing import Callable, Mapping
 
 Path = str | None
+LOCAL = "<local>."
 # Expressions whose path extends the path of one inner expression.
 _LINKS = (ast.Attribute, ast.Call, ast.Subscript, ast.NamedExpr)
 
@@ -44,19 +45,23 @@ class Resolver:
     ``exports`` maps a module to the names ``from module import *`` is known to bind;
     ``normalize`` maps a value path to its canonical form (``Aer.get_backend()`` is an
     ``AerSimulator()``); ``package`` lazily gives the module's package for relative imports.
+    Classes defined in the module have paths under ``<local>``: their instances are known
+    values that are nothing of Qiskit's.
     """
 
     def __init__(
         self,
         exports: Mapping[str, frozenset[str]],
-        normalize: Mapping[str, str],
+        normalize: Callable[[str], str],
         package: Callable[[], str | None] = lambda: None,
     ) -> None:
         self._exports = exports
-        self._normalize = normalize
+        self._value = normalize
         self._package = package
         self._scopes = [Scope()]
         self._memo: dict[ast.AST, Path] = {}
+        # ``obj.attr = value`` assignments, keyed by the path of ``obj.attr``.
+        self._attributes: dict[str, str] = {}
 
     # -- scopes -----------------------------------------------------------------------------
     def push(self, is_class: bool = False) -> None:
@@ -64,6 +69,9 @@ class Resolver:
 
     def pop(self) -> None:
         self._scopes.pop()
+
+    def in_class(self) -> bool:
+        return self._scopes[-1].is_class
 
     def bind(self, name: str, path: Path, star: bool = False) -> None:
         self._scopes[-1].bindings[name] = Binding(path, star) if path else UNKNOWN
@@ -83,9 +91,18 @@ class Resolver:
         return UNKNOWN
 
     def bind_target(self, target: ast.expr, path: Path) -> None:
-        """Bind an assignment target; anything but a plain name is shadowed as unknown."""
+        """Bind an assignment target: a name, ``obj.attr`` (remembered by the path of
+        ``obj.attr``), or the names of an unpacking, which become unknown."""
         if isinstance(target, ast.Name):
             self.bind(target.id, path)
+        elif isinstance(target, ast.Attribute):
+            owner = self.qualify(target.value)
+            if owner is not None:
+                key = f"{owner}.{target.attr}"
+                if path:
+                    self._attributes[key] = path
+                else:
+                    self._attributes.pop(key, None)
         elif isinstance(target, (ast.Tuple, ast.List)):
             for element in target.elts:
                 inner = element.value if isinstance(element, ast.Starred) else element
@@ -153,7 +170,7 @@ class Resolver:
         for link in reversed(chain):
             if path is not None:
                 if isinstance(link, ast.Attribute):
-                    path = f"{path}.{link.attr}"
+                    path = self._attribute(path, link.attr)
                 elif isinstance(link, ast.Call):
                     path = self._value(path + "()")
                 elif isinstance(link, ast.Subscript):
@@ -161,5 +178,10 @@ class Resolver:
             memo[link] = path
         return path
 
-    def _value(self, path: str) -> str:
-        return self._normalize.get(path, path)
+    def _attribute(self, owner: str, attr: str) -> Path:
+        path = f"{owner}.{attr}"
+        recorded = self._attributes.get(path)
+        if recorded is not None:
+            return recorded
+        # An attribute of a local object that the module never assigned is unknown.
+        return None if owner.startswith(LOCAL) else path

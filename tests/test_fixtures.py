@@ -1,7 +1,8 @@
 """Every fixture file runs through the engine; inline comments give the exact expectations.
 
 A comment ``# QKM301: 12`` on a line expects that code at that line and 1-based column (the
-column flake8 prints); ``# ok`` marks a negative case that must stay silent.
+column flake8 prints); ``# ok`` (or ``; ok`` after expectations) marks a negative case. A first line
+``# settings: backend_names=a,b`` sets the engine's settings for that file.
 """
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ from pathlib import Path
 import pytest
 
 from flake8_qiskit_migrate.engine import check
+from flake8_qiskit_migrate.registry import Settings
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FILES = sorted(FIXTURES.glob("*.py"))
 EXPECTATION = re.compile(r"\b(QKM\d{3}):\s*(\d+)")
+NEGATIVE = re.compile(r"(^#|;)\s*ok\b")
 
 
 def comments(path: Path) -> list[tuple[int, str]]:
@@ -34,9 +37,17 @@ def expected(path: Path) -> list[tuple[int, int, str]]:
     )
 
 
+def settings(source: str) -> Settings:
+    first = source.partition("\n")[0]
+    if not first.startswith("# settings: backend_names="):
+        return Settings()
+    return Settings(backend_names=frozenset(first.partition("=")[2].split(",")))
+
+
 def actual(path: Path) -> list[tuple[int, int, str]]:
     source = path.read_text()
-    return sorted((f.line, f.col + 1, f.code) for f in check(ast.parse(source), source))
+    findings = check(ast.parse(source), source, settings=settings(source))
+    return sorted((f.line, f.col + 1, f.code) for f in findings)
 
 
 @pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
@@ -45,5 +56,5 @@ def test_fixture(path: Path) -> None:
 
 
 def test_every_fixture_has_negative_cases() -> None:
-    missing = [p.name for p in FILES if not any("# ok" in text for _, text in comments(p))]
+    missing = [p.name for p in FILES if not any(NEGATIVE.search(text) for _, text in comments(p))]
     assert missing == []

@@ -102,3 +102,24 @@ def test_examples_print_findings_with_links() -> None:
     lines = result.stdout.splitlines()
     assert len(lines) >= 5
     assert all("(https://quantum.cloud.ibm.com/docs/migration-guides/" in line for line in lines)
+
+
+HEURISTIC = "import qiskit\n\n\ndef go(machine, backend):\n    machine.run(c)\n    backend.run(c)\n"
+
+
+def test_backend_names_option_from_command_line_and_config(tmp_path: Path) -> None:
+    (tmp_path / "a.py").write_text(HEURISTIC)
+    default = flake8("--select", "QKM", "a.py", cwd=tmp_path)
+    assert [line.split(":")[1] for line in default.stdout.splitlines()] == ["6"]
+    option = flake8("--select", "QKM", "--qkm-backend-names", "machine,qpu", "a.py", cwd=tmp_path)
+    assert [line.split(":")[1] for line in option.stdout.splitlines()] == ["5"]
+    (tmp_path / "setup.cfg").write_text("[flake8]\nselect = QKM\nqkm-backend-names = machine\n")
+    configured = subprocess.run([sys.executable, "-m", "flake8", "a.py"], cwd=tmp_path,
+                                capture_output=True, text=True, check=False)
+    assert [line.split(":")[1] for line in configured.stdout.splitlines()] == ["5"]
+
+
+def test_extend_ignore_of_qkm104_turns_the_heuristic_off(tmp_path: Path) -> None:
+    (tmp_path / "a.py").write_text(HEURISTIC.replace("run(c)", "run(c, shots=5)"))
+    result = flake8("--select", "QKM", "--extend-ignore", "QKM104", "a.py", cwd=tmp_path)
+    assert result.stdout == ""

@@ -1,5 +1,5 @@
 """The rule families. Importing this package registers every rule in ``REGISTRY``."""
 
-from . import primitives, providers
+from . import backends, execution, primitives, providers, run_options
 
-__all__ = ["primitives", "providers"]
+__all__ = ["backends", "execution", "primitives", "providers", "run_options"]

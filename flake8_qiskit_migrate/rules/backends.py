@@ -1,0 +1,66 @@
+"""What is a backend: the factories whose values are IBM Quantum backends or other Qiskit
+backends, declared as value paths that resolve to one of three canonical kinds."""
+
+from __future__ import annotations
+
+from ..registry import REGISTRY
+
+IBM_BACKEND = "qiskit_ibm_runtime.IBMBackend()"
+AER_BACKEND = "qiskit_aer.AerSimulator()"
+OTHER_BACKEND = "qiskit.providers.BackendV2()"
+
+_SERVICE = "qiskit_ibm_runtime.QiskitRuntimeService()"
+_IBMQ_PROVIDERS = ("qiskit.IBMQ.get_provider()", "qiskit.providers.ibmq.IBMQ.get_provider()")
+_IBM_PROVIDERS = (_SERVICE, "qiskit_ibm_provider.IBMProvider()", *_IBMQ_PROVIDERS)
+
+REGISTRY.same_value(
+    IBM_BACKEND,
+    f"{_SERVICE}.backend()",
+    f"{_SERVICE}.least_busy()",
+    f"{_SERVICE}.get_backend()",
+    *[f"{provider}.backends()[]" for provider in _IBM_PROVIDERS],
+    *[f"{provider}.get_backend()" for provider in _IBM_PROVIDERS[1:]],
+    "qiskit.IBMQ.get_backend()",
+    "qiskit_ibm_provider.least_busy()",
+    "qiskit.providers.ibmq.least_busy()",
+    "qiskit_ibm_provider.IBMBackend()",  # annotations: ``def f(backend: IBMBackend)``
+)
+
+_AER_CLASSES = ("AerSimulator", "QasmSimulator", "StatevectorSimulator", "UnitarySimulator")
+REGISTRY.same_value(
+    AER_BACKEND,
+    *[f"{module}.{cls}()" for module in ("qiskit_aer", "qiskit.providers.aer") for cls in _AER_CLASSES],
+    "qiskit_aer.AerSimulator.from_backend()",
+    "qiskit_aer.Aer.get_backend()",
+    "qiskit_aer.AerProvider().get_backend()",
+    "qiskit.Aer.get_backend()",
+    "qiskit.providers.aer.Aer.get_backend()",
+)
+
+REGISTRY.same_value(
+    OTHER_BACKEND,
+    "qiskit.providers.BackendV1()",
+    "qiskit.BasicAer.get_backend()",
+    "qiskit.providers.basicaer.BasicAer.get_backend()",
+    "qiskit.providers.basicaer.QasmSimulatorPy()",
+    "qiskit.providers.basic_provider.BasicSimulator()",
+    "qiskit.providers.basic_provider.BasicProvider().get_backend()",
+    "qiskit.providers.fake_provider.GenericBackendV2()",
+    "qiskit.providers.fake_provider.Fake*()",
+    "qiskit_ibm_runtime.fake_provider.Fake*()",
+    "qiskit_ibm_runtime.fake_provider.FakeProviderForBackendV2().backend()",
+    # Third-party providers that serve Qiskit backends.
+    "qiskit_ionq.IonQProvider().get_backend()",
+    "qiskit_braket_provider.BraketProvider().get_backend()",
+    "qiskit_braket_provider.BraketLocalBackend()",
+    "qiskit_aqt_provider.AQTProvider().get_backend()",
+)
+
+
+def backend_kind(path: str | None) -> str | None:
+    """``"ibm"`` for an IBM Quantum backend, ``"other"`` for any other known Qiskit backend."""
+    if path == IBM_BACKEND:
+        return "ibm"
+    if path in (AER_BACKEND, OTHER_BACKEND):
+        return "other"
+    return None

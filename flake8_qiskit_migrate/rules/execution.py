@@ -1,0 +1,381 @@
+"""Category 1: direct execution — ``backend.run``, ``execute``, ``QuantumInstance``,
+``open_session`` and the legacy simulator entry points.
+
+Whether ``x.run(...)`` is a backend run is decided in this order (documented in QKM102–QKM104):
+1. the value of ``x`` is proven: it comes from a known backend factory (``AerSimulator()``,
+   ``service.backend(...)``, a fake backend, ``provider.get_backend(...)`` ...), followed through
+   assignments, ``self.`` attributes, loops and call chains;
+2. otherwise, in a module that imports a Qiskit package, the receiver's *name* says backend
+   (``backend``, ``simulator``, ``sim``, ``device``, ``qpu``; configurable), unless the call
+   has the V2 PUB shape ``run([(circuit, ...)])``;
+3. nothing else: a value proven to be something else (a primitive, a pass manager, an object
+   of a class defined in the module) is never a backend.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from ..registry import GUIDES, REGISTRY, Context, Rule, RuleDoc
+from .backends import AER_BACKEND, backend_kind
+from .run_options import report_run_options
+
+SAMPLER_IBM = "qiskit_ibm_runtime.SamplerV2(mode=backend).run([(circuit,)])"
+ESTIMATOR_IBM = "qiskit_ibm_runtime.EstimatorV2(mode=backend).run([(circuit, observable)])"
+SAMPLER_LOCAL = "qiskit.primitives.BackendSamplerV2(backend=backend).run([(circuit,)])"
+ESTIMATOR_LOCAL = "qiskit.primitives.BackendEstimatorV2(backend=backend).run([(circuit, observable)])"
+SAMPLER_AER = "qiskit_aer.primitives.SamplerV2().run([(circuit,)])"
+ESTIMATOR_AER = "qiskit_aer.primitives.EstimatorV2().run([(circuit, observable)])"
+# Names whose use in a module means it computes expectation values: suggest the Estimator.
+OBSERVABLES = ("qiskit.quantum_info.SparsePauliOp", "qiskit.quantum_info.Pauli",
+               "qiskit.quantum_info.SparseObservable", "qiskit.opflow")
+PRIMITIVE_NOTE = (
+    "Choose the primitive by what the code computes: `SamplerV2` returns counts or bitstrings "
+    "(`result[0].data.<register>.get_counts()`), `EstimatorV2` returns expectation values "
+    "(`result[0].data.evs`). The message suggests `EstimatorV2` when the module uses observables "
+    "(`SparsePauliOp`, `Pauli` ...). Primitives take circuits already transpiled for the backend "
+    "(ISA circuits) and a list of PUBs."
+)
+RUN_ORDER = (
+    "A receiver counts as a backend (1) when its value is proven to come from a known backend "
+    "factory — `AerSimulator()`, `Aer.get_backend()`, `BasicSimulator()`, `GenericBackendV2()`, "
+    "fake backends, `service.backend()`, `service.least_busy()`, `service.backends()[i]`, "
+    "`provider.get_backend()`, `least_busy()` — followed through assignments, `self.` "
+    "attributes, loops and call chains; (2) otherwise, in a module importing a Qiskit package, "
+    "when its name says backend (`backend`, `simulator`, `sim`, `device`, `qpu`, configurable "
+    "with `--qkm-backend-names`); (3) never otherwise: a value proven to be something else "
+    "(a primitive, a pass manager, an object of a class of the module) is not a backend."
+)
+
+
+def _pick(ctx: Context, sampler: str, estimator: str) -> str:
+    return estimator if any(ctx.seen(name) for name in OBSERVABLES) else sampler
+
+
+REGISTRY.add(Rule(
+    code="QKM101",
+    name="qiskit-execute",
+    message="'{name}' was removed in Qiskit 1.0",
+    fix_title="transpile the circuits and use {replacement}",
+    replacement="qiskit_ibm_runtime.SamplerV2 (IBM hardware) or qiskit.primitives.BackendSamplerV2",
+    url=GUIDES + "qiskit-1.0-features#execute",
+    new_names=("qiskit.transpile",),
+    deprecated_in="Qiskit 0.46.0",
+    removed_in="Qiskit 1.0",
+    doc=RuleDoc(
+        what="Finds `qiskit.execute(...)` and `qiskit.execute_function.execute(...)`, however "
+        "imported (including `from qiskit import *`).",
+        why="`execute` was deprecated in Qiskit 0.46 and removed in 1.0. Transpile explicitly and "
+        "run through a primitive (or `backend.run` on a non-IBM backend).",
+        example="from qiskit import execute\n\njob = execute(circuit, backend, shots=1000)",
+        use_instead="from qiskit import transpile\nfrom qiskit.primitives import BackendSamplerV2\n\n"
+        "isa_circuit = transpile(circuit, backend)\n"
+        "job = BackendSamplerV2(backend=backend).run([isa_circuit], shots=1000)",
+        notes=PRIMITIVE_NOTE,
+    ),
+))
+REGISTRY.match_names("QKM101", "qiskit.execute", "qiskit.execute_function.execute")
+
+
+@REGISTRY.on_call("qiskit.execute", "qiskit.execute_function.execute")
+def _execute_options(ctx: Context, call: ast.Call, path: str | None) -> None:
+    report_run_options(ctx, call)
+
+
+REGISTRY.add(Rule(
+    code="QKM102",
+    name="ibm-backend-run",
+    message="'{name}(...)' on an IBM Quantum backend was removed in qiskit-ibm-runtime 0.35",
+    fix_title="use {replacement}",
+    replacement=SAMPLER_IBM,
+    url=GUIDES + "qiskit-runtime#step-3-replace-the-call-to-backendrun-with-a-call-to-primitives",
+    deprecated_in="qiskit-ibm-runtime 0.23.0",
+    removed_in="qiskit-ibm-runtime 0.35.0 (raises IBMBackendError)",
+    doc=RuleDoc(
+        what="Finds `run(...)` on a backend proven to be an IBM Quantum backend: from "
+        "`QiskitRuntimeService().backend()`, `least_busy()`, `backends()[i]`, "
+        "`IBMProvider().get_backend()` or the IBMQ provider. " + RUN_ORDER,
+        why="IBM Quantum backends no longer accept `backend.run`: it was deprecated in "
+        "qiskit-ibm-runtime 0.23 and removed in 0.35, where it raises `IBMBackendError`. Work "
+        "goes through the `SamplerV2` and `EstimatorV2` primitives.",
+        example="from qiskit_ibm_runtime import QiskitRuntimeService\n\n"
+        "backend = QiskitRuntimeService().backend(\"ibm_brisbane\")\n"
+        "job = backend.run(circuit, shots=1000)\ncounts = job.result().get_counts()",
+        use_instead="from qiskit.transpiler import generate_preset_pass_manager\n"
+        "from qiskit_ibm_runtime import QiskitRuntimeService, SamplerV2\n\n"
+        "backend = QiskitRuntimeService().backend(\"ibm_brisbane\")\n"
+        "isa = generate_preset_pass_manager(backend=backend, optimization_level=1).run(circuit)\n"
+        "job = SamplerV2(mode=backend).run([isa], shots=1000)\n"
+        "counts = job.result()[0].data.meas.get_counts()",
+        notes=PRIMITIVE_NOTE,
+    ),
+))
+
+REGISTRY.add(Rule(
+    code="QKM103",
+    name="backend-run",
+    message="'{name}(...)' runs circuits on a backend directly",
+    fix_title="prefer a primitive, e.g. {replacement}",
+    replacement=SAMPLER_LOCAL,
+    url=GUIDES + "qiskit-backend-primitives",
+    deprecated_in="not deprecated: a recommendation",
+    doc=RuleDoc(
+        what="Finds `run(...)` on a backend proven to be a non-IBM Qiskit backend: Aer, "
+        "`BasicSimulator`, `GenericBackendV2`, fake backends and known third-party providers. "
+        + RUN_ORDER,
+        why="`backend.run` is still supported by Qiskit on these backends, but the primitives "
+        "are the interface that IBM hardware, Runtime local testing mode and the Qiskit "
+        "ecosystem share: code written against `SamplerV2`/`EstimatorV2` runs unchanged on a "
+        "simulator and on hardware. Ignore this code if you only target simulators.",
+        example="from qiskit_aer import AerSimulator\n\nbackend = AerSimulator()\n"
+        "counts = backend.run(circuit, shots=1000).result().get_counts()",
+        use_instead="from qiskit_aer import AerSimulator\nfrom qiskit_aer.primitives import SamplerV2\n\n"
+        "counts = SamplerV2().run([circuit], shots=1000).result()[0].data.meas.get_counts()",
+        notes=PRIMITIVE_NOTE + " Alternatives: `BackendSamplerV2(backend=backend)` wraps any "
+        "backend; `qiskit_ibm_runtime.SamplerV2(mode=fake_backend)` is Runtime local testing mode.",
+    ),
+))
+
+REGISTRY.add(Rule(
+    code="QKM104",
+    name="backend-run-by-name",
+    message="'{name}(...)' looks like a backend run (by the receiver's name)",
+    fix_title="prefer a primitive, e.g. {replacement}",
+    replacement=SAMPLER_LOCAL,
+    url=GUIDES + "qiskit-runtime#step-3-replace-the-call-to-backendrun-with-a-call-to-primitives",
+    doc=RuleDoc(
+        what="Finds `x.run(...)` where the value of `x` is unknown but its name says backend "
+        "(`backend`, `self.backend`, `simulator`, `sim`, `device`, `qpu` and names made of them, "
+        "such as `aer_backend`), in a module that imports a Qiskit package. " + RUN_ORDER,
+        why="A function that receives a backend as a parameter cannot be traced to its factory. "
+        "If it is an IBM Quantum backend, `run` raises since qiskit-ibm-runtime 0.35; on other "
+        "backends a primitive is the portable interface. This is the only heuristic rule of its "
+        "family: `--extend-ignore QKM104` turns it off, and `--qkm-backend-names` sets the names. "
+        "Keyword options of such calls are not reported, since the receiver is not proven.",
+        example="import qiskit\n\ndef sample(backend, circuit):\n"
+        "    return backend.run(circuit).result().get_counts()",
+        use_instead="import qiskit\nfrom qiskit.primitives import BackendSamplerV2\n\n"
+        "def sample(backend, circuit):\n"
+        "    job = BackendSamplerV2(backend=backend).run([circuit])\n"
+        "    return job.result()[0].data.meas.get_counts()",
+        notes=PRIMITIVE_NOTE,
+    ),
+))
+
+
+def _name_says_backend(receiver: ast.expr, names: frozenset[str]) -> bool:
+    """``backend``, ``self._backend``, ``aer_backend``, ``sim_device`` — by snake_case words."""
+    if isinstance(receiver, ast.Name):
+        name = receiver.id
+    elif isinstance(receiver, ast.Attribute):
+        name = receiver.attr
+    else:
+        return False
+    return any(word in names for word in name.lower().strip("_").split("_"))
+
+
+def _is_pub_list(call: ast.Call) -> bool:
+    """``run([(circuit, ...), ...])``: the V2 primitive call shape, never a backend."""
+    if not call.args or not isinstance(call.args[0], (ast.List, ast.Tuple)):
+        return False
+    return any(isinstance(e, ast.Tuple) for e in call.args[0].elts)
+
+
+def _maybe_backend(ctx: Context, receiver: ast.expr, path: str | None, call: ast.Call) -> bool:
+    """Rule 2 of the order above: only unproven receivers, in a Qiskit module, by name."""
+    if path is not None and (path.startswith("<local>") or path.startswith("qiskit")):
+        return False  # proven to be something else
+    return (ctx.imports_qiskit and not _is_pub_list(call)
+            and _name_says_backend(receiver, ctx.settings.backend_names))
+
+
+def _source(node: ast.expr) -> str:
+    text = ast.unparse(node)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+@REGISTRY.on_method("run")
+def _backend_run(ctx: Context, call: ast.Call, path: str | None) -> None:
+    func = call.func
+    assert isinstance(func, ast.Attribute)
+    kind = backend_kind(path)
+    name = _source(func)
+    if kind == "ibm":
+        ctx.report(call, "QKM102", name, _pick(ctx, SAMPLER_IBM, ESTIMATOR_IBM))
+    elif path == AER_BACKEND:
+        ctx.report(call, "QKM103", name, _pick(ctx, SAMPLER_AER, ESTIMATOR_AER))
+    elif kind == "other":
+        ctx.report(call, "QKM103", name, _pick(ctx, SAMPLER_LOCAL, ESTIMATOR_LOCAL))
+    elif _maybe_backend(ctx, func.value, path, call):
+        ctx.report(call, "QKM104", name, _pick(ctx, SAMPLER_LOCAL, ESTIMATOR_LOCAL))
+        return
+    else:
+        return
+    report_run_options(ctx, call)
+
+
+REGISTRY.add(Rule(
+    code="QKM105",
+    name="backend-open-session",
+    message="'{name}()' was removed with backend.run",
+    fix_title="use {replacement}",
+    replacement="with Session(backend=backend) as session: SamplerV2(mode=session)",
+    url=GUIDES + "qiskit-runtime-from-ibm-provider#example-use-sessions",
+    deprecated_in="qiskit-ibm-runtime 0.23 (with backend.run)",
+    removed_in="gone by qiskit-ibm-runtime 0.37",
+    doc=RuleDoc(
+        what="Finds `backend.open_session()` on a proven backend, or in a Qiskit module on a "
+        "receiver whose value is not proven to be something else.",
+        why="Sessions are opened with `qiskit_ibm_runtime.Session` and used by the primitives; "
+        "`IBMBackend.open_session` went away with `backend.run`.",
+        example="with backend.open_session() as session:\n    job = backend.run(circuit)",
+        use_instead="from qiskit_ibm_runtime import SamplerV2, Session\n\n"
+        "with Session(backend=backend) as session:\n"
+        "    job = SamplerV2(mode=session).run([circuit])",
+    ),
+))
+
+
+@REGISTRY.on_method("open_session")
+def _open_session(ctx: Context, call: ast.Call, path: str | None) -> None:
+    proven_other = path is not None and backend_kind(path) is None and (
+        path.startswith("<local>") or path.startswith("qiskit"))
+    if ctx.imports_qiskit and not proven_other:
+        assert isinstance(call.func, ast.Attribute)
+        ctx.report(call, "QKM105", _source(call.func))
+
+
+REGISTRY.add(Rule(
+    code="QKM106",
+    name="quantum-instance",
+    message="'{name}' was removed in Qiskit 1.0",
+    fix_title="use {replacement}",
+    replacement="a V2 primitive (SamplerV2 / EstimatorV2) on transpiled circuits",
+    url=GUIDES + "qiskit-quantum-instance#choose-the-right-primitive-for-your-task",
+    new_names=("qiskit.primitives",),
+    deprecated_in="qiskit-terra 0.24.0",
+    removed_in="Qiskit 1.0",
+    doc=RuleDoc(
+        what="Finds `qiskit.utils.QuantumInstance` (imports and constructions) and "
+        "`QuantumInstance(...).execute(...)`.",
+        why="`QuantumInstance` was deprecated in qiskit-terra 0.24 and removed in Qiskit 1.0. "
+        "The primitives replace it; transpilation is an explicit step.",
+        example="from qiskit.utils import QuantumInstance\n\n"
+        "qi = QuantumInstance(backend, shots=1000)\nresult = qi.execute(circuit)",
+        use_instead="from qiskit import transpile\nfrom qiskit.primitives import BackendSamplerV2\n\n"
+        "result = BackendSamplerV2(backend=backend).run([transpile(circuit, backend)], "
+        "shots=1000).result()",
+        notes=PRIMITIVE_NOTE,
+    ),
+))
+_QI = ("qiskit.utils.QuantumInstance", "qiskit.utils.quantum_instance.QuantumInstance")
+REGISTRY.match_names("QKM106", *_QI)
+REGISTRY.match_calls("QKM106", *[f"{qi}().execute" for qi in _QI])
+
+
+@REGISTRY.on_call(*_QI)
+def _quantum_instance_options(ctx: Context, call: ast.Call, path: str | None) -> None:
+    report_run_options(ctx, call)
+
+
+REGISTRY.add(Rule(
+    code="QKM107",
+    name="legacy-aer-entry-point",
+    message="'{name}' was removed in Qiskit 1.0",
+    fix_title="use '{replacement}'",
+    replacement="qiskit_aer.AerSimulator",
+    url=GUIDES + "qiskit-1.0-features#Aer",
+    new_names=("qiskit_aer",),
+    deprecated_in="Qiskit 0.46",
+    removed_in="Qiskit 1.0",
+    doc=RuleDoc(
+        what="Finds `qiskit.Aer`, imported or reached as an attribute.",
+        why="`qiskit.Aer` was a lazy alias of the qiskit-aer provider; it was removed in Qiskit "
+        "1.0. Import from `qiskit_aer` (`AerSimulator()`, or `qiskit_aer.Aer` as a drop-in).",
+        example="from qiskit import Aer\n\nbackend = Aer.get_backend(\"aer_simulator\")",
+        use_instead="from qiskit_aer import AerSimulator\n\nbackend = AerSimulator()",
+    ),
+))
+REGISTRY.match_names("QKM107", "qiskit.Aer")
+
+REGISTRY.add(Rule(
+    code="QKM108",
+    name="basic-aer-entry-point",
+    message="'{name}' was removed in Qiskit 1.0",
+    fix_title="use '{replacement}'",
+    replacement="qiskit.providers.basic_provider.BasicSimulator",
+    url=GUIDES + "qiskit-1.0-features#BasicAer",
+    new_names=("qiskit.providers.basic_provider",),
+    deprecated_in="Qiskit 0.46",
+    removed_in="Qiskit 1.0",
+    doc=RuleDoc(
+        what="Finds `qiskit.BasicAer`, imported or reached as an attribute.",
+        why="`BasicAer` was replaced by `qiskit.providers.basic_provider` in Qiskit 1.0; for "
+        "exact states and unitaries, `qiskit.quantum_info.Statevector` and `Operator` are the "
+        "tools.",
+        example="from qiskit import BasicAer\n\nbackend = BasicAer.get_backend(\"qasm_simulator\")",
+        use_instead="from qiskit.providers.basic_provider import BasicSimulator\n\n"
+        "backend = BasicSimulator()",
+    ),
+))
+REGISTRY.match_names("QKM108", "qiskit.BasicAer")
+
+REGISTRY.add(Rule(
+    code="QKM109",
+    name="basicaer-module",
+    message="'{name}' was removed in Qiskit 1.0",
+    fix_title="use '{replacement}'",
+    replacement="qiskit.providers.basic_provider",
+    url=GUIDES + "qiskit-1.0-features#providers.basicaer",
+    new_names=("qiskit.providers.basic_provider",),
+    deprecated_in="Qiskit 0.46",
+    removed_in="Qiskit 1.0",
+    doc=RuleDoc(
+        what="Finds imports of `qiskit.providers.basicaer` and its names.",
+        why="The module was renamed to `qiskit.providers.basic_provider` in Qiskit 1.0: "
+        "`QasmSimulatorPy` became `BasicSimulator`, `BasicAerProvider` became `BasicProvider`, "
+        "and the statevector and unitary simulators are `Statevector` and `Operator`.",
+        example="from qiskit.providers.basicaer import QasmSimulatorPy\n\nbackend = QasmSimulatorPy()",
+        use_instead="from qiskit.providers.basic_provider import BasicSimulator\n\n"
+        "backend = BasicSimulator()",
+    ),
+))
+REGISTRY.match_names(
+    "QKM109",
+    "qiskit.providers.basicaer.*",
+    ("qiskit.providers.basicaer.QasmSimulatorPy", "qiskit.providers.basic_provider.BasicSimulator"),
+    ("qiskit.providers.basicaer.BasicAerProvider", "qiskit.providers.basic_provider.BasicProvider"),
+    ("qiskit.providers.basicaer.BasicAer", "qiskit.providers.basic_provider.BasicProvider()"),
+    ("qiskit.providers.basicaer.BasicAerJob", "qiskit.providers.basic_provider.BasicProviderJob"),
+    ("qiskit.providers.basicaer.StatevectorSimulatorPy", "qiskit.quantum_info.Statevector"),
+    ("qiskit.providers.basicaer.UnitarySimulatorPy", "qiskit.quantum_info.Operator"),
+)
+
+REGISTRY.add(Rule(
+    code="QKM110",
+    name="backend-primitive-transpile-options",
+    message="'{name}=' drives transpilation inside a V1 backend primitive",
+    fix_title="use {replacement}",
+    replacement="a pass manager to transpile first, then BackendSamplerV2 / BackendEstimatorV2",
+    url=GUIDES + "qiskit-quantum-instance#example-4-circuit-sampling-with-custom-bound-and-unbound-pass-managers",
+    deprecated_in="Qiskit 1.2 (with BackendSampler/BackendEstimator)",
+    removed_in="Qiskit 2.0",
+    doc=RuleDoc(
+        what="Finds the `skip_transpilation=` and `bound_pass_manager=` keywords of "
+        "`BackendSampler(...)` / `BackendEstimator(...)`.",
+        why="This is the QuantumInstance-era pattern of transpiling inside the primitive. The V2 "
+        "backend primitives never transpile: run your pass manager first and pass ISA circuits.",
+        example="from qiskit.primitives import BackendSampler\n\n"
+        "sampler = BackendSampler(backend, skip_transpilation=True, bound_pass_manager=pm)",
+        use_instead="from qiskit.primitives import BackendSamplerV2\n\n"
+        "sampler = BackendSamplerV2(backend=backend)\njob = sampler.run([pm.run(circuit)])",
+    ),
+))
+_TRANSPILE_KEYWORDS = frozenset({"skip_transpilation", "bound_pass_manager"})
+
+
+@REGISTRY.on_call("qiskit.primitives.BackendSampler", "qiskit.primitives.BackendEstimator")
+def _backend_primitive_transpilation(ctx: Context, call: ast.Call, path: str | None) -> None:
+    for keyword in call.keywords:
+        if keyword.arg in _TRANSPILE_KEYWORDS:
+            ctx.report(keyword, "QKM110", keyword.arg)
