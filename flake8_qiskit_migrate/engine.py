@@ -177,6 +177,11 @@ class Walker(ast.NodeVisitor):
             # ``qiskit.IBMQ`` is reported; ``IBMQ.x`` is not, its base was reported already.
             if self.index.name(self.resolver.qualify(node.value)) is None:
                 self._report_name(node, path)
+        hooks = self.index.attribute_hooks.get(node.attr)
+        if hooks:
+            owner = self.resolver.qualify(node.value)
+            for hook in hooks:
+                hook(self, node, owner)
         self.visit(node.value)
 
     def visit_Call(self, node: ast.Call) -> None:

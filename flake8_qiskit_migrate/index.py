@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .registry import REGISTRY, CallHook, CallMatch, NameMatch, Registry
+from .registry import REGISTRY, AttributeHook, CallHook, CallMatch, NameMatch, Registry
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,7 @@ class Index:
     roots: frozenset[str]
     method_hooks: dict[str, list[CallHook]]
     path_hooks: dict[str, list[CallHook]]
+    attribute_hooks: dict[str, list[AttributeHook]]
 
     def value(self, path: str) -> str:
         """The canonical form of a value path (``Aer.get_backend()`` is an ``AerSimulator()``)."""
@@ -88,4 +89,5 @@ def build(registry: Registry = REGISTRY) -> Index:
         roots=roots,
         method_hooks=registry.method_hooks,
         path_hooks=registry.path_hooks,
+        attribute_hooks=registry.attribute_hooks,
     )

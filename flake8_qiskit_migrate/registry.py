@@ -116,6 +116,8 @@ class Context(Protocol):
 
 # A call hook: (context, the call, the path of its receiver or function) -> None.
 CallHook = Callable[[Context, ast.Call, "str | None"], None]
+# An attribute hook: (context, the ``owner.attr`` node, the path of ``owner``) -> None.
+AttributeHook = Callable[[Context, ast.Attribute, "str | None"], None]
 
 
 @dataclass
@@ -130,6 +132,8 @@ class Registry:
     # calls of an exact function path (given that path).
     method_hooks: dict[str, list[CallHook]] = field(default_factory=dict)
     path_hooks: dict[str, list[CallHook]] = field(default_factory=dict)
+    # Hooks for ``owner.attr`` (read or assigned), given the owner's path.
+    attribute_hooks: dict[str, list[AttributeHook]] = field(default_factory=dict)
 
     def add(self, rule: Rule) -> Rule:
         if not _CODE.match(rule.code):
@@ -171,6 +175,14 @@ class Registry:
         def register(hook: CallHook) -> CallHook:
             for path in paths:
                 self.path_hooks.setdefault(path, []).append(hook)
+            return hook
+        return register
+
+    def on_attribute(self, *attrs: str) -> Callable[[AttributeHook], AttributeHook]:
+        """Register a hook for ``<owner>.<attr>``, read or assigned."""
+        def register(hook: AttributeHook) -> AttributeHook:
+            for attr in attrs:
+                self.attribute_hooks.setdefault(attr, []).append(hook)
             return hook
         return register
 

@@ -58,7 +58,7 @@ def test_message_is_one_line_with_the_url_last(rule: Rule) -> None:
     assert "\n" not in message
     assert message.startswith(f"{rule.code} ")
     assert message.endswith(f"({rule.url})")
-    assert "'some.name" in message
+    assert "some.name" in message
 
 
 def test_registry_rejects_bad_declarations() -> None:

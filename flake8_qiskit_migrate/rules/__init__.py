@@ -1,5 +1,9 @@
 """The rule families. Importing this package registers every rule in ``REGISTRY``."""
 
-from . import backends, execution, primitives, providers, run_options
+from . import (backends, execution, primitive_calls, primitive_values, primitives, providers,
+               run_options, runtime_keywords, runtime_options, runtime_settings)
 
-__all__ = ["backends", "execution", "primitives", "providers", "run_options"]
+__all__ = [
+    "backends", "execution", "primitive_calls", "primitive_values", "primitives", "providers",
+    "run_options", "runtime_keywords", "runtime_options", "runtime_settings",
+]

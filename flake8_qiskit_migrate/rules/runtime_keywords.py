@@ -1,0 +1,148 @@
+"""Category 4, part three: the keywords of the Runtime primitives and sessions that V2 replaced
+(``session=``/``backend=`` -> ``mode=``, ``Session(service=...)``, backends given by name), and
+the category-3 finding for a bare ``Sampler``/``Estimator`` constructed the V1 way."""
+
+from __future__ import annotations
+
+import ast
+
+from ..registry import GUIDES, REGISTRY, Context, Rule, RuleDoc
+from .primitive_values import AMBIGUOUS_RUNTIME, RUNTIME, RUNTIME_PRIMITIVES, V1_OPTIONS, is_estimator
+from .runtime_options import report_dict_keys
+
+SESSIONS = GUIDES + "sessions#sessions"
+SESSION_CLASSES = (f"{RUNTIME}.Session", f"{RUNTIME}.Batch")
+SERVICE = f"{RUNTIME}.QiskitRuntimeService()"
+
+REGISTRY.add(Rule(
+    code="QKM412",
+    name="primitive-session-keyword",
+    message="'{name}=' was removed from the Runtime primitives in qiskit-ibm-runtime 0.30",
+    fix_title="use {replacement}",
+    replacement="mode=session",
+    url=SESSIONS,
+    deprecated_in="qiskit-ibm-runtime 0.24.0",
+    removed_in="qiskit-ibm-runtime 0.30.0",
+    doc=RuleDoc(
+        what="Finds `session=` given to `Sampler`, `Estimator`, `SamplerV2` or `EstimatorV2` of "
+        "qiskit-ibm-runtime.",
+        why="The primitives take their execution mode — a backend, a `Session` or a `Batch` — "
+        "as `mode=` (or the first positional argument).",
+        example="with Session(backend=backend) as session:\n    sampler = Sampler(session=session)",
+        use_instead="with Session(backend=backend) as session:\n    sampler = SamplerV2(mode=session)",
+    ),
+))
+
+REGISTRY.add(Rule(
+    code="QKM413",
+    name="primitive-backend-keyword",
+    message="'{name}=' was removed from the Runtime primitives in qiskit-ibm-runtime 0.30",
+    fix_title="use {replacement}",
+    replacement="mode=backend",
+    url=GUIDES + "qiskit-runtime-examples#sampler-algorithm",
+    deprecated_in="qiskit-ibm-runtime 0.24.0",
+    removed_in="qiskit-ibm-runtime 0.30.0",
+    doc=RuleDoc(
+        what="Finds `backend=` given to `Sampler`, `Estimator`, `SamplerV2` or `EstimatorV2` of "
+        "qiskit-ibm-runtime.",
+        why="A backend is one of the execution modes and is passed as `mode=`.",
+        example="estimator = EstimatorV2(backend=backend)",
+        use_instead="estimator = EstimatorV2(mode=backend)",
+    ),
+))
+
+REGISTRY.add(Rule(
+    code="QKM414",
+    name="session-service-keyword",
+    message="'{name}' is no longer accepted by Session/Batch (qiskit-ibm-runtime 0.34)",
+    fix_title="use {replacement}",
+    replacement="Session(backend=service.backend(name)): the backend carries its service",
+    url=SESSIONS,
+    deprecated_in="qiskit-ibm-runtime 0.26.0",
+    removed_in="qiskit-ibm-runtime 0.34.0",
+    doc=RuleDoc(
+        what="Finds `service=` (or a service as the first positional argument) given to "
+        "`Session(...)` or `Batch(...)`.",
+        why="A session is opened on a backend object, which knows its service; the `service` "
+        "parameter was removed in qiskit-ibm-runtime 0.34.",
+        example="session = Session(service=service, backend=\"ibm_brisbane\")",
+        use_instead="session = Session(backend=service.backend(\"ibm_brisbane\"))",
+    ),
+))
+
+REGISTRY.add(Rule(
+    code="QKM415",
+    name="backend-name-string",
+    message="a backend given by name ({name}) is no longer accepted",
+    fix_title="use {replacement}",
+    replacement="the backend object: service.backend(name)",
+    url=GUIDES + "qiskit-runtime-from-ibm-provider#get-a-backend",
+    deprecated_in="qiskit-ibm-runtime 0.26.0",
+    removed_in="qiskit-ibm-runtime 0.34.0",
+    doc=RuleDoc(
+        what="Finds a string literal given as the backend of `Session`/`Batch` or as the mode of "
+        "a Runtime primitive.",
+        why="Sessions, batches and primitives take a backend object; names are resolved once, "
+        "with `service.backend(name)`.",
+        example="session = Session(backend=\"ibm_brisbane\")",
+        use_instead="session = Session(backend=service.backend(\"ibm_brisbane\"))",
+    ),
+))
+
+
+def _is_text(node: ast.expr) -> bool:
+    return isinstance(node, ast.JoinedStr) or (
+        isinstance(node, ast.Constant) and isinstance(node.value, str))
+
+
+def _argument(call: ast.Call, name: str, position: int) -> ast.expr | None:
+    """The argument bound to a parameter, given by keyword or by position."""
+    for keyword in call.keywords:
+        if keyword.arg == name:
+            return keyword.value
+    if len(call.args) > position and not isinstance(call.args[position], ast.Starred):
+        return call.args[position]
+    return None
+
+
+# V1-only dict keys of ``options={...}`` given to a Runtime primitive.
+_OPTION_KEYS = {"shots": "QKM408", "optimization_level": "QKM409", "transpilation": "QKM409",
+                "skip_transpilation": "QKM409"}
+
+
+@REGISTRY.on_call(*RUNTIME_PRIMITIVES)
+def _primitive_keywords(ctx: Context, call: ast.Call, path: str | None) -> None:
+    v1_keywords = []
+    for keyword in call.keywords:
+        if keyword.arg == "session":
+            ctx.report(keyword, "QKM412", "session")
+            v1_keywords.append("session=...")
+        elif keyword.arg == "backend":
+            ctx.report(keyword, "QKM413", "backend")
+            v1_keywords.append("backend=...")
+        elif keyword.arg == "options":
+            if ctx.qualify(keyword.value) == V1_OPTIONS:
+                v1_keywords.append("options=Options(...)")
+            if isinstance(keyword.value, ast.Dict):
+                report_dict_keys(ctx, keyword.value, _OPTION_KEYS, prefix="options.")
+    mode = _argument(call, "mode", 0)
+    if mode is not None and _is_text(mode):
+        ctx.report(mode, "QKM415", ast.unparse(mode))
+    if v1_keywords and path in AMBIGUOUS_RUNTIME:
+        # The bare name constructed the V1 way is a V1 primitive (QKM305/QKM306).
+        code = "QKM306" if is_estimator(str(path)) else "QKM305"
+        ctx.report(call, code, f"{path}({', '.join(v1_keywords)})", f"{path}V2(mode=...)")
+
+
+@REGISTRY.on_call(*SESSION_CLASSES)
+def _session_keywords(ctx: Context, call: ast.Call, path: str | None) -> None:
+    for keyword in call.keywords:
+        if keyword.arg == "service":
+            ctx.report(keyword, "QKM414", "service=")
+    # The V1 signature was Session(service, backend): a service in first place.
+    service_first = bool(call.args) and ctx.qualify(call.args[0]) == SERVICE
+    if service_first:
+        ctx.report(call.args[0], "QKM414", ast.unparse(call.args[0]))
+    backend = _argument(call, "backend", 1 if service_first else 0)
+    if backend is not None and _is_text(backend):
+        ctx.report(backend, "QKM415", ast.unparse(backend))

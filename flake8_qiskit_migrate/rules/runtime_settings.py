@@ -1,0 +1,134 @@
+"""Category 5: other retired Runtime settings — the ``ibm_quantum`` channel, hub/group/project
+instances, custom runtime programs and the retired cloud simulators."""
+
+from __future__ import annotations
+
+import ast
+
+from ..registry import GUIDES, REGISTRY, Context, Rule, RuleDoc
+from .primitive_values import RUNTIME
+
+CLASSIC = GUIDES + "classic-iqp-to-cloud-iqp"
+SERVICE = f"{RUNTIME}.QiskitRuntimeService"
+ACCOUNT_CALLS = (SERVICE, f"{SERVICE}.save_account", f"{SERVICE}().save_account")
+
+REGISTRY.add(Rule(
+    code="QKM501",
+    name="ibm-quantum-channel",
+    message="channel {name} was retired in qiskit-ibm-runtime 0.41",
+    fix_title="use {replacement}",
+    replacement='channel="ibm_quantum_platform" with an IBM Cloud API key (and instance CRN)',
+    url=CLASSIC + "#credentials",
+    deprecated_in="qiskit-ibm-runtime 0.38.0",
+    removed_in="qiskit-ibm-runtime 0.41.0",
+    doc=RuleDoc(
+        what="Finds `channel=\"ibm_quantum\"` given to `QiskitRuntimeService(...)` or "
+        "`QiskitRuntimeService.save_account(...)`.",
+        why="The IBM Quantum Platform Classic channel was retired: qiskit-ibm-runtime 0.41 no "
+        "longer supports it and skips saved `ibm_quantum` accounts. Accounts live on IBM Cloud.",
+        example="from qiskit_ibm_runtime import QiskitRuntimeService\n\n"
+        "service = QiskitRuntimeService(channel=\"ibm_quantum\", token=\"MY_TOKEN\")",
+        use_instead="from qiskit_ibm_runtime import QiskitRuntimeService\n\n"
+        "service = QiskitRuntimeService(channel=\"ibm_quantum_platform\", token=\"MY_API_KEY\")",
+    ),
+))
+
+REGISTRY.add(Rule(
+    code="QKM502",
+    name="hub-group-project-instance",
+    message="instance {name} is an IBM Quantum Classic hub/group/project",
+    fix_title="use {replacement}",
+    replacement="the IBM Cloud instance CRN or name",
+    url=CLASSIC + "#instances",
+    deprecated_in="qiskit-ibm-runtime 0.38.0 (with the ibm_quantum channel)",
+    removed_in="qiskit-ibm-runtime 0.41.0",
+    doc=RuleDoc(
+        what="Finds `instance=\"hub/group/project\"` given to `QiskitRuntimeService(...)` or "
+        "`save_account(...)`.",
+        why="Instances are IBM Cloud service instances now, named by CRN or name; "
+        "hub/group/project strings belonged to the retired Classic channel.",
+        example="service = QiskitRuntimeService(instance=\"ibm-q/open/main\")",
+        use_instead="service = QiskitRuntimeService(instance=\"my-instance\")",
+    ),
+))
+
+
+def _text(node: ast.expr) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+@REGISTRY.on_call(*ACCOUNT_CALLS)
+def _account_settings(ctx: Context, call: ast.Call, path: str | None) -> None:
+    for keyword in call.keywords:
+        value = _text(keyword.value)
+        if keyword.arg == "channel" and value == "ibm_quantum":
+            ctx.report(keyword, "QKM501", repr(value))
+        elif keyword.arg == "instance" and value is not None and value.count("/") == 2:
+            ctx.report(keyword, "QKM502", repr(value))
+
+
+REGISTRY.add(Rule(
+    code="QKM503",
+    name="runtime-program",
+    message="'{name}' runs or manages a custom Runtime program",
+    fix_title="use {replacement}",
+    replacement="the SamplerV2/EstimatorV2 primitives, or Qiskit Serverless for custom code",
+    url=GUIDES + "qiskit-runtime-use-case#upload-view-or-delete-custom-prototype-programs",
+    deprecated_in="qiskit-ibm-runtime 0.24.0",
+    removed_in="qiskit-ibm-runtime 0.30.0",
+    doc=RuleDoc(
+        what="Finds `service.run(program_id=...)`, `Session(...).run(...)` and the program "
+        "management calls `upload_program`, `update_program`, `delete_program`, `programs`, "
+        "`program`.",
+        why="Custom Runtime programs are not supported any more; only the primitives run on "
+        "the service, and custom workloads belong in Qiskit Serverless.",
+        example="job = service.run(program_id=\"sampler\", inputs={\"circuits\": circuit})",
+        use_instead="from qiskit_ibm_runtime import SamplerV2\n\n"
+        "job = SamplerV2(mode=backend).run([circuit])",
+    ),
+))
+REGISTRY.match_calls(
+    "QKM503",
+    *[f"{SERVICE}().{method}" for method in (
+        "run", "upload_program", "update_program", "delete_program", "programs", "program")],
+    f"{RUNTIME}.Session().run",
+)
+
+REGISTRY.add(Rule(
+    code="QKM504",
+    name="cloud-simulator",
+    message="{name} is a cloud simulator, retired on 15 May 2024",
+    fix_title="use {replacement}",
+    replacement="local testing mode: a fake backend or AerSimulator() as the primitive's mode",
+    url=GUIDES + "local-simulators#migrate-to-local-simulators",
+    removed_in="IBM Quantum cloud simulators retired 15 May 2024",
+    doc=RuleDoc(
+        what="Finds the names of the retired cloud simulators (`ibmq_qasm_simulator`, "
+        "`simulator_statevector`, `simulator_mps`, `simulator_stabilizer`, "
+        "`simulator_extended_stabilizer`) given to `service.backend(...)`, "
+        "`provider.get_backend(...)` or as a backend or mode.",
+        why="IBM Quantum's cloud simulators were retired; simulate locally, where the same "
+        "primitives code runs against a fake backend or Aer.",
+        example="backend = service.backend(\"ibmq_qasm_simulator\")",
+        use_instead="from qiskit_ibm_runtime import SamplerV2\nfrom qiskit_ibm_runtime.fake_provider "
+        "import FakeManilaV2\n\nsampler = SamplerV2(mode=FakeManilaV2())",
+    ),
+))
+CLOUD_SIMULATORS = frozenset({
+    "ibmq_qasm_simulator", "simulator_statevector", "simulator_mps", "simulator_stabilizer",
+    "simulator_extended_stabilizer"})
+_BACKEND_LOOKUPS = (
+    f"{SERVICE}().backend", f"{SERVICE}().get_backend",
+    "qiskit_ibm_provider.IBMProvider().get_backend",
+    "qiskit.IBMQ.get_provider().get_backend", "qiskit.providers.ibmq.IBMQ.get_provider().get_backend",
+    *(f"{RUNTIME}.{cls}" for cls in (
+        "Session", "Batch", "Sampler", "Estimator", "SamplerV2", "EstimatorV2")),
+)
+
+
+@REGISTRY.on_call(*_BACKEND_LOOKUPS)
+def _cloud_simulator(ctx: Context, call: ast.Call, path: str | None) -> None:
+    for argument in (*call.args, *(k.value for k in call.keywords)):
+        value = _text(argument)
+        if value in CLOUD_SIMULATORS:
+            ctx.report(argument, "QKM504", repr(value))
