@@ -87,6 +87,7 @@ class Walker(ast.NodeVisitor):
         self.settings = settings
         self.imports_qiskit = False
         self.qualify = resolver.qualify
+        self.assume = resolver.assume
         self.findings: list[Finding] = []
         self._module_seen: set[str] = set()
         self._reported: set[tuple[str, int, int]] = set()

@@ -106,6 +106,10 @@ class Context(Protocol):
 
     def qualify(self, node: ast.expr) -> str | None: ...
 
+    def assume(self, node: ast.expr, path: str) -> None:
+        """From now on, the value of ``node`` is ``path`` (a hook that proved more than the
+        names say, e.g. that a bare ``Sampler(session=...)`` is a V1 Sampler)."""
+
     def seen(self, prefix: str) -> bool:
         """Whether the module has used a name under ``prefix`` so far."""
 

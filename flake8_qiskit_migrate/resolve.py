@@ -178,6 +178,9 @@ class Resolver:
             memo[link] = path
         return path
 
+    def assume(self, node: ast.expr, path: str) -> None:
+        self._memo[node] = path
+
     def _attribute(self, owner: str, attr: str) -> Path:
         path = f"{owner}.{attr}"
         recorded = self._attributes.get(path)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import ast
 
 from ..registry import GUIDES, REGISTRY, Context, Rule, RuleDoc
-from .primitive_values import PRIMITIVE_INSTANCES, V1_ESTIMATOR_RESULT, V1_SAMPLER_RESULT
+from .primitive_values import (PRIMITIVE_INSTANCES, V1_ESTIMATOR_RESULT, V1_SAMPLER_RESULT,
+                               is_estimator)
 
 V2_GUIDE = GUIDES + "v2-primitives"
 CIRCUITS = frozenset({"qiskit.QuantumCircuit()", "qiskit.circuit.QuantumCircuit()"})
@@ -44,7 +45,9 @@ def _v1_shape(ctx: Context, call: ast.Call) -> bool:
 def _primitive_run(ctx: Context, call: ast.Call, receiver: str | None) -> None:
     if receiver in PRIMITIVE_INSTANCES and _v1_shape(ctx, call):
         assert isinstance(call.func, ast.Attribute)
-        ctx.report(call, "QKM307", ast.unparse(call.func))
+        pub = "(circuit, observables, parameter_values)" if is_estimator(str(receiver)) else (
+            "(circuit, parameter_values)")
+        ctx.report(call, "QKM307", ast.unparse(call.func), f"a list of PUBs: run([{pub}])")
 
 
 REGISTRY.add(Rule(

@@ -132,6 +132,7 @@ def _primitive_keywords(ctx: Context, call: ast.Call, path: str | None) -> None:
         # The bare name constructed the V1 way is a V1 primitive (QKM305/QKM306).
         code = "QKM306" if is_estimator(str(path)) else "QKM305"
         ctx.report(call, code, f"{path}({', '.join(v1_keywords)})", f"{path}V2(mode=...)")
+        ctx.assume(call, f"{path}V1()")  # so its results are known to be V1 results
 
 
 @REGISTRY.on_call(*SESSION_CLASSES)
