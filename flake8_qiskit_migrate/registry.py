@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Iterator, Protocol
+from typing import Callable, Iterator, Protocol, TypeVar
 
 GUIDES = "https://quantum.cloud.ibm.com/docs/migration-guides/"
 
@@ -168,27 +168,15 @@ class Registry:
 
     def on_method(self, *methods: str) -> Callable[[CallHook], CallHook]:
         """Register a hook for calls ``<receiver>.<method>(...)``."""
-        def register(hook: CallHook) -> CallHook:
-            for method in methods:
-                self.method_hooks.setdefault(method, []).append(hook)
-            return hook
-        return register
+        return _hook_into(self.method_hooks, methods)
 
     def on_call(self, *paths: str) -> Callable[[CallHook], CallHook]:
         """Register a hook for calls of the given function paths."""
-        def register(hook: CallHook) -> CallHook:
-            for path in paths:
-                self.path_hooks.setdefault(path, []).append(hook)
-            return hook
-        return register
+        return _hook_into(self.path_hooks, paths)
 
     def on_attribute(self, *attrs: str) -> Callable[[AttributeHook], AttributeHook]:
         """Register a hook for ``<owner>.<attr>``, read or assigned."""
-        def register(hook: AttributeHook) -> AttributeHook:
-            for attr in attrs:
-                self.attribute_hooks.setdefault(attr, []).append(hook)
-            return hook
-        return register
+        return _hook_into(self.attribute_hooks, attrs)
 
     def _known(self, code: str) -> str:
         if code not in self.rules:
@@ -197,6 +185,18 @@ class Registry:
 
     def __iter__(self) -> Iterator[Rule]:
         return iter(sorted(self.rules.values(), key=lambda rule: rule.code))
+
+
+Hook = TypeVar("Hook", CallHook, AttributeHook)
+
+
+def _hook_into(table: dict[str, list[Hook]], keys: tuple[str, ...]) -> Callable[[Hook], Hook]:
+    """A decorator that files a hook under each key of a hook table."""
+    def register(hook: Hook) -> Hook:
+        for key in keys:
+            table.setdefault(key, []).append(hook)
+        return hook
+    return register
 
 
 REGISTRY = Registry()
