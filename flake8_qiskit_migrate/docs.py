@@ -33,9 +33,13 @@ def rule_table() -> str:
 
 
 def rule_document(rule: Rule) -> str:
-    """A rule's document in ruff's sections."""
+    """A rule's document: a title, then the explanation."""
+    return f"# {rule.name} ({rule.code})\n\n{explanation(rule)}"
+
+
+def explanation(rule: Rule) -> str:
+    """The body of a rule's document, in ruff's sections."""
     parts = [
-        f"# {rule.name} ({rule.code})", "",
         "## What it does", rule.doc.what, "",
         "## Why is this bad?", rule.doc.why, "",
         "## Example", "```python", rule.doc.example, "```", "",

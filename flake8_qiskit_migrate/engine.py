@@ -27,13 +27,15 @@ _COMPAT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "AttributeErro
 
 @dataclass(frozen=True, order=True)
 class Finding:
-    """One finding. ``line`` is 1-based, ``col`` a 0-based offset as in ``ast``."""
+    """One finding. Lines are 1-based, columns 0-based UTF-8 byte offsets, as in ``ast``."""
 
     line: int
     col: int
     code: str
     name: str
     replacement: str | None = None
+    end_line: int = 0
+    end_col: int = 0
 
     @property
     def rule(self) -> Rule:
@@ -41,7 +43,13 @@ class Finding:
 
     @property
     def message(self) -> str:
+        """The flake8 line: code, problem, remedy, URL."""
         return self.rule.render(self.name, self.replacement)
+
+    @property
+    def text(self) -> str:
+        """Problem and remedy, without the code or the URL (for structured formats)."""
+        return self.rule.describe(self.name, self.replacement)
 
 
 def check(
@@ -122,7 +130,9 @@ class Walker(ast.NodeVisitor):
         if (code, line, col) in self._reported or self._guarded(code):
             return
         self._reported.add((code, line, col))
-        self.findings.append(Finding(line, col, code, name, replacement))
+        end_line = getattr(node, "end_lineno", None) or line
+        end_col = getattr(node, "end_col_offset", None) or col
+        self.findings.append(Finding(line, col, code, name, replacement, end_line, end_col))
 
     def _guarded(self, code: str) -> bool:
         new_names = REGISTRY.rules[code].new_names

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import ast
 import re
+import sys
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable, Iterator, Protocol, TypeVar
 
 GUIDES = "https://quantum.cloud.ibm.com/docs/migration-guides/"
@@ -55,17 +57,25 @@ class Rule:
     new_names: tuple[str, ...] = ()
     deprecated_in: str = ""
     removed_in: str = ""
+    since: str = "0.1.0"  # the release of this project that added the rule
 
     @property
     def category(self) -> int:
         return int(self.code[3])
 
+    def problem(self, name: str, replacement: str | None = None) -> str:
+        return self.message.format(name=name, replacement=replacement or self.replacement)
+
+    def remedy(self, name: str, replacement: str | None = None) -> str:
+        return self.fix_title.format(name=name, replacement=replacement or self.replacement)
+
+    def describe(self, name: str, replacement: str | None = None) -> str:
+        """What was found and the remedy, in one line."""
+        return f"{self.problem(name, replacement)}: {self.remedy(name, replacement)}"
+
     def render(self, name: str, replacement: str | None = None) -> str:
         """The one-line flake8 message: code, what was found, the remedy, the URL last."""
-        values = {"name": name, "replacement": replacement or self.replacement}
-        text = self.message.format(**values)
-        remedy = self.fix_title.format(**values)
-        return f"{self.code} {text}: {remedy} ({self.url})"
+        return f"{self.code} {self.describe(name, replacement)} ({self.url})"
 
 
 @dataclass(frozen=True)
@@ -127,6 +137,8 @@ AttributeHook = Callable[[Context, ast.Attribute, "str | None"], None]
 @dataclass
 class Registry:
     rules: dict[str, Rule] = field(default_factory=dict)
+    # Where each rule is declared (file relative to the package root, line), for rule exports.
+    locations: dict[str, tuple[str, int]] = field(default_factory=dict)
     names: list[NameMatch] = field(default_factory=list)
     calls: list[CallMatch] = field(default_factory=list)
     # Value paths that are known to be the same kind of object as a canonical path, e.g.
@@ -147,6 +159,11 @@ class Registry:
         if rule.code in self.rules:
             raise ValueError(f"duplicate rule code {rule.code}")
         self.rules[rule.code] = rule
+        caller = sys._getframe(1)
+        package_root = Path(__file__).parent.parent
+        file = Path(caller.f_code.co_filename)
+        shown = file.relative_to(package_root) if file.is_relative_to(package_root) else file
+        self.locations[rule.code] = (shown.as_posix(), caller.f_lineno)
         return rule
 
     def match_names(self, code: str, *patterns: str | tuple[str, str]) -> None:

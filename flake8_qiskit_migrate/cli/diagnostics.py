@@ -1,0 +1,96 @@
+"""From engine findings to what the output formats print: character columns (not flake8's
+byte offsets), cell-relative rows for notebooks, the source line, and ``noqa`` filtering."""
+
+from __future__ import annotations
+
+import ast
+import os
+from dataclasses import dataclass
+from typing import Callable
+
+from ..engine import Finding, check
+from ..registry import Settings
+from .filters import Selection, file_is_ignored, noqa_suppresses
+from .sources import Source
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    path: str  # as given on the command line
+    filename: str  # absolute
+    cell: int | None
+    row: int
+    column: int  # 1-based, in characters
+    end_row: int
+    end_column: int
+    finding: Finding
+    source_line: str
+
+    @property
+    def code(self) -> str:
+        return self.finding.code
+
+    @property
+    def position(self) -> str:
+        """``path:row:col`` or, in a notebook, ``path:cell N:row:col``."""
+        cell = f"cell {self.cell}:" if self.cell is not None else ""
+        return f"{self.path}:{cell}{self.row}:{self.column}"
+
+
+class ParseError(ValueError):
+    pass
+
+
+def diagnose(source: Source, selection: Selection, settings: Settings,
+             package: Callable[[], str | None]) -> list[Diagnostic]:
+    """The selected, un-suppressed diagnostics of one readable source."""
+    lines = source.code.splitlines()
+    if file_is_ignored(lines):
+        return []
+    try:
+        tree = ast.parse(source.code, filename=source.path)
+    except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
+        raise ParseError(_parse_reason(error, source)) from None
+    diagnostics = []
+    for finding in check(tree, source.code, package, settings):
+        line = lines[finding.line - 1] if finding.line <= len(lines) else ""
+        if not selection.enabled(finding.code) or noqa_suppresses(line, finding.code):
+            continue
+        end_line = lines[finding.end_line - 1] if finding.end_line <= len(lines) else ""
+        diagnostics.append(_diagnostic(source, finding, line, end_line))
+    return diagnostics
+
+
+def _diagnostic(source: Source, finding: Finding, line: str, end_line: str) -> Diagnostic:
+    row, end_row, cell = finding.line, finding.end_line, None
+    if source.cells is not None:
+        cell, row = source.cells.locate(finding.line)
+        end_row = row + (finding.end_line - finding.line)
+    return Diagnostic(
+        path=source.path,
+        filename=os.path.abspath(source.path),
+        cell=cell,
+        row=row,
+        column=characters(line, finding.col) + 1,
+        end_row=end_row,
+        end_column=characters(end_line, finding.end_col) + 1,
+        finding=finding,
+        source_line=line,
+    )
+
+
+def characters(line: str, byte_offset: int) -> int:
+    """How many characters the first ``byte_offset`` UTF-8 bytes of ``line`` hold."""
+    return len(line.encode("utf-8")[:byte_offset].decode("utf-8", errors="ignore"))
+
+
+def _parse_reason(error: BaseException, source: Source) -> str:
+    if isinstance(error, SyntaxError):
+        where = f"line {error.lineno}"
+        if source.cells is not None and error.lineno:
+            cell, row = source.cells.locate(error.lineno)
+            where = f"cell {cell}, line {row}"
+        return f"syntax error at {where}: {error.msg}"
+    if isinstance(error, RecursionError):
+        return "too deeply nested to parse"
+    return f"cannot parse: {error}"

@@ -1,0 +1,44 @@
+"""Which findings are shown: rule selection by code or prefix (ruff's ``--select`` /
+``--extend-select`` / ``--ignore``), and ``# noqa`` exactly as flake8 reads it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flake8 import defaults, utils
+
+
+@dataclass(frozen=True)
+class Selection:
+    select: tuple[str, ...] = ("QKM",)
+    ignore: tuple[str, ...] = ()
+
+    @classmethod
+    def build(cls, select: list[str] | None, extend_select: list[str],
+              ignore: list[str]) -> Selection:
+        chosen = tuple(select) if select else ("QKM",)
+        return cls(chosen + tuple(extend_select), tuple(ignore))
+
+    def enabled(self, code: str) -> bool:
+        """The most specific matching prefix decides; on a tie, ``ignore`` wins."""
+        selected = max((len(p) for p in self.select if code.startswith(p)), default=-1)
+        ignored = max((len(p) for p in self.ignore if code.startswith(p)), default=-1)
+        return selected > ignored
+
+
+def file_is_ignored(lines: list[str]) -> bool:
+    """A line ``# flake8: noqa`` (without codes) exempts the whole file, as in flake8."""
+    return any(defaults.NOQA_FILE.match(line) for line in lines)
+
+
+def noqa_suppresses(line: str, code: str) -> bool:
+    """flake8's inline rule: a bare ``# noqa`` silences every code; ``# noqa: A1,B2`` silences
+    the codes listed and the codes they are prefixes of."""
+    match = defaults.NOQA_INLINE_REGEXP.search(line)
+    if match is None:
+        return False
+    codes_text = match.group("codes")
+    if codes_text is None:
+        return True
+    codes = set(utils.parse_comma_separated_list(codes_text))
+    return code in codes or code.startswith(tuple(codes))

@@ -1,0 +1,160 @@
+"""``flake8-qiskit-migrate``: ``check`` files and notebooks, list ``rules``, show a ``rule``,
+print the ``ruff-config`` snippet. Exit codes as ruff: 0 clean, 1 findings, 2 errors."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any, Callable, Iterator, Sequence
+
+from .. import __version__
+from ..plugin import package_of
+from ..registry import REGISTRY, Settings
+from . import config, sources
+from .diagnostics import Diagnostic, ParseError, diagnose
+from .filters import Selection
+from .formats import FORMATS, statistics
+from .rules_view import rule_text, rules_json, rules_table
+
+RUFF_CONFIG = '''# pyproject.toml
+[tool.ruff.lint]
+external = ["QKM"]
+
+# ruff.toml / .ruff.toml
+[lint]
+external = ["QKM"]
+'''
+
+
+def _codes(text: str) -> list[str]:
+    return [code.strip() for code in text.split(",") if code.strip()]
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(
+        prog="flake8-qiskit-migrate",
+        description="Find deprecated Qiskit execution patterns and say how to migrate.")
+    main.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = main.add_subparsers(dest="command", required=True)
+
+    check = commands.add_parser("check", help="check files, folders, notebooks or stdin")
+    check.add_argument("paths", nargs="*", default=None, help="files or folders (default: .); "
+                       "'-' reads standard input")
+    check.add_argument("--stdin-filename", help="the name of the buffer read from stdin")
+    check.add_argument("--select", type=_codes, help="codes or prefixes to report (default QKM)")
+    check.add_argument("--extend-select", type=_codes, default=None, help="add to --select")
+    check.add_argument("--ignore", type=_codes, default=None, help="codes or prefixes to hide")
+    check.add_argument("--exclude", type=_codes, default=None,
+                       help="globs of paths to skip, replacing the defaults")
+    check.add_argument("--extend-exclude", type=_codes, default=None, help="more globs to skip")
+    check.add_argument("--backend-names", type=_codes, default=None,
+                       help="receiver names of QKM104 (default: backend,simulator,sim,device,qpu)")
+    check.add_argument("--output-format", choices=sorted(FORMATS), default=None)
+    check.add_argument("--output-file", help="write the report here instead of stdout")
+    check.add_argument("--statistics", action="store_true", help="print counts per code")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
+    check.add_argument("--config", type=Path, help="pyproject.toml to read settings from")
+
+    rules = commands.add_parser("rules", help="list the rules")
+    rules.add_argument("--output-format", choices=("text", "json"), default="text")
+    rule = commands.add_parser("rule", help="show one rule's document")
+    rule.add_argument("code")
+    commands.add_parser("ruff-config", help="print the ruff setting that keeps '# noqa: QKM...'")
+    return main
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if args.command == "rules":
+        sys.stdout.write(rules_json() if args.output_format == "json" else rules_table())
+        return 0
+    if args.command == "rule":
+        rule = REGISTRY.rules.get(args.code.upper())
+        if rule is None:
+            print(f"error: no rule {args.code}", file=sys.stderr)
+            return 2
+        sys.stdout.write(rule_text(rule))
+        return 0
+    if args.command == "ruff-config":
+        sys.stdout.write(RUFF_CONFIG)
+        return 0
+    return run_check(args)
+
+
+def _settings(args: argparse.Namespace) -> dict[str, Any]:
+    """Command-line values over ``[tool.flake8-qiskit-migrate]`` values."""
+    try:
+        found = config.load(args.config or config.find_pyproject(Path.cwd()))
+    except config.ConfigError as error:
+        raise SystemExit(_usage_error(str(error)))
+    for key in config.KEYS:
+        value = getattr(args, key.replace("-", "_"))
+        if value is not None:
+            found[key] = value
+    return found
+
+
+def _usage_error(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return 2
+
+
+def run_check(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    selection = Selection.build(settings.get("select"), settings.get("extend-select", []),
+                                settings.get("ignore", []))
+    unknown = [c for c in (*selection.select, *selection.ignore)
+               if not any(code.startswith(c) for code in REGISTRY.rules)]
+    if unknown:
+        return _usage_error(f"unknown rule selector(s): {', '.join(unknown)}")
+    names = settings.get("backend-names")
+    engine_settings = Settings(frozenset(n.lower() for n in names)) if names else Settings()
+    exclude = (*settings.get("exclude", sources.DEFAULT_EXCLUDE),
+               *settings.get("extend-exclude", []))
+
+    paths = args.paths or ["."]
+    diagnostics: list[Diagnostic] = []
+    failed = False
+    for source in _sources(paths, exclude, args.stdin_filename):
+        if source.error is None:
+            try:
+                package = _package(source.path)
+                diagnostics += diagnose(source, selection, engine_settings, package)
+                continue
+            except ParseError as error:
+                source = sources.Source(source.path, error=str(error))
+        print(f"error: {source.path}: {source.error}", file=sys.stderr)
+        failed = True
+
+    report = FORMATS[settings.get("output-format", "concise")](diagnostics)
+    if args.statistics:
+        report = statistics(diagnostics)
+    if args.output_file:
+        Path(args.output_file).write_text(report, encoding="utf-8")
+    else:
+        sys.stdout.write(report)
+    if failed:
+        return 2
+    return 1 if diagnostics and not args.exit_zero else 0
+
+
+def _sources(paths: list[str], exclude: tuple[str, ...],
+             stdin_name: str | None) -> Iterator[sources.Source]:
+    for path in paths:
+        if path == "-":
+            yield sources.read_stdin(stdin_name or "-")
+        else:
+            for found in sources.discover([path], exclude):
+                yield sources.read(found)
+
+
+def _package(path: str) -> Callable[[], str | None]:
+    """The package of a real file, for relative imports; stdin buffers have none."""
+    real = path != "-" and os.path.isfile(path)
+    return lambda: package_of(path) if real else None
+
+
+if __name__ == "__main__":
+    sys.exit(main())

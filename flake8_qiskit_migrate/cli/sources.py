@@ -1,0 +1,89 @@
+"""Finding the files to check and reading them: ``.py``, ``.pyi`` and ``.ipynb``, folders
+recursively, standard input; exclusion by glob as ruff does it."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .notebook import CellMap, NotebookError, notebook_code
+
+SUFFIXES = (".py", ".pyi", ".ipynb")
+# Folders never entered unless named on the command line (ruff's defaults).
+DEFAULT_EXCLUDE = (
+    ".bzr", ".direnv", ".eggs", ".git", ".git-rewrite", ".hg", ".ipynb_checkpoints", ".mypy_cache",
+    ".nox", ".pants.d", ".pyenv", ".pytest_cache", ".pytype", ".ruff_cache", ".svn", ".tox",
+    ".venv", ".vscode", "__pypackages__", "_build", "buck-out", "build", "dist", "node_modules",
+    "site-packages", "venv",
+)
+
+
+@dataclass(frozen=True)
+class Source:
+    """A file's code, ready for the engine, or the reason it cannot be checked."""
+
+    path: str  # as the user will see it
+    code: str = ""
+    cells: CellMap | None = None
+    error: str | None = None
+
+
+def discover(paths: Iterable[str], exclude: Iterable[str]) -> Iterator[str]:
+    """Files to check. A file named explicitly is always checked; folders are walked,
+    skipping hidden folders, virtual environments and anything matching ``exclude``."""
+    patterns = tuple(exclude)
+    for given in paths:
+        if not os.path.isdir(given):
+            yield given
+            continue
+        for root, folders, files in os.walk(given):
+            folders[:] = sorted(
+                f for f in folders
+                if not f.startswith(".")
+                and not _excluded(os.path.join(root, f), patterns)
+                and not os.path.exists(os.path.join(root, f, "pyvenv.cfg"))
+            )
+            for name in sorted(files):
+                path = os.path.normpath(os.path.join(root, name))
+                if name.endswith(SUFFIXES) and not _excluded(path, patterns):
+                    yield path
+
+
+def _excluded(path: str, patterns: tuple[str, ...]) -> bool:
+    parts = Path(path).parts
+    normalized = Path(path).as_posix().removeprefix("./")
+    return any(
+        fnmatch.fnmatch(normalized, pattern) or any(fnmatch.fnmatch(p, pattern) for p in parts)
+        for pattern in patterns
+    )
+
+
+def read(path: str) -> Source:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        return Source(path, error=error.strerror or str(error))
+    return decode(path, data)
+
+
+def read_stdin(display_name: str) -> Source:
+    return decode(display_name, sys.stdin.buffer.read())
+
+
+def decode(path: str, data: bytes) -> Source:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return Source(path, error=f"not UTF-8 (byte 0x{data[error.start]:02x} at offset "
+                                  f"{error.start})")
+    if path.endswith(".ipynb"):
+        try:
+            code, cells = notebook_code(text)
+        except NotebookError as error:
+            return Source(path, error=f"invalid notebook: {error}")
+        return Source(path, code, cells)
+    return Source(path, text)
