@@ -31,12 +31,11 @@ _NAME = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\Z")
 
 @dataclass(frozen=True)
 class RuleDoc:
-    """The rule document, in ruff's sections: what, why, example, use instead."""
+    """The prose of a rule's document. Its example and "use instead" code live in
+    ``rules/snippets/QKMnnn.py``, real files that the tests lint and run."""
 
     what: str
     why: str
-    example: str
-    use_instead: str
     notes: str = ""
 
 

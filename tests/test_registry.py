@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from flake8_qiskit_migrate.docs import rule_document, with_table
+from flake8_qiskit_migrate.docs import rule_document, rule_documents, with_table
 from flake8_qiskit_migrate.engine import INDEX, REGISTRY
 from flake8_qiskit_migrate.registry import Registry, Rule, RuleDoc
+from flake8_qiskit_migrate.snippets import snippets
 
 HERE = Path(__file__).parent
 RULES = list(REGISTRY)
@@ -49,7 +50,8 @@ def test_rule_has_a_complete_document(rule: Rule) -> None:
     for section in ("## What it does", "## Why is this bad?", "## Example", "Use instead:",
                     "## References"):
         assert section in doc
-    assert rule.doc.example.strip() != rule.doc.use_instead.strip()
+    example, use_instead = snippets(rule.code)
+    assert example.strip() and use_instead.strip() and example != use_instead
 
 
 @pytest.mark.parametrize("rule", RULES, ids=CODES)
@@ -63,7 +65,7 @@ def test_message_is_one_line_with_the_url_last(rule: Rule) -> None:
 
 def test_registry_rejects_bad_declarations() -> None:
     registry = Registry()
-    doc = RuleDoc("w", "y", "e", "u")
+    doc = RuleDoc("w", "y")
     with pytest.raises(ValueError):
         registry.add(Rule("QKM601", "x", "m", "f", "r", "u", doc))
     with pytest.raises(ValueError):
@@ -77,7 +79,15 @@ def test_registry_rejects_bad_declarations() -> None:
 
 def test_readme_table_matches_the_registry() -> None:
     readme = (HERE.parent / "README.md").read_text(encoding="utf-8")
-    assert readme == with_table(readme), "run: python -m flake8_qiskit_migrate.docs README.md"
+    assert readme == with_table(readme), "run: python -m flake8_qiskit_migrate.docs"
+
+
+def test_rule_documents_are_up_to_date() -> None:
+    folder = HERE.parent / "docs" / "rules"
+    expected = rule_documents()
+    assert sorted(p.name for p in folder.iterdir()) == sorted(expected)
+    for name, text in expected.items():
+        assert (folder / name).read_text(encoding="utf-8") == text, f"{name}: regenerate the docs"
 
 
 def test_specific_names_win_over_module_catch_alls() -> None:

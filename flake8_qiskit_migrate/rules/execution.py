@@ -67,10 +67,6 @@ REGISTRY.add(Rule(
         "imported (including `from qiskit import *`).",
         why="`execute` was deprecated in Qiskit 0.46 and removed in 1.0. Transpile explicitly and "
         "run through a primitive (or `backend.run` on a non-IBM backend).",
-        example="from qiskit import execute\n\njob = execute(circuit, backend, shots=1000)",
-        use_instead="from qiskit import transpile\nfrom qiskit.primitives import BackendSamplerV2\n\n"
-        "isa_circuit = transpile(circuit, backend)\n"
-        "job = BackendSamplerV2(backend=backend).run([isa_circuit], shots=1000)",
         notes=PRIMITIVE_NOTE,
     ),
 ))
@@ -89,6 +85,7 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement=SAMPLER_IBM,
     url=GUIDES + "qiskit-runtime#step-3-replace-the-call-to-backendrun-with-a-call-to-primitives",
+    new_names=("qiskit_ibm_runtime.SamplerV2", "qiskit_ibm_runtime.EstimatorV2"),
     deprecated_in="qiskit-ibm-runtime 0.23.0",
     removed_in="qiskit-ibm-runtime 0.35.0 (raises IBMBackendError)",
     doc=RuleDoc(
@@ -98,15 +95,6 @@ REGISTRY.add(Rule(
         why="IBM Quantum backends no longer accept `backend.run`: it was deprecated in "
         "qiskit-ibm-runtime 0.23 and removed in 0.35, where it raises `IBMBackendError`. Work "
         "goes through the `SamplerV2` and `EstimatorV2` primitives.",
-        example="from qiskit_ibm_runtime import QiskitRuntimeService\n\n"
-        "backend = QiskitRuntimeService().backend(\"ibm_brisbane\")\n"
-        "job = backend.run(circuit, shots=1000)\ncounts = job.result().get_counts()",
-        use_instead="from qiskit.transpiler import generate_preset_pass_manager\n"
-        "from qiskit_ibm_runtime import QiskitRuntimeService, SamplerV2\n\n"
-        "backend = QiskitRuntimeService().backend(\"ibm_brisbane\")\n"
-        "isa = generate_preset_pass_manager(backend=backend, optimization_level=1).run(circuit)\n"
-        "job = SamplerV2(mode=backend).run([isa], shots=1000)\n"
-        "counts = job.result()[0].data.meas.get_counts()",
         notes=PRIMITIVE_NOTE,
     ),
 ))
@@ -118,6 +106,12 @@ REGISTRY.add(Rule(
     fix_title="prefer a primitive, e.g. {replacement}",
     replacement=SAMPLER_LOCAL,
     url=GUIDES + "qiskit-backend-primitives",
+    new_names=(
+        "qiskit.primitives.BackendSamplerV2",
+        "qiskit.primitives.BackendEstimatorV2",
+        "qiskit_aer.primitives.SamplerV2",
+        "qiskit_aer.primitives.EstimatorV2",
+    ),
     deprecated_in="not deprecated: a recommendation",
     doc=RuleDoc(
         what="Finds `run(...)` on a backend proven to be a non-IBM Qiskit backend: Aer, "
@@ -127,10 +121,6 @@ REGISTRY.add(Rule(
         "are the interface that IBM hardware, Runtime local testing mode and the Qiskit "
         "ecosystem share: code written against `SamplerV2`/`EstimatorV2` runs unchanged on a "
         "simulator and on hardware. Ignore this code if you only target simulators.",
-        example="from qiskit_aer import AerSimulator\n\nbackend = AerSimulator()\n"
-        "counts = backend.run(circuit, shots=1000).result().get_counts()",
-        use_instead="from qiskit_aer import AerSimulator\nfrom qiskit_aer.primitives import SamplerV2\n\n"
-        "counts = SamplerV2().run([circuit], shots=1000).result()[0].data.meas.get_counts()",
         notes=PRIMITIVE_NOTE + " Alternatives: `BackendSamplerV2(backend=backend)` wraps any "
         "backend; `qiskit_ibm_runtime.SamplerV2(mode=fake_backend)` is Runtime local testing mode.",
     ),
@@ -143,6 +133,7 @@ REGISTRY.add(Rule(
     fix_title="prefer a primitive, e.g. {replacement}",
     replacement=SAMPLER_LOCAL,
     url=GUIDES + "qiskit-runtime#step-3-replace-the-call-to-backendrun-with-a-call-to-primitives",
+    new_names=("qiskit.primitives.BackendSamplerV2", "qiskit.primitives.BackendEstimatorV2"),
     doc=RuleDoc(
         what="Finds `x.run(...)` where the value of `x` is unknown but its name says backend "
         "(`backend`, `self.backend`, `simulator`, `sim`, `device`, `qpu` and names made of them, "
@@ -152,12 +143,6 @@ REGISTRY.add(Rule(
         "backends a primitive is the portable interface. This is the only heuristic rule of its "
         "family: `--extend-ignore QKM104` turns it off, and `--qkm-backend-names` sets the names. "
         "Keyword options of such calls are not reported, since the receiver is not proven.",
-        example="import qiskit\n\ndef sample(backend, circuit):\n"
-        "    return backend.run(circuit).result().get_counts()",
-        use_instead="import qiskit\nfrom qiskit.primitives import BackendSamplerV2\n\n"
-        "def sample(backend, circuit):\n"
-        "    job = BackendSamplerV2(backend=backend).run([circuit])\n"
-        "    return job.result()[0].data.meas.get_counts()",
         notes=PRIMITIVE_NOTE,
     ),
 ))
@@ -221,6 +206,7 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement="with Session(backend=backend) as session: SamplerV2(mode=session)",
     url=GUIDES + "qiskit-runtime-from-ibm-provider#example-use-sessions",
+    new_names=("qiskit_ibm_runtime.Session", "qiskit_ibm_runtime.SamplerV2"),
     deprecated_in="qiskit-ibm-runtime 0.23 (with backend.run)",
     removed_in="gone by qiskit-ibm-runtime 0.37",
     doc=RuleDoc(
@@ -228,10 +214,6 @@ REGISTRY.add(Rule(
         "receiver whose value is not proven to be something else.",
         why="Sessions are opened with `qiskit_ibm_runtime.Session` and used by the primitives; "
         "`IBMBackend.open_session` went away with `backend.run`.",
-        example="with backend.open_session() as session:\n    job = backend.run(circuit)",
-        use_instead="from qiskit_ibm_runtime import SamplerV2, Session\n\n"
-        "with Session(backend=backend) as session:\n"
-        "    job = SamplerV2(mode=session).run([circuit])",
     ),
 ))
 
@@ -260,11 +242,6 @@ REGISTRY.add(Rule(
         "`QuantumInstance(...).execute(...)`.",
         why="`QuantumInstance` was deprecated in qiskit-terra 0.24 and removed in Qiskit 1.0. "
         "The primitives replace it; transpilation is an explicit step.",
-        example="from qiskit.utils import QuantumInstance\n\n"
-        "qi = QuantumInstance(backend, shots=1000)\nresult = qi.execute(circuit)",
-        use_instead="from qiskit import transpile\nfrom qiskit.primitives import BackendSamplerV2\n\n"
-        "result = BackendSamplerV2(backend=backend).run([transpile(circuit, backend)], "
-        "shots=1000).result()",
         notes=PRIMITIVE_NOTE,
     ),
 ))
@@ -292,8 +269,6 @@ REGISTRY.add(Rule(
         what="Finds `qiskit.Aer`, imported or reached as an attribute.",
         why="`qiskit.Aer` was a lazy alias of the qiskit-aer provider; it was removed in Qiskit "
         "1.0. Import from `qiskit_aer` (`AerSimulator()`, or `qiskit_aer.Aer` as a drop-in).",
-        example="from qiskit import Aer\n\nbackend = Aer.get_backend(\"aer_simulator\")",
-        use_instead="from qiskit_aer import AerSimulator\n\nbackend = AerSimulator()",
     ),
 ))
 REGISTRY.match_names("QKM107", "qiskit.Aer")
@@ -313,9 +288,6 @@ REGISTRY.add(Rule(
         why="`BasicAer` was replaced by `qiskit.providers.basic_provider` in Qiskit 1.0; for "
         "exact states and unitaries, `qiskit.quantum_info.Statevector` and `Operator` are the "
         "tools.",
-        example="from qiskit import BasicAer\n\nbackend = BasicAer.get_backend(\"qasm_simulator\")",
-        use_instead="from qiskit.providers.basic_provider import BasicSimulator\n\n"
-        "backend = BasicSimulator()",
     ),
 ))
 REGISTRY.match_names("QKM108", "qiskit.BasicAer")
@@ -335,9 +307,6 @@ REGISTRY.add(Rule(
         why="The module was renamed to `qiskit.providers.basic_provider` in Qiskit 1.0: "
         "`QasmSimulatorPy` became `BasicSimulator`, `BasicAerProvider` became `BasicProvider`, "
         "and the statevector and unitary simulators are `Statevector` and `Operator`.",
-        example="from qiskit.providers.basicaer import QasmSimulatorPy\n\nbackend = QasmSimulatorPy()",
-        use_instead="from qiskit.providers.basic_provider import BasicSimulator\n\n"
-        "backend = BasicSimulator()",
     ),
 ))
 REGISTRY.match_names(
@@ -358,6 +327,11 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement="a pass manager to transpile first, then BackendSamplerV2 / BackendEstimatorV2",
     url=GUIDES + "qiskit-quantum-instance#example-4-circuit-sampling-with-custom-bound-and-unbound-pass-managers",
+    new_names=(
+        "qiskit.transpiler.generate_preset_pass_manager",
+        "qiskit.primitives.BackendSamplerV2",
+        "qiskit.primitives.BackendEstimatorV2",
+    ),
     deprecated_in="Qiskit 1.2 (with BackendSampler/BackendEstimator)",
     removed_in="Qiskit 2.0",
     doc=RuleDoc(
@@ -365,10 +339,6 @@ REGISTRY.add(Rule(
         "`BackendSampler(...)` / `BackendEstimator(...)`.",
         why="This is the QuantumInstance-era pattern of transpiling inside the primitive. The V2 "
         "backend primitives never transpile: run your pass manager first and pass ISA circuits.",
-        example="from qiskit.primitives import BackendSampler\n\n"
-        "sampler = BackendSampler(backend, skip_transpilation=True, bound_pass_manager=pm)",
-        use_instead="from qiskit.primitives import BackendSamplerV2\n\n"
-        "sampler = BackendSamplerV2(backend=backend)\njob = sampler.run([pm.run(circuit)])",
     ),
 ))
 _TRANSPILE_KEYWORDS = frozenset({"skip_transpilation", "bound_pass_manager"})

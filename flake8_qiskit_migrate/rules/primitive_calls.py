@@ -20,6 +20,10 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement="a list of PUBs: run([(circuit, parameter_values)])",
     url=V2_GUIDE + "#input",
+    new_names=(
+        "qiskit.primitives.containers.SamplerPub",
+        "qiskit.primitives.containers.EstimatorPub",
+    ),
     doc=RuleDoc(
         what="Finds `run` on a value known to be a primitive, called the V1 way: more than one "
         "positional argument (`sampler.run(circuits, parameter_values)`, "
@@ -27,8 +31,6 @@ REGISTRY.add(Rule(
         "`parameter_values=`, or a bare circuit instead of a list of PUBs.",
         why="V2 primitives take one argument, a list of PUBs — tuples of a circuit with its "
         "observables and parameter values — and broadcast the arrays inside each PUB.",
-        example="job = estimator.run([circuit] * 2, [observable_a, observable_b])",
-        use_instead="job = estimator.run([(circuit, [observable_a, observable_b])])",
         notes="A Sampler PUB is `(circuit, parameter_values, shots)`, an Estimator PUB is "
         "`(circuit, observables, parameter_values, precision)`; trailing items are optional.",
     ),
@@ -57,15 +59,13 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement="result[i].data.<register>.get_counts() (Sampler) / result[i].data.evs (Estimator)",
     url=V2_GUIDE + "#output",
+    new_names=("qiskit.primitives.PrimitiveResult", "qiskit.primitives.BitArray.get_counts"),
     doc=RuleDoc(
         what="Finds `.quasi_dists` anywhere in a module that imports Qiskit, and `.values` / "
         "`.metadata` on a result traced to a V1 primitive's job.",
         why="V2 primitives return a `PrimitiveResult` with one `PubResult` per PUB: the Sampler "
         "gives counts and bitstrings per classical register instead of quasi-distributions, "
         "the Estimator gives `data.evs` and `data.stds`.",
-        example="result = sampler.run(circuits).result()\nprint(result.quasi_dists[0])",
-        use_instead="result = sampler.run([circuit]).result()\n"
-        "print(result[0].data.meas.get_counts())",
     ),
 ))
 

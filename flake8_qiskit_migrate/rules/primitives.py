@@ -41,10 +41,6 @@ REGISTRY.add(Rule(
         "`qiskit.primitives.Sampler` and `qiskit.primitives.Estimator`.",
         why="The V1 reference primitives were deprecated in Qiskit 1.2 and removed in Qiskit 2.0. "
         "`StatevectorSampler` and `StatevectorEstimator` implement the V2 interface.",
-        example="from qiskit.primitives import Sampler\n\nsampler = Sampler()\n"
-        "result = sampler.run(circuit, shots=100).result()\nprint(result.quasi_dists[0])",
-        use_instead="from qiskit.primitives import StatevectorSampler\n\nsampler = StatevectorSampler()\n"
-        "result = sampler.run([circuit], shots=100).result()\nprint(result[0].data.meas.get_counts())",
         notes=_NOTES,
     ),
 ))
@@ -72,9 +68,6 @@ REGISTRY.add(Rule(
         why="The V1 backend wrappers were deprecated in Qiskit 1.2 and removed in 2.0. "
         "`BackendSamplerV2` and `BackendEstimatorV2` wrap any backend with the V2 interface; "
         "transpile the circuits to the backend first, the V2 wrappers do not.",
-        example="from qiskit.primitives import BackendSampler\n\nsampler = BackendSampler(backend)",
-        use_instead="from qiskit.primitives import BackendSamplerV2\n\n"
-        "sampler = BackendSamplerV2(backend=backend)",
         notes=_NOTES,
     ),
 ))
@@ -102,9 +95,6 @@ REGISTRY.add(Rule(
         "and `BaseEstimatorV1` and classes derived from them.",
         why="A primitive built on the V1 base classes speaks the V1 interface, which Qiskit 2.0 "
         "dropped from its own primitives; `BaseSampler` and `BaseEstimator` are gone in Qiskit 2.0.",
-        example="from qiskit.primitives import BaseSampler\n\nclass MySampler(BaseSampler):\n    ...",
-        use_instead="from qiskit.primitives import BaseSamplerV2\n\n"
-        "class MySampler(BaseSamplerV2):\n    ...",
         notes=_NOTES,
     ),
 ))
@@ -129,8 +119,6 @@ REGISTRY.add(Rule(
         what="Finds imports and constructions of `qiskit_aer.primitives.Sampler` and `Estimator`.",
         why="Aer's V1 primitives are deprecated since qiskit-aer 0.15; `SamplerV2` and `EstimatorV2` "
         "in the same module implement the V2 interface.",
-        example="from qiskit_aer.primitives import Sampler\n\nsampler = Sampler()",
-        use_instead="from qiskit_aer.primitives import SamplerV2\n\nsampler = SamplerV2()",
         notes=_NOTES,
     ),
 ))
@@ -155,8 +143,6 @@ REGISTRY.add(Rule(
         "since 0.28 and is reported only where it is used the V1 way.)",
         why="The V1 Runtime Sampler was removed in qiskit-ibm-runtime 0.28; the service accepts only "
         "V2 primitive jobs.",
-        example="from qiskit_ibm_runtime import SamplerV1\n\nsampler = SamplerV1(backend=backend)",
-        use_instead="from qiskit_ibm_runtime import SamplerV2\n\nsampler = SamplerV2(mode=backend)",
         notes=_NOTES,
     ),
 ))
@@ -176,8 +162,6 @@ REGISTRY.add(Rule(
         what="Finds `qiskit_ibm_runtime.EstimatorV1`. (`qiskit_ibm_runtime.Estimator` is the V2 class "
         "since 0.28 and is reported only where it is used the V1 way.)",
         why="The V1 Runtime Estimator was removed in qiskit-ibm-runtime 0.28.",
-        example="from qiskit_ibm_runtime import EstimatorV1\n\nestimator = EstimatorV1(backend=backend)",
-        use_instead="from qiskit_ibm_runtime import EstimatorV2\n\nestimator = EstimatorV2(mode=backend)",
         notes=_NOTES,
     ),
 ))

@@ -23,10 +23,6 @@ REGISTRY.add(Rule(
         what="Finds imports of `qiskit_ibm_provider` and its submodules.",
         why="The qiskit-ibm-provider package is retired: its last release (0.11) no longer imports "
         "with Qiskit 2.x, and IBM Quantum hardware is reached through qiskit-ibm-runtime.",
-        example="from qiskit_ibm_provider import IBMProvider\n\nprovider = IBMProvider()\n"
-        "backend = provider.get_backend(\"ibm_brisbane\")",
-        use_instead="from qiskit_ibm_runtime import QiskitRuntimeService\n\n"
-        "service = QiskitRuntimeService()\nbackend = service.backend(\"ibm_brisbane\")",
     ),
 ))
 REGISTRY.match_names(
@@ -53,9 +49,6 @@ REGISTRY.add(Rule(
         "`job_monitor`, the `runtime` classes ...).",
         why="qiskit-ibmq-provider is retired and cannot be imported with Qiskit 1.0 or later. Its "
         "classes moved to qiskit-ibm-runtime; the custom-program classes have no replacement.",
-        example="from qiskit.providers.ibmq import least_busy",
-        use_instead="from qiskit_ibm_runtime import QiskitRuntimeService\n\n"
-        "backend = QiskitRuntimeService().least_busy(operational=True, simulator=False)",
     ),
 ))
 _SERVERLESS = "Qiskit Serverless (custom runtime programs are not supported)"
@@ -85,9 +78,6 @@ REGISTRY.add(Rule(
         what="Finds `qiskit.IBMQ`, imported or reached through `qiskit.`.",
         why="`qiskit.IBMQ` was a lazy entry point into qiskit-ibmq-provider; it was removed in "
         "Qiskit 1.0 together with the provider.",
-        example="from qiskit import IBMQ\n\nIBMQ.load_account()",
-        use_instead="from qiskit_ibm_runtime import QiskitRuntimeService\n\n"
-        "service = QiskitRuntimeService()",
     ),
 ))
 REGISTRY.match_names("QKM203", "qiskit.IBMQ")
@@ -118,10 +108,6 @@ REGISTRY.add(Rule(
         "`enable_account`, `delete_account`, `active_account` and the like.",
         why="Accounts are now saved and loaded by `QiskitRuntimeService`; the IBMQ provider and its "
         "account file are gone.",
-        example="from qiskit import IBMQ\n\nIBMQ.save_account(\"MY_TOKEN\")\nIBMQ.load_account()",
-        use_instead="from qiskit_ibm_runtime import QiskitRuntimeService\n\n"
-        "QiskitRuntimeService.save_account(channel=\"ibm_quantum_platform\", token=\"MY_TOKEN\")\n"
-        "service = QiskitRuntimeService()",
     ),
 ))
 REGISTRY.match_calls(
@@ -143,11 +129,6 @@ REGISTRY.add(Rule(
         "provider they return.",
         why="Hub/group/project providers are gone. An instance is chosen when the "
         "`QiskitRuntimeService` is created, and backends come from `service.backend(name)`.",
-        example="from qiskit import IBMQ\n\nprovider = IBMQ.get_provider(hub=\"h\", group=\"g\", "
-        "project=\"p\")\nbackend = provider.get_backend(\"ibm_brisbane\")",
-        use_instead="from qiskit_ibm_runtime import QiskitRuntimeService\n\n"
-        "service = QiskitRuntimeService(instance=\"my-instance\")\n"
-        "backend = service.backend(\"ibm_brisbane\")",
     ),
 ))
 REGISTRY.match_calls(
@@ -165,14 +146,11 @@ REGISTRY.add(Rule(
     replacement=SAVE,
     url=IBM_PROVIDER_GUIDE + "#save-accounts",
     new_names=RUNTIME,
+    removed_in="qiskit-ibm-provider retired: its last release (0.11) does not import with Qiskit 2.x",
     doc=RuleDoc(
         what="Finds `IBMProvider.save_account(...)`, `saved_accounts()`, `delete_account()` and "
         "`active_account()`.",
         why="Accounts are saved by `QiskitRuntimeService.save_account`; qiskit-ibm-provider is retired.",
-        example="from qiskit_ibm_provider import IBMProvider\n\n"
-        "IBMProvider.save_account(token=\"MY_TOKEN\")",
-        use_instead="from qiskit_ibm_runtime import QiskitRuntimeService\n\n"
-        "QiskitRuntimeService.save_account(channel=\"ibm_quantum_platform\", token=\"MY_TOKEN\")",
     ),
 ))
 REGISTRY.match_calls(
@@ -191,15 +169,11 @@ REGISTRY.add(Rule(
     replacement="QiskitRuntimeService(instance=...)",
     url=IBM_PROVIDER_GUIDE + "#instance-selection-get-a-provider",
     new_names=RUNTIME,
+    removed_in="qiskit-ibm-provider retired: its last release (0.11) does not import with Qiskit 2.x",
     doc=RuleDoc(
         what="Finds `IBMProvider(...)` and `get_backend`/`backends` on the provider it returns.",
         why="`IBMProvider` is retired; `QiskitRuntimeService` selects the instance and serves the "
         "backends.",
-        example="from qiskit_ibm_provider import IBMProvider\n\n"
-        "provider = IBMProvider(instance=\"h/g/p\")\nbackend = provider.get_backend(\"ibm_brisbane\")",
-        use_instead="from qiskit_ibm_runtime import QiskitRuntimeService\n\n"
-        "service = QiskitRuntimeService(instance=\"my-instance\")\n"
-        "backend = service.backend(\"ibm_brisbane\")",
     ),
 ))
 REGISTRY.match_calls(
@@ -216,17 +190,13 @@ REGISTRY.add(Rule(
     fix_title="use '{replacement}'",
     replacement="service.backend(name)",
     url=IBM_PROVIDER_GUIDE + "#get-a-backend",
-    new_names=(),
+    new_names=("qiskit_ibm_runtime.QiskitRuntimeService.backend",),
     deprecated_in="qiskit-ibm-runtime 0.24.0",
     removed_in="qiskit-ibm-runtime 0.30.0",
     doc=RuleDoc(
         what="Finds `QiskitRuntimeService(...).get_backend(name)`.",
         why="`get_backend` was a provider-era alias; it was deprecated in qiskit-ibm-runtime 0.24 and "
         "removed in 0.30.",
-        example="from qiskit_ibm_runtime import QiskitRuntimeService\n\n"
-        "backend = QiskitRuntimeService().get_backend(\"ibm_brisbane\")",
-        use_instead="from qiskit_ibm_runtime import QiskitRuntimeService\n\n"
-        "backend = QiskitRuntimeService().backend(\"ibm_brisbane\")",
     ),
 ))
 REGISTRY.match_calls("QKM208", "qiskit_ibm_runtime.QiskitRuntimeService().get_backend")
@@ -239,14 +209,11 @@ REGISTRY.add(Rule(
     replacement="service.least_busy(operational=True, simulator=False)",
     url=IBMQ_GUIDE + "#changes-in-class-name-and-location",
     new_names=RUNTIME,
+    removed_in="with the provider packages (Qiskit 1.0; qiskit-ibm-provider retired)",
     doc=RuleDoc(
         what="Finds calls of `least_busy(...)` from `qiskit.providers.ibmq` or `qiskit_ibm_provider`.",
         why="The helper went with the provider packages; `QiskitRuntimeService.least_busy` filters "
         "and picks the backend on the service.",
-        example="from qiskit.providers.ibmq import least_busy\n\n"
-        "backend = least_busy(provider.backends(simulator=False))",
-        use_instead="from qiskit_ibm_runtime import QiskitRuntimeService\n\n"
-        "backend = QiskitRuntimeService().least_busy(operational=True, simulator=False)",
     ),
 ))
 REGISTRY.match_calls("QKM209", "qiskit.providers.ibmq.least_busy", "qiskit_ibm_provider.least_busy")
@@ -264,8 +231,6 @@ REGISTRY.add(Rule(
         what="Finds imports of `qiskit.providers.aer`.",
         why="The `qiskit.providers.aer` namespace was an alias of the `qiskit_aer` package and is gone "
         "since Qiskit 1.0.",
-        example="from qiskit.providers.aer import AerSimulator",
-        use_instead="from qiskit_aer import AerSimulator",
     ),
 ))
 REGISTRY.match_names("QKM210", "qiskit.providers.aer.*")
@@ -284,8 +249,6 @@ REGISTRY.add(Rule(
         "(`FakeManila`, `FakeSherbrooke`, `FakeProvider` ...).",
         why="Fake devices moved to `qiskit_ibm_runtime.fake_provider`; Qiskit keeps only "
         "`GenericBackendV2` for tests.",
-        example="from qiskit.providers.fake_provider import FakeManila",
-        use_instead="from qiskit_ibm_runtime.fake_provider import FakeManilaV2",
     ),
 ))
 REGISTRY.match_names("QKM211", "qiskit.providers.fake_provider.Fake*")
@@ -297,15 +260,13 @@ REGISTRY.add(Rule(
     fix_title="use '{replacement}'",
     replacement="job.status() in a loop, or the IBM Quantum dashboard",
     url=GUIDES + "qiskit-1.0-features#monitor",
-    new_names=(),
+    new_names=("qiskit.primitives.PrimitiveJob.status",),
     deprecated_in="Qiskit 0.46",
     removed_in="Qiskit 1.0",
     doc=RuleDoc(
         what="Finds `qiskit.tools.monitor` (`job_monitor`, `backend_monitor` ...) and "
         "`qiskit.tools.jupyter`.",
         why="These tools were tied to qiskit-ibmq-provider and were removed in Qiskit 1.0.",
-        example="from qiskit.tools.monitor import job_monitor\n\njob_monitor(job)",
-        use_instead="print(job.status())",
     ),
 ))
 REGISTRY.match_names(

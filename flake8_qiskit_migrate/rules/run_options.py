@@ -9,7 +9,6 @@ from ..registry import GUIDES, REGISTRY, Context, Rule, RuleDoc
 
 OPTIONS_GUIDE = GUIDES + "qiskit-runtime-options"
 USE_CASE = GUIDES + "qiskit-runtime-use-case"
-_RUN = "backend.run(circuit, {})"
 
 # keyword -> (code, what it becomes with the V2 primitives)
 RUN_OPTIONS: dict[str, tuple[str, str]] = {
@@ -57,12 +56,11 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement=RUN_OPTIONS["shots"][1],
     url=OPTIONS_GUIDE,
+    new_names=("qiskit_ibm_runtime.options.SamplerOptions",),
     doc=RuleDoc(
         what="Finds `shots=` passed to `backend.run`, `execute` or `QuantumInstance`.",
         why="With the V2 primitives shots belong to the PUB, to the `run` call, or to the "
         "`default_shots` option; `backend.run` options do not carry over.",
-        example=_RUN.format("shots=4000"),
-        use_instead="sampler = SamplerV2(mode=backend)\njob = sampler.run([circuit], shots=4000)",
     ),
 ))
 
@@ -73,6 +71,10 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement="the matching SamplerV2/EstimatorV2 option",
     url=OPTIONS_GUIDE,
+    new_names=(
+        "qiskit_ibm_runtime.options.SamplerOptions",
+        "qiskit_ibm_runtime.options.EstimatorOptions",
+    ),
     doc=RuleDoc(
         what="Finds the `backend.run`/`execute` options that have a home in the V2 primitive "
         "options: `memory`, `rep_delay`, `rep_time`, `init_qubits`, `init_circuit`, "
@@ -80,10 +82,6 @@ REGISTRY.add(Rule(
         "`seed_simulator`, `header`. The message names the new place of each.",
         why="Run options are now primitive options (`sampler.options.execution.*`, "
         "`options.environment.*`, `options.simulator.*`) or part of the result.",
-        example=_RUN.format("rep_delay=0.0005, job_tags=[\"exp\"]"),
-        use_instead="sampler = SamplerV2(mode=backend)\n"
-        "sampler.options.execution.rep_delay = 0.0005\n"
-        "sampler.options.environment.job_tags = [\"exp\"]\njob = sampler.run([circuit])",
     ),
 ))
 
@@ -94,13 +92,11 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement=RUN_OPTIONS["meas_level"][1],
     url=USE_CASE + "#get-the-averaged-iq-data-meas_level1",
+    new_names=("qiskit_ibm_runtime.options.ExecutionOptionsV2",),
     doc=RuleDoc(
         what="Finds `meas_level=` and `meas_return=` passed to `backend.run` or `execute`.",
         why="Level-1 (IQ) data is requested with the Sampler's `execution.meas_type` option; "
         "`meas_level=0` is not supported.",
-        example=_RUN.format("meas_level=1, meas_return=\"avg\""),
-        use_instead="sampler = SamplerV2(mode=backend)\n"
-        "sampler.options.execution.meas_type = \"avg_kerneled\"\njob = sampler.run([circuit])",
     ),
 ))
 
@@ -111,12 +107,11 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement=RUN_OPTIONS["dynamic"][1],
     url=USE_CASE + "#dynamic-circuits",
+    new_names=("qiskit_ibm_runtime.SamplerV2",),
     doc=RuleDoc(
         what="Finds `dynamic=` passed to `backend.run`.",
         why="qiskit-ibm-provider needed `dynamic=True` for circuits with mid-circuit measurements "
         "and feed-forward; `SamplerV2` runs them without a flag.",
-        example=_RUN.format("dynamic=True"),
-        use_instead="job = SamplerV2(mode=backend).run([circuit])",
     ),
 ))
 
@@ -127,12 +122,11 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement=RUN_OPTIONS["parameter_binds"][1],
     url=USE_CASE + "#parameterized-circuits",
+    new_names=("qiskit.primitives.containers.BindingsArray",),
     doc=RuleDoc(
         what="Finds `parameter_binds=` passed to `backend.run` or `execute`.",
         why="Parameter values travel inside the PUB with the V2 primitives, as an array that "
         "broadcasts against the circuit's parameters.",
-        example=_RUN.format("parameter_binds=[{theta: 0.5}]"),
-        use_instead="job = SamplerV2(mode=backend).run([(circuit, [0.5])])",
     ),
 ))
 
@@ -143,13 +137,12 @@ REGISTRY.add(Rule(
     fix_title="{replacement}",
     replacement=RUN_OPTIONS["memory_slots"][1],
     url=OPTIONS_GUIDE,
+    new_names=("qiskit_ibm_runtime.SamplerV2",),
     doc=RuleDoc(
         what="Finds the obsolete run options `job_share_level`, `live_data_enabled`, "
         "`use_measure_esp`, `qubit_lo_freq`, `meas_lo_freq`, `schedule_los`, `memory_slots` and "
         "`memory_slot_size`.",
         why="These options are unsupported or automatic with the V2 primitives; there is "
         "nothing to translate them to.",
-        example=_RUN.format("memory_slots=2"),
-        use_instead="job = SamplerV2(mode=backend).run([circuit])",
     ),
 ))

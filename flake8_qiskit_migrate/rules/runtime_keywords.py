@@ -21,6 +21,11 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement="mode=session",
     url=SESSIONS,
+    new_names=(
+        "qiskit_ibm_runtime.SamplerV2",
+        "qiskit_ibm_runtime.EstimatorV2",
+        "qiskit_ibm_runtime.Session",
+    ),
     deprecated_in="qiskit-ibm-runtime 0.24.0",
     removed_in="qiskit-ibm-runtime 0.30.0",
     doc=RuleDoc(
@@ -28,8 +33,6 @@ REGISTRY.add(Rule(
         "qiskit-ibm-runtime.",
         why="The primitives take their execution mode — a backend, a `Session` or a `Batch` — "
         "as `mode=` (or the first positional argument).",
-        example="with Session(backend=backend) as session:\n    sampler = Sampler(session=session)",
-        use_instead="with Session(backend=backend) as session:\n    sampler = SamplerV2(mode=session)",
     ),
 ))
 
@@ -40,14 +43,13 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement="mode=backend",
     url=GUIDES + "qiskit-runtime-examples#sampler-algorithm",
+    new_names=("qiskit_ibm_runtime.SamplerV2", "qiskit_ibm_runtime.EstimatorV2"),
     deprecated_in="qiskit-ibm-runtime 0.24.0",
     removed_in="qiskit-ibm-runtime 0.30.0",
     doc=RuleDoc(
         what="Finds `backend=` given to `Sampler`, `Estimator`, `SamplerV2` or `EstimatorV2` of "
         "qiskit-ibm-runtime.",
         why="A backend is one of the execution modes and is passed as `mode=`.",
-        example="estimator = EstimatorV2(backend=backend)",
-        use_instead="estimator = EstimatorV2(mode=backend)",
     ),
 ))
 
@@ -58,6 +60,7 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement="Session(backend=service.backend(name)): the backend carries its service",
     url=SESSIONS,
+    new_names=("qiskit_ibm_runtime.Session", "qiskit_ibm_runtime.Batch"),
     deprecated_in="qiskit-ibm-runtime 0.26.0",
     removed_in="qiskit-ibm-runtime 0.34.0",
     doc=RuleDoc(
@@ -65,8 +68,6 @@ REGISTRY.add(Rule(
         "`Session(...)` or `Batch(...)`.",
         why="A session is opened on a backend object, which knows its service; the `service` "
         "parameter was removed in qiskit-ibm-runtime 0.34.",
-        example="session = Session(service=service, backend=\"ibm_brisbane\")",
-        use_instead="session = Session(backend=service.backend(\"ibm_brisbane\"))",
     ),
 ))
 
@@ -77,6 +78,7 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement="the backend object: service.backend(name)",
     url=GUIDES + "qiskit-runtime-from-ibm-provider#get-a-backend",
+    new_names=("qiskit_ibm_runtime.QiskitRuntimeService.backend",),
     deprecated_in="qiskit-ibm-runtime 0.26.0",
     removed_in="qiskit-ibm-runtime 0.34.0",
     doc=RuleDoc(
@@ -84,8 +86,6 @@ REGISTRY.add(Rule(
         "a Runtime primitive.",
         why="Sessions, batches and primitives take a backend object; names are resolved once, "
         "with `service.backend(name)`.",
-        example="session = Session(backend=\"ibm_brisbane\")",
-        use_instead="session = Session(backend=service.backend(\"ibm_brisbane\"))",
     ),
 ))
 

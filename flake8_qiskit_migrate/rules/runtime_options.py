@@ -29,10 +29,6 @@ REGISTRY.add(Rule(
         why="`Options` was the options container of the V1 primitives. The V2 primitives take "
         "`SamplerOptions` / `EstimatorOptions`, a plain dict, or attribute assignments on "
         "`primitive.options`; since 0.28 the name `Options` is only the V2 base class.",
-        example="from qiskit_ibm_runtime import Options\n\n"
-        "options = Options(optimization_level=1)\noptions.execution.shots = 1000",
-        use_instead="from qiskit_ibm_runtime import SamplerV2\n\n"
-        "sampler = SamplerV2(mode=backend)\nsampler.options.default_shots = 1000",
     ),
 ))
 REGISTRY.match_names("QKM407", f"{RUNTIME}.Options", f"{RUNTIME}.options.Options")
@@ -44,13 +40,12 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement="sampler.options.default_shots, or run(pubs, shots=...)",
     url=GUIDES + "qiskit-runtime-options",
+    new_names=("qiskit_ibm_runtime.options.SamplerOptions",),
     doc=RuleDoc(
         what="Finds `options.execution.shots` on a V1 `Options` object or a Runtime primitive's "
         "options, and `execution={\"shots\": ...}` given to `Options(...)`.",
         why="The V2 primitives have no `execution.shots`: shots are `default_shots`, a `run` "
         "argument, or part of each PUB.",
-        example="options = Options()\noptions.execution.shots = 1000",
-        use_instead="sampler = SamplerV2(mode=backend)\nsampler.options.default_shots = 1000",
     ),
 ))
 
@@ -61,16 +56,13 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement=PASS_MANAGER,
     url=TRANSPILATION,
+    new_names=("qiskit.transpiler.generate_preset_pass_manager",),
     doc=RuleDoc(
         what="Finds `optimization_level` and `transpilation` (`skip_transpilation`, "
         "`initial_layout`, `layout_method`, `routing_method`, `approximation_degree`) on a V1 "
         "`Options` object, a Runtime primitive's options, or as keywords of `Options(...)`.",
         why="V2 primitives only accept circuits already transpiled for the backend (ISA "
         "circuits); layout, routing and optimization level are set on your own pass manager.",
-        example="options = Options(optimization_level=3)\n"
-        "options.transpilation.skip_transpilation = True",
-        use_instead="from qiskit.transpiler import generate_preset_pass_manager\n\n"
-        "isa = generate_preset_pass_manager(optimization_level=3, backend=backend).run(circuit)",
     ),
 ))
 
@@ -82,16 +74,16 @@ REGISTRY.add(Rule(
     replacement="EstimatorOptions resilience_level 0-2 and resilience.zne_mitigation / "
     "resilience.zne.* / resilience.pec_mitigation",
     url=ERROR_MITIGATION,
+    new_names=(
+        "qiskit_ibm_runtime.options.EstimatorOptions",
+        "qiskit_ibm_runtime.options.ResilienceOptionsV2",
+        "qiskit_ibm_runtime.options.ZneOptions",
+    ),
     doc=RuleDoc(
         what="Finds `resilience_level` on a V1 `Options` object (or as its keyword) and the V1 "
         "ZNE fields `resilience.noise_amplifier`, `noise_factors`, `extrapolator`.",
         why="In V2 only the Estimator has resilience levels, 0 to 2 (PEC, the old level 3, is "
         "`resilience.pec_mitigation = True`), and ZNE is configured under `resilience.zne`.",
-        example="options = Options(resilience_level=3)\n"
-        "options.resilience.noise_factors = (1, 3, 5)",
-        use_instead="estimator = EstimatorV2(mode=backend)\n"
-        "estimator.options.resilience.zne_mitigation = True\n"
-        "estimator.options.resilience.zne.noise_factors = (1, 3, 5)",
     ),
 ))
 
@@ -153,13 +145,15 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement="primitive.options.update(...) or primitive.options.<field> = value",
     url=V2_OPTIONS,
+    new_names=(
+        "qiskit_ibm_runtime.options.SamplerOptions",
+        "qiskit_ibm_runtime.options.EstimatorOptions",
+    ),
     removed_in="qiskit-ibm-runtime 0.28 (with the V1 primitives)",
     doc=RuleDoc(
         what="Finds `set_options(...)` on a value known to be a primitive.",
         why="V2 primitives expose their options as an object: assign fields or call "
         "`options.update(...)`.",
-        example="sampler = Sampler(backend=backend)\nsampler.set_options(shots=2000)",
-        use_instead="sampler = SamplerV2(mode=backend)\nsampler.options.default_shots = 2000",
     ),
 ))
 

@@ -19,6 +19,7 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement='channel="ibm_quantum_platform" with an IBM Cloud API key (and instance CRN)',
     url=CLASSIC + "#credentials",
+    new_names=("qiskit_ibm_runtime.QiskitRuntimeService",),
     deprecated_in="qiskit-ibm-runtime 0.38.0",
     removed_in="qiskit-ibm-runtime 0.41.0",
     doc=RuleDoc(
@@ -26,10 +27,6 @@ REGISTRY.add(Rule(
         "`QiskitRuntimeService.save_account(...)`.",
         why="The IBM Quantum Platform Classic channel was retired: qiskit-ibm-runtime 0.41 no "
         "longer supports it and skips saved `ibm_quantum` accounts. Accounts live on IBM Cloud.",
-        example="from qiskit_ibm_runtime import QiskitRuntimeService\n\n"
-        "service = QiskitRuntimeService(channel=\"ibm_quantum\", token=\"MY_TOKEN\")",
-        use_instead="from qiskit_ibm_runtime import QiskitRuntimeService\n\n"
-        "service = QiskitRuntimeService(channel=\"ibm_quantum_platform\", token=\"MY_API_KEY\")",
     ),
 ))
 
@@ -40,6 +37,7 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement="the IBM Cloud instance CRN or name",
     url=CLASSIC + "#instances",
+    new_names=("qiskit_ibm_runtime.QiskitRuntimeService",),
     deprecated_in="qiskit-ibm-runtime 0.38.0 (with the ibm_quantum channel)",
     removed_in="qiskit-ibm-runtime 0.41.0",
     doc=RuleDoc(
@@ -47,8 +45,6 @@ REGISTRY.add(Rule(
         "`save_account(...)`.",
         why="Instances are IBM Cloud service instances now, named by CRN or name; "
         "hub/group/project strings belonged to the retired Classic channel.",
-        example="service = QiskitRuntimeService(instance=\"ibm-q/open/main\")",
-        use_instead="service = QiskitRuntimeService(instance=\"my-instance\")",
     ),
 ))
 
@@ -74,6 +70,7 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement="the SamplerV2/EstimatorV2 primitives, or Qiskit Serverless for custom code",
     url=GUIDES + "qiskit-runtime-use-case#upload-view-or-delete-custom-prototype-programs",
+    new_names=("qiskit_ibm_runtime.SamplerV2", "qiskit_ibm_runtime.EstimatorV2"),
     deprecated_in="qiskit-ibm-runtime 0.24.0",
     removed_in="qiskit-ibm-runtime 0.30.0",
     doc=RuleDoc(
@@ -82,9 +79,6 @@ REGISTRY.add(Rule(
         "`program`.",
         why="Custom Runtime programs are not supported any more; only the primitives run on "
         "the service, and custom workloads belong in Qiskit Serverless.",
-        example="job = service.run(program_id=\"sampler\", inputs={\"circuits\": circuit})",
-        use_instead="from qiskit_ibm_runtime import SamplerV2\n\n"
-        "job = SamplerV2(mode=backend).run([circuit])",
     ),
 ))
 REGISTRY.match_calls(
@@ -101,6 +95,7 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement="local testing mode: a fake backend or AerSimulator() as the primitive's mode",
     url=GUIDES + "local-simulators#migrate-to-local-simulators",
+    new_names=("qiskit_ibm_runtime.fake_provider", "qiskit_aer.AerSimulator"),
     removed_in="IBM Quantum cloud simulators retired 15 May 2024",
     doc=RuleDoc(
         what="Finds the names of the retired cloud simulators (`ibmq_qasm_simulator`, "
@@ -109,9 +104,6 @@ REGISTRY.add(Rule(
         "`provider.get_backend(...)` or as a backend or mode.",
         why="IBM Quantum's cloud simulators were retired; simulate locally, where the same "
         "primitives code runs against a fake backend or Aer.",
-        example="backend = service.backend(\"ibmq_qasm_simulator\")",
-        use_instead="from qiskit_ibm_runtime import SamplerV2\nfrom qiskit_ibm_runtime.fake_provider "
-        "import FakeManilaV2\n\nsampler = SamplerV2(mode=FakeManilaV2())",
     ),
 ))
 CLOUD_SIMULATORS = frozenset({

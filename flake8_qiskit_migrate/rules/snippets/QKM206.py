@@ -1,0 +1,18 @@
+# QKM206: the example of the old code, then what to use instead (run by the tests).
+from qiskit_ibm_provider import IBMProvider
+
+IBMProvider.save_account(token="MY_TOKEN")
+
+# --- use instead ---
+import os
+import tempfile
+
+from qiskit_ibm_runtime import QiskitRuntimeService
+
+# A throwaway account file here; by default it is ~/.qiskit/qiskit-ibm.json.
+account_file = os.path.join(tempfile.mkdtemp(), "qiskit-ibm.json")
+QiskitRuntimeService.save_account(
+    channel="ibm_quantum_platform", token="MY_IBM_CLOUD_API_KEY", filename=account_file
+)
+accounts = QiskitRuntimeService.saved_accounts(filename=account_file)
+# Then: service = QiskitRuntimeService()

@@ -1,0 +1,12 @@
+# QKM207: the example of the old code, then what to use instead (run by the tests).
+from qiskit_ibm_provider import IBMProvider
+
+provider = IBMProvider(instance="ibm-q/open/main")
+backend = provider.get_backend("ibm_brisbane")
+
+# --- use instead ---
+from qiskit_ibm_runtime import QiskitRuntimeService
+
+# Local testing mode; on IBM Cloud: QiskitRuntimeService(instance="<CRN or instance name>").
+service = QiskitRuntimeService(channel="local")
+backend = service.backend("fake_manila")

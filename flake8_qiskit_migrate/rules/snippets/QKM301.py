@@ -1,0 +1,22 @@
+# QKM301: the example of the old code, then what to use instead (run by the tests).
+from qiskit import QuantumCircuit
+from qiskit.primitives import Sampler
+
+circuit = QuantumCircuit(2)
+circuit.h(0)
+circuit.cx(0, 1)
+circuit.measure_all()
+sampler = Sampler()
+quasi_dists = sampler.run(circuit, shots=100).result().quasi_dists
+
+# --- use instead ---
+from qiskit import QuantumCircuit
+from qiskit.primitives import StatevectorSampler
+
+circuit = QuantumCircuit(2)
+circuit.h(0)
+circuit.cx(0, 1)
+circuit.measure_all()
+sampler = StatevectorSampler()
+result = sampler.run([circuit], shots=100).result()
+counts = result[0].data.meas.get_counts()

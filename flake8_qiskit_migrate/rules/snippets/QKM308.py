@@ -1,0 +1,22 @@
+# QKM308: the example of the old code, then what to use instead (run by the tests).
+from qiskit import QuantumCircuit
+from qiskit.primitives import StatevectorSampler
+
+circuit = QuantumCircuit(2)
+circuit.h(0)
+circuit.cx(0, 1)
+circuit.measure_all()
+result = StatevectorSampler().run([circuit]).result()
+print(result.quasi_dists[0])
+
+# --- use instead ---
+from qiskit import QuantumCircuit
+from qiskit.primitives import StatevectorSampler
+
+circuit = QuantumCircuit(2)
+circuit.h(0)
+circuit.cx(0, 1)
+circuit.measure_all()
+sampler = StatevectorSampler()
+result = sampler.run([circuit], shots=100).result()
+counts = result[0].data.meas.get_counts()

@@ -1,0 +1,14 @@
+# QKM414: the example of the old code, then what to use instead (run by the tests).
+from qiskit_ibm_runtime import QiskitRuntimeService, Session
+
+service = QiskitRuntimeService()
+session = Session(service=service, backend="ibm_brisbane")
+
+# --- use instead ---
+from qiskit_ibm_runtime import QiskitRuntimeService, Session
+
+# Local testing mode; on IBM hardware: QiskitRuntimeService() and a real backend name.
+service = QiskitRuntimeService(channel="local")
+backend = service.backend("fake_manila")
+with Session(backend=backend) as session:
+    pass

@@ -1,0 +1,219 @@
+"""Every fact the rules state, checked against the installed qiskit, qiskit-ibm-runtime and
+qiskit-aer (the test extra): replacements exist, old names are gone or warn, the "use instead"
+snippets run on local simulators with the network blocked."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import re
+import socket
+import warnings
+from typing import Any, Callable
+
+import pytest
+from qiskit.primitives import PrimitiveResult
+from qiskit_ibm_runtime import (Batch, EstimatorV2, IBMBackend, QiskitRuntimeService, SamplerV2,
+                                Session)
+from qiskit_ibm_runtime.exceptions import IBMBackendError
+from qiskit_ibm_runtime.options import EstimatorOptions, SamplerOptions
+
+from flake8_qiskit_migrate.engine import REGISTRY
+from flake8_qiskit_migrate.rules.run_options import RUN_OPTIONS
+from flake8_qiskit_migrate.snippets import snippets
+
+CODES = [rule.code for rule in REGISTRY]
+QUALIFIED = re.compile(r"\bqiskit(?:_[a-z]+)*(?:\.[A-Za-z_]\w*)+")
+
+
+def resolve(path: str) -> Any:
+    """The object a dotted path names, importing the longest importable module prefix."""
+    parts = path.split(".")
+    for cut in range(len(parts), 0, -1):
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                found: Any = importlib.import_module(".".join(parts[:cut]))
+        except ImportError:
+            continue
+        for attr in parts[cut:]:
+            try:
+                found = getattr(found, attr)
+            except AttributeError:
+                raise LookupError(path) from None
+        return found
+    raise LookupError(path)
+
+
+def exists(path: str) -> bool:
+    try:
+        resolve(path)
+    except LookupError:
+        return False
+    return True
+
+
+# -- the new API -------------------------------------------------------------------------------
+
+def suggested_names(code: str) -> set[str]:
+    """Qualified names in everything a rule suggests: its replacement texts and new names."""
+    texts = [REGISTRY.rules[code].replacement]
+    texts += [m.replacement or "" for m in REGISTRY.names if m.code == code]
+    texts += [c.replacement or "" for c in REGISTRY.calls if c.code == code]
+    texts += [text for option_code, text in RUN_OPTIONS.values() if option_code == code]
+    names = {name.rstrip(".") for text in texts for name in QUALIFIED.findall(text)}
+    return names | set(REGISTRY.rules[code].new_names)
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_every_suggested_name_exists_in_the_current_release(code: str) -> None:
+    missing = sorted(name for name in suggested_names(code) if not exists(name))
+    assert missing == []
+
+
+@pytest.mark.parametrize("field", sorted({
+    match for _, text in RUN_OPTIONS.values()
+    for match in re.findall(r"options\.((?:\w+\.)*\w+)", text)}))
+def test_every_suggested_option_field_exists(field: str) -> None:
+    owner: Any = SamplerOptions()
+    for attr in field.split("."):
+        assert hasattr(owner, attr), field
+        owner = getattr(owner, attr)
+
+
+# -- the old API -------------------------------------------------------------------------------
+
+# Old names that the current releases still provide without a warning, and why that is right.
+STILL_PROVIDED = {
+    "qiskit.primitives.BaseSamplerV1": "kept in Qiskit 2.x as the legacy V1 base class",
+    "qiskit.primitives.BaseEstimatorV1": "kept in Qiskit 2.x as the legacy V1 base class",
+    "qiskit_ibm_runtime.Options": "the name now means the V2 options base class (OptionsV2)",
+}
+
+
+def old_names(code: str) -> list[str]:
+    """The names and call paths a rule matches, without call markers."""
+    names = [m.pattern.removesuffix(".*") for m in REGISTRY.names if m.code == code]
+    names += [c.path.replace("()", "") for c in REGISTRY.calls if c.code == code]
+    return names
+
+
+def _warns_or_absent(name: str) -> str:
+    if name.endswith("*"):
+        module, _, prefix = name.rstrip("*").rpartition(".")
+        provided = any(attr.startswith(prefix) for attr in dir(resolve(module)))
+        return "present" if provided else "absent"
+    try:
+        found = resolve(name)
+    except LookupError:
+        return "absent"
+    if inspect.isclass(found):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                found()
+            except Exception:  # a constructor that needs arguments still warns first
+                pass
+        if any(issubclass(w.category, DeprecationWarning) for w in caught):
+            return "deprecated"
+    return "present"
+
+
+@pytest.mark.parametrize("code", [c for c in CODES if old_names(c)])
+def test_old_names_are_gone_or_deprecated(code: str) -> None:
+    rule = REGISTRY.rules[code]
+    for name in old_names(code):
+        state = _warns_or_absent(name)
+        if state == "absent":
+            assert rule.removed_in, f"{name} is gone: the registry must say since when"
+        elif state == "present":
+            assert name in STILL_PROVIDED, f"{name} exists and does not warn"
+
+
+def _raises(call: Callable[[], object], error: type[BaseException]) -> bool:
+    try:
+        call()
+    except error:
+        return True
+    return False
+
+
+def _parameters(function: Callable[..., object]) -> set[str]:
+    return set(inspect.signature(function).parameters)
+
+
+# Rules about *usage* (keywords, call shapes, fields): the fact each one states.
+SAMPLER = _parameters(SamplerV2.__init__)
+ESTIMATOR = _parameters(EstimatorV2.__init__)
+USAGE_FACTS: dict[str, Callable[[], bool]] = {
+    "QKM102": lambda: _raises(lambda: IBMBackend.run(None), IBMBackendError),
+    "QKM105": lambda: not hasattr(IBMBackend, "open_session"),
+    "QKM110": lambda: not exists("qiskit.primitives.BackendSampler"),
+    "QKM307": lambda: _parameters(SamplerV2.run) == {"self", "pubs", "shots", "dry_run"}
+    and _parameters(EstimatorV2.run) == {"self", "pubs", "precision", "dry_run"},
+    "QKM308": lambda: not hasattr(PrimitiveResult, "quasi_dists"),
+    "QKM408": lambda: not hasattr(SamplerOptions().execution, "shots")
+    and hasattr(SamplerOptions(), "default_shots"),
+    "QKM409": lambda: not hasattr(EstimatorOptions(), "optimization_level")
+    and not hasattr(SamplerOptions(), "transpilation"),
+    "QKM410": lambda: not hasattr(EstimatorOptions().resilience, "noise_factors")
+    and hasattr(EstimatorOptions().resilience.zne, "noise_factors")
+    and not hasattr(SamplerOptions(), "resilience_level"),
+    "QKM411": lambda: not hasattr(SamplerV2, "set_options")
+    and not hasattr(EstimatorV2, "set_options"),
+    "QKM412": lambda: "session" not in SAMPLER | ESTIMATOR,
+    "QKM413": lambda: "backend" not in SAMPLER | ESTIMATOR,
+    "QKM414": lambda: "service" not in _parameters(Session.__init__) | _parameters(Batch.__init__),
+    "QKM501": lambda: _raises(
+        lambda: QiskitRuntimeService(channel="ibm_quantum", token="x" * 44),  # noqa: QKM501
+        ValueError),
+}
+# Rules whose facts cannot be shown by the installed packages, and why.
+UNPROVABLE = {
+    "QKM103": "a recommendation: backend.run on Aer and other backends is still supported",
+    "QKM104": "a heuristic over QKM102/QKM103",
+    "QKM401": "run options: proven removed for IBM backends by QKM102; still valid on Aer",
+    "QKM402": "run options: proven removed for IBM backends by QKM102; still valid on Aer",
+    "QKM403": "run options: proven removed for IBM backends by QKM102",
+    "QKM404": "run options: proven removed for IBM backends by QKM102",
+    "QKM405": "run options: proven removed for IBM backends by QKM102; still valid on Aer",
+    "QKM406": "run options: proven removed for IBM backends by QKM102",
+    "QKM415": "Session(backend='name') fails only when talking to the service",
+    "QKM502": "instance strings are checked by the service, not the client",
+    "QKM504": "the cloud simulators were retired on the service side",
+}
+
+
+def test_every_rule_has_its_facts_checked_or_explained() -> None:
+    covered = {c for c in CODES if old_names(c)} | set(USAGE_FACTS) | set(UNPROVABLE)
+    assert sorted(set(CODES) - covered) == []
+
+
+@pytest.mark.parametrize("code", sorted(USAGE_FACTS))
+def test_usage_fact(code: str) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert USAGE_FACTS[code]()
+
+
+# -- the "use instead" snippets ----------------------------------------------------------------
+
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError("network access attempted by a 'use instead' snippet")
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+
+
+@pytest.mark.usefixtures("no_network")
+@pytest.mark.parametrize("code", CODES)
+def test_use_instead_runs_on_local_simulators(code: str) -> None:
+    _, use_instead = snippets(code)
+    with warnings.catch_warnings():
+        # qiskit-ibm-runtime 0.50+ deprecates SamplerV2/EstimatorV2 in favour of its executor
+        # primitives; the migration guides still teach them, so the warning is expected here.
+        warnings.filterwarnings("ignore", category=DeprecationWarning)
+        warnings.filterwarnings("ignore", category=UserWarning)
+        exec(compile(use_instead, f"{code}.py", "exec"), {"__name__": "__snippet__"})
