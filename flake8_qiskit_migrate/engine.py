@@ -90,6 +90,10 @@ class Walker(ast.NodeVisitor):
         self._dispatch: dict[type[ast.AST], Callable[[Any], None]] = {
             cls: getattr(self, name) for cls, name in _VISITORS.items()
         }
+        self._dispatch.update(dict.fromkeys(_MIXED, self._visit_mixed))
+        # Node types the generic walk passes over: constants and markers always, plain names
+        # while no ``try`` body is being walked and no star import bound anything.
+        self._leaves = _LEAVES | {ast.Name}
         self.index = index
         self.resolver = resolver
         self.settings = settings
@@ -104,25 +108,48 @@ class Walker(ast.NodeVisitor):
         self._class_paths: list[str] = []
 
     def visit(self, node: ast.AST) -> None:
-        method = self._dispatch.get(type(node))
+        kind = type(node)
+        if kind in self._leaves:
+            return
+        method = self._dispatch.get(kind)
         if method is not None:
             method(node)
         else:
             self.generic_visit(node)
 
     def generic_visit(self, node: ast.AST) -> None:
+        # The hottest loop of the walk: ``ast.iter_child_nodes`` inlined, children pushed so
+        # they pop in source order. Lists of children hold only nodes here: the node types
+        # whose lists may hold ``None`` or strings are dispatched to ``_visit_mixed``.
         dispatch = self._dispatch
-        todo = list(ast.iter_child_nodes(node))
-        todo.reverse()
+        fields = _FIELDS_BACKWARDS
+        leaves = self._leaves
+        todo: list[ast.AST] = [node]
+        first = True
         while todo:
-            child = todo.pop()
-            method = dispatch.get(type(child))
-            if method is not None:
-                method(child)
-            else:
-                grandchildren = list(ast.iter_child_nodes(child))
-                grandchildren.reverse()
-                todo.extend(grandchildren)
+            current = todo.pop()
+            kind = type(current)
+            if not first:
+                if kind in leaves:
+                    continue
+                method = dispatch.get(kind)
+                if method is not None:
+                    method(current)
+                    leaves = self._leaves  # a ``try`` or a star import may have changed it
+                    continue
+            first = False
+            for name in fields[kind]:
+                value = getattr(current, name, None)
+                if type(value) is list:
+                    todo.extend(reversed(value))
+                elif isinstance(value, ast.AST) and type(value) not in leaves:
+                    todo.append(value)
+
+    def _visit_mixed(self, node: ast.AST) -> None:
+        """Nodes whose lists may hold ``None`` or strings (``Dict`` keys, ``MatchClass``
+        attribute names): visit their node children one by one."""
+        for child in ast.iter_child_nodes(node):
+            self.visit(child)
 
     # -- reporting --------------------------------------------------------------------------
     def report(self, node: ast.AST, code: str, name: str, replacement: str | None = None) -> None:
@@ -143,9 +170,12 @@ class Walker(ast.NodeVisitor):
             for new in new_names
         )
 
-    def _seen(self, path: str | None) -> None:
+    def _seen(self, path: str | None, module_wide: bool = True) -> None:
+        """Record a path the module uses: for ``seen`` (imports and attribute chains are
+        enough) and for the ``try`` bodies being walked (every use counts)."""
         if path is not None:
-            self._module_seen.add(path)
+            if module_wide:
+                self._module_seen.add(path)
             for seen in self._try_seen:
                 seen.add(path)
 
@@ -165,6 +195,11 @@ class Walker(ast.NodeVisitor):
 
     def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
         self._imports(self.resolver.bind_import_from(node))
+        self._refresh_leaves()
+
+    def _refresh_leaves(self) -> None:
+        names_matter = bool(self._try_seen) or self.resolver.has_star_bindings
+        self._leaves = _LEAVES if names_matter else _LEAVES | {ast.Name}
 
     def _imports(self, found: Iterable[tuple[ast.alias, str]]) -> None:
         for alias, path in found:
@@ -175,8 +210,11 @@ class Walker(ast.NodeVisitor):
     # -- references -------------------------------------------------------------------------
     def visit_Name(self, node: ast.Name) -> None:
         if isinstance(node.ctx, ast.Load):
+            if not (self._try_seen or self.resolver.has_star_bindings):
+                return  # nothing to record or report for a plain name
             binding = self.resolver.lookup(node.id)
-            self._seen(binding.path)
+            if self._try_seen:
+                self._seen(binding.path, module_wide=False)
             # A star import reported nothing per name, so each use is where the user learns.
             if binding.star:
                 self._report_name(node, binding.path)
@@ -184,10 +222,12 @@ class Walker(ast.NodeVisitor):
     def visit_Attribute(self, node: ast.Attribute) -> None:
         if isinstance(node.ctx, ast.Load):
             path = self.resolver.qualify(node)
-            self._seen(path)
-            # ``qiskit.IBMQ`` is reported; ``IBMQ.x`` is not, its base was reported already.
-            if self.index.name(self.resolver.qualify(node.value)) is None:
-                self._report_name(node, path)
+            if path is not None:
+                self._seen(path)
+                match = self.index.name(path)
+                # ``qiskit.IBMQ`` is reported; ``IBMQ.x`` is not, its base was reported already.
+                if match is not None and self.index.name(self.resolver.qualify(node.value)) is None:
+                    self.report(node, match.code, path, match.replacement)
         hooks = self.index.attribute_hooks.get(node.attr)
         if hooks:
             owner = self.resolver.qualify(node.value)
@@ -356,8 +396,10 @@ class Walker(ast.NodeVisitor):
     def visit_Try(self, node: ast.Try) -> None:
         seen: set[str] = set()
         self._try_seen.append(seen)
+        self._refresh_leaves()
         self._body(node.body)
         self._try_seen.pop()
+        self._refresh_leaves()
         for path in seen:  # an outer ``try`` saw these too
             self._seen(path)
         for handler in node.handlers:
@@ -397,12 +439,29 @@ def _node_classes() -> list[type[ast.AST]]:
     return found
 
 
-# Node class -> name of the Walker method that handles it, computed once.
+# Node class -> name of the Walker method that handles it (only Walker's own methods: the
+# base class's deprecated ``visit_Constant`` would cost a lookup per constant), computed once.
 _VISITORS = {
     cls: f"visit_{cls.__name__}"
     for cls in _node_classes()
-    if hasattr(Walker, f"visit_{cls.__name__}")
+    if f"visit_{cls.__name__}" in vars(Walker)
 }
+_LEAVES = frozenset(
+    cls for cls in _node_classes()
+    if cls in (ast.Constant, ast.Global, ast.Nonlocal)
+    or issubclass(cls, (ast.expr_context, ast.operator, ast.unaryop, ast.cmpop, ast.boolop))
+)
+# Fields that never hold a node worth visiting: names and flags, and the context, operator
+# and comparison markers (leaves).
+_SCALAR_FIELDS = frozenset({"ctx", "op", "ops", "id", "attr", "arg", "name", "module", "asname",
+                            "type_comment", "kind", "level", "conversion", "is_async", "simple"})
+# Each node type's other fields, last first, so children pushed in this order pop in order.
+_FIELDS_BACKWARDS = {
+    cls: tuple(f for f in reversed(cls._fields) if f not in _SCALAR_FIELDS)
+    for cls in _node_classes()
+}
+# Node types with lists that may hold something other than nodes.
+_MIXED = (ast.Dict, ast.MatchClass, ast.arguments)
 
 
 def _all_args(args: ast.arguments) -> list[ast.arg]:

@@ -62,6 +62,7 @@ class Resolver:
         self._memo: dict[ast.AST, Path] = {}
         # ``obj.attr = value`` assignments, keyed by the path of ``obj.attr``.
         self._attributes: dict[str, str] = {}
+        self.has_star_bindings = False
 
     # -- scopes -----------------------------------------------------------------------------
     def push(self, is_class: bool = False) -> None:
@@ -132,6 +133,7 @@ class Resolver:
                 if module is not None:
                     for name in self._exports.get(module, ()):
                         self.bind(name, f"{module}.{name}", star=True)
+                        self.has_star_bindings = True
                     found.append((alias, module))
                 continue
             qualified = f"{module}.{alias.name}" if module is not None else None
@@ -157,6 +159,12 @@ class Resolver:
         """The path of an expression. Iterative (a chain of thousands of calls costs no
         recursion) and memoized per node, so each link of a chain is resolved once."""
         memo = self._memo
+        if node in memo:
+            return memo[node]
+        if type(node) is ast.Name:  # the common case, without the chain machinery
+            name_path = self.lookup(node.id).path
+            memo[node] = name_path
+            return name_path
         chain: list[ast.expr] = []
         current: ast.expr = node
         while current not in memo and isinstance(current, _LINKS):

@@ -302,3 +302,21 @@ def test_ruff_external_keeps_our_noqa_codes(tmp_path: Path) -> None:
         subprocess.run([ruff, "check", "--isolated", *config, "--select", "RUF100", "--fix",
                         "a.py"], cwd=tmp_path, capture_output=True, check=False)
         assert (tmp_path / "a.py").read_text() == expected
+
+
+def test_a_named_folder_is_checked_even_inside_an_excluded_name(tmp_path: Path) -> None:
+    inside = tmp_path / "build" / "site-packages" / "pkg"
+    inside.mkdir(parents=True)
+    (inside / "a.py").write_text(LEGACY)
+    (inside / "dist").mkdir()
+    (inside / "dist" / "b.py").write_text(LEGACY)
+    found = lines(run("check", "build/site-packages/pkg", cwd=tmp_path))
+    assert [line.split(":")[0] for line in found] == ["build/site-packages/pkg/a.py"] * 3
+
+
+def test_parallel_jobs_give_the_same_report_in_the_same_order(tree: Path) -> None:
+    serial = run("check", "--output-format", "json", cwd=tree)
+    parallel = run("check", "--output-format", "json", "-j", "2", cwd=tree)
+    assert parallel.stdout == serial.stdout and parallel.returncode == serial.returncode == 1
+    assert run("check", "-j", "auto", cwd=tree).stdout == run("check", cwd=tree).stdout
+    assert run("check", "-j", "0", cwd=tree).returncode == 2

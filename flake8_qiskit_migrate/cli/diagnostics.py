@@ -44,15 +44,16 @@ class ParseError(ValueError):
 def diagnose(source: Source, selection: Selection, settings: Settings,
              package: Callable[[], str | None]) -> list[Diagnostic]:
     """The selected, un-suppressed diagnostics of one readable source."""
-    lines = source.code.splitlines()
-    if file_is_ignored(lines):
+    if file_is_ignored(source.code):
         return []
     try:
         tree = ast.parse(source.code, filename=source.path)
     except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
         raise ParseError(_parse_reason(error, source)) from None
+    findings = check(tree, source.code, package, settings)
+    lines = source.code.splitlines() if findings else []
     diagnostics = []
-    for finding in check(tree, source.code, package, settings):
+    for finding in findings:
         line = lines[finding.line - 1] if finding.line <= len(lines) else ""
         if not selection.enabled(finding.code) or noqa_suppresses(line, finding.code):
             continue

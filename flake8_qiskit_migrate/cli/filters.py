@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from flake8 import defaults, utils
@@ -26,9 +27,15 @@ class Selection:
         return selected > ignored
 
 
-def file_is_ignored(lines: list[str]) -> bool:
-    """A line ``# flake8: noqa`` (without codes) exempts the whole file, as in flake8."""
-    return any(defaults.NOQA_FILE.match(line) for line in lines)
+# flake8's ``NOQA_FILE`` matched at the start of any line, in one scan of the text.
+_NOQA_FILE_LINE = re.compile("^" + defaults.NOQA_FILE.pattern, defaults.NOQA_FILE.flags | re.M)
+
+
+def file_is_ignored(text: str) -> bool:
+    """A line starting ``# flake8: noqa`` exempts the whole file, as in flake8."""
+    if "flake8" not in text.casefold():  # a plain scan first: the regex is slower
+        return False
+    return _NOQA_FILE_LINE.search(text) is not None
 
 
 def noqa_suppresses(line: str, code: str) -> bool:

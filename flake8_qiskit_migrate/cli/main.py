@@ -4,8 +4,10 @@ print the ``ruff-config`` snippet. Exit codes as ruff: 0 clean, 1 findings, 2 er
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
 
@@ -32,6 +34,15 @@ def _codes(text: str) -> list[str]:
     return [code.strip() for code in text.split(",") if code.strip()]
 
 
+def _jobs(text: str) -> int:
+    """``auto`` (0: one per core) or a positive number of processes."""
+    if text == "auto":
+        return 0
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError("expected a positive number or 'auto'")
+    return int(text)
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(
         prog="flake8-qiskit-migrate",
@@ -56,6 +67,9 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--statistics", action="store_true", help="print counts per code")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
     check.add_argument("--config", type=Path, help="pyproject.toml to read settings from")
+    check.add_argument("-j", "--jobs", type=_jobs, default=1,
+                       help="processes to check files in: a number, or 'auto' for one per core "
+                       "(default: 1)")
 
     rules = commands.add_parser("rules", help="list the rules")
     rules.add_argument("--output-format", choices=("text", "json"), default="text")
@@ -115,18 +129,14 @@ def run_check(args: argparse.Namespace) -> int:
                *settings.get("extend-exclude", []))
 
     paths = args.paths or ["."]
+    outcomes = _check_all(paths, exclude, args, selection, engine_settings)
     diagnostics: list[Diagnostic] = []
     failed = False
-    for source in _sources(paths, exclude, args.stdin_filename):
-        if source.error is None:
-            try:
-                package = _package(source.path)
-                diagnostics += diagnose(source, selection, engine_settings, package)
-                continue
-            except ParseError as error:
-                source = sources.Source(source.path, error=str(error))
-        print(f"error: {source.path}: {source.error}", file=sys.stderr)
-        failed = True
+    for path, found, error in outcomes:
+        diagnostics += found
+        if error is not None:
+            print(f"error: {path}: {error}", file=sys.stderr)
+            failed = True
 
     report = FORMATS[settings.get("output-format", "concise")](diagnostics)
     if args.statistics:
@@ -140,14 +150,37 @@ def run_check(args: argparse.Namespace) -> int:
     return 1 if diagnostics and not args.exit_zero else 0
 
 
-def _sources(paths: list[str], exclude: tuple[str, ...],
-             stdin_name: str | None) -> Iterator[sources.Source]:
+Outcome = tuple[str, list[Diagnostic], "str | None"]
+
+
+def _check_all(paths: list[str], exclude: tuple[str, ...], args: argparse.Namespace,
+               selection: Selection, settings: Settings) -> Iterator[Outcome]:
+    """Every file's outcome, in order; files are read and checked in ``--jobs`` processes."""
+    check_file = functools.partial(_check_file, selection=selection, settings=settings)
     for path in paths:
         if path == "-":
-            yield sources.read_stdin(stdin_name or "-")
+            yield _check_source(sources.read_stdin(args.stdin_filename or "-"), selection, settings)
+            continue
+        files = list(sources.discover([path], exclude))
+        jobs = min(args.jobs or os.cpu_count() or 1, len(files))
+        if jobs > 1:
+            with ProcessPoolExecutor(jobs) as pool:
+                yield from pool.map(check_file, files, chunksize=max(1, len(files) // (jobs * 8)))
         else:
-            for found in sources.discover([path], exclude):
-                yield sources.read(found)
+            yield from map(check_file, files)
+
+
+def _check_file(path: str, selection: Selection, settings: Settings) -> Outcome:
+    return _check_source(sources.read(path), selection, settings)
+
+
+def _check_source(source: sources.Source, selection: Selection, settings: Settings) -> Outcome:
+    if source.error is not None:
+        return source.path, [], source.error
+    try:
+        return source.path, diagnose(source, selection, settings, _package(source.path)), None
+    except ParseError as error:
+        return source.path, [], str(error)
 
 
 def _package(path: str) -> Callable[[], str | None]:

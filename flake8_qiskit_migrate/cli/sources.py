@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from .notebook import CellMap, NotebookError, notebook_code
 
@@ -33,33 +34,38 @@ class Source:
 
 
 def discover(paths: Iterable[str], exclude: Iterable[str]) -> Iterator[str]:
-    """Files to check. A file named explicitly is always checked; folders are walked,
-    skipping hidden folders, virtual environments and anything matching ``exclude``."""
-    patterns = tuple(exclude)
+    """Files to check. A file or folder named explicitly is always checked; below a folder,
+    hidden folders, virtual environments and paths matching ``exclude`` are skipped (the
+    patterns apply to the part of the path below the named folder)."""
+    excluded = _matcher(tuple(exclude))
     for given in paths:
         if not os.path.isdir(given):
             yield given
             continue
         for root, folders, files in os.walk(given):
+            below = os.path.relpath(root, given)
             folders[:] = sorted(
                 f for f in folders
                 if not f.startswith(".")
-                and not _excluded(os.path.join(root, f), patterns)
+                and not excluded(os.path.join(below, f))
                 and not os.path.exists(os.path.join(root, f, "pyvenv.cfg"))
             )
             for name in sorted(files):
-                path = os.path.normpath(os.path.join(root, name))
-                if name.endswith(SUFFIXES) and not _excluded(path, patterns):
-                    yield path
+                if name.endswith(SUFFIXES) and not excluded(os.path.join(below, name)):
+                    yield os.path.normpath(os.path.join(root, name))
 
 
-def _excluded(path: str, patterns: tuple[str, ...]) -> bool:
-    parts = Path(path).parts
-    normalized = Path(path).as_posix().removeprefix("./")
-    return any(
-        fnmatch.fnmatch(normalized, pattern) or any(fnmatch.fnmatch(p, pattern) for p in parts)
-        for pattern in patterns
-    )
+def _matcher(patterns: tuple[str, ...]) -> Callable[[str], bool]:
+    """Whether a path below a checked folder matches one of the globs, whole or by one of
+    its components. The globs are compiled into one expression, once."""
+    if not patterns:
+        return lambda relative: False
+    glob = re.compile("|".join(fnmatch.translate(pattern) for pattern in patterns))
+
+    def excluded(relative: str) -> bool:
+        path = Path(relative)
+        return any(glob.match(part) for part in (path.as_posix(), *path.parts))
+    return excluded
 
 
 def read(path: str) -> Source:

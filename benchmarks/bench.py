@@ -1,0 +1,139 @@
+"""Benchmark flake8-qiskit-migrate against baselines measured in the same run.
+
+Corpus: the installed source trees of qiskit and qiskit_ibm_runtime plus the project's legacy
+examples. Every figure is the median of ``--repeat`` runs, and is printed with its ratio to a
+baseline from the same run:
+
+  (a) floor      read + ast.parse of every file, in this process
+  (b) engine     the rule engine alone on the parsed trees            -> (b)/(a), target <= 0.5
+  (c) command    flake8-qiskit-migrate check, -j 1 and -j 2           -> (c)/(a), target <= 1.5
+  (d) flake8     flake8 -j 1 --select QKM, with and without our plugin -> plugin cost = difference
+  (e) field      flake8 with only flake8-qiskit-migration (QKT), where installed
+
+and the peak memory of the engine on the largest file of the corpus.
+
+Usage: python benchmarks/bench.py [--repeat N] [--skip-flake8]
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import gc
+import importlib.util
+import os
+import statistics
+import subprocess
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+from typing import Callable
+
+from flake8_qiskit_migrate.engine import check
+from flake8_qiskit_migrate.plugin import package_of
+
+HERE = Path(__file__).resolve().parent
+RUNNER = HERE / "flake8_without.py"
+
+
+def corpus_roots() -> list[Path]:
+    roots = []
+    for package in ("qiskit", "qiskit_ibm_runtime"):
+        spec = importlib.util.find_spec(package)
+        if spec is None or spec.origin is None:
+            sys.exit(f"{package} is not installed: pip install -e '.[test]'")
+        roots.append(Path(spec.origin).parent)
+    return [*roots, HERE.parent / "examples"]
+
+
+def median_time(action: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def run(command: list[str]) -> None:
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+
+
+def main() -> None:
+    options = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    options.add_argument("--repeat", type=int, default=3)
+    options.add_argument("--skip-flake8", action="store_true", help="skip (d) and (e)")
+    args = options.parse_args()
+
+    roots = corpus_roots()
+    files = sorted(p for root in roots for p in root.rglob("*.py"))
+    sources = [(path, path.read_text(encoding="utf-8")) for path in files]
+    lines = sum(text.count("\n") for _, text in sources)
+    print(f"corpus: {len(files)} files, {lines} lines, from {', '.join(map(str, roots))}")
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, median of {args.repeat}\n")
+
+    def parse_all() -> None:
+        # Each tree is dropped at once, as the command does: keeping a thousand trees alive
+        # would time the garbage collector walking them, not the parser.
+        for path in files:
+            ast.parse(path.read_text(encoding="utf-8"))
+
+    floor = median_time(parse_all, args.repeat)
+    trees = [(ast.parse(text), text, path) for path, text in sources]
+    gc.freeze()  # the same reason: keep the collector from walking the retained trees
+
+    def engine() -> None:
+        for tree, text, path in trees:
+            check(tree, text, lambda path=path: package_of(str(path)))
+
+    rows = [("(a) read + ast.parse (floor)", floor, 1.0)]
+    engine_time = median_time(engine, args.repeat)
+    rows.append(("(b) rule engine alone", engine_time, engine_time / floor))
+
+    command = [sys.executable, "-m", "flake8_qiskit_migrate", "check", "--exit-zero",
+               "--output-file", os.devnull, *map(str, roots)]
+    for jobs in ("1", "2"):
+        seconds = median_time(lambda jobs=jobs: run([*command, "-j", jobs]), args.repeat)
+        rows.append((f"(c) command, -j {jobs}", seconds, seconds / floor))
+
+    if not args.skip_flake8:
+        flake8 = [sys.executable, str(RUNNER)]
+        common = ["-j", "1", "--exit-zero", *map(str, roots)]
+        with_plugin = median_time(lambda: run([*flake8, "--", "--select", "QKM", *common]),
+                                  args.repeat)
+        without = median_time(lambda: run([*flake8, "QKM", "--", "--select", "QKM", *common]),
+                              args.repeat)
+        rows.append(("(d) flake8 --select QKM, with our plugin", with_plugin, with_plugin / floor))
+        rows.append(("(d) flake8 --select QKM, plugin disabled", without, without / floor))
+        rows.append(("(d) plugin cost = with - without", with_plugin - without,
+                     (with_plugin - without) / floor))
+        if importlib.util.find_spec("flake8_qiskit_migration") is not None:
+            theirs = median_time(
+                lambda: run([*flake8, "QKM", "--", "--select", "QKT", *common]), args.repeat)
+            rows.append(("(e) flake8 with flake8-qiskit-migration only", theirs, theirs / floor))
+            rows.append(("(e) their plugin cost = (e) - without", theirs - without,
+                         (theirs - without) / floor))
+        else:
+            print("(e) skipped: flake8-qiskit-migration is not installed\n")
+
+    width = max(len(name) for name, _, _ in rows)
+    print(f"{'measure':<{width}}  {'median s':>9}  {'x floor':>8}")
+    for name, seconds, ratio in rows:
+        print(f"{name:<{width}}  {seconds:>9.3f}  {ratio:>8.2f}")
+
+    largest = max(trees, key=lambda item: len(item[1]))
+    tracemalloc.start()
+    check(largest[0], largest[1])
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    tracemalloc.start()
+    ast.parse(largest[1])
+    _, parse_peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(f"\nlargest file: {largest[2]} ({largest[1].count(chr(10))} lines): engine peak "
+          f"{peak / 2**20:.1f} MiB, ast.parse peak {parse_peak / 2**20:.1f} MiB")
+
+
+if __name__ == "__main__":
+    main()
