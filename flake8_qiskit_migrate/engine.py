@@ -7,6 +7,7 @@ Nothing here knows about flake8, files or output formats.
 from __future__ import annotations
 
 import ast
+import dataclasses
 import logging
 import sys
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from . import rules  # noqa: F401  (registers every rule family)
 from .index import Index, build
 from .registry import REGISTRY, Rule, Settings
 from .resolve import LOCAL, Resolver
+from .versions import status
 
 LOG = logging.getLogger(__name__)
 _RECURSION_LIMIT = 20_000
@@ -36,6 +38,8 @@ class Finding:
     replacement: str | None = None
     end_line: int = 0
     end_col: int = 0
+    status: str = ""  # "deprecated since ..." / "removed in ..." for the target release
+    gated_by: str = ""  # the rule whose releases gate this finding, if not its own
 
     @property
     def rule(self) -> Rule:
@@ -44,12 +48,12 @@ class Finding:
     @property
     def message(self) -> str:
         """The flake8 line: code, problem, remedy, URL."""
-        return self.rule.render(self.name, self.replacement)
+        return self.rule.render(self.name, self.replacement, self.status)
 
     @property
     def text(self) -> str:
         """Problem and remedy, without the code or the URL (for structured formats)."""
-        return self.rule.describe(self.name, self.replacement)
+        return self.rule.describe(self.name, self.replacement, self.status)
 
 
 def check(
@@ -79,7 +83,21 @@ def check(
         LOG.warning("flake8-qiskit-migrate: expression nesting too deep; checked part of the file")
     finally:
         sys.setrecursionlimit(limit)
-    return sorted(walker.findings)
+    return sorted(_in_target(walker.findings, settings.targets))
+
+
+def _in_target(findings: list[Finding], targets: tuple[tuple[str, str], ...]) -> list[Finding]:
+    """Drop findings whose API the target releases do not deprecate yet; say what the target
+    reaches (deprecated or removed) on the others."""
+    if not targets:
+        return findings
+    kept = []
+    for finding in findings:
+        gate = REGISTRY.rules[finding.gated_by] if finding.gated_by else finding.rule
+        state = status(gate.releases, targets)
+        if state is not None:
+            kept.append(dataclasses.replace(finding, status=state) if state else finding)
+    return kept
 
 
 class Walker(ast.NodeVisitor):
@@ -152,14 +170,16 @@ class Walker(ast.NodeVisitor):
             self.visit(child)
 
     # -- reporting --------------------------------------------------------------------------
-    def report(self, node: ast.AST, code: str, name: str, replacement: str | None = None) -> None:
+    def report(self, node: ast.AST, code: str, name: str, replacement: str | None = None,
+               gated_by: str = "") -> None:
         line, col = node.lineno, node.col_offset  # type: ignore[attr-defined]
         if (code, line, col) in self._reported or self._guarded(code):
             return
         self._reported.add((code, line, col))
         end_line = getattr(node, "end_lineno", None) or line
         end_col = getattr(node, "end_col_offset", None) or col
-        self.findings.append(Finding(line, col, code, name, replacement, end_line, end_col))
+        self.findings.append(Finding(line, col, code, name, replacement, end_line, end_col,
+                                     gated_by=gated_by))
 
     def _guarded(self, code: str) -> bool:
         new_names = REGISTRY.rules[code].new_names

@@ -5,10 +5,12 @@ from __future__ import annotations
 import ast
 import functools
 import os
+from pathlib import Path
 from typing import Any, Iterator
 
 from . import __version__
 from .engine import check
+from .project import targets
 from .registry import Settings
 
 
@@ -42,11 +44,24 @@ class QiskitMigrateChecker:
             help="Receiver names that make an unproven `x.run(...)` a backend run (QKM104): "
             "matched against the snake_case words of the name. (Default: %(default)s)",
         )
+        for package in ("qiskit", "runtime"):
+            manager.add_option(
+                f"--qkm-target-{package}",
+                parse_from_config=True,
+                default=None,
+                help=f"The {package} releases the code targets, as a version or PEP 440 "
+                "specifier; rules not deprecated there are not reported. (Default: read from "
+                "the lock file, pyproject.toml or requirements*.txt of the current folder)",
+            )
 
     @classmethod
     def parse_options(cls, options: Any) -> None:
         names = frozenset(name.lower() for name in options.qkm_backend_names if name)
-        cls.settings = Settings(backend_names=names)
+        try:
+            found = targets(options.qkm_target_qiskit, options.qkm_target_runtime, Path.cwd())
+        except ValueError as error:
+            raise SystemExit(f"flake8-qiskit-migrate: {error}") from None
+        cls.settings = Settings(backend_names=names, targets=found)
 
     def __init__(
         self, tree: ast.AST, filename: str = "stdin", lines: list[str] | None = None

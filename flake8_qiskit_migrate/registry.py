@@ -40,6 +40,16 @@ class RuleDoc:
 
 
 @dataclass(frozen=True)
+class Releases:
+    """The releases of a package (its PyPI name) that deprecated and removed a rule's API;
+    with a target version known, a rule is reported only where its API is deprecated."""
+
+    package: str
+    deprecated: str
+    removed: str = ""
+
+
+@dataclass(frozen=True)
 class Rule:
     """One code. ``message`` and ``fix_title`` are ``str.format`` templates over the finding's
     ``name`` (the qualified name found) and ``replacement``."""
@@ -56,6 +66,9 @@ class Rule:
     new_names: tuple[str, ...] = ()
     deprecated_in: str = ""
     removed_in: str = ""
+    # Machine-readable releases for target-version gating; None: reported whatever the target
+    # (retired packages and services, recommendations).
+    releases: Releases | None = None
     since: str = "0.1.0"  # the release of this project that added the rule
 
     @property
@@ -68,13 +81,14 @@ class Rule:
     def remedy(self, name: str, replacement: str | None = None) -> str:
         return self.fix_title.format(name=name, replacement=replacement or self.replacement)
 
-    def describe(self, name: str, replacement: str | None = None) -> str:
-        """What was found and the remedy, in one line."""
-        return f"{self.problem(name, replacement)}: {self.remedy(name, replacement)}"
+    def describe(self, name: str, replacement: str | None = None, status: str = "") -> str:
+        """What was found (with its status in the target release, if known) and the remedy."""
+        problem = self.problem(name, replacement) + (f" [{status}]" if status else "")
+        return f"{problem}: {self.remedy(name, replacement)}"
 
-    def render(self, name: str, replacement: str | None = None) -> str:
+    def render(self, name: str, replacement: str | None = None, status: str = "") -> str:
         """The one-line flake8 message: code, what was found, the remedy, the URL last."""
-        return f"{self.code} {self.describe(name, replacement)} ({self.url})"
+        return f"{self.code} {self.describe(name, replacement, status)} ({self.url})"
 
 
 @dataclass(frozen=True)
@@ -105,6 +119,9 @@ class Settings:
 
     # Receiver names that make an unproven ``x.run(...)`` a backend run (QKM104).
     backend_names: frozenset[str] = frozenset({"backend", "simulator", "sim", "device", "qpu"})
+    # The releases the project targets, as (PyPI name, PEP 440 specifier) pairs; a package
+    # without a target is not gated.
+    targets: tuple[tuple[str, str], ...] = ()
 
 
 class Context(Protocol):
@@ -122,9 +139,10 @@ class Context(Protocol):
     def seen(self, prefix: str) -> bool:
         """Whether the module has used a name under ``prefix`` so far."""
 
-    def report(
-        self, node: ast.AST, code: str, name: str, replacement: str | None = None
-    ) -> None: ...
+    def report(self, node: ast.AST, code: str, name: str, replacement: str | None = None,
+               gated_by: str = "") -> None:
+        """Report ``code`` at ``node``; ``gated_by`` names another rule whose releases decide
+        whether the finding applies to the target (its own, if empty)."""
 
 
 # A call hook: (context, the call, the path of its receiver or function) -> None.

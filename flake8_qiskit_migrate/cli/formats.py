@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections import Counter
@@ -13,6 +12,7 @@ from typing import Any, Callable
 from .. import __version__
 from ..docs import explanation
 from ..registry import Rule
+from .baseline import line_fingerprint, relative_path
 from .diagnostics import Diagnostic
 
 TOOL = "flake8-qiskit-migrate"
@@ -90,10 +90,10 @@ def gitlab(diagnostics: list[Diagnostic]) -> str:
     seen: Counter[tuple[str, str, str]] = Counter()
     report = []
     for d in diagnostics:
-        path = Path(os.path.relpath(d.filename, root)).as_posix()
-        key = (d.code, path, d.source_line.strip())
-        seen[key] += 1
-        digest = hashlib.sha256("\0".join((*key, str(seen[key]))).encode()).hexdigest()[:16]
+        path = relative_path(d, root)
+        seen[(d.code, path, d.source_line.strip())] += 1
+        occurrence = seen[(d.code, path, d.source_line.strip())]
+        digest = line_fingerprint(d.code, path, f"{d.source_line.strip()}\0{occurrence}")
         report.append({
             "check_name": d.code,
             "description": f"{d.code}: {d.finding.text}",
@@ -151,10 +151,14 @@ def sarif(diagnostics: list[Diagnostic]) -> str:
     return json.dumps(log, indent=2) + "\n"
 
 
-def statistics(diagnostics: list[Diagnostic]) -> str:
+def statistics(diagnostics: list[Diagnostic], stale: int | None = None) -> str:
+    """Counts per code; with a baseline, also the entries it holds that no longer occur."""
     counts = Counter(d.code for d in diagnostics)
     names = {d.code: d.finding.rule.name for d in diagnostics}
-    return "".join(f"{counts[code]:>5}\t{code}\t{names[code]}\n" for code in sorted(counts))
+    lines = [f"{counts[code]:>5}\t{code}\t{names[code]}\n" for code in sorted(counts)]
+    if stale is not None:
+        lines.append(f"{stale:>5}\tstale\tbaseline entries whose findings are gone\n")
+    return "".join(lines)
 
 
 FORMATS: dict[str, Callable[[list[Diagnostic]], str]] = {

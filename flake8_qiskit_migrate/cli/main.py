@@ -14,7 +14,8 @@ from typing import Any, Callable, Iterator, Sequence
 from .. import __version__
 from ..plugin import package_of
 from ..registry import REGISTRY, Settings
-from . import config, sources
+from ..project import targets
+from . import baseline, config, sources
 from .diagnostics import Diagnostic, ParseError, diagnose
 from .filters import Selection
 from .formats import FORMATS, statistics
@@ -67,9 +68,16 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--statistics", action="store_true", help="print counts per code")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
     check.add_argument("--config", type=Path, help="pyproject.toml to read settings from")
-    check.add_argument("-j", "--jobs", type=_jobs, default=1,
+    check.add_argument("--target-qiskit", help="the qiskit releases targeted, as a version or "
+                       "specifier (default: read from the project's lock file, pyproject.toml "
+                       "or requirements*.txt)")
+    check.add_argument("--target-runtime", help="the qiskit-ibm-runtime releases targeted")
+    check.add_argument("--baseline", type=Path, help="report only findings not in this file")
+    check.add_argument("--baseline-write", type=Path, metavar="FILE",
+                       help="record today's findings in FILE and exit 0")
+    check.add_argument("-j", "--jobs", type=_jobs, default=0,
                        help="processes to check files in: a number, or 'auto' for one per core "
-                       "(default: 1)")
+                       "(default: auto; a run of fewer than 32 files stays in one process)")
 
     rules = commands.add_parser("rules", help="list the rules")
     rules.add_argument("--output-format", choices=("text", "json"), default="text")
@@ -124,7 +132,14 @@ def run_check(args: argparse.Namespace) -> int:
     if unknown:
         return _usage_error(f"unknown rule selector(s): {', '.join(unknown)}")
     names = settings.get("backend-names")
-    engine_settings = Settings(frozenset(n.lower() for n in names)) if names else Settings()
+    try:
+        engine_settings = Settings(
+            backend_names=frozenset(n.lower() for n in names) if names else
+            Settings.backend_names,
+            targets=targets(settings.get("target-qiskit"), settings.get("target-runtime"),
+                            Path.cwd()))
+    except ValueError as error:
+        return _usage_error(str(error))
     exclude = (*settings.get("exclude", sources.DEFAULT_EXCLUDE),
                *settings.get("extend-exclude", []))
 
@@ -132,15 +147,27 @@ def run_check(args: argparse.Namespace) -> int:
     outcomes = _check_all(paths, exclude, args, selection, engine_settings)
     diagnostics: list[Diagnostic] = []
     failed = False
-    for path, found, error in outcomes:
+    for path, found, problem in outcomes:
         diagnostics += found
-        if error is not None:
-            print(f"error: {path}: {error}", file=sys.stderr)
+        if problem is not None:
+            print(f"error: {path}: {problem}", file=sys.stderr)
             failed = True
+
+    root = os.getcwd()
+    if args.baseline_write:
+        count = baseline.write(args.baseline_write, diagnostics, root)
+        print(f"wrote {count} findings to {args.baseline_write}", file=sys.stderr)
+        return 2 if failed else 0
+    stale = None
+    if args.baseline:
+        try:
+            diagnostics, stale = baseline.subtract(diagnostics, baseline.load(args.baseline), root)
+        except baseline.BaselineError as unreadable:
+            return _usage_error(str(unreadable))
 
     report = FORMATS[settings.get("output-format", "concise")](diagnostics)
     if args.statistics:
-        report = statistics(diagnostics)
+        report = statistics(diagnostics, stale)
     if args.output_file:
         Path(args.output_file).write_text(report, encoding="utf-8")
     else:
@@ -151,6 +178,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 Outcome = tuple[str, list[Diagnostic], "str | None"]
+_POOL_THRESHOLD = 32
 
 
 def _check_all(paths: list[str], exclude: tuple[str, ...], args: argparse.Namespace,
@@ -163,6 +191,8 @@ def _check_all(paths: list[str], exclude: tuple[str, ...], args: argparse.Namesp
             continue
         files = list(sources.discover([path], exclude))
         jobs = min(args.jobs or os.cpu_count() or 1, len(files))
+        if args.jobs == 0 and len(files) < _POOL_THRESHOLD:
+            jobs = 1  # starting processes costs more than a few files take
         if jobs > 1:
             with ProcessPoolExecutor(jobs) as pool:
                 yield from pool.map(check_file, files, chunksize=max(1, len(files) // (jobs * 8)))

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import ast
 
-from ..registry import GUIDES, REGISTRY, Context, Rule, RuleDoc
+from ..registry import GUIDES, REGISTRY, Context, Releases, Rule, RuleDoc
 from .backends import AER_BACKEND, backend_kind
 from .run_options import report_run_options
 
@@ -59,6 +59,7 @@ REGISTRY.add(Rule(
     fix_title="transpile the circuits and use {replacement}",
     replacement="qiskit_ibm_runtime.SamplerV2 (IBM hardware) or qiskit.primitives.BackendSamplerV2",
     url=GUIDES + "qiskit-1.0-features#execute",
+    releases=Releases("qiskit", deprecated="0.46.0", removed="1.0.0"),
     new_names=("qiskit.transpile",),
     deprecated_in="Qiskit 0.46.0",
     removed_in="Qiskit 1.0",
@@ -75,7 +76,7 @@ REGISTRY.match_names("QKM101", "qiskit.execute", "qiskit.execute_function.execut
 
 @REGISTRY.on_call("qiskit.execute", "qiskit.execute_function.execute")
 def _execute_options(ctx: Context, call: ast.Call, path: str | None) -> None:
-    report_run_options(ctx, call)
+    report_run_options(ctx, call, "QKM101")
 
 
 REGISTRY.add(Rule(
@@ -85,6 +86,7 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement=SAMPLER_IBM,
     url=GUIDES + "qiskit-runtime#step-3-replace-the-call-to-backendrun-with-a-call-to-primitives",
+    releases=Releases("qiskit-ibm-runtime", deprecated="0.23.0", removed="0.35.0"),
     new_names=("qiskit_ibm_runtime.SamplerV2", "qiskit_ibm_runtime.EstimatorV2"),
     deprecated_in="qiskit-ibm-runtime 0.23.0",
     removed_in="qiskit-ibm-runtime 0.35.0 (raises IBMBackendError)",
@@ -186,17 +188,18 @@ def _backend_run(ctx: Context, call: ast.Call, path: str | None) -> None:
     kind = backend_kind(path)
     name = _source(func)
     if kind == "ibm":
-        ctx.report(call, "QKM102", name, _pick(ctx, SAMPLER_IBM, ESTIMATOR_IBM))
-    elif path == AER_BACKEND:
-        ctx.report(call, "QKM103", name, _pick(ctx, SAMPLER_AER, ESTIMATOR_AER))
+        code = "QKM102"
+        ctx.report(call, code, name, _pick(ctx, SAMPLER_IBM, ESTIMATOR_IBM))
     elif kind == "other":
-        ctx.report(call, "QKM103", name, _pick(ctx, SAMPLER_LOCAL, ESTIMATOR_LOCAL))
-    elif _maybe_backend(ctx, func.value, path, call):
-        ctx.report(call, "QKM104", name, _pick(ctx, SAMPLER_LOCAL, ESTIMATOR_LOCAL))
-        return
+        code = "QKM103"
+        local = (SAMPLER_AER, ESTIMATOR_AER) if path == AER_BACKEND else (
+            SAMPLER_LOCAL, ESTIMATOR_LOCAL)
+        ctx.report(call, code, name, _pick(ctx, *local))
     else:
-        return
-    report_run_options(ctx, call)
+        if _maybe_backend(ctx, func.value, path, call):
+            ctx.report(call, "QKM104", name, _pick(ctx, SAMPLER_LOCAL, ESTIMATOR_LOCAL))
+        return  # options of an unproven receiver are not reported (QKM104 is the heuristic)
+    report_run_options(ctx, call, code)
 
 
 REGISTRY.add(Rule(
@@ -206,6 +209,7 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement="with Session(backend=backend) as session: SamplerV2(mode=session)",
     url=GUIDES + "qiskit-runtime-from-ibm-provider#example-use-sessions",
+    releases=Releases("qiskit-ibm-runtime", deprecated="0.23.0", removed="0.37.0"),
     new_names=("qiskit_ibm_runtime.Session", "qiskit_ibm_runtime.SamplerV2"),
     deprecated_in="qiskit-ibm-runtime 0.23 (with backend.run)",
     removed_in="gone by qiskit-ibm-runtime 0.37",
@@ -234,6 +238,7 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement="a V2 primitive (SamplerV2 / EstimatorV2) on transpiled circuits",
     url=GUIDES + "qiskit-quantum-instance#choose-the-right-primitive-for-your-task",
+    releases=Releases("qiskit", deprecated="0.43.0", removed="1.0.0"),
     new_names=("qiskit.primitives",),
     deprecated_in="qiskit-terra 0.24.0",
     removed_in="Qiskit 1.0",
@@ -252,7 +257,7 @@ REGISTRY.match_calls("QKM106", *[f"{qi}().execute" for qi in _QI])
 
 @REGISTRY.on_call(*_QI)
 def _quantum_instance_options(ctx: Context, call: ast.Call, path: str | None) -> None:
-    report_run_options(ctx, call)
+    report_run_options(ctx, call, "QKM106")
 
 
 REGISTRY.add(Rule(
@@ -262,6 +267,7 @@ REGISTRY.add(Rule(
     fix_title="use '{replacement}'",
     replacement="qiskit_aer.AerSimulator",
     url=GUIDES + "qiskit-1.0-features#Aer",
+    releases=Releases("qiskit", deprecated="0.46.0", removed="1.0.0"),
     new_names=("qiskit_aer",),
     deprecated_in="Qiskit 0.46",
     removed_in="Qiskit 1.0",
@@ -280,6 +286,7 @@ REGISTRY.add(Rule(
     fix_title="use '{replacement}'",
     replacement="qiskit.providers.basic_provider.BasicSimulator",
     url=GUIDES + "qiskit-1.0-features#BasicAer",
+    releases=Releases("qiskit", deprecated="0.46.0", removed="1.0.0"),
     new_names=("qiskit.providers.basic_provider",),
     deprecated_in="Qiskit 0.46",
     removed_in="Qiskit 1.0",
@@ -299,6 +306,7 @@ REGISTRY.add(Rule(
     fix_title="use '{replacement}'",
     replacement="qiskit.providers.basic_provider",
     url=GUIDES + "qiskit-1.0-features#providers.basicaer",
+    releases=Releases("qiskit", deprecated="0.46.0", removed="1.0.0"),
     new_names=("qiskit.providers.basic_provider",),
     deprecated_in="Qiskit 0.46",
     removed_in="Qiskit 1.0",
@@ -327,6 +335,7 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement="a pass manager to transpile first, then BackendSamplerV2 / BackendEstimatorV2",
     url=GUIDES + "qiskit-quantum-instance#example-4-circuit-sampling-with-custom-bound-and-unbound-pass-managers",
+    releases=Releases("qiskit", deprecated="1.2.0", removed="2.0.0"),
     new_names=(
         "qiskit.transpiler.generate_preset_pass_manager",
         "qiskit.primitives.BackendSamplerV2",

@@ -1,6 +1,6 @@
 """Category 3: the V1 primitives (reference, backend, Aer and Runtime flavours)."""
 
-from ..registry import GUIDES, REGISTRY, Rule, RuleDoc
+from ..registry import GUIDES, REGISTRY, Releases, Rule, RuleDoc
 
 MIGRATE_TO_V2 = GUIDES + "qiskit-1.0-features#migrate-to-v2"
 V2_GUIDE = GUIDES + "v2-primitives"
@@ -33,6 +33,7 @@ REGISTRY.add(Rule(
     fix_title="use '{replacement}'",
     replacement="qiskit.primitives.StatevectorSampler",
     url=MIGRATE_TO_V2,
+    releases=Releases("qiskit", deprecated="1.2.0", removed="2.0.0"),
     new_names=PRIMITIVES_V2,
     deprecated_in="Qiskit 1.2",
     removed_in="Qiskit 2.0",
@@ -59,6 +60,7 @@ REGISTRY.add(Rule(
     fix_title="use '{replacement}'",
     replacement="qiskit.primitives.BackendSamplerV2",
     url=GUIDES + "qiskit-backend-primitives",
+    releases=Releases("qiskit", deprecated="1.2.0", removed="2.0.0"),
     new_names=PRIMITIVES_V2,
     deprecated_in="Qiskit 1.2",
     removed_in="Qiskit 2.0",
@@ -86,6 +88,7 @@ REGISTRY.add(Rule(
     fix_title="use '{replacement}'",
     replacement="qiskit.primitives.BaseSamplerV2",
     url=MIGRATE_TO_V2,
+    releases=Releases("qiskit", deprecated="1.2.0", removed="2.0.0"),
     new_names=("qiskit.primitives.BaseSamplerV2", "qiskit.primitives.BaseEstimatorV2"),
     deprecated_in="Qiskit 1.2",
     removed_in="Qiskit 2.0 (BaseSampler, BaseEstimator); BaseSamplerV1/BaseEstimatorV1 remain as "
@@ -113,6 +116,7 @@ REGISTRY.add(Rule(
     fix_title="use '{replacement}'",
     replacement="qiskit_aer.primitives.SamplerV2",
     url=V2_GUIDE + "#overview",
+    releases=Releases("qiskit-aer", deprecated="0.15.0"),
     new_names=PRIMITIVES_V2,
     deprecated_in="qiskit-aer 0.15",
     doc=RuleDoc(
@@ -135,6 +139,7 @@ REGISTRY.add(Rule(
     fix_title="use '{replacement}'",
     replacement="qiskit_ibm_runtime.SamplerV2",
     url=V2_GUIDE + "#steps-to-migrate-to-sampler-v2",
+    releases=Releases("qiskit-ibm-runtime", deprecated="0.23.0", removed="0.28.0"),
     new_names=RUNTIME_V2,
     deprecated_in="qiskit-ibm-runtime 0.23",
     removed_in="qiskit-ibm-runtime 0.28",
@@ -155,6 +160,7 @@ REGISTRY.add(Rule(
     fix_title="use '{replacement}'",
     replacement="qiskit_ibm_runtime.EstimatorV2",
     url=V2_GUIDE + "#steps-to-migrate-to-estimator-v2",
+    releases=Releases("qiskit-ibm-runtime", deprecated="0.23.0", removed="0.28.0"),
     new_names=RUNTIME_V2,
     deprecated_in="qiskit-ibm-runtime 0.23",
     removed_in="qiskit-ibm-runtime 0.28",

@@ -1,7 +1,7 @@
 """Category 2: the retired provider packages (qiskit-ibmq-provider, qiskit-ibm-provider) and the
 provider-era names that went with them."""
 
-from ..registry import GUIDES, REGISTRY, Rule, RuleDoc
+from ..registry import GUIDES, REGISTRY, Releases, Rule, RuleDoc
 
 IBMQ_GUIDE = GUIDES + "qiskit-runtime-from-ibmq-provider"
 IBM_PROVIDER_GUIDE = GUIDES + "qiskit-runtime-from-ibm-provider"
@@ -41,6 +41,7 @@ REGISTRY.add(Rule(
     fix_title="use '{replacement}'",
     replacement=SERVICE,
     url=IBMQ_GUIDE + "#changes-in-class-name-and-location",
+    releases=Releases("qiskit", deprecated="0.46.0", removed="1.0.0"),
     new_names=RUNTIME,
     deprecated_in="qiskit-ibmq-provider (package retired)",
     removed_in="Qiskit 1.0 (not importable with qiskit>=1.0)",
@@ -71,6 +72,7 @@ REGISTRY.add(Rule(
     fix_title="use '{replacement}'",
     replacement=SERVICE,
     url=IBMQ_GUIDE + "#import-path",
+    releases=Releases("qiskit", deprecated="0.46.0", removed="1.0.0"),
     new_names=RUNTIME,
     deprecated_in="Qiskit 0.46 (entry point warns)",
     removed_in="Qiskit 1.0",
@@ -101,6 +103,7 @@ REGISTRY.add(Rule(
     fix_title="use '{replacement}'",
     replacement="QiskitRuntimeService()",
     url=IBMQ_GUIDE + "#save-accounts",
+    releases=Releases("qiskit", deprecated="0.46.0", removed="1.0.0"),
     new_names=RUNTIME,
     removed_in="Qiskit 1.0",
     doc=RuleDoc(
@@ -122,6 +125,7 @@ REGISTRY.add(Rule(
     fix_title="use '{replacement}'",
     replacement='QiskitRuntimeService(instance="<CRN or instance name>")',
     url=IBMQ_GUIDE + "#instance-selection-get-a-provider",
+    releases=Releases("qiskit", deprecated="0.46.0", removed="1.0.0"),
     new_names=RUNTIME,
     removed_in="Qiskit 1.0",
     doc=RuleDoc(
@@ -190,6 +194,7 @@ REGISTRY.add(Rule(
     fix_title="use '{replacement}'",
     replacement="service.backend(name)",
     url=IBM_PROVIDER_GUIDE + "#get-a-backend",
+    releases=Releases("qiskit-ibm-runtime", deprecated="0.24.0", removed="0.30.0"),
     new_names=("qiskit_ibm_runtime.QiskitRuntimeService.backend",),
     deprecated_in="qiskit-ibm-runtime 0.24.0",
     removed_in="qiskit-ibm-runtime 0.30.0",
@@ -225,6 +230,7 @@ REGISTRY.add(Rule(
     fix_title="use '{replacement}'",
     replacement="qiskit_aer",
     url=GUIDES + "qiskit-1.0-features#other-migration-tips",
+    releases=Releases("qiskit", deprecated="1.0.0", removed="1.0.0"),
     new_names=("qiskit_aer",),
     removed_in="Qiskit 1.0",
     doc=RuleDoc(
@@ -242,6 +248,7 @@ REGISTRY.add(Rule(
     fix_title="use '{replacement}'",
     replacement="qiskit_ibm_runtime.fake_provider (e.g. FakeManilaV2) or GenericBackendV2",
     url=GUIDES + "qiskit-1.0-features#fake-backends-runtime",
+    releases=Releases("qiskit", deprecated="0.46.0", removed="1.0.0"),
     new_names=("qiskit_ibm_runtime.fake_provider", "qiskit.providers.fake_provider.GenericBackendV2"),
     removed_in="Qiskit 1.0 (device fakes); Qiskit 2.0 (the remaining V1 fakes)",
     doc=RuleDoc(
@@ -260,6 +267,7 @@ REGISTRY.add(Rule(
     fix_title="use '{replacement}'",
     replacement="job.status() in a loop, or the IBM Quantum dashboard",
     url=GUIDES + "qiskit-1.0-features#monitor",
+    releases=Releases("qiskit", deprecated="0.46.0", removed="1.0.0"),
     new_names=("qiskit.primitives.PrimitiveJob.status",),
     deprecated_in="Qiskit 0.46",
     removed_in="Qiskit 1.0",

@@ -41,12 +41,13 @@ RUN_OPTIONS: dict[str, tuple[str, str]] = {
 }
 
 
-def report_run_options(ctx: Context, call: ast.Call) -> None:
-    """Report each legacy run option passed by keyword to a proven run/execute call."""
+def report_run_options(ctx: Context, call: ast.Call, parent: str) -> None:
+    """Report each legacy run option passed by keyword to a proven run/execute call; the
+    options live and die with their call, so the call's rule (``parent``) gates them."""
     for keyword in call.keywords:
         option = RUN_OPTIONS.get(keyword.arg or "")
         if option is not None:
-            ctx.report(keyword, option[0], keyword.arg or "", option[1])
+            ctx.report(keyword, option[0], keyword.arg or "", option[1], gated_by=parent)
 
 
 REGISTRY.add(Rule(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import ast
 
-from ..registry import GUIDES, REGISTRY, Context, Rule, RuleDoc
+from ..registry import GUIDES, REGISTRY, Context, Releases, Rule, RuleDoc
 from .primitive_values import AMBIGUOUS_RUNTIME, RUNTIME, RUNTIME_PRIMITIVES, V1_OPTIONS, is_estimator
 from .runtime_options import report_dict_keys
 
@@ -21,6 +21,7 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement="mode=session",
     url=SESSIONS,
+    releases=Releases("qiskit-ibm-runtime", deprecated="0.24.0", removed="0.30.0"),
     new_names=(
         "qiskit_ibm_runtime.SamplerV2",
         "qiskit_ibm_runtime.EstimatorV2",
@@ -43,6 +44,7 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement="mode=backend",
     url=GUIDES + "qiskit-runtime-examples#sampler-algorithm",
+    releases=Releases("qiskit-ibm-runtime", deprecated="0.24.0", removed="0.30.0"),
     new_names=("qiskit_ibm_runtime.SamplerV2", "qiskit_ibm_runtime.EstimatorV2"),
     deprecated_in="qiskit-ibm-runtime 0.24.0",
     removed_in="qiskit-ibm-runtime 0.30.0",
@@ -60,6 +62,7 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement="Session(backend=service.backend(name)): the backend carries its service",
     url=SESSIONS,
+    releases=Releases("qiskit-ibm-runtime", deprecated="0.26.0", removed="0.34.0"),
     new_names=("qiskit_ibm_runtime.Session", "qiskit_ibm_runtime.Batch"),
     deprecated_in="qiskit-ibm-runtime 0.26.0",
     removed_in="qiskit-ibm-runtime 0.34.0",
@@ -78,6 +81,7 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement="the backend object: service.backend(name)",
     url=GUIDES + "qiskit-runtime-from-ibm-provider#get-a-backend",
+    releases=Releases("qiskit-ibm-runtime", deprecated="0.26.0", removed="0.34.0"),
     new_names=("qiskit_ibm_runtime.QiskitRuntimeService.backend",),
     deprecated_in="qiskit-ibm-runtime 0.26.0",
     removed_in="qiskit-ibm-runtime 0.34.0",

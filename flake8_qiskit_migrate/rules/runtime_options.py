@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ast
 
-from ..registry import GUIDES, REGISTRY, Context, Rule, RuleDoc
+from ..registry import GUIDES, REGISTRY, Context, Releases, Rule, RuleDoc
 from .primitive_values import OPTION_OWNERS, PRIMITIVE_INSTANCES, RUNTIME, V1_OPTIONS
 
 V2_OPTIONS = GUIDES + "v2-primitives#v2-prim-options"
@@ -20,6 +20,7 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement="SamplerOptions / EstimatorOptions, a dict passed as options=, or primitive.options",
     url=V2_OPTIONS,
+    releases=Releases("qiskit-ibm-runtime", deprecated="0.23.0", removed="0.28.0"),
     new_names=(f"{RUNTIME}.options.SamplerOptions", f"{RUNTIME}.options.EstimatorOptions"),
     deprecated_in="qiskit-ibm-runtime 0.23 (with the V1 primitives)",
     removed_in="qiskit-ibm-runtime 0.28: the V1 class is gone, the name now means the V2 base",
@@ -40,6 +41,7 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement="sampler.options.default_shots, or run(pubs, shots=...)",
     url=GUIDES + "qiskit-runtime-options",
+    releases=Releases("qiskit-ibm-runtime", deprecated="0.23.0", removed="0.28.0"),
     new_names=("qiskit_ibm_runtime.options.SamplerOptions",),
     doc=RuleDoc(
         what="Finds `options.execution.shots` on a V1 `Options` object or a Runtime primitive's "
@@ -56,6 +58,7 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement=PASS_MANAGER,
     url=TRANSPILATION,
+    releases=Releases("qiskit-ibm-runtime", deprecated="0.23.0", removed="0.28.0"),
     new_names=("qiskit.transpiler.generate_preset_pass_manager",),
     doc=RuleDoc(
         what="Finds `optimization_level` and `transpilation` (`skip_transpilation`, "
@@ -74,6 +77,7 @@ REGISTRY.add(Rule(
     replacement="EstimatorOptions resilience_level 0-2 and resilience.zne_mitigation / "
     "resilience.zne.* / resilience.pec_mitigation",
     url=ERROR_MITIGATION,
+    releases=Releases("qiskit-ibm-runtime", deprecated="0.23.0", removed="0.28.0"),
     new_names=(
         "qiskit_ibm_runtime.options.EstimatorOptions",
         "qiskit_ibm_runtime.options.ResilienceOptionsV2",
@@ -145,6 +149,7 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement="primitive.options.update(...) or primitive.options.<field> = value",
     url=V2_OPTIONS,
+    releases=Releases("qiskit-ibm-runtime", deprecated="0.23.0", removed="0.28.0"),
     new_names=(
         "qiskit_ibm_runtime.options.SamplerOptions",
         "qiskit_ibm_runtime.options.EstimatorOptions",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ast
 
-from ..registry import GUIDES, REGISTRY, Context, Rule, RuleDoc
+from ..registry import GUIDES, REGISTRY, Context, Releases, Rule, RuleDoc
 from .primitive_values import RUNTIME
 
 CLASSIC = GUIDES + "classic-iqp-to-cloud-iqp"
@@ -19,6 +19,7 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement='channel="ibm_quantum_platform" with an IBM Cloud API key (and instance CRN)',
     url=CLASSIC + "#credentials",
+    releases=Releases("qiskit-ibm-runtime", deprecated="0.38.0", removed="0.41.0"),
     new_names=("qiskit_ibm_runtime.QiskitRuntimeService",),
     deprecated_in="qiskit-ibm-runtime 0.38.0",
     removed_in="qiskit-ibm-runtime 0.41.0",
@@ -37,6 +38,7 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement="the IBM Cloud instance CRN or name",
     url=CLASSIC + "#instances",
+    releases=Releases("qiskit-ibm-runtime", deprecated="0.38.0", removed="0.41.0"),
     new_names=("qiskit_ibm_runtime.QiskitRuntimeService",),
     deprecated_in="qiskit-ibm-runtime 0.38.0 (with the ibm_quantum channel)",
     removed_in="qiskit-ibm-runtime 0.41.0",
@@ -70,6 +72,7 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement="the SamplerV2/EstimatorV2 primitives, or Qiskit Serverless for custom code",
     url=GUIDES + "qiskit-runtime-use-case#upload-view-or-delete-custom-prototype-programs",
+    releases=Releases("qiskit-ibm-runtime", deprecated="0.24.0", removed="0.30.0"),
     new_names=("qiskit_ibm_runtime.SamplerV2", "qiskit_ibm_runtime.EstimatorV2"),
     deprecated_in="qiskit-ibm-runtime 0.24.0",
     removed_in="qiskit-ibm-runtime 0.30.0",

@@ -1,0 +1,61 @@
+"""Target-version gating: is a rule's API deprecated (or removed) in the releases a project
+targets? A target is a PEP 440 specifier (``>=1.0,<2``, ``==1.4.3``) evaluated with
+``packaging``; a rule is reported when some release the target allows has its API deprecated."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+from packaging.version import InvalidVersion, Version
+
+from .registry import Releases
+
+NOT_DEPRECATED = None  # the status of a finding the target does not reach
+_FAR_FUTURE = Version("9999")
+
+
+@lru_cache(maxsize=256)
+def specifier(text: str) -> SpecifierSet:
+    """A target as a specifier set; a bare version means exactly that version."""
+    text = text.strip()
+    try:
+        Version(text)
+        text = f"=={text}"
+    except InvalidVersion:
+        pass
+    try:
+        return SpecifierSet(text)
+    except InvalidSpecifier:
+        raise ValueError(f"invalid version specifier {text!r}") from None
+
+
+def status(releases: Releases | None, targets: tuple[tuple[str, str], ...]) -> str | None:
+    """``""`` to report as usual (no target for the package, or nothing to gate),
+    ``"removed in P X"`` / ``"deprecated since P X"`` when the target reaches that release,
+    or ``None`` when no release the target allows has the API deprecated."""
+    target = dict(targets).get(releases.package) if releases is not None else None
+    if releases is None or target is None:
+        return ""
+    allowed = specifier(target)
+    candidates = _candidates(releases, allowed)
+    if releases.removed and any(v >= Version(releases.removed) for v in candidates):
+        return f"removed in {releases.package} {releases.removed}"
+    if any(v >= Version(releases.deprecated) for v in candidates):
+        return f"deprecated since {releases.package} {releases.deprecated}"
+    return NOT_DEPRECATED
+
+
+def _candidates(releases: Releases, allowed: SpecifierSet) -> list[Version]:
+    """The versions worth asking the specifier about: the rule's thresholds, the bounds the
+    specifier names, and a far-future release. A specifier allows a version at or past a
+    threshold exactly when it allows one of these."""
+    versions = {Version(releases.deprecated), _FAR_FUTURE}
+    if releases.removed:
+        versions.add(Version(releases.removed))
+    for clause in allowed:
+        try:
+            versions.add(Version(clause.version.replace(".*", "")))
+        except InvalidVersion:
+            continue
+    return [v for v in versions if allowed.contains(v, prereleases=True)]
