@@ -123,3 +123,13 @@ def test_extend_ignore_of_qkm104_turns_the_heuristic_off(tmp_path: Path) -> None
     (tmp_path / "a.py").write_text(HEURISTIC.replace("run(c)", "run(c, shots=5)"))
     result = flake8("--select", "QKM", "--extend-ignore", "QKM104", "a.py", cwd=tmp_path)
     assert result.stdout == ""
+
+
+def test_readme_example_output_is_real() -> None:
+    """The excerpt under "Try it" is what flake8 prints on the bundled example."""
+    root = Path(__file__).parent.parent
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    excerpt = readme.split("Real output (an excerpt", 1)[1].split("```\n", 2)[1]
+    shown = [line for line in excerpt.splitlines() if line]
+    actual = flake8("--select", "QKM", "examples/", cwd=root).stdout.splitlines()
+    assert shown and all(line in actual for line in shown)
