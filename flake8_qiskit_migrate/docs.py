@@ -50,6 +50,10 @@ def explanation(rule: Rule) -> str:
     ]
     if rule.doc.notes:
         parts += ["## Notes", rule.doc.notes, ""]
+    if rule.fix is not None:
+        parts += ["## Fix safety", f"{rule.fix.title}. {rule.fix.safety}", ""]
+    elif rule.no_fix_reason:
+        parts += ["## Fix", rule.no_fix_reason, ""]
     parts += ["## References", f"- Migration guide: <{rule.url}>"]
     parts += [f"- API reference: `{name}`" for name in rule.new_names]
     return "\n".join(parts) + "\n"

@@ -50,6 +50,16 @@ class Releases:
 
 
 @dataclass(frozen=True)
+class Autofix:
+    """A rule's fix: ``safe`` fixes keep behaviour, ``unsafe`` ones may change it and are
+    applied only with ``--unsafe-fixes``. ``safety`` is the document's "Fix safety" text."""
+
+    applicability: str
+    title: str
+    safety: str
+
+
+@dataclass(frozen=True)
 class Rule:
     """One code. ``message`` and ``fix_title`` are ``str.format`` templates over the finding's
     ``name`` (the qualified name found) and ``replacement``."""
@@ -69,6 +79,9 @@ class Rule:
     # Machine-readable releases for target-version gating; None: reported whatever the target
     # (retired packages and services, recommendations).
     releases: Releases | None = None
+    fix: Autofix | None = None
+    # Why there is no fix, where users would expect one (the document says so).
+    no_fix_reason: str = ""
     since: str = "0.1.0"  # the release of this project that added the rule
 
     @property

@@ -282,7 +282,7 @@ def test_rules_export_in_ruff_schema(tmp_path: Path) -> None:
 def test_rule_document_in_ruff_layout(tmp_path: Path) -> None:
     text = run("rule", "QKM301", cwd=tmp_path).stdout
     assert text.startswith("# v1-reference-primitive (QKM301)\n\nDerived from the "
-                           "**flake8-qiskit-migrate** linter.\n\nFix is not available.\n\n"
+                           "**flake8-qiskit-migrate** linter.\n\nFix is sometimes available.\n\n"
                            "## What it does\n")
     assert run("rule", "QKM999", cwd=tmp_path).returncode == 2
 

@@ -4,14 +4,25 @@ byte offsets), cell-relative rows for notebooks, the source line, and ``noqa`` f
 from __future__ import annotations
 
 import ast
+import dataclasses
 import os
 from dataclasses import dataclass
 from typing import Callable
 
 from ..engine import Finding, check
+from ..fix import Edit, Target, edits
 from ..registry import Settings
 from .filters import Selection, file_is_ignored, noqa_suppresses
 from .sources import Source
+
+
+@dataclass(frozen=True)
+class FixInfo:
+    """A finding's fix as ruff's JSON shows it: applicability, title and edits."""
+
+    applicability: str
+    message: str
+    edits: tuple[Edit, ...]
 
 
 @dataclass(frozen=True)
@@ -25,6 +36,7 @@ class Diagnostic:
     end_column: int
     finding: Finding
     source_line: str
+    fix: FixInfo | None = None
 
     @property
     def code(self) -> str:
@@ -42,8 +54,9 @@ class ParseError(ValueError):
 
 
 def diagnose(source: Source, selection: Selection, settings: Settings,
-             package: Callable[[], str | None]) -> list[Diagnostic]:
-    """The selected, un-suppressed diagnostics of one readable source."""
+             package: Callable[[], str | None], with_fixes: bool = False) -> list[Diagnostic]:
+    """The selected, un-suppressed diagnostics of one readable source; ``with_fixes`` also
+    works out each fixable finding's edits (cell-relative in notebooks)."""
     if file_is_ignored(source.code):
         return []
     try:
@@ -58,8 +71,19 @@ def diagnose(source: Source, selection: Selection, settings: Settings,
         if not selection.enabled(finding.code) or noqa_suppresses(line, finding.code):
             continue
         end_line = lines[finding.end_line - 1] if finding.end_line <= len(lines) else ""
-        diagnostics.append(_diagnostic(source, finding, line, end_line))
+        diagnostic = _diagnostic(source, finding, line, end_line)
+        if with_fixes and finding.rule.fix is not None:
+            diagnostic = dataclasses.replace(diagnostic, fix=_fix_info(source, diagnostic))
+        diagnostics.append(diagnostic)
     return diagnostics
+
+
+def _fix_info(source: Source, d: Diagnostic) -> FixInfo | None:
+    rule_fix = d.finding.rule.fix
+    assert rule_fix is not None
+    code = source.cells.code_of(source.code, d.cell) if source.cells and d.cell else source.code
+    changes = edits(code, Target(d.code, d.row, d.column - 1))
+    return FixInfo(rule_fix.applicability, rule_fix.title, tuple(changes)) if changes else None
 
 
 def _diagnostic(source: Source, finding: Finding, line: str, end_line: str) -> Diagnostic:

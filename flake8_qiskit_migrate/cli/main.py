@@ -15,7 +15,7 @@ from .. import __version__
 from ..plugin import package_of
 from ..registry import REGISTRY, Settings
 from ..project import targets
-from . import baseline, config, sources
+from . import baseline, config, fixing, sources
 from .diagnostics import Diagnostic, ParseError, diagnose
 from .filters import Selection
 from .formats import FORMATS, statistics
@@ -75,6 +75,11 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--baseline", type=Path, help="report only findings not in this file")
     check.add_argument("--baseline-write", type=Path, metavar="FILE",
                        help="record today's findings in FILE and exit 0")
+    check.add_argument("--fix", action="store_true", help="apply the safe fixes in place")
+    check.add_argument("--unsafe-fixes", action="store_true",
+                       help="also apply fixes that can change behaviour (with --fix or --diff)")
+    check.add_argument("--diff", action="store_true",
+                       help="print the fixes as a unified diff and change nothing")
     check.add_argument("-j", "--jobs", type=_jobs, default=0,
                        help="processes to check files in: a number, or 'auto' for one per core "
                        "(default: auto; a run of fewer than 32 files stays in one process)")
@@ -144,28 +149,46 @@ def run_check(args: argparse.Namespace) -> int:
                *settings.get("extend-exclude", []))
 
     paths = args.paths or ["."]
-    outcomes = _check_all(paths, exclude, args, selection, engine_settings)
-    diagnostics: list[Diagnostic] = []
-    failed = False
-    for path, found, problem in outcomes:
-        diagnostics += found
-        if problem is not None:
-            print(f"error: {path}: {problem}", file=sys.stderr)
-            failed = True
+    stdin = sources.read_stdin(args.stdin_filename or "-") if "-" in paths else None
+    output_format = settings.get("output-format", "concise")
+    with_fixes = output_format in ("json", "json-lines")  # the formats that show fix edits
 
+    def collect() -> tuple[list[Diagnostic], bool]:
+        found, failed = [], False
+        for path, diagnostics, problem in _check_all(paths, exclude, args, selection,
+                                                     engine_settings, stdin, with_fixes):
+            found += diagnostics
+            if problem is not None:
+                print(f"error: {path}: {problem}", file=sys.stderr)
+                failed = True
+        return found, failed
+
+    diagnostics, failed = collect()
     root = os.getcwd()
     if args.baseline_write:
         count = baseline.write(args.baseline_write, diagnostics, root)
         print(f"wrote {count} findings to {args.baseline_write}", file=sys.stderr)
         return 2 if failed else 0
+    try:
+        recorded = baseline.load(args.baseline) if args.baseline else None
+    except baseline.BaselineError as unreadable:
+        return _usage_error(str(unreadable))
     stale = None
-    if args.baseline:
-        try:
-            diagnostics, stale = baseline.subtract(diagnostics, baseline.load(args.baseline), root)
-        except baseline.BaselineError as unreadable:
-            return _usage_error(str(unreadable))
+    if recorded is not None:
+        diagnostics, stale = baseline.subtract(diagnostics, recorded, root)
 
-    report = FORMATS[settings.get("output-format", "concise")](diagnostics)
+    if args.fix or args.diff:
+        fixed = _fix(args, diagnostics, stdin)
+        if fixed is not None:
+            return fixed
+        before = len(diagnostics)
+        diagnostics, failed = collect()
+        if recorded is not None:
+            diagnostics, stale = baseline.subtract(diagnostics, recorded, root)
+        print(f"fixed {before - len(diagnostics)} findings, {len(diagnostics)} remaining",
+              file=sys.stderr)
+
+    report = FORMATS[output_format](diagnostics)
     if args.statistics:
         report = statistics(diagnostics, stale)
     if args.output_file:
@@ -177,17 +200,39 @@ def run_check(args: argparse.Namespace) -> int:
     return 1 if diagnostics and not args.exit_zero else 0
 
 
+def _fix(args: argparse.Namespace, diagnostics: list[Diagnostic],
+         stdin: sources.Source | None) -> int | None:
+    """Apply the fixes. ``--diff`` prints them and returns the exit code; a buffer from stdin
+    is printed fixed; otherwise files are rewritten and None says: report what is left."""
+    by_path = {d.path: d for d in diagnostics}
+    found = {path: stdin if stdin is not None and path == stdin.path else sources.read(path)
+             for path in by_path}
+    planned = fixing.changes(found, diagnostics, args.unsafe_fixes)
+    if args.diff:
+        sys.stdout.write("".join(change.diff() for change in planned))
+        return 1 if planned else 0
+    if stdin is not None and args.fix:
+        new = {change.path: change.after for change in planned}
+        sys.stdout.write(new.get(stdin.path, stdin.text))
+        return 0
+    for change in planned:
+        sources.write(found[change.path], change.after)
+    return None
+
+
 Outcome = tuple[str, list[Diagnostic], "str | None"]
 _POOL_THRESHOLD = 32
 
 
 def _check_all(paths: list[str], exclude: tuple[str, ...], args: argparse.Namespace,
-               selection: Selection, settings: Settings) -> Iterator[Outcome]:
+               selection: Selection, settings: Settings,
+               stdin: sources.Source | None, with_fixes: bool) -> Iterator[Outcome]:
     """Every file's outcome, in order; files are read and checked in ``--jobs`` processes."""
-    check_file = functools.partial(_check_file, selection=selection, settings=settings)
+    check_file = functools.partial(_check_file, selection=selection, settings=settings,
+                                   with_fixes=with_fixes)
     for path in paths:
-        if path == "-":
-            yield _check_source(sources.read_stdin(args.stdin_filename or "-"), selection, settings)
+        if path == "-" and stdin is not None:
+            yield _check_source(stdin, selection, settings, with_fixes)
             continue
         files = list(sources.discover([path], exclude))
         jobs = min(args.jobs or os.cpu_count() or 1, len(files))
@@ -200,15 +245,18 @@ def _check_all(paths: list[str], exclude: tuple[str, ...], args: argparse.Namesp
             yield from map(check_file, files)
 
 
-def _check_file(path: str, selection: Selection, settings: Settings) -> Outcome:
-    return _check_source(sources.read(path), selection, settings)
+def _check_file(path: str, selection: Selection, settings: Settings,
+                with_fixes: bool) -> Outcome:
+    return _check_source(sources.read(path), selection, settings, with_fixes)
 
 
-def _check_source(source: sources.Source, selection: Selection, settings: Settings) -> Outcome:
+def _check_source(source: sources.Source, selection: Selection, settings: Settings,
+                  with_fixes: bool) -> Outcome:
     if source.error is not None:
         return source.path, [], source.error
     try:
-        return source.path, diagnose(source, selection, settings, _package(source.path)), None
+        found = diagnose(source, selection, settings, _package(source.path), with_fixes)
+        return source.path, found, None
     except ParseError as error:
         return source.path, [], str(error)
 

@@ -7,6 +7,7 @@ import bisect
 import json
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 # Lines IPython handles itself: %magic, %%cell magic, !shell, and ``obj?`` help.
 _IPYTHON_LINE = re.compile(r"^\s*(%|!|\?)|\?\s*$")
@@ -25,6 +26,13 @@ class CellMap:
 
     first_lines: tuple[int, ...]  # 1-based line of the joined module where each cell starts
     cells: tuple[int, ...]
+
+    def code_of(self, code: str, cell: int) -> str:
+        """The (IPython-blanked) code of one cell, out of the joined module."""
+        index = self.cells.index(cell)
+        lines = code.split("\n")
+        end = self.first_lines[index + 1] - 1 if index + 1 < len(self.cells) else len(lines) - 1
+        return "\n".join(lines[self.first_lines[index] - 1: end])
 
     def locate(self, line: int) -> tuple[int, int]:
         """(cell number, 1-based row inside the cell) of a line of the joined module."""
@@ -53,6 +61,32 @@ def notebook_code(raw: str) -> tuple[str, CellMap]:
         numbers.append(number)
         lines.extend(cell_lines)
     return "\n".join(lines) + "\n", CellMap(tuple(first_lines), tuple(numbers))
+
+
+def rewrite_code_cells(raw: str, rewrite: Callable[[int, str], str | None]) -> str:
+    """The notebook with code cells rewritten: ``rewrite(cell number, code)`` gets a cell's
+    code with IPython lines blanked and returns new code or None. IPython lines are put back;
+    a rewrite that changes the line count of a cell holding them is dropped. Outputs and
+    metadata are kept as they are."""
+    document = json.loads(raw)
+    for number, cell in enumerate(document["cells"], start=1):
+        if cell.get("cell_type") != "code":
+            continue
+        source = cell.get("source", "")
+        original = ("".join(source) if isinstance(source, list) else str(source)).split("\n")
+        python = _python_lines(original)
+        new = rewrite(number, "\n".join(python))
+        if new is None:
+            continue
+        new_lines = new.split("\n")
+        blanked = [i for i, (a, b) in enumerate(zip(original, python)) if a != b]
+        if blanked and len(new_lines) != len(original):
+            continue
+        for i in blanked:
+            new_lines[i] = original[i]
+        text = "\n".join(new_lines)
+        cell["source"] = text.splitlines(keepends=True) if isinstance(source, list) else text
+    return json.dumps(document, indent=1, ensure_ascii=False) + "\n"
 
 
 def _python_lines(lines: list[str]) -> list[str]:

@@ -11,6 +11,8 @@ from ..registry import REGISTRY, Rule
 
 LINTER = "flake8-qiskit-migrate"
 NO_FIX = "Fix is not available."
+# Every fix has conditions (see each rule's "Fix safety"), as ruff words it.
+SOME_FIX = "Fix is sometimes available."
 
 
 def rule_json(rule: Rule) -> dict[str, Any]:
@@ -22,8 +24,8 @@ def rule_json(rule: Rule) -> dict[str, Any]:
         "linter": LINTER,
         "summary": rule.message,
         "message_formats": [rule.message],
-        "fix": NO_FIX,
-        "fix_availability": "None",
+        "fix": SOME_FIX if rule.fix else NO_FIX,
+        "fix_availability": "Sometimes" if rule.fix else "None",
         "explanation": explanation(rule),
         "preview": False,
         "status": {"Stable": {"since": rule.since}},
@@ -42,5 +44,6 @@ def rules_table() -> str:
 
 
 def rule_text(rule: Rule) -> str:
+    availability = SOME_FIX if rule.fix else NO_FIX
     return (f"# {rule.name} ({rule.code})\n\nDerived from the **{LINTER}** linter.\n\n"
-            f"{NO_FIX}\n\n{explanation(rule)}")
+            f"{availability}\n\n{explanation(rule)}")

@@ -3,6 +3,7 @@ recursively, standard input; exclusion by glob as ruff does it."""
 
 from __future__ import annotations
 
+import codecs
 import fnmatch
 import os
 import re
@@ -28,9 +29,11 @@ class Source:
     """A file's code, ready for the engine, or the reason it cannot be checked."""
 
     path: str  # as the user will see it
-    code: str = ""
+    code: str = ""  # Python code; for a notebook, its code cells joined
     cells: CellMap | None = None
     error: str | None = None
+    text: str = ""  # the file as stored (for a notebook, the JSON), for rewriting it
+    bom: bool = False
 
 
 def discover(paths: Iterable[str], exclude: Iterable[str]) -> Iterator[str]:
@@ -86,10 +89,16 @@ def decode(path: str, data: bytes) -> Source:
     except UnicodeDecodeError as error:
         return Source(path, error=f"not UTF-8 (byte 0x{data[error.start]:02x} at offset "
                                   f"{error.start})")
+    bom = data.startswith(codecs.BOM_UTF8)
     if path.endswith(".ipynb"):
         try:
             code, cells = notebook_code(text)
         except NotebookError as error:
             return Source(path, error=f"invalid notebook: {error}")
-        return Source(path, code, cells)
-    return Source(path, text)
+        return Source(path, code, cells, text=text, bom=bom)
+    return Source(path, text, text=text, bom=bom)
+
+
+def write(source: Source, text: str) -> None:
+    """Store new text for a file, keeping its byte-order mark."""
+    Path(source.path).write_bytes((codecs.BOM_UTF8 if source.bom else b"") + text.encode())

@@ -59,6 +59,7 @@ REGISTRY.add(Rule(
     fix_title="transpile the circuits and use {replacement}",
     replacement="qiskit_ibm_runtime.SamplerV2 (IBM hardware) or qiskit.primitives.BackendSamplerV2",
     url=GUIDES + "qiskit-1.0-features#execute",
+    no_fix_reason="No fix: `execute` also transpiled, and its result shape differs from a primitive's.",
     releases=Releases("qiskit", deprecated="0.46.0", removed="1.0.0"),
     new_names=("qiskit.transpile",),
     deprecated_in="Qiskit 0.46.0",
@@ -86,6 +87,7 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement=SAMPLER_IBM,
     url=GUIDES + "qiskit-runtime#step-3-replace-the-call-to-backendrun-with-a-call-to-primitives",
+    no_fix_reason='No fix: replacing `backend.run` with a primitive changes what the call returns (a `PrimitiveResult` instead of a `Result` with counts), so every use of the result must change with it.',
     releases=Releases("qiskit-ibm-runtime", deprecated="0.23.0", removed="0.35.0"),
     new_names=("qiskit_ibm_runtime.SamplerV2", "qiskit_ibm_runtime.EstimatorV2"),
     deprecated_in="qiskit-ibm-runtime 0.23.0",
@@ -108,6 +110,7 @@ REGISTRY.add(Rule(
     fix_title="prefer a primitive, e.g. {replacement}",
     replacement=SAMPLER_LOCAL,
     url=GUIDES + "qiskit-backend-primitives",
+    no_fix_reason='No fix: replacing `backend.run` with a primitive changes what the call returns, so every use of the result must change with it.',
     new_names=(
         "qiskit.primitives.BackendSamplerV2",
         "qiskit.primitives.BackendEstimatorV2",

@@ -1,6 +1,6 @@
 """Category 3: the V1 primitives (reference, backend, Aer and Runtime flavours)."""
 
-from ..registry import GUIDES, REGISTRY, Releases, Rule, RuleDoc
+from ..registry import GUIDES, REGISTRY, Autofix, Releases, Rule, RuleDoc
 
 MIGRATE_TO_V2 = GUIDES + "qiskit-1.0-features#migrate-to-v2"
 V2_GUIDE = GUIDES + "v2-primitives"
@@ -33,6 +33,7 @@ REGISTRY.add(Rule(
     fix_title="use '{replacement}'",
     replacement="qiskit.primitives.StatevectorSampler",
     url=MIGRATE_TO_V2,
+    fix=Autofix("unsafe", 'Import or use `StatevectorSampler` / `StatevectorEstimator`', 'Unsafe: the call interface changes. The import is rewritten as `StatevectorSampler as Sampler` (so the code keeps its names) and attribute uses are renamed, but `run` takes PUBs and returns a `PrimitiveResult`, so calls and result handling must be adapted (QKM307, QKM308).'),
     releases=Releases("qiskit", deprecated="1.2.0", removed="2.0.0"),
     new_names=PRIMITIVES_V2,
     deprecated_in="Qiskit 1.2",
@@ -60,6 +61,7 @@ REGISTRY.add(Rule(
     fix_title="use '{replacement}'",
     replacement="qiskit.primitives.BackendSamplerV2",
     url=GUIDES + "qiskit-backend-primitives",
+    fix=Autofix("unsafe", 'Import or use `BackendSamplerV2` / `BackendEstimatorV2`', 'Unsafe: the call interface changes. The import is rewritten as `BackendSamplerV2 as BackendSampler`, attribute uses are renamed and a positional backend becomes `backend=` (keyword-only in V2), but V2 does not transpile and takes PUBs and V2 options, so circuits, options and calls must be adapted.'),
     releases=Releases("qiskit", deprecated="1.2.0", removed="2.0.0"),
     new_names=PRIMITIVES_V2,
     deprecated_in="Qiskit 1.2",

@@ -1,7 +1,7 @@
 """Category 2: the retired provider packages (qiskit-ibmq-provider, qiskit-ibm-provider) and the
 provider-era names that went with them."""
 
-from ..registry import GUIDES, REGISTRY, Releases, Rule, RuleDoc
+from ..registry import GUIDES, REGISTRY, Autofix, Releases, Rule, RuleDoc
 
 IBMQ_GUIDE = GUIDES + "qiskit-runtime-from-ibmq-provider"
 IBM_PROVIDER_GUIDE = GUIDES + "qiskit-runtime-from-ibm-provider"
@@ -103,6 +103,7 @@ REGISTRY.add(Rule(
     fix_title="use '{replacement}'",
     replacement="QiskitRuntimeService()",
     url=IBMQ_GUIDE + "#save-accounts",
+    fix=Autofix("unsafe", 'Replace `IBMQ.load_account()` with `QiskitRuntimeService()`', 'Unsafe: a different account is loaded (the saved Qiskit Runtime account, not the IBMQ one) and the result is a service, not a provider; the import is added. Only the argument-less `load_account()` is fixed.'),
     releases=Releases("qiskit", deprecated="0.46.0", removed="1.0.0"),
     new_names=RUNTIME,
     removed_in="Qiskit 1.0",
@@ -172,6 +173,7 @@ REGISTRY.add(Rule(
     fix_title="use '{replacement}'",
     replacement="QiskitRuntimeService(instance=...)",
     url=IBM_PROVIDER_GUIDE + "#instance-selection-get-a-provider",
+    fix=Autofix("unsafe", 'Replace `IBMProvider()` with `QiskitRuntimeService()`', 'Unsafe: the object returned is a service with a different API (`service.backend(name)`); the import is added. Only argument-less calls are fixed: hub/group/project instances have no mechanical mapping.'),
     new_names=RUNTIME,
     removed_in="qiskit-ibm-provider retired: its last release (0.11) does not import with Qiskit 2.x",
     doc=RuleDoc(

@@ -57,6 +57,7 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement=RUN_OPTIONS["shots"][1],
     url=OPTIONS_GUIDE,
+    no_fix_reason="No fix: the option's new home is on a primitive, which only exists once the `run` call itself is migrated (QKM101–QKM103 have no honest mechanical fix).",
     new_names=("qiskit_ibm_runtime.options.SamplerOptions",),
     doc=RuleDoc(
         what="Finds `shots=` passed to `backend.run`, `execute` or `QuantumInstance`.",
@@ -72,6 +73,7 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement="the matching SamplerV2/EstimatorV2 option",
     url=OPTIONS_GUIDE,
+    no_fix_reason='No fix: the options move to a primitive, which only exists once the `run` call itself is migrated.',
     new_names=(
         "qiskit_ibm_runtime.options.SamplerOptions",
         "qiskit_ibm_runtime.options.EstimatorOptions",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import ast
 
-from ..registry import GUIDES, REGISTRY, Context, Releases, Rule, RuleDoc
+from ..registry import GUIDES, REGISTRY, Autofix, Context, Releases, Rule, RuleDoc
 from .primitive_values import AMBIGUOUS_RUNTIME, RUNTIME, RUNTIME_PRIMITIVES, V1_OPTIONS, is_estimator
 from .runtime_options import report_dict_keys
 
@@ -21,6 +21,7 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement="mode=session",
     url=SESSIONS,
+    fix=Autofix("safe", 'Replace `session=` with `mode=`', 'Safe: `mode=` takes the same session object, and the fix is skipped when the call already gives a mode (by keyword or position) or passes both `session=` and `backend=`.'),
     releases=Releases("qiskit-ibm-runtime", deprecated="0.24.0", removed="0.30.0"),
     new_names=(
         "qiskit_ibm_runtime.SamplerV2",
@@ -44,6 +45,7 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement="mode=backend",
     url=GUIDES + "qiskit-runtime-examples#sampler-algorithm",
+    fix=Autofix("safe", 'Replace `backend=` with `mode=`', 'Safe: `mode=` takes the same backend object; skipped when a mode is already given or when both `session=` and `backend=` are passed.'),
     releases=Releases("qiskit-ibm-runtime", deprecated="0.24.0", removed="0.30.0"),
     new_names=("qiskit_ibm_runtime.SamplerV2", "qiskit_ibm_runtime.EstimatorV2"),
     deprecated_in="qiskit-ibm-runtime 0.24.0",
@@ -62,6 +64,7 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement="Session(backend=service.backend(name)): the backend carries its service",
     url=SESSIONS,
+    fix=Autofix("safe", 'Remove the `service` argument', 'Safe when the backend is an object, which carries its service; skipped when the backend is given by name (a string), where a `service.backend(name)` call is needed first (QKM415).'),
     releases=Releases("qiskit-ibm-runtime", deprecated="0.26.0", removed="0.34.0"),
     new_names=("qiskit_ibm_runtime.Session", "qiskit_ibm_runtime.Batch"),
     deprecated_in="qiskit-ibm-runtime 0.26.0",

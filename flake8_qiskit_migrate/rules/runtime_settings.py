@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ast
 
-from ..registry import GUIDES, REGISTRY, Context, Releases, Rule, RuleDoc
+from ..registry import GUIDES, REGISTRY, Autofix, Context, Releases, Rule, RuleDoc
 from .primitive_values import RUNTIME
 
 CLASSIC = GUIDES + "classic-iqp-to-cloud-iqp"
@@ -19,6 +19,7 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement='channel="ibm_quantum_platform" with an IBM Cloud API key (and instance CRN)',
     url=CLASSIC + "#credentials",
+    fix=Autofix("unsafe", 'Use `channel="ibm_quantum_platform"`', 'Unsafe: the account changes. IBM Quantum Platform (IBM Cloud) needs an IBM Cloud API key and instance instead of the Classic token, so the credentials must be replaced too.'),
     releases=Releases("qiskit-ibm-runtime", deprecated="0.38.0", removed="0.41.0"),
     new_names=("qiskit_ibm_runtime.QiskitRuntimeService",),
     deprecated_in="qiskit-ibm-runtime 0.38.0",

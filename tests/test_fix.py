@@ -1,0 +1,294 @@
+"""Autofix: before/after pairs for every fix, idempotence, safety classes, notebooks, and a
+sweep showing no fix ever produces code that does not parse."""
+
+from __future__ import annotations
+
+import ast
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from flake8_qiskit_migrate.engine import REGISTRY, check
+from flake8_qiskit_migrate.fix import Target, apply
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+CASES = [
+    ("QKM412", """\
+from qiskit_ibm_runtime import SamplerV2, Session
+with Session(backend=backend) as session:
+    sampler = SamplerV2( session = session )  # keep this comment
+""", """\
+from qiskit_ibm_runtime import SamplerV2, Session
+with Session(backend=backend) as session:
+    sampler = SamplerV2( mode = session )  # keep this comment
+"""),
+    ("QKM412", """\
+from qiskit_ibm_runtime import Sampler as S
+S(session=s, backend=b)
+S(session=s, mode=m)
+""", None),  # both session= and backend=, or a mode already: left alone
+    ("QKM413", """\
+import qiskit_ibm_runtime as rt
+estimator = rt.EstimatorV2(
+    backend=backend,  # the device
+    options={"default_shots": 10},
+)
+""", """\
+import qiskit_ibm_runtime as rt
+estimator = rt.EstimatorV2(
+    mode=backend,  # the device
+    options={"default_shots": 10},
+)
+"""),
+    ("QKM414", """\
+from qiskit_ibm_runtime import Batch, QiskitRuntimeService, Session
+service = QiskitRuntimeService()
+Session(service=service, backend=backend)
+Batch(service, backend)
+Session(backend=backend, service=service)
+""", """\
+from qiskit_ibm_runtime import Batch, QiskitRuntimeService, Session
+service = QiskitRuntimeService()
+Session(backend=backend)
+Batch(backend)
+Session(backend=backend)
+"""),
+    ("QKM414", """\
+from qiskit_ibm_runtime import QiskitRuntimeService, Session
+Session(service=QiskitRuntimeService(), backend="ibm_brisbane")
+""", None),  # a backend name needs service.backend(name) first: not mechanical
+    ("QKM501", """\
+from qiskit_ibm_runtime import QiskitRuntimeService
+QiskitRuntimeService.save_account(channel='ibm_quantum', token=token)
+""", """\
+from qiskit_ibm_runtime import QiskitRuntimeService
+QiskitRuntimeService.save_account(channel='ibm_quantum_platform', token=token)
+"""),
+    ("QKM301", """\
+from qiskit.primitives import (
+    Sampler,  # reference
+    Estimator as E,
+)
+import qiskit.primitives as prims
+sampler = Sampler()
+estimator = prims.Estimator()
+""", """\
+from qiskit.primitives import (
+    StatevectorSampler as Sampler,  # reference
+    StatevectorEstimator as E,
+)
+import qiskit.primitives as prims
+sampler = Sampler()
+estimator = prims.StatevectorEstimator()
+"""),
+    ("QKM301", """\
+from qiskit.primitives.sampler import Sampler
+Sampler()
+""", None),  # from a submodule: the V2 class lives elsewhere
+    ("QKM302", """\
+from qiskit.primitives import BackendSampler
+import qiskit
+sampler = BackendSampler(backend)
+qiskit.primitives.BackendEstimator(backend)
+""", """\
+from qiskit.primitives import BackendSamplerV2 as BackendSampler
+import qiskit
+sampler = BackendSampler(backend=backend)
+qiskit.primitives.BackendEstimatorV2(backend=backend)
+"""),
+    ("QKM204", '''\
+"""Notebook export."""
+from qiskit import IBMQ
+
+provider = IBMQ.load_account()
+IBMQ.enable_account("token")
+''', '''\
+"""Notebook export."""
+from qiskit import IBMQ
+from qiskit_ibm_runtime import QiskitRuntimeService
+
+provider = QiskitRuntimeService()
+IBMQ.enable_account("token")
+'''),
+    ("QKM207", """\
+from qiskit_ibm_provider import IBMProvider
+from qiskit_ibm_runtime import QiskitRuntimeService
+provider = IBMProvider()
+other = IBMProvider(instance="h/g/p")
+""", """\
+from qiskit_ibm_provider import IBMProvider
+from qiskit_ibm_runtime import QiskitRuntimeService
+provider = QiskitRuntimeService()
+other = IBMProvider(instance="h/g/p")
+"""),
+]
+IDS = [f"{code}-{i}" for i, (code, _, _) in enumerate(CASES)]
+
+
+def targets(source: str, codes: set[str] | None = None) -> list[Target]:
+    """Fix targets for the findings, in characters as the command computes them."""
+    lines = source.splitlines()
+    found = []
+    for finding in check(ast.parse(source), source):
+        if codes is None or finding.code in codes:
+            line = lines[finding.line - 1]
+            column = len(line.encode("utf-8")[: finding.col].decode("utf-8"))
+            found.append(Target(finding.code, finding.line, column))
+    return found
+
+
+def codes_in(source: str) -> list[str]:
+    return [finding.code for finding in check(ast.parse(source), source)]
+
+
+@pytest.mark.parametrize("code, before, after", CASES, ids=IDS)
+def test_fix_before_after(code: str, before: str, after: str | None) -> None:
+    fixed, done = apply(before, targets(before, {code}))
+    assert fixed == (after if after is not None else before)
+    if after is not None:
+        assert done and all(t.code == code for t in done)
+        assert apply(fixed, targets(fixed, {code}))[0] == fixed  # a second fix changes nothing
+        fixed_lines = {t.line for t in done}
+        remaining = [f for f in check(ast.parse(fixed), fixed) if f.code == code]
+        assert not [f for f in remaining if f.line in fixed_lines and code != "QKM204"]
+
+
+def test_every_fixable_rule_has_a_case_and_a_fix_safety_text() -> None:
+    fixable = {rule.code for rule in REGISTRY if rule.fix is not None}
+    assert fixable == {code for code, _, after in CASES if after is not None}
+    for code in fixable:
+        fix = REGISTRY.rules[code].fix
+        assert fix is not None and fix.applicability in ("safe", "unsafe") and fix.safety
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.py")), ids=lambda p: p.name)
+def test_fixing_every_fixture_keeps_it_parseable_and_is_idempotent(path: Path) -> None:
+    source = path.read_text()
+    fixed, _ = apply(source, targets(source))
+    ast.parse(fixed)
+    assert apply(fixed, targets(fixed))[0] == fixed
+
+
+def run(*args: str, cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "flake8_qiskit_migrate", *args], cwd=cwd,
+                          input=stdin, capture_output=True, text=True, check=False)
+
+
+MIXED = """\
+from qiskit_ibm_runtime import QiskitRuntimeService, SamplerV2, Session
+from qiskit.primitives import Sampler
+
+service = QiskitRuntimeService(channel="ibm_quantum")
+with Session(service=service, backend=backend) as session:
+    sampler = SamplerV2(session=session)
+"""
+
+
+def test_diff_shows_safe_fixes_and_changes_nothing(tmp_path: Path) -> None:
+    (tmp_path / "a.py").write_text(MIXED)
+    result = run("check", "--diff", "a.py", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "--- a/a.py",
+        "+++ b/a.py",
+        "@@ -2,5 +2,5 @@",
+        " from qiskit.primitives import Sampler",
+        " ",
+        ' service = QiskitRuntimeService(channel="ibm_quantum")',
+        "-with Session(service=service, backend=backend) as session:",
+        "-    sampler = SamplerV2(session=session)",
+        "+with Session(backend=backend) as session:",
+        "+    sampler = SamplerV2(mode=session)",
+    ]
+    assert (tmp_path / "a.py").read_text() == MIXED
+
+
+def test_fix_applies_safe_fixes_and_reports_the_rest(tmp_path: Path) -> None:
+    (tmp_path / "a.py").write_text(MIXED)
+    result = run("check", "--fix", "a.py", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "fixed 2 findings, 2 remaining" in result.stderr
+    assert [line.split(" ")[1] for line in result.stdout.splitlines()] == ["QKM301", "QKM501"]
+    assert "SamplerV2(mode=session)" in (tmp_path / "a.py").read_text()
+    again = run("check", "--fix", "a.py", cwd=tmp_path)
+    assert "fixed 0 findings" in again.stderr
+
+
+def test_unsafe_fixes_fix_everything_fixable(tmp_path: Path) -> None:
+    (tmp_path / "a.py").write_text(MIXED)
+    result = run("check", "--fix", "--unsafe-fixes", "a.py", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (0, "")
+    fixed = (tmp_path / "a.py").read_text()
+    assert 'channel="ibm_quantum_platform"' in fixed
+    assert "import StatevectorSampler as Sampler" in fixed
+    assert codes_in(fixed) == []
+
+
+def test_stdin_fix_prints_the_fixed_buffer(tmp_path: Path) -> None:
+    result = run("check", "--fix", "-", "--stdin-filename", "a.py", cwd=tmp_path, stdin=MIXED)
+    assert result.returncode == 0 and "SamplerV2(mode=session)" in result.stdout
+
+
+def test_notebook_fix_rewrites_code_cells_and_keeps_the_rest(tmp_path: Path) -> None:
+    document = {
+        "cells": [
+            {"cell_type": "markdown", "metadata": {"tags": ["x"]}, "source": ["# Title\n"]},
+            {"cell_type": "code", "metadata": {}, "execution_count": 3,
+             "outputs": [{"output_type": "stream", "name": "stdout", "text": ["hi\n"]}],
+             "source": ["%matplotlib inline\n", "from qiskit_ibm_runtime import SamplerV2\n",
+                        "s = SamplerV2(backend=backend)  # é"]},
+        ],
+        "metadata": {"kernelspec": {"name": "python3"}}, "nbformat": 4, "nbformat_minor": 5,
+    }
+    path = tmp_path / "nb.ipynb"
+    path.write_text(json.dumps(document))
+    result = run("check", "--fix", "nb.ipynb", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout
+    fixed = json.loads(path.read_text())
+    assert fixed["cells"][1]["source"] == [
+        "%matplotlib inline\n", "from qiskit_ibm_runtime import SamplerV2\n",
+        "s = SamplerV2(mode=backend)  # é"]
+    for key in ("metadata", "nbformat", "nbformat_minor"):
+        assert fixed[key] == document[key]
+    assert fixed["cells"][0] == document["cells"][0]
+    assert fixed["cells"][1]["outputs"] == document["cells"][1]["outputs"]
+
+
+def test_json_fix_objects_are_cell_relative(tmp_path: Path) -> None:
+    nb = {"cells": [{"cell_type": "markdown", "metadata": {}, "source": ["x"]},
+                    {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
+                     "source": ["from qiskit_ibm_runtime import SamplerV2\n",
+                                "SamplerV2(session=s)\n"]}],
+          "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    (tmp_path / "nb.ipynb").write_text(json.dumps(nb))
+    [diagnostic] = json.loads(run("check", "--output-format", "json", "nb.ipynb",
+                                  cwd=tmp_path).stdout)
+    assert diagnostic["cell"] == 2
+    assert diagnostic["fix"] == {
+        "applicability": "safe",
+        "edits": [{"content": "SamplerV2(mode=s)\n", "location": {"row": 2, "column": 1},
+                   "end_location": {"row": 3, "column": 1}}],
+        "message": "Replace `session=` with `mode=`",
+    }
+
+
+def test_rules_export_says_which_rules_have_fixes(tmp_path: Path) -> None:
+    exported = {r["code"]: r for r in json.loads(run("rules", "--output-format", "json",
+                                                     cwd=tmp_path).stdout)}
+    assert exported["QKM412"]["fix_availability"] == "Sometimes"
+    assert exported["QKM102"]["fix"] == "Fix is not available."
+    assert "## Fix safety" in exported["QKM412"]["explanation"]
+    assert "## Fix\nNo fix: replacing `backend.run`" in exported["QKM102"]["explanation"]
+
+
+def test_readme_fixing_diff_is_real() -> None:
+    root = Path(__file__).parent.parent
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("$ flake8-qiskit-migrate check examples/legacy_runtime_v1.py --diff "
+                         "--unsafe-fixes\n", 1)[1].split("```", 1)[0]
+    result = run("check", "examples/legacy_runtime_v1.py", "--diff", "--unsafe-fixes", cwd=root)
+    assert result.stdout == shown
