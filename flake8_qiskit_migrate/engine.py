@@ -342,6 +342,8 @@ class Walker(ast.NodeVisitor):
         self._body(node.body)
         self.resolver.pop()
 
+    visit_AsyncFunctionDef = visit_FunctionDef
+
     def _bind_self(self, method: ast.FunctionDef | ast.AsyncFunctionDef, owner: str) -> None:
         """A method's first parameter is an instance of its class (the class itself for a
         classmethod), so ``self.backend`` finds what ``__init__`` assigned to it."""
@@ -350,8 +352,6 @@ class Walker(ast.NodeVisitor):
         if positional and "staticmethod" not in decorators:
             instance = owner if "classmethod" in decorators else owner + "()"
             self.resolver.bind(positional[0].arg, instance)
-
-    visit_AsyncFunctionDef = visit_FunctionDef
 
     def visit_Lambda(self, node: ast.Lambda) -> None:
         self._arguments_outside(node.args)
