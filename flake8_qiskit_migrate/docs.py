@@ -43,7 +43,7 @@ def explanation(rule: Rule) -> str:
     """The body of a rule's document, in ruff's sections."""
     example, use_instead = snippets(rule.code)
     parts = [
-        "## What it does", rule.doc.what, "",
+        "## What it does", rule.doc.what + _where_reported(rule), "",
         "## Why is this bad?", rule.doc.why, *_releases(rule), "",
         "## Example", "```python", example + "```", "",
         "Use instead:", "```python", use_instead + "```", "",
@@ -57,6 +57,14 @@ def explanation(rule: Rule) -> str:
     parts += ["## References", f"- Migration guide: <{rule.url}>"]
     parts += [f"- API reference: `{name}`" for name in rule.new_names]
     return "\n".join(parts) + "\n"
+
+
+def _where_reported(rule: Rule) -> str:
+    if rule.reported_at == "use":
+        return ""
+    return (" Reported once, at the import: the module moved and its names stay, so fixing the "
+            "import fixes every use. A use is reported only where its own text spells the old "
+            "module path (`import old.module as m; m.Name()`, `qiskit.old.module.Name()`).")
 
 
 def _releases(rule: Rule) -> list[str]:

@@ -121,6 +121,7 @@ class Walker(ast.NodeVisitor):
         self.findings: list[Finding] = []
         self._module_seen: set[str] = set()
         self._reported: set[tuple[str, int, int]] = set()
+        self._star_reported: set[str] = set()  # star-bound paths already reported at a use
         self._try_seen: list[set[str]] = []  # paths used in each enclosing ``try`` body
         self._guards: list[set[str]] = []  # the same, for each enclosing compat handler
         self._class_paths: list[str] = []
@@ -202,12 +203,32 @@ class Walker(ast.NodeVisitor):
     def seen(self, prefix: str) -> bool:
         return any(p == prefix or p.startswith(prefix + ".") for p in self._module_seen)
 
-    def _report_name(self, node: ast.AST, path: str | None) -> bool:
+    def _report_name(self, node: ast.AST, path: str | None, text: ast.AST | None = None) -> None:
+        """Report a deprecated name at a use (``text``, the expression naming it, defaults to
+        ``node``) that the rule's ``reported_at`` says the user must change."""
         match = self.index.name(path)
         if match is None or path is None:
-            return False
+            return
+        if REGISTRY.rules[match.code].reported_at == "import" and not self._spells_module(
+                text or node):
+            return  # fixed at its import, which was reported
         self.report(node, match.code, path, match.replacement)
-        return True
+
+    def _module_alias(self, owner: ast.expr, code: str) -> bool:
+        return (REGISTRY.rules[code].reported_at == "import" and isinstance(owner, ast.Name)
+                and self.resolver.lookup(owner.id).module)
+
+    def _spells_module(self, node: ast.AST) -> bool:
+        """Whether a use's own text must change when a module moves: an attribute chain that
+        reaches the old name from outside it (``qiskit.providers.aer.X``, ``fp.FakeVigo`` with
+        ``fp`` the fake_provider module) or from a plain ``import old.module as alias``."""
+        root = node
+        while isinstance(root, ast.Attribute):
+            root = root.value
+        if root is node or not isinstance(root, ast.Name):
+            return False
+        binding = self.resolver.lookup(root.id)
+        return binding.module or self.index.name(binding.path) is None
 
     # -- imports ----------------------------------------------------------------------------
     def visit_Import(self, node: ast.Import) -> None:
@@ -225,7 +246,9 @@ class Walker(ast.NodeVisitor):
         for alias, path in found:
             self.imports_qiskit = self.imports_qiskit or path.startswith("qiskit")
             self._seen(path)
-            self._report_name(alias, path)
+            match = self.index.name(path)
+            if match is not None:
+                self.report(alias, match.code, path, match.replacement)
 
     # -- references -------------------------------------------------------------------------
     def visit_Name(self, node: ast.Name) -> None:
@@ -235,9 +258,14 @@ class Walker(ast.NodeVisitor):
             binding = self.resolver.lookup(node.id)
             if self._try_seen:
                 self._seen(binding.path, module_wide=False)
-            # A star import reported nothing per name, so each use is where the user learns.
-            if binding.star:
-                self._report_name(node, binding.path)
+            # A star import reported nothing per name, so a use is where the user learns: each
+            # use, or the first one for a rule fixed at the import.
+            if binding.star and binding.path is not None:
+                match = self.index.name(binding.path)
+                if match is not None and (REGISTRY.rules[match.code].reported_at == "use"
+                                          or binding.path not in self._star_reported):
+                    self._star_reported.add(binding.path)
+                    self.report(node, match.code, binding.path, match.replacement)
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
         if isinstance(node.ctx, ast.Load):
@@ -245,9 +273,12 @@ class Walker(ast.NodeVisitor):
             if path is not None:
                 self._seen(path)
                 match = self.index.name(path)
-                # ``qiskit.IBMQ`` is reported; ``IBMQ.x`` is not, its base was reported already.
-                if match is not None and self.index.name(self.resolver.qualify(node.value)) is None:
-                    self.report(node, match.code, path, match.replacement)
+                # ``qiskit.IBMQ`` is reported; ``IBMQ.x`` is not, its base was reported already,
+                # except where the base is a module alias and the name's fix is at the import.
+                if match is not None and (
+                        self.index.name(self.resolver.qualify(node.value)) is None
+                        or self._module_alias(node.value, match.code)):
+                    self._report_name(node, path)
         hooks = self.index.attribute_hooks.get(node.attr)
         if hooks:
             owner = self.resolver.qualify(node.value)
@@ -262,7 +293,7 @@ class Walker(ast.NodeVisitor):
             if call is not None:
                 self.report(node, call.code, func, call.replacement)
             else:
-                self._report_name(node, func)
+                self._report_name(node, func, node.func)
             for hook in self.index.path_hooks.get(func, ()):
                 hook(self, node, func)
         if isinstance(node.func, ast.Attribute):
@@ -447,7 +478,7 @@ class Walker(ast.NodeVisitor):
         self._body(body)
         for name, binding in before.items():
             if binding.path in seen:
-                self.resolver.bind(name, binding.path, binding.star)
+                self.resolver.bind(name, binding.path, binding.star, binding.module)
 
 
 def _node_classes() -> list[type[ast.AST]]:

@@ -44,6 +44,15 @@ class QiskitMigrateChecker:
             help="Receiver names that make an unproven `x.run(...)` a backend run (QKM104): "
             "matched against the snake_case words of the name. (Default: %(default)s)",
         )
+        manager.add_option(
+            "--qkm-primitive-names",
+            comma_separated_list=True,
+            parse_from_config=True,
+            default=sorted(Settings.primitive_names),
+            help="Receiver names that make an unproven `x.run(a, b)` with a V1 signature a V1 "
+            "primitive call (QKM309): matched against the snake_case words of the name. "
+            "(Default: %(default)s)",
+        )
         for package in ("qiskit", "runtime"):
             manager.add_option(
                 f"--qkm-target-{package}",
@@ -57,11 +66,12 @@ class QiskitMigrateChecker:
     @classmethod
     def parse_options(cls, options: Any) -> None:
         names = frozenset(name.lower() for name in options.qkm_backend_names if name)
+        primitives = frozenset(name.lower() for name in options.qkm_primitive_names if name)
         try:
             found = targets(options.qkm_target_qiskit, options.qkm_target_runtime, Path.cwd())
         except ValueError as error:
             raise SystemExit(f"flake8-qiskit-migrate: {error}") from None
-        cls.settings = Settings(backend_names=names, targets=found)
+        cls.settings = Settings(backend_names=names, primitive_names=primitives, targets=found)
 
     def __init__(
         self, tree: ast.AST, filename: str = "stdin", lines: list[str] | None = None

@@ -82,6 +82,10 @@ class Rule:
     fix: Autofix | None = None
     # Why there is no fix, where users would expect one (the document says so).
     no_fix_reason: str = ""
+    # Where the user's change lives: ``"use"`` (each call or reference changes: reported at
+    # every use) or ``"import"`` (the module moved, the names stay: reported at the import, and
+    # at a use only where its own text spells the old module path).
+    reported_at: str = "use"
     since: str = "0.1.0"  # the release of this project that added the rule
 
     @property
@@ -132,6 +136,8 @@ class Settings:
 
     # Receiver names that make an unproven ``x.run(...)`` a backend run (QKM104).
     backend_names: frozenset[str] = frozenset({"backend", "simulator", "sim", "device", "qpu"})
+    # Receiver names that make an unproven ``x.run(a, b)`` a V1 primitive call (QKM309).
+    primitive_names: frozenset[str] = frozenset({"sampler", "estimator"})
     # The releases the project targets, as (PyPI name, PEP 440 specifier) pairs; a package
     # without a target is not gated.
     targets: tuple[tuple[str, str], ...] = ()
@@ -188,6 +194,8 @@ class Registry:
             raise ValueError(f"rule name {rule.name!r} is not kebab-case")
         if rule.code in self.rules:
             raise ValueError(f"duplicate rule code {rule.code}")
+        if rule.reported_at not in ("use", "import"):
+            raise ValueError(f"{rule.code}: reported_at must be 'use' or 'import'")
         self.rules[rule.code] = rule
         caller = sys._getframe(1)
         package_root = Path(__file__).parent.parent

@@ -19,13 +19,15 @@ _LINKS = (ast.Attribute, ast.Call, ast.Subscript, ast.NamedExpr)
 
 
 class Binding:
-    """What a name is bound to, and whether the binding came from ``from m import *``."""
+    """What a name is bound to, and whether the binding came from ``from m import *`` (``star``)
+    or from a plain ``import m [as x]`` (``module``: its uses spell the module's path)."""
 
-    __slots__ = ("path", "star")
+    __slots__ = ("path", "star", "module")
 
-    def __init__(self, path: Path, star: bool = False) -> None:
+    def __init__(self, path: Path, star: bool = False, module: bool = False) -> None:
         self.path = path
         self.star = star
+        self.module = module
 
 
 UNKNOWN = Binding(None)
@@ -74,8 +76,8 @@ class Resolver:
     def in_class(self) -> bool:
         return self._scopes[-1].is_class
 
-    def bind(self, name: str, path: Path, star: bool = False) -> None:
-        self._scopes[-1].bindings[name] = Binding(path, star) if path else UNKNOWN
+    def bind(self, name: str, path: Path, star: bool = False, module: bool = False) -> None:
+        self._scopes[-1].bindings[name] = Binding(path, star, module) if path else UNKNOWN
 
     def lookup(self, name: str) -> Binding:
         scopes = self._scopes
@@ -115,10 +117,10 @@ class Resolver:
         found = []
         for alias in node.names:
             if alias.asname:
-                self.bind(alias.asname, alias.name)
+                self.bind(alias.asname, alias.name, module=True)
             else:
                 root = alias.name.partition(".")[0]
-                self.bind(root, root)
+                self.bind(root, root, module=True)
             found.append((alias, alias.name))
         return found
 

@@ -322,3 +322,15 @@ def test_parallel_jobs_give_the_same_report_in_the_same_order(tree: Path) -> Non
     assert parallel.stdout == serial.stdout and parallel.returncode == serial.returncode == 1
     assert run("check", cwd=tree).stdout == run("check", "-j", "1", cwd=tree).stdout
     assert run("check", "-j", "0", cwd=tree).returncode == 2
+
+
+def test_primitive_names_from_command_line_and_pyproject(tmp_path: Path) -> None:
+    (tmp_path / "a.py").write_text(
+        "import qiskit\n\n\ndef go(estimator, model):\n    estimator.run(a, b)\n"
+        "    model.run(a, b)\n")
+    assert lines(run("check", "a.py", cwd=tmp_path)) == ["a.py:5:5: QKM309"]
+    assert lines(run("check", "a.py", "--primitive-names", "model", cwd=tmp_path)) == [
+        "a.py:6:5: QKM309"]
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.flake8-qiskit-migrate]\nprimitive-names = ["model", "estimator"]\n')
+    assert lines(run("check", "a.py", cwd=tmp_path)) == ["a.py:5:5: QKM309", "a.py:6:5: QKM309"]

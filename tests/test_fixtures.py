@@ -1,4 +1,6 @@
-"""Every fixture file runs through the engine; inline comments give the exact expectations.
+"""Every fixture file and every file of the regression corpus (``tests/corpus``: legacy-style
+programs written the way 2019-2024 tutorials and notebooks were) runs through the engine;
+inline comments give the exact expectations.
 
 A comment ``# QKM301: 12`` on a line expects that code at that line and 1-based column (the
 column flake8 prints); ``# ok`` (or ``; ok`` after expectations) marks a negative case. A first line
@@ -20,6 +22,7 @@ from flake8_qiskit_migrate.registry import Settings
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FILES = sorted(FIXTURES.glob("*.py"))
+CORPUS = sorted((Path(__file__).parent / "corpus").glob("*.py"))
 EXPECTATION = re.compile(r"\b(QKM\d{3}):\s*(\d+)")
 NEGATIVE = re.compile(r"(^#|;)\s*ok\b")
 
@@ -55,6 +58,12 @@ def test_fixture(path: Path) -> None:
     assert actual(path) == expected(path)
 
 
+@pytest.mark.parametrize("path", CORPUS, ids=[p.name for p in CORPUS])
+def test_corpus_program(path: Path) -> None:
+    assert actual(path) == expected(path)
+
+
 def test_every_fixture_has_negative_cases() -> None:
-    missing = [p.name for p in FILES if not any(NEGATIVE.search(text) for _, text in comments(p))]
-    assert missing == []
+    files = [*FILES, *CORPUS]
+    missing = [p.name for p in files if not any(NEGATIVE.search(text) for _, text in comments(p))]
+    assert missing == [] and len(CORPUS) >= 6

@@ -133,3 +133,18 @@ def test_readme_example_output_is_real() -> None:
     shown = [line for line in excerpt.splitlines() if line]
     actual = flake8("--select", "QKM", "examples/", cwd=root).stdout.splitlines()
     assert shown and all(line in actual for line in shown)
+
+
+V1_BY_NAME = "import qiskit\n\n\ndef go(estimator, energy_model):\n    estimator.run(a, b)\n" \
+             "    energy_model.run(a, b)\n"
+
+
+def test_primitive_names_option_and_extend_ignore(tmp_path: Path) -> None:
+    (tmp_path / "a.py").write_text(V1_BY_NAME)
+    default = flake8("--select", "QKM", "a.py", cwd=tmp_path)
+    assert [line.split(": ")[1][:6] for line in default.stdout.splitlines()] == ["QKM309"]
+    assert [line.split(":")[1] for line in default.stdout.splitlines()] == ["5"]
+    option = flake8("--select", "QKM", "--qkm-primitive-names", "model", "a.py", cwd=tmp_path)
+    assert [line.split(":")[1] for line in option.stdout.splitlines()] == ["6"]
+    ignored = flake8("--select", "QKM", "--extend-ignore", "QKM309", "a.py", cwd=tmp_path)
+    assert ignored.stdout == ""

@@ -4,6 +4,7 @@ snippets run on local simulators with the network blocked."""
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import inspect
 import re
@@ -12,14 +13,19 @@ import warnings
 from typing import Any, Callable
 
 import pytest
-from qiskit.primitives import PrimitiveResult
+from qiskit import transpile
+from qiskit.primitives import PrimitiveResult, StatevectorEstimator
+from qiskit.primitives.backend_sampler_v2 import Options as BackendSamplerOptions
+from qiskit.transpiler import generate_preset_pass_manager
+from qiskit_aer import AerSimulator
+from qiskit_aer.primitives import SamplerV2 as AerSamplerV2
 from qiskit_ibm_runtime import (Batch, EstimatorV2, IBMBackend, QiskitRuntimeService, SamplerV2,
                                 Session)
 from qiskit_ibm_runtime.exceptions import IBMBackendError
 from qiskit_ibm_runtime.options import EstimatorOptions, SamplerOptions
 
 from flake8_qiskit_migrate.engine import REGISTRY
-from flake8_qiskit_migrate.rules.run_options import RUN_OPTIONS
+from flake8_qiskit_migrate.rules.run_options import RUN_OPTIONS, destination
 from flake8_qiskit_migrate.snippets import snippets
 
 CODES = [rule.code for rule in REGISTRY]
@@ -142,6 +148,29 @@ def _parameters(function: Callable[..., object]) -> set[str]:
     return set(inspect.signature(function).parameters)
 
 
+def _transpiler_homes() -> bool:
+    """Every transpiler option QKM416 sends to generate_preset_pass_manager / transpile is a
+    parameter there."""
+    preset, transpile_ = _parameters(generate_preset_pass_manager), _parameters(transpile)
+    for keyword, (code, home) in RUN_OPTIONS.items():
+        if code == "QKM416" and home.startswith("generate_preset_pass_manager(" + keyword):
+            assert keyword in preset, keyword
+        elif code == "QKM416" and home.startswith("transpile("):
+            assert keyword in transpile_, keyword
+    return True
+
+
+def _simulator_homes() -> bool:
+    """Every option of the installed AerSimulator has a specific home (never the generic
+    QKM418), and Aer's V2 primitives take them as ``backend_options`` (and ``seed=``)."""
+    aer_options = list(vars(AerSimulator._default_options()))
+    generic = sorted(name for name in aer_options if destination(name)[0] == "QKM418")
+    assert generic == []
+    assert {"seed", "options"} <= _parameters(AerSamplerV2.__init__)
+    sampler = AerSamplerV2(options={"backend_options": {"method": "statevector"}})
+    return bool(sampler.options.backend_options["method"] == "statevector")
+
+
 # Rules about *usage* (keywords, call shapes, fields): the fact each one states.
 SAMPLER = _parameters(SamplerV2.__init__)
 ESTIMATOR = _parameters(EstimatorV2.__init__)
@@ -152,6 +181,11 @@ USAGE_FACTS: dict[str, Callable[[], bool]] = {
     "QKM307": lambda: _parameters(SamplerV2.run) == {"self", "pubs", "shots", "dry_run"}
     and _parameters(EstimatorV2.run) == {"self", "pubs", "precision", "dry_run"},
     "QKM308": lambda: not hasattr(PrimitiveResult, "quasi_dists"),
+    "QKM309": lambda: "parameter_values" not in _parameters(SamplerV2.run)
+    | _parameters(EstimatorV2.run) | _parameters(StatevectorEstimator.run),
+    "QKM416": _transpiler_homes,
+    "QKM417": _simulator_homes,
+    "QKM418": lambda: "run_options" in {f.name for f in dataclasses.fields(BackendSamplerOptions)},
     "QKM408": lambda: not hasattr(SamplerOptions().execution, "shots")
     and hasattr(SamplerOptions(), "default_shots"),
     "QKM409": lambda: not hasattr(EstimatorOptions(), "optimization_level")

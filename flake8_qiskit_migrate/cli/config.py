@@ -14,8 +14,8 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 SECTION = "flake8-qiskit-migrate"
 # Keys the section may hold, and whether each is a list of strings.
 KEYS = {"select": True, "extend-select": True, "ignore": True, "exclude": True,
-        "extend-exclude": True, "backend-names": True, "output-format": False,
-        "target-qiskit": False, "target-runtime": False}
+        "extend-exclude": True, "backend-names": True, "primitive-names": True,
+        "output-format": False, "target-qiskit": False, "target-runtime": False}
 
 
 class ConfigError(ValueError):

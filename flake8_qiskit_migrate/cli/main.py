@@ -63,6 +63,8 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--extend-exclude", type=_codes, default=None, help="more globs to skip")
     check.add_argument("--backend-names", type=_codes, default=None,
                        help="receiver names of QKM104 (default: backend,simulator,sim,device,qpu)")
+    check.add_argument("--primitive-names", type=_codes, default=None,
+                       help="receiver names of QKM309 (default: sampler,estimator)")
     check.add_argument("--output-format", choices=sorted(FORMATS), default=None)
     check.add_argument("--output-file", help="write the report here instead of stdout")
     check.add_argument("--statistics", action="store_true", help="print counts per code")
@@ -128,6 +130,10 @@ def _usage_error(message: str) -> int:
     return 2
 
 
+def _names(given: list[str] | None, default: frozenset[str]) -> frozenset[str]:
+    return frozenset(name.lower() for name in given) if given else default
+
+
 def run_check(args: argparse.Namespace) -> int:
     settings = _settings(args)
     selection = Selection.build(settings.get("select"), settings.get("extend-select", []),
@@ -136,11 +142,10 @@ def run_check(args: argparse.Namespace) -> int:
                if not any(code.startswith(c) for code in REGISTRY.rules)]
     if unknown:
         return _usage_error(f"unknown rule selector(s): {', '.join(unknown)}")
-    names = settings.get("backend-names")
     try:
         engine_settings = Settings(
-            backend_names=frozenset(n.lower() for n in names) if names else
-            Settings.backend_names,
+            backend_names=_names(settings.get("backend-names"), Settings.backend_names),
+            primitive_names=_names(settings.get("primitive-names"), Settings.primitive_names),
             targets=targets(settings.get("target-qiskit"), settings.get("target-runtime"),
                             Path.cwd()))
     except ValueError as error:

@@ -13,6 +13,11 @@ _SERVICE = "qiskit_ibm_runtime.QiskitRuntimeService()"
 _IBMQ_PROVIDERS = ("qiskit.IBMQ.get_provider()", "qiskit.providers.ibmq.IBMQ.get_provider()")
 _IBM_PROVIDERS = (_SERVICE, "qiskit_ibm_provider.IBMProvider()", *_IBMQ_PROVIDERS)
 
+# ``IBMQ.load_account()`` and ``IBMQ.enable_account(...)`` return the default provider.
+for _ibmq in ("qiskit.IBMQ", "qiskit.providers.ibmq.IBMQ"):
+    REGISTRY.same_value(f"{_ibmq}.get_provider()", f"{_ibmq}.load_account()",
+                        f"{_ibmq}.enable_account()")
+
 REGISTRY.same_value(
     IBM_BACKEND,
     f"{_SERVICE}.backend()",
@@ -47,6 +52,8 @@ REGISTRY.same_value(
     "qiskit.providers.basic_provider.BasicProvider().get_backend()",
     "qiskit.providers.fake_provider.GenericBackendV2()",
     "qiskit.providers.fake_provider.Fake*()",
+    "qiskit.test.mock.Fake*()",  # the V1 fakes' home before qiskit-terra 0.21
+    "qiskit.test.mock.backends.Fake*()",
     "qiskit_ibm_runtime.fake_provider.Fake*()",
     "qiskit_ibm_runtime.fake_provider.FakeProviderForBackendV2().backend()",
     # Third-party providers that serve Qiskit backends.

@@ -18,6 +18,7 @@ import ast
 
 from ..registry import GUIDES, REGISTRY, Context, Releases, Rule, RuleDoc
 from .backends import AER_BACKEND, backend_kind
+from .receivers import name_says, proven_other
 from .run_options import report_run_options
 
 SAMPLER_IBM = "qiskit_ibm_runtime.SamplerV2(mode=backend).run([(circuit,)])"
@@ -153,17 +154,6 @@ REGISTRY.add(Rule(
 ))
 
 
-def _name_says_backend(receiver: ast.expr, names: frozenset[str]) -> bool:
-    """``backend``, ``self._backend``, ``aer_backend``, ``sim_device`` — by snake_case words."""
-    if isinstance(receiver, ast.Name):
-        name = receiver.id
-    elif isinstance(receiver, ast.Attribute):
-        name = receiver.attr
-    else:
-        return False
-    return any(word in names for word in name.lower().strip("_").split("_"))
-
-
 def _is_pub_list(call: ast.Call) -> bool:
     """``run([(circuit, ...), ...])``: the V2 primitive call shape, never a backend."""
     if not call.args or not isinstance(call.args[0], (ast.List, ast.Tuple)):
@@ -173,10 +163,10 @@ def _is_pub_list(call: ast.Call) -> bool:
 
 def _maybe_backend(ctx: Context, receiver: ast.expr, path: str | None, call: ast.Call) -> bool:
     """Rule 2 of the order above: only unproven receivers, in a Qiskit module, by name."""
-    if path is not None and (path.startswith("<local>") or path.startswith("qiskit")):
-        return False  # proven to be something else
+    if proven_other(path):
+        return False
     return (ctx.imports_qiskit and not _is_pub_list(call)
-            and _name_says_backend(receiver, ctx.settings.backend_names))
+            and name_says(receiver, ctx.settings.backend_names))
 
 
 def _source(node: ast.expr) -> str:
@@ -227,9 +217,7 @@ REGISTRY.add(Rule(
 
 @REGISTRY.on_method("open_session")
 def _open_session(ctx: Context, call: ast.Call, path: str | None) -> None:
-    proven_other = path is not None and backend_kind(path) is None and (
-        path.startswith("<local>") or path.startswith("qiskit"))
-    if ctx.imports_qiskit and not proven_other:
+    if ctx.imports_qiskit and not (backend_kind(path) is None and proven_other(path)):
         assert isinstance(call.func, ast.Attribute)
         ctx.report(call, "QKM105", _source(call.func))
 
@@ -274,6 +262,7 @@ REGISTRY.add(Rule(
     new_names=("qiskit_aer",),
     deprecated_in="Qiskit 0.46",
     removed_in="Qiskit 1.0",
+    reported_at="import",
     doc=RuleDoc(
         what="Finds `qiskit.Aer`, imported or reached as an attribute.",
         why="`qiskit.Aer` was a lazy alias of the qiskit-aer provider; it was removed in Qiskit "

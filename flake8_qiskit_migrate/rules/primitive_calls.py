@@ -7,6 +7,7 @@ import ast
 from ..registry import GUIDES, REGISTRY, Context, Rule, RuleDoc
 from .primitive_values import (PRIMITIVE_INSTANCES, V1_ESTIMATOR_RESULT, V1_SAMPLER_RESULT,
                                is_estimator)
+from .receivers import name_says
 
 V2_GUIDE = GUIDES + "v2-primitives"
 CIRCUITS = frozenset({"qiskit.QuantumCircuit()", "qiskit.circuit.QuantumCircuit()"})
@@ -50,6 +51,56 @@ def _primitive_run(ctx: Context, call: ast.Call, receiver: str | None) -> None:
         pub = "(circuit, observables, parameter_values)" if is_estimator(str(receiver)) else (
             "(circuit, parameter_values)")
         ctx.report(call, "QKM307", ast.unparse(call.func), f"a list of PUBs: run([{pub}])")
+
+
+REGISTRY.add(Rule(
+    code="QKM309",
+    name="v1-call-shape-by-name",
+    message="'{name}(...)' is a V1 primitive call (by the receiver's name and the call's shape)",
+    fix_title="use {replacement}",
+    replacement="a list of PUBs: run([(circuit, parameter_values)])",
+    url=V2_GUIDE + "#input",
+    new_names=(
+        "qiskit.primitives.containers.SamplerPub",
+        "qiskit.primitives.containers.EstimatorPub",
+    ),
+    since="0.2.0",
+    doc=RuleDoc(
+        what="Finds `x.run(...)` called with a signature only the V1 primitives had — more than "
+        "one positional argument, the keywords `circuits=`, `observables=` or "
+        "`parameter_values=`, or a bare circuit — where the value of `x` is unknown (a "
+        "function parameter, the result of a user function) but its name says sampler or "
+        "estimator (`estimator`, `self._sampler`, `aer_estimator` ...), in a module that imports "
+        "a Qiskit package. A receiver proven to be anything (a primitive: QKM307; a class of "
+        "the module; a third-party object) is never reported here.",
+        why="A V2 primitive's `run` takes one positional argument, the list of PUBs, and has no "
+        "`circuits=`, `observables=` or `parameter_values=` keywords, so whatever the object "
+        "is, this call is written against the V1 interface. This is a heuristic: "
+        "`--extend-ignore QKM309` turns it off, and `--qkm-primitive-names` (command line: "
+        "`--primitive-names`) sets the names, matched against the snake_case words of the "
+        "receiver's name.",
+        notes="A Sampler PUB is `(circuit, parameter_values, shots)`, an Estimator PUB is "
+        "`(circuit, observables, parameter_values, precision)`; trailing items are optional. "
+        "The result is then followed like a V1 primitive's: `.result().values` is QKM308.",
+    ),
+))
+
+_V1_RESULTS = {True: "qiskit.primitives.Estimator().run()", False: "qiskit.primitives.Sampler().run()"}
+
+
+@REGISTRY.on_method("run")
+def _v1_run_by_name(ctx: Context, call: ast.Call, receiver: str | None) -> None:
+    func = call.func
+    assert isinstance(func, ast.Attribute)
+    if (receiver is not None or not ctx.imports_qiskit
+            or not name_says(func.value, ctx.settings.primitive_names)
+            or not _v1_shape(ctx, call)):
+        return
+    estimator = "estimator" in ast.unparse(func.value).lower() or any(
+        k.arg == "observables" for k in call.keywords)
+    pub = "(circuit, observables, parameter_values)" if estimator else "(circuit, parameter_values)"
+    ctx.report(call, "QKM309", ast.unparse(func), f"a list of PUBs: run([{pub}])")
+    ctx.assume(call, _V1_RESULTS[estimator])  # its job's result is a V1 result (QKM308)
 
 
 REGISTRY.add(Rule(

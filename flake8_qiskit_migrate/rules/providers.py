@@ -235,6 +235,7 @@ REGISTRY.add(Rule(
     releases=Releases("qiskit", deprecated="1.0.0", removed="1.0.0"),
     new_names=("qiskit_aer",),
     removed_in="Qiskit 1.0",
+    reported_at="import",
     doc=RuleDoc(
         what="Finds imports of `qiskit.providers.aer`.",
         why="The `qiskit.providers.aer` namespace was an alias of the `qiskit_aer` package and is gone "
@@ -246,21 +247,23 @@ REGISTRY.match_names("QKM210", "qiskit.providers.aer.*")
 REGISTRY.add(Rule(
     code="QKM211",
     name="legacy-fake-backend",
-    message="'{name}' was removed from qiskit.providers.fake_provider in Qiskit 1.0",
+    message="'{name}' is a legacy fake backend, gone from Qiskit since 1.0",
     fix_title="use '{replacement}'",
     replacement="qiskit_ibm_runtime.fake_provider (e.g. FakeManilaV2) or GenericBackendV2",
     url=GUIDES + "qiskit-1.0-features#fake-backends-runtime",
     releases=Releases("qiskit", deprecated="0.46.0", removed="1.0.0"),
     new_names=("qiskit_ibm_runtime.fake_provider", "qiskit.providers.fake_provider.GenericBackendV2"),
     removed_in="Qiskit 1.0 (device fakes); Qiskit 2.0 (the remaining V1 fakes)",
+    reported_at="import",
     doc=RuleDoc(
         what="Finds the fake device backends imported from `qiskit.providers.fake_provider` "
-        "(`FakeManila`, `FakeSherbrooke`, `FakeProvider` ...).",
+        "(`FakeManila`, `FakeSherbrooke`, `FakeProvider` ...) and the older `qiskit.test.mock`.",
         why="Fake devices moved to `qiskit_ibm_runtime.fake_provider`; Qiskit keeps only "
-        "`GenericBackendV2` for tests.",
+        "`GenericBackendV2` for tests. `qiskit.test.mock`, their home before qiskit-terra 0.21, "
+        "went with `qiskit.test` in Qiskit 1.0.",
     ),
 ))
-REGISTRY.match_names("QKM211", "qiskit.providers.fake_provider.Fake*")
+REGISTRY.match_names("QKM211", "qiskit.providers.fake_provider.Fake*", "qiskit.test.mock.*")
 
 REGISTRY.add(Rule(
     code="QKM212",

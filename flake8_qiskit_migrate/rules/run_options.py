@@ -10,6 +10,21 @@ from ..registry import GUIDES, REGISTRY, Context, Rule, RuleDoc
 OPTIONS_GUIDE = GUIDES + "qiskit-runtime-options"
 USE_CASE = GUIDES + "qiskit-runtime-use-case"
 
+# The arguments that stay with the call when it becomes a primitive: the circuits and the backend.
+CALL_ARGUMENTS = frozenset({"experiments", "circuits", "run_input", "backend"})
+
+PRESET = "generate_preset_pass_manager({name}=..., backend=backend).run(circuits) before the primitive"
+TRANSPILE = "transpile(circuits, {name}=...) before the primitive"
+SIMULATOR = ('AerSimulator({name}=...), or qiskit_aer.primitives.SamplerV2(options='
+             '{{"backend_options": {{"{name}": ...}}}})')
+GONE = "nothing: drop it"
+PULSE = "nothing: pulse-level scheduling was removed in Qiskit 2.0; drop it"
+
+
+def _each(code: str, destination: str, *names: str) -> dict[str, tuple[str, str]]:
+    return {name: (code, destination.format(name=name)) for name in names}
+
+
 # keyword -> (code, what it becomes with the V2 primitives)
 RUN_OPTIONS: dict[str, tuple[str, str]] = {
     "shots": ("QKM401", "the shots of the PUB or of sampler.run(pubs, shots=...), or "
@@ -24,9 +39,6 @@ RUN_OPTIONS: dict[str, tuple[str, str]] = {
     "job_tags": ("QKM402", "sampler.options.environment.job_tags"),
     "job_name": ("QKM402", "sampler.options.environment.job_tags"),
     "experiment_id": ("QKM402", "sampler.options.environment.job_tags"),
-    "noise_model": ("QKM402", "options.simulator.noise_model (or the simulator's own options)"),
-    "seed_simulator": ("QKM402", "options.simulator.seed_simulator (or the simulator's seed "
-                                 "option)"),
     "header": ("QKM402", "circuit.metadata (returned as circuit_metadata)"),
     "meas_level": ("QKM403", "sampler.options.execution.meas_type = 'classified' | 'kerneled' | "
                              "'avg_kerneled'"),
@@ -35,25 +47,83 @@ RUN_OPTIONS: dict[str, tuple[str, str]] = {
     "dynamic": ("QKM404", "nothing: SamplerV2 detects dynamic circuits by itself"),
     "parameter_binds": ("QKM405", "parameter values inside the PUB: sampler.run([(circuit, "
                                   "values)])"),
-    **{name: ("QKM406", "nothing: drop it") for name in (
-        "job_share_level", "live_data_enabled", "use_measure_esp", "qubit_lo_freq",
-        "meas_lo_freq", "schedule_los", "memory_slots", "memory_slot_size")},
+    **_each("QKM406", GONE, "job_share_level", "live_data_enabled", "use_measure_esp",
+            "qubit_lo_freq", "meas_lo_freq", "schedule_los", "memory_slots", "memory_slot_size",
+            "default_qubit_los", "default_meas_los", "qubit_lo_range", "meas_lo_range",
+            "skip_qobj_validation", "validate_qobj"),
+    "max_credits": ("QKM406", "nothing: credits are gone; cap a job with "
+                              "sampler.options.max_execution_time"),
+    "qobj_id": ("QKM406", "nothing: the service names jobs (job.job_id())"),
+    "qobj_header": ("QKM406", "circuit.metadata for your own labels (returned as "
+                              "circuit_metadata)"),
+    **_each("QKM406", PULSE, "schedule_circuit", "inst_map", "meas_map"),
+    # Transpiler options: transpile explicitly, the primitives run ISA circuits as they are.
+    **_each("QKM416", PRESET, "basis_gates", "coupling_map", "initial_layout", "seed_transpiler",
+            "optimization_level", "layout_method", "routing_method", "translation_method",
+            "scheduling_method", "approximation_degree", "unitary_synthesis_method",
+            "unitary_synthesis_plugin_config", "target", "init_method", "optimization_method",
+            "dt", "hls_config", "qubits_initially_zero"),
+    **_each("QKM416", TRANSPILE, "callback", "output_name", "num_processes",
+            "ignore_backend_supplied_default_methods"),
+    "pass_manager": ("QKM416", "pass_manager.run(circuits) before the primitive"),
+    "bound_pass_manager": ("QKM416", "bound_pass_manager.run(bound circuits) before the "
+                                     "primitive"),
+    **_each("QKM416", "generate_preset_pass_manager(backend=backend) or its target= (backend "
+            "properties and timing live in the backend's Target)", "backend_properties",
+            "instruction_durations", "timing_constraints"),
+    # Simulator options: set on the simulator, or given to Aer's V2 primitives.
+    **_each("QKM417", SIMULATOR, "noise_model", "method", "device", "precision", "executor",
+            "max_job_size", "max_shot_size", "enable_truncation", "zero_threshold",
+            "validation_threshold", "max_parallel_threads", "max_parallel_experiments",
+            "max_parallel_shots", "max_memory_mb", "accept_distributed_results",
+            "chop_threshold", "num_threads_per_device", "runtime_parameter_bind_enable",
+            "initial_statevector", "initial_unitary", "target_gpus", "backend_options"),
+    "seed_simulator": ("QKM417", "qiskit_aer.primitives.SamplerV2(seed=...), or "
+                                 "AerSimulator(seed_simulator=...)"),
 }
+# Families of simulator options, by the prefix of their names (every Aer release adds some).
+SIMULATOR_PREFIXES = (
+    "fusion_", "extended_stabilizer_", "matrix_product_state_", "mps_", "statevector_",
+    "stabilizer_", "unitary_", "superop_", "density_matrix_", "tensor_network_", "blocking_",
+    "chunk_", "batched_shots_", "shot_branching_", "cuStateVec_", "use_cuTensorNet_",
+)
+OTHER_OPTION = ("QKM418", 'on a local backend, BackendSamplerV2(backend=backend, options='
+                          '{"run_options": {...}}); on IBM hardware, a matching primitive option '
+                          'or nothing')
+
+
+def destination(keyword: str) -> tuple[str, str]:
+    """The code and the V2 home of a keyword passed to ``backend.run``/``execute``."""
+    known = RUN_OPTIONS.get(keyword)
+    if known is not None:
+        return known
+    if keyword.startswith(SIMULATOR_PREFIXES):
+        return "QKM417", SIMULATOR.format(name=keyword)
+    return OTHER_OPTION
 
 
 def report_run_options(ctx: Context, call: ast.Call, parent: str) -> None:
-    """Report each legacy run option passed by keyword to a proven run/execute call; the
+    """Report every keyword of a proven run/execute/QuantumInstance call other than its
+    circuits and backend, each with its V2 home; a ``**spread`` once, at the spread. The
     options live and die with their call, so the call's rule (``parent``) gates them."""
     for keyword in call.keywords:
-        option = RUN_OPTIONS.get(keyword.arg or "")
-        if option is not None:
-            ctx.report(keyword, option[0], keyword.arg or "", option[1], gated_by=parent)
+        if keyword.arg is None:
+            ctx.report(keyword, OTHER_OPTION[0], "**" + _text(keyword.value),
+                       "the V2 home of each option it holds (QKM401-QKM418 name them)", gated_by=parent)
+        elif keyword.arg not in CALL_ARGUMENTS:
+            code, home = destination(keyword.arg)
+            ctx.report(keyword, code, keyword.arg + "=", home, gated_by=parent)
+
+
+def _text(node: ast.expr) -> str:
+    text = ast.unparse(node)
+    return text if len(text) <= 30 else text[:27] + "..."
 
 
 REGISTRY.add(Rule(
     code="QKM401",
     name="run-shots",
-    message="run option '{name}=' of backend.run/execute",
+    message="run option '{name}' of backend.run/execute",
     fix_title="use {replacement}",
     replacement=RUN_OPTIONS["shots"][1],
     url=OPTIONS_GUIDE,
@@ -69,7 +139,7 @@ REGISTRY.add(Rule(
 REGISTRY.add(Rule(
     code="QKM402",
     name="run-option",
-    message="run option '{name}=' of backend.run/execute",
+    message="run option '{name}' of backend.run/execute",
     fix_title="use {replacement}",
     replacement="the matching SamplerV2/EstimatorV2 option",
     url=OPTIONS_GUIDE,
@@ -81,17 +151,17 @@ REGISTRY.add(Rule(
     doc=RuleDoc(
         what="Finds the `backend.run`/`execute` options that have a home in the V2 primitive "
         "options: `memory`, `rep_delay`, `rep_time`, `init_qubits`, `init_circuit`, "
-        "`init_num_resets`, `job_tags`, `job_name`, `experiment_id`, `noise_model`, "
-        "`seed_simulator`, `header`. The message names the new place of each.",
+        "`init_num_resets`, `job_tags`, `job_name`, `experiment_id`, `header`. The message names "
+        "the new place of each. (Simulator options such as `noise_model` are QKM417.)",
         why="Run options are now primitive options (`sampler.options.execution.*`, "
-        "`options.environment.*`, `options.simulator.*`) or part of the result.",
+        "`options.environment.*`) or part of the result.",
     ),
 ))
 
 REGISTRY.add(Rule(
     code="QKM403",
     name="run-measurement-level",
-    message="run option '{name}=' of backend.run/execute",
+    message="run option '{name}' of backend.run/execute",
     fix_title="use {replacement}",
     replacement=RUN_OPTIONS["meas_level"][1],
     url=USE_CASE + "#get-the-averaged-iq-data-meas_level1",
@@ -106,7 +176,7 @@ REGISTRY.add(Rule(
 REGISTRY.add(Rule(
     code="QKM404",
     name="run-dynamic",
-    message="run option '{name}=' of backend.run/execute",
+    message="run option '{name}' of backend.run/execute",
     fix_title="use {replacement}",
     replacement=RUN_OPTIONS["dynamic"][1],
     url=USE_CASE + "#dynamic-circuits",
@@ -121,7 +191,7 @@ REGISTRY.add(Rule(
 REGISTRY.add(Rule(
     code="QKM405",
     name="run-parameter-binds",
-    message="run option '{name}=' of backend.run/execute",
+    message="run option '{name}' of backend.run/execute",
     fix_title="use {replacement}",
     replacement=RUN_OPTIONS["parameter_binds"][1],
     url=USE_CASE + "#parameterized-circuits",
@@ -136,16 +206,88 @@ REGISTRY.add(Rule(
 REGISTRY.add(Rule(
     code="QKM406",
     name="run-obsolete-option",
-    message="run option '{name}=' of backend.run/execute has no V2 equivalent",
+    message="run option '{name}' of backend.run/execute has no V2 equivalent",
     fix_title="{replacement}",
     replacement=RUN_OPTIONS["memory_slots"][1],
     url=OPTIONS_GUIDE,
     new_names=("qiskit_ibm_runtime.SamplerV2",),
     doc=RuleDoc(
-        what="Finds the obsolete run options `job_share_level`, `live_data_enabled`, "
-        "`use_measure_esp`, `qubit_lo_freq`, `meas_lo_freq`, `schedule_los`, `memory_slots` and "
-        "`memory_slot_size`.",
-        why="These options are unsupported or automatic with the V2 primitives; there is "
-        "nothing to translate them to.",
+        what="Finds the retired run, job and credit options: `max_credits`, `qobj_id`, "
+        "`qobj_header`, `job_share_level`, `live_data_enabled`, `use_measure_esp`, the LO "
+        "frequency options (`qubit_lo_freq`, `meas_lo_freq`, `schedule_los`, `default_qubit_los`, "
+        "`default_meas_los`, `qubit_lo_range`, `meas_lo_range`), `memory_slots`, "
+        "`memory_slot_size`, `skip_qobj_validation`, and the pulse scheduling options "
+        "`schedule_circuit`, `inst_map`, `meas_map`.",
+        why="These options are unsupported or automatic with the V2 primitives, or went with "
+        "Qobj and pulse; the message says what to do instead where there is anything "
+        "(`max_credits` → `options.max_execution_time`, `qobj_header` → circuit metadata).",
+    ),
+))
+
+REGISTRY.add(Rule(
+    code="QKM416",
+    name="run-transpile-option",
+    message="transpiler option '{name}' of backend.run/execute",
+    fix_title="use {replacement}",
+    replacement=PRESET.format(name="option"),
+    url=GUIDES + "qiskit-runtime#step-3-replace-the-call-to-backendrun-with-a-call-to-primitives",
+    no_fix_reason="No fix: the option moves to an explicit transpilation step that the migrated "
+    "code must add before the primitive.",
+    new_names=("qiskit.transpiler.generate_preset_pass_manager", "qiskit.transpile"),
+    since="0.2.0",
+    doc=RuleDoc(
+        what="Finds transpiler options passed to `execute`, `backend.run` or `QuantumInstance`: "
+        "`basis_gates`, `coupling_map`, `initial_layout`, `optimization_level`, "
+        "`seed_transpiler`, `backend_properties`, `layout_method`, `routing_method`, "
+        "`translation_method`, `scheduling_method`, `approximation_degree`, `pass_manager`, "
+        "`bound_pass_manager` and the other arguments of `transpile`.",
+        why="`execute` and `QuantumInstance` transpiled for you; the V2 primitives never do. "
+        "Transpile first, with `generate_preset_pass_manager(...)` (or `transpile(...)`) taking "
+        "these options, and pass the resulting ISA circuits in the PUBs.",
+    ),
+))
+
+REGISTRY.add(Rule(
+    code="QKM417",
+    name="run-simulator-option",
+    message="simulator option '{name}' of backend.run/execute",
+    fix_title="use {replacement}",
+    replacement=SIMULATOR.format(name="option"),
+    url=GUIDES + "qiskit-backend-primitives",
+    no_fix_reason="No fix: the option moves to the simulator or to Aer's V2 primitive, which "
+    "exists only once the `run` call itself is migrated.",
+    new_names=("qiskit_aer.AerSimulator", "qiskit_aer.primitives.SamplerV2",
+               "qiskit_aer.primitives.EstimatorV2"),
+    since="0.2.0",
+    doc=RuleDoc(
+        what="Finds simulator options passed to `execute`, `backend.run` or `QuantumInstance`: "
+        "`noise_model`, `method`, `seed_simulator`, `precision`, `device`, `max_parallel_*`, "
+        "`fusion_*`, `extended_stabilizer_*`, `matrix_product_state_*`, `initial_statevector`, "
+        "`backend_options` and every other Qiskit Aer option.",
+        why="Simulator options belong to the simulator: construct `AerSimulator(noise_model=..., "
+        "method=...)`, or give them to Aer's V2 primitives as "
+        '`SamplerV2(options={"backend_options": {...}})` (Aer builds its `AerSimulator` from '
+        "them; `seed_simulator` is also `SamplerV2(seed=...)`).",
+    ),
+))
+
+REGISTRY.add(Rule(
+    code="QKM418",
+    name="run-backend-option",
+    message="'{name}' passed to backend.run/execute has no direct V2 primitive option",
+    fix_title="use {replacement}",
+    replacement=OTHER_OPTION[1],
+    url=GUIDES + "qiskit-backend-primitives",
+    no_fix_reason="No fix: what the option did depends on the backend that received it.",
+    new_names=("qiskit.primitives.BackendSamplerV2",),
+    since="0.2.0",
+    doc=RuleDoc(
+        what="Finds every other keyword passed to `execute`, `backend.run` or `QuantumInstance` "
+        "(backend-specific options, `timeout`, `job_callback` ...), and `**options` spread into "
+        "the call (once, at the spread).",
+        why="The V2 primitives have a fixed set of options. A local backend still receives "
+        "arbitrary run options through `BackendSamplerV2`/`BackendEstimatorV2` "
+        '(`options={"run_options": {...}}`); on IBM hardware, find the matching primitive '
+        "option or drop it.",
     ),
 ))
