@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from . import rules  # noqa: F401  (registers every rule family)
+from .advice import advise
 from .registry import CATEGORIES, REGISTRY, Rule
 from .snippets import snippets
 
@@ -29,7 +30,7 @@ def rule_table() -> str:
         for rule in members:
             finds = rule.doc.what.replace("|", "\\|")
             lines.append(f"| [{rule.code}]({rule.url}) | `{rule.name}` | {finds} | "
-                         f"`{rule.replacement}` |")
+                         f"`{advise(rule.replacement, ())}` |")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 

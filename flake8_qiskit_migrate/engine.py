@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
 from . import rules  # noqa: F401  (registers every rule family)
+from .advice import advise
 from .index import Index, build
 from .registry import REGISTRY, Rule, Settings
 from .resolve import LOCAL, Resolver
@@ -83,21 +84,40 @@ def check(
         LOG.warning("flake8-qiskit-migrate: expression nesting too deep; checked part of the file")
     finally:
         sys.setrecursionlimit(limit)
-    return sorted(_in_target(walker.findings, settings.targets))
+    return sorted(_advised(_in_target(walker.findings, settings), settings.targets))
 
 
-def _in_target(findings: list[Finding], targets: tuple[tuple[str, str], ...]) -> list[Finding]:
-    """Drop findings whose API the target releases do not deprecate yet; say what the target
-    reaches (deprecated or removed) on the others."""
-    if not targets:
-        return findings
+def _advised(findings: list[Finding], targets: tuple[tuple[str, str], ...]) -> list[Finding]:
+    """Name, in each remedy, the API of the releases the project targets (``advice``)."""
+    result = []
+    for finding in findings:
+        text = finding.replacement or finding.rule.replacement
+        advised = advise(text, targets)
+        if advised != text:
+            finding = dataclasses.replace(finding, replacement=advised)
+        result.append(finding)
+    return result
+
+
+def _in_target(findings: list[Finding], settings: Settings) -> list[Finding]:
+    """Drop findings whose API the target releases do not deprecate yet, and findings of
+    opt-in rules when the target is unknown and the rule was not selected by name; say what
+    the target reaches (deprecated or removed) on the others."""
     kept = []
     for finding in findings:
         gate = REGISTRY.rules[finding.gated_by] if finding.gated_by else finding.rule
-        state = status(gate.releases, targets)
-        if state is not None:
-            kept.append(dataclasses.replace(finding, status=state) if state else finding)
+        state = status(gate.releases, settings.targets)
+        if state is None or (state == "" and gate.opt_in
+                             and not chosen(finding.code, settings.explicit)):
+            continue
+        kept.append(dataclasses.replace(finding, status=state) if state else finding)
     return kept
+
+
+def chosen(code: str, selectors: Iterable[str]) -> bool:
+    """Whether a selector names the code's category or a narrower prefix (``QKM6``,
+    ``QKM601``), not just the plugin (``QKM``)."""
+    return any(len(selector) >= 4 and code.startswith(selector) for selector in selectors)
 
 
 class Walker(ast.NodeVisitor):

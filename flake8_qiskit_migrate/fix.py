@@ -13,6 +13,7 @@ import libcst as cst
 from libcst.metadata import CodePosition, MetadataWrapper, PositionProvider
 
 from .registry import REGISTRY
+from .rules.server_side_primitives import CLIENT_SIDE_MODULES
 
 SERVICE = "QiskitRuntimeService"
 SERVICE_IMPORT = f"from qiskit_ibm_runtime import {SERVICE}"
@@ -166,6 +167,42 @@ class _Fixer(cst.CSTTransformer):
         if len(keep) != len(args) and keep:
             keep[-1] = keep[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
         return updated.with_changes(args=keep)
+
+    # QKM601: ``from qiskit_ibm_runtime import Session, SamplerV2`` -> the same names, each
+    # server-side one imported from its client-side module on a line of its own.
+    def leave_SimpleStatementLine(
+        self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine,
+    ) -> cst.BaseStatement | cst.FlattenSentinel[cst.BaseStatement]:
+        statement = original.body[0]
+        if len(original.body) != 1 or not isinstance(statement, cst.ImportFrom) or isinstance(
+                statement.names, cst.ImportStar) or statement.module is None:
+            return updated
+        module = _dotted(statement.module)
+        kept: list[cst.ImportAlias] = []
+        moved: list[cst.SimpleStatementLine] = []
+        for alias in statement.names:
+            destination = CLIENT_SIDE_MODULES.get(f"{module}.{_dotted(alias.name)}")
+            if destination is None or "QKM601" not in self._codes(alias):
+                kept.append(alias.with_changes(comma=cst.MaybeSentinel.DEFAULT))
+                continue
+            self._done(alias, "QKM601")
+            single = alias.with_changes(comma=cst.MaybeSentinel.DEFAULT)
+            module_node = cst.parse_expression(destination)
+            assert isinstance(module_node, cst.Attribute)
+            moved.append(cst.SimpleStatementLine(body=[cst.ImportFrom(module=module_node,
+                                                                      names=[single])]))
+        if not moved:
+            return updated
+        lines: list[cst.BaseStatement] = []
+        if kept:
+            lines.append(updated.with_changes(body=[statement.with_changes(
+                names=kept, lpar=None if len(kept) == 1 else statement.lpar,
+                rpar=None if len(kept) == 1 else statement.rpar)]))
+        lines += [line.with_changes(trailing_whitespace=updated.trailing_whitespace) if not kept
+                  and index == 0 else line for index, line in enumerate(moved)]
+        if not kept:
+            lines[0] = lines[0].with_changes(leading_lines=updated.leading_lines)
+        return cst.FlattenSentinel(lines)
 
     def leave_Module(self, original: cst.Module, updated: cst.Module) -> cst.Module:
         if not self._needs_service_import or _imports_service(updated):

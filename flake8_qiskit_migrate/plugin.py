@@ -71,7 +71,10 @@ class QiskitMigrateChecker:
             found = targets(options.qkm_target_qiskit, options.qkm_target_runtime, Path.cwd())
         except ValueError as error:
             raise SystemExit(f"flake8-qiskit-migrate: {error}") from None
-        cls.settings = Settings(backend_names=names, primitive_names=primitives, targets=found)
+        # Opt-in rules (QKM6xx) with no known target run only when selected by name.
+        explicit = (*(options.select or ()), *(getattr(options, "extend_select", None) or ()))
+        cls.settings = Settings(backend_names=names, primitive_names=primitives, targets=found,
+                                explicit=tuple(explicit))
 
     def __init__(
         self, tree: ast.AST, filename: str = "stdin", lines: list[str] | None = None

@@ -23,9 +23,10 @@ CATEGORIES = {
     3: "V1 primitives",
     4: "Legacy options and keywords",
     5: "Other retired Runtime settings",
+    6: "Server-side Runtime primitives (qiskit-ibm-runtime 0.50+)",
 }
 
-_CODE = re.compile(r"QKM[1-5]\d\d\Z")
+_CODE = re.compile(r"QKM[1-6]\d\d\Z")
 _NAME = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\Z")
 
 
@@ -87,6 +88,9 @@ class Rule:
     # at a use only where its own text spells the old module path).
     reported_at: str = "use"
     since: str = "0.1.0"  # the release of this project that added the rule
+    # Reported only where the target releases reach ``releases``, or when selected by name
+    # (``--extend-select QKM6``): advice that would be wrong for an unknown target.
+    opt_in: bool = False
 
     @property
     def category(self) -> int:
@@ -106,6 +110,16 @@ class Rule:
     def render(self, name: str, replacement: str | None = None, status: str = "") -> str:
         """The one-line flake8 message: code, what was found, the remedy, the URL last."""
         return f"{self.code} {self.describe(name, replacement, status)} ({self.url})"
+
+
+@dataclass(frozen=True)
+class Successor:
+    """A name the rules recommend that a later release replaced: from ``releases`` on, advice
+    names ``new`` instead of ``old`` (and says what the older releases call it)."""
+
+    old: str
+    new: str
+    releases: Releases
 
 
 @dataclass(frozen=True)
@@ -141,6 +155,9 @@ class Settings:
     # The releases the project targets, as (PyPI name, PEP 440 specifier) pairs; a package
     # without a target is not gated.
     targets: tuple[tuple[str, str], ...] = ()
+    # The selectors the user gave explicitly (select / extend-select): they turn on opt-in
+    # rules whose target is unknown.
+    explicit: tuple[str, ...] = ()
 
 
 class Context(Protocol):
@@ -186,6 +203,8 @@ class Registry:
     path_hooks: dict[str, list[CallHook]] = field(default_factory=dict)
     # Hooks for ``owner.attr`` (read or assigned), given the owner's path.
     attribute_hooks: dict[str, list[AttributeHook]] = field(default_factory=dict)
+    # Recommended names that later releases replaced (advice follows the target releases).
+    successors: list[Successor] = field(default_factory=list)
 
     def add(self, rule: Rule) -> Rule:
         if not _CODE.match(rule.code):
@@ -194,6 +213,8 @@ class Registry:
             raise ValueError(f"rule name {rule.name!r} is not kebab-case")
         if rule.code in self.rules:
             raise ValueError(f"duplicate rule code {rule.code}")
+        if rule.opt_in and rule.releases is None:
+            raise ValueError(f"{rule.code}: an opt-in rule needs the releases that turn it on")
         if rule.reported_at not in ("use", "import"):
             raise ValueError(f"{rule.code}: reported_at must be 'use' or 'import'")
         self.rules[rule.code] = rule
@@ -220,6 +241,10 @@ class Registry:
         """Declare that each value path is an object of the kind ``canonical`` names."""
         for path in paths:
             self.values[path] = canonical
+
+    def succeeded_by(self, old: str, new: str, releases: Releases) -> None:
+        """Declare that advice naming ``old`` must name ``new`` where ``releases`` apply."""
+        self.successors.append(Successor(old, new, releases))
 
     def on_method(self, *methods: str) -> Callable[[CallHook], CallHook]:
         """Register a hook for calls ``<receiver>.<method>(...)``."""

@@ -13,8 +13,10 @@ import pytest
 
 from flake8_qiskit_migrate.engine import REGISTRY, check
 from flake8_qiskit_migrate.fix import Target, apply
+from flake8_qiskit_migrate.registry import Settings
 
 FIXTURES = Path(__file__).parent / "fixtures"
+OPT_IN = Settings(explicit=("QKM6",))  # the opt-in family on, as --extend-select QKM6 does
 
 CASES = [
     ("QKM412", """\
@@ -126,6 +128,47 @@ provider = QiskitRuntimeService()
 other = IBMProvider(instance="h/g/p")
 """),
 ]
+CASES += [
+    ("QKM601", """\
+\"\"\"Docstring.\"\"\"
+from qiskit_ibm_runtime import QiskitRuntimeService, SamplerV2, EstimatorV2 as E  # tail
+from qiskit_ibm_runtime import (
+    SamplerV2 as S,
+)
+from qiskit_ibm_runtime.options import EstimatorOptions
+import qiskit_ibm_runtime
+
+sampler = SamplerV2(mode=backend)
+estimator = E(mode=backend, options=EstimatorOptions())
+qiskit_ibm_runtime.SamplerV2(mode=backend)
+""", """\
+\"\"\"Docstring.\"\"\"
+from qiskit_ibm_runtime import QiskitRuntimeService  # tail
+from qiskit_ibm_runtime.executor_sampler import SamplerV2
+from qiskit_ibm_runtime.executor_estimator import EstimatorV2 as E
+from qiskit_ibm_runtime.executor_sampler import SamplerV2 as S
+from qiskit_ibm_runtime.options_models import EstimatorOptions
+import qiskit_ibm_runtime
+
+sampler = SamplerV2(mode=backend)
+estimator = E(mode=backend, options=EstimatorOptions())
+qiskit_ibm_runtime.SamplerV2(mode=backend)
+"""),  # attribute uses keep their text: the submodule is not imported by the package
+    ("QKM601", """\
+from qiskit_ibm_runtime import Sampler, Session  # ok to split
+try:
+    from qiskit_ibm_runtime.executor_sampler import Sampler as Shim
+except ImportError:
+    from qiskit_ibm_runtime import SamplerV2 as Shim
+""", """\
+from qiskit_ibm_runtime import Session  # ok to split
+from qiskit_ibm_runtime.executor_sampler import Sampler
+try:
+    from qiskit_ibm_runtime.executor_sampler import Sampler as Shim
+except ImportError:
+    from qiskit_ibm_runtime import SamplerV2 as Shim
+"""),
+]
 IDS = [f"{code}-{i}" for i, (code, _, _) in enumerate(CASES)]
 
 
@@ -133,7 +176,7 @@ def targets(source: str, codes: set[str] | None = None) -> list[Target]:
     """Fix targets for the findings, in characters as the command computes them."""
     lines = source.splitlines()
     found = []
-    for finding in check(ast.parse(source), source):
+    for finding in check(ast.parse(source), source, settings=OPT_IN):
         if codes is None or finding.code in codes:
             line = lines[finding.line - 1]
             column = len(line.encode("utf-8")[: finding.col].decode("utf-8"))
@@ -142,6 +185,7 @@ def targets(source: str, codes: set[str] | None = None) -> list[Target]:
 
 
 def codes_in(source: str) -> list[str]:
+    """The codes a default run reports (the opt-in family off, as in the command's runs)."""
     return [finding.code for finding in check(ast.parse(source), source)]
 
 
@@ -153,7 +197,7 @@ def test_fix_before_after(code: str, before: str, after: str | None) -> None:
         assert done and all(t.code == code for t in done)
         assert apply(fixed, targets(fixed, {code}))[0] == fixed  # a second fix changes nothing
         fixed_lines = {t.line for t in done}
-        remaining = [f for f in check(ast.parse(fixed), fixed) if f.code == code]
+        remaining = [f for f in check(ast.parse(fixed), fixed, settings=OPT_IN) if f.code == code]
         assert not [f for f in remaining if f.line in fixed_lines and code != "QKM204"]
 
 

@@ -4,7 +4,7 @@ inline comments give the exact expectations.
 
 A comment ``# QKM301: 12`` on a line expects that code at that line and 1-based column (the
 column flake8 prints); ``# ok`` (or ``; ok`` after expectations) marks a negative case. A first line
-``# settings: backend_names=a,b`` sets the engine's settings for that file.
+``# settings: ...`` sets the engine's settings for that file (see ``settings``).
 """
 
 from __future__ import annotations
@@ -41,10 +41,18 @@ def expected(path: Path) -> list[tuple[int, int, str]]:
 
 
 def settings(source: str) -> Settings:
+    """A first line ``# settings: backend_names=a,b; runtime=>=0.50; explicit=QKM6`` sets the
+    receiver names, the targeted qiskit-ibm-runtime releases and the explicit selectors."""
     first = source.partition("\n")[0]
-    if not first.startswith("# settings: backend_names="):
+    if not first.startswith("# settings: "):
         return Settings()
-    return Settings(backend_names=frozenset(first.partition("=")[2].split(",")))
+    fields = dict(item.strip().partition("=")[::2] for item in first[12:].split(";"))
+    return Settings(
+        backend_names=frozenset(fields["backend_names"].split(","))
+        if "backend_names" in fields else Settings.backend_names,
+        targets=(("qiskit-ibm-runtime", fields["runtime"]),) if "runtime" in fields else (),
+        explicit=tuple(fields["explicit"].split(",")) if "explicit" in fields else (),
+    )
 
 
 def actual(path: Path) -> list[tuple[int, int, str]]:

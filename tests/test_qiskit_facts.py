@@ -23,9 +23,12 @@ from qiskit_ibm_runtime import (Batch, EstimatorV2, IBMBackend, QiskitRuntimeSer
                                 Session)
 from qiskit_ibm_runtime.exceptions import IBMBackendError
 from qiskit_ibm_runtime.options import EstimatorOptions, SamplerOptions
+from qiskit_ibm_runtime.options_models import EstimatorOptions as ClientEstimatorOptions
+from qiskit_ibm_runtime.options_models import SamplerOptions as ClientSamplerOptions
 
 from flake8_qiskit_migrate.engine import REGISTRY
 from flake8_qiskit_migrate.rules.run_options import RUN_OPTIONS, destination
+from flake8_qiskit_migrate.rules.server_side_primitives import SERVER_SIDE_OPTIONS
 from flake8_qiskit_migrate.snippets import snippets
 
 CODES = [rule.code for rule in REGISTRY]
@@ -94,6 +97,9 @@ STILL_PROVIDED = {
     "qiskit.primitives.BaseSamplerV1": "kept in Qiskit 2.x as the legacy V1 base class",
     "qiskit.primitives.BaseEstimatorV1": "kept in Qiskit 2.x as the legacy V1 base class",
     "qiskit_ibm_runtime.Options": "the name now means the V2 options base class (OptionsV2)",
+    "qiskit_ibm_runtime.options.SamplerOptions": "the server-side primitives' options class: "
+    "it does not warn, the client-side primitives take options_models.SamplerOptions",
+    "qiskit_ibm_runtime.options.EstimatorOptions": "likewise, for options_models.EstimatorOptions",
 }
 
 
@@ -171,6 +177,22 @@ def _simulator_homes() -> bool:
     return bool(sampler.options.backend_options["method"] == "statevector")
 
 
+def _server_side_options_have_no_client_side_home() -> bool:
+    """Every QKM602 option path exists in a server-side options class and in no client-side
+    options model."""
+    def has(owner: Any, path: str) -> bool:
+        for attr in path.split("."):
+            if not hasattr(owner, attr):
+                return False
+            owner = getattr(owner, attr)
+        return True
+    for path in SERVER_SIDE_OPTIONS:
+        assert has(SamplerOptions(), path) or has(EstimatorOptions(), path), path
+        assert not has(ClientSamplerOptions(), path), path
+        assert not has(ClientEstimatorOptions(), path), path
+    return True
+
+
 # Rules about *usage* (keywords, call shapes, fields): the fact each one states.
 SAMPLER = _parameters(SamplerV2.__init__)
 ESTIMATOR = _parameters(EstimatorV2.__init__)
@@ -184,6 +206,7 @@ USAGE_FACTS: dict[str, Callable[[], bool]] = {
     "QKM309": lambda: "parameter_values" not in _parameters(SamplerV2.run)
     | _parameters(EstimatorV2.run) | _parameters(StatevectorEstimator.run),
     "QKM416": _transpiler_homes,
+    "QKM602": _server_side_options_have_no_client_side_home,
     "QKM417": _simulator_homes,
     "QKM418": lambda: "run_options" in {f.name for f in dataclasses.fields(BackendSamplerOptions)},
     "QKM408": lambda: not hasattr(SamplerOptions().execution, "shots")
@@ -251,3 +274,43 @@ def test_use_instead_runs_on_local_simulators(code: str) -> None:
         warnings.filterwarnings("ignore", category=DeprecationWarning)
         warnings.filterwarnings("ignore", category=UserWarning)
         exec(compile(use_instead, f"{code}.py", "exec"), {"__name__": "__snippet__"})
+
+
+# -- the 0.50 client-side primitives ----------------------------------------------------------
+
+def _deprecation_message(cls: Any) -> str:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            cls()
+        except Exception:  # constructors that need a mode still warn first
+            pass
+    return " ".join(str(w.message) for w in caught if issubclass(w.category, DeprecationWarning))
+
+
+@pytest.mark.parametrize("code", [rule.code for rule in REGISTRY if rule.opt_in])
+def test_opt_in_rules_warn_since_their_release(code: str) -> None:
+    """The classes an opt-in rule reports warn, naming the release its gate uses."""
+    rule = REGISTRY.rules[code]
+    assert rule.releases is not None
+    classes = [resolve(name) for name in old_names(code) if name not in STILL_PROVIDED]
+    classes = [found for found in classes if inspect.isclass(found)]
+    for found in classes:
+        assert f"as of qiskit-ibm-runtime {rule.releases.deprecated}" in _deprecation_message(found)
+
+
+def test_top_level_names_still_alias_the_server_side_classes() -> None:
+    """QKM601 reports ``qiskit_ibm_runtime.Sampler``/``Estimator`` while they alias the
+    deprecated classes; when a release repoints them, the rule must stop reporting them."""
+    import qiskit_ibm_runtime
+    assert qiskit_ibm_runtime.Sampler is qiskit_ibm_runtime.SamplerV2
+    assert qiskit_ibm_runtime.Estimator is qiskit_ibm_runtime.EstimatorV2
+
+
+@pytest.mark.parametrize("successor", REGISTRY.successors, ids=lambda s: s.old)
+def test_successors_exist_from_their_release(successor: Any) -> None:
+    assert exists(successor.new)
+    old = resolve(successor.old)
+    if old.__name__.endswith(("SamplerV2", "EstimatorV2")):
+        assert f"as of qiskit-ibm-runtime {successor.releases.deprecated}" in (
+            _deprecation_message(old))

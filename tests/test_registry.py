@@ -23,7 +23,7 @@ VERIFIED_URLS = {
 
 def test_codes_follow_the_category_contract() -> None:
     for rule in RULES:
-        assert re.fullmatch(r"QKM[1-5]\d\d", rule.code)
+        assert re.fullmatch(r"QKM[1-6]\d\d", rule.code)
         assert rule.category == int(rule.code[3])
 
 
@@ -67,7 +67,12 @@ def test_registry_rejects_bad_declarations() -> None:
     registry = Registry()
     doc = RuleDoc("w", "y")
     with pytest.raises(ValueError):
-        registry.add(Rule("QKM601", "x", "m", "f", "r", "u", doc))
+        registry.add(Rule("QKM701", "x", "m", "f", "r", "u", doc))
+    with pytest.raises(ValueError):
+        registry.add(Rule("QKM699", "opt-in-without-releases", "m", "f", "r", "u", doc,
+                          opt_in=True))
+    with pytest.raises(ValueError):
+        registry.add(Rule("QKM698", "where", "m", "f", "r", "u", doc, reported_at="call"))
     with pytest.raises(ValueError):
         registry.add(Rule("QKM101", "Not_Kebab", "m", "f", "r", "u", doc))
     registry.add(Rule("QKM101", "ok-name", "m", "f", "r", "u", doc))

@@ -146,6 +146,7 @@ def run_check(args: argparse.Namespace) -> int:
         engine_settings = Settings(
             backend_names=_names(settings.get("backend-names"), Settings.backend_names),
             primitive_names=_names(settings.get("primitive-names"), Settings.primitive_names),
+            explicit=(*(settings.get("select") or ()), *settings.get("extend-select", [])),
             targets=targets(settings.get("target-qiskit"), settings.get("target-runtime"),
                             Path.cwd()))
     except ValueError as error:

@@ -200,7 +200,8 @@ REGISTRY.add(Rule(
     name="backend-open-session",
     message="'{name}()' was removed with backend.run",
     fix_title="use {replacement}",
-    replacement="with Session(backend=backend) as session: SamplerV2(mode=session)",
+    replacement="with Session(backend=backend) as session: "
+    "qiskit_ibm_runtime.SamplerV2(mode=session)",
     url=GUIDES + "qiskit-runtime-from-ibm-provider#example-use-sessions",
     releases=Releases("qiskit-ibm-runtime", deprecated="0.23.0", removed="0.37.0"),
     new_names=("qiskit_ibm_runtime.Session", "qiskit_ibm_runtime.SamplerV2"),

@@ -44,7 +44,7 @@ RUN_OPTIONS: dict[str, tuple[str, str]] = {
                              "'avg_kerneled'"),
     "meas_return": ("QKM403", "sampler.options.execution.meas_type = 'kerneled' (single) or "
                               "'avg_kerneled' (averaged)"),
-    "dynamic": ("QKM404", "nothing: SamplerV2 detects dynamic circuits by itself"),
+    "dynamic": ("QKM404", "nothing: the Sampler primitive detects dynamic circuits by itself"),
     "parameter_binds": ("QKM405", "parameter values inside the PUB: sampler.run([(circuit, "
                                   "values)])"),
     **_each("QKM406", GONE, "job_share_level", "live_data_enabled", "use_measure_esp",

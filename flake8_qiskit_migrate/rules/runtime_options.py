@@ -18,7 +18,8 @@ REGISTRY.add(Rule(
     name="runtime-v1-options-class",
     message="'{name}' is the V1 options class of qiskit-ibm-runtime",
     fix_title="use {replacement}",
-    replacement="SamplerOptions / EstimatorOptions, a dict passed as options=, or primitive.options",
+    replacement="qiskit_ibm_runtime.options.SamplerOptions / "
+    "qiskit_ibm_runtime.options.EstimatorOptions, a dict passed as options=, or primitive.options",
     url=V2_OPTIONS,
     releases=Releases("qiskit-ibm-runtime", deprecated="0.23.0", removed="0.28.0"),
     new_names=(f"{RUNTIME}.options.SamplerOptions", f"{RUNTIME}.options.EstimatorOptions"),

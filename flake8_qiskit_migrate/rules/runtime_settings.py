@@ -71,7 +71,8 @@ REGISTRY.add(Rule(
     name="runtime-program",
     message="'{name}' runs or manages a custom Runtime program",
     fix_title="use {replacement}",
-    replacement="the SamplerV2/EstimatorV2 primitives, or Qiskit Serverless for custom code",
+    replacement="qiskit_ibm_runtime.SamplerV2 / qiskit_ibm_runtime.EstimatorV2, or Qiskit "
+    "Serverless for custom code",
     url=GUIDES + "qiskit-runtime-use-case#upload-view-or-delete-custom-prototype-programs",
     releases=Releases("qiskit-ibm-runtime", deprecated="0.24.0", removed="0.30.0"),
     new_names=("qiskit_ibm_runtime.SamplerV2", "qiskit_ibm_runtime.EstimatorV2"),

@@ -12,7 +12,8 @@ counts = backend.run(circuit, shots=1000).result().get_counts()
 # --- use instead ---
 from qiskit import QuantumCircuit
 from qiskit.transpiler import generate_preset_pass_manager
-from qiskit_ibm_runtime import QiskitRuntimeService, SamplerV2
+from qiskit_ibm_runtime import QiskitRuntimeService
+from qiskit_ibm_runtime.executor_sampler import Sampler
 
 circuit = QuantumCircuit(2)
 circuit.h(0)
@@ -22,5 +23,5 @@ circuit.measure_all()
 service = QiskitRuntimeService(channel="local")
 backend = service.backend("fake_manila")
 isa_circuit = generate_preset_pass_manager(backend=backend, optimization_level=1).run(circuit)
-result = SamplerV2(mode=backend).run([isa_circuit], shots=1000).result()
+result = Sampler(mode=backend).run([isa_circuit], shots=1000).result()
 counts = result[0].data.meas.get_counts()

@@ -13,7 +13,8 @@ with backend.open_session() as session:
 # --- use instead ---
 from qiskit import QuantumCircuit
 from qiskit.transpiler import generate_preset_pass_manager
-from qiskit_ibm_runtime import QiskitRuntimeService, SamplerV2, Session
+from qiskit_ibm_runtime import QiskitRuntimeService, Session
+from qiskit_ibm_runtime.executor_sampler import Sampler
 
 circuit = QuantumCircuit(2)
 circuit.h(0)
@@ -24,4 +25,4 @@ service = QiskitRuntimeService(channel="local")
 backend = service.backend("fake_manila")
 isa_circuit = generate_preset_pass_manager(backend=backend, optimization_level=1).run(circuit)
 with Session(backend=backend) as session:
-    result = SamplerV2(mode=session).run([isa_circuit]).result()
+    result = Sampler(mode=session).run([isa_circuit]).result()

@@ -12,7 +12,8 @@ job = backend.run(circuit, memory=True, job_tags=["experiment"])
 # --- use instead ---
 from qiskit import QuantumCircuit
 from qiskit.transpiler import generate_preset_pass_manager
-from qiskit_ibm_runtime import QiskitRuntimeService, SamplerV2
+from qiskit_ibm_runtime import QiskitRuntimeService
+from qiskit_ibm_runtime.executor_sampler import Sampler
 
 circuit = QuantumCircuit(2)
 circuit.h(0)
@@ -22,7 +23,7 @@ circuit.measure_all()
 service = QiskitRuntimeService(channel="local")
 backend = service.backend("fake_manila")
 isa_circuit = generate_preset_pass_manager(backend=backend, optimization_level=1).run(circuit)
-sampler = SamplerV2(mode=backend)
+sampler = Sampler(mode=backend)
 sampler.options.environment.job_tags = ["experiment"]
 result = sampler.run([isa_circuit]).result()
 bitstrings = result[0].data.meas.get_bitstrings()

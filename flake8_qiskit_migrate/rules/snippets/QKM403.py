@@ -12,7 +12,8 @@ job = backend.run(circuit, meas_level=1, meas_return="avg")
 # --- use instead ---
 from qiskit import QuantumCircuit
 from qiskit.transpiler import generate_preset_pass_manager
-from qiskit_ibm_runtime import QiskitRuntimeService, SamplerV2
+from qiskit_ibm_runtime import QiskitRuntimeService
+from qiskit_ibm_runtime.executor_sampler import Sampler
 
 circuit = QuantumCircuit(2)
 circuit.h(0)
@@ -22,6 +23,6 @@ circuit.measure_all()
 service = QiskitRuntimeService(channel="local")
 backend = service.backend("fake_manila")
 isa_circuit = generate_preset_pass_manager(backend=backend, optimization_level=1).run(circuit)
-sampler = SamplerV2(mode=backend)
+sampler = Sampler(mode=backend)
 # Averaged IQ data from hardware; local testing mode only returns classified bits.
 sampler.options.execution.meas_type = "avg_kerneled"

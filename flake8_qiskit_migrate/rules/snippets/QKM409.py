@@ -7,7 +7,8 @@ options.transpilation.skip_transpilation = True
 # --- use instead ---
 from qiskit import QuantumCircuit
 from qiskit.transpiler import generate_preset_pass_manager
-from qiskit_ibm_runtime import QiskitRuntimeService, SamplerV2
+from qiskit_ibm_runtime import QiskitRuntimeService
+from qiskit_ibm_runtime.executor_sampler import Sampler
 
 circuit = QuantumCircuit(2)
 circuit.h(0)
@@ -18,4 +19,4 @@ service = QiskitRuntimeService(channel="local")
 backend = service.backend("fake_manila")
 pass_manager = generate_preset_pass_manager(backend=backend, optimization_level=3)
 isa_circuit = pass_manager.run(circuit)
-result = SamplerV2(mode=backend).run([isa_circuit]).result()
+result = Sampler(mode=backend).run([isa_circuit]).result()

@@ -7,7 +7,8 @@ sampler.set_options(shots=2000)
 # --- use instead ---
 from qiskit import QuantumCircuit
 from qiskit.transpiler import generate_preset_pass_manager
-from qiskit_ibm_runtime import QiskitRuntimeService, SamplerV2
+from qiskit_ibm_runtime import QiskitRuntimeService
+from qiskit_ibm_runtime.executor_sampler import Sampler
 
 circuit = QuantumCircuit(2)
 circuit.h(0)
@@ -17,6 +18,6 @@ circuit.measure_all()
 service = QiskitRuntimeService(channel="local")
 backend = service.backend("fake_manila")
 isa_circuit = generate_preset_pass_manager(backend=backend, optimization_level=1).run(circuit)
-sampler = SamplerV2(mode=backend)
+sampler = Sampler(mode=backend)
 sampler.options.default_shots = 2000
 result = sampler.run([isa_circuit]).result()

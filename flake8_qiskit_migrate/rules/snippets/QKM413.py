@@ -8,7 +8,8 @@ estimator = EstimatorV2(backend=backend)
 from qiskit import QuantumCircuit
 from qiskit.quantum_info import SparsePauliOp
 from qiskit.transpiler import generate_preset_pass_manager
-from qiskit_ibm_runtime import EstimatorV2, QiskitRuntimeService
+from qiskit_ibm_runtime import QiskitRuntimeService
+from qiskit_ibm_runtime.executor_estimator import Estimator
 
 circuit = QuantumCircuit(2)
 circuit.h(0)
@@ -19,5 +20,5 @@ service = QiskitRuntimeService(channel="local")
 backend = service.backend("fake_manila")
 isa_circuit = generate_preset_pass_manager(backend=backend, optimization_level=1).run(circuit)
 isa_observable = observable.apply_layout(isa_circuit.layout)
-result = EstimatorV2(mode=backend).run([(isa_circuit, isa_observable)]).result()
+result = Estimator(mode=backend).run([(isa_circuit, isa_observable)]).result()
 expectation_value = result[0].data.evs
