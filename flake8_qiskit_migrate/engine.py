@@ -10,11 +10,12 @@ import ast
 import dataclasses
 import logging
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
 from . import rules  # noqa: F401  (registers every rule family)
 from .advice import advise
+from .edits import Fix, SourceText
 from .index import Index, build
 from .registry import REGISTRY, Rule, Settings
 from .resolve import LOCAL, Resolver
@@ -41,6 +42,7 @@ class Finding:
     end_col: int = 0
     status: str = ""  # "deprecated since ..." / "removed in ..." for the target release
     gated_by: str = ""  # the rule whose releases gate this finding, if not its own
+    edits: Fix = field(default=(), compare=False)  # the fix, if the rule has one here
 
     @property
     def rule(self) -> Rule:
@@ -74,7 +76,8 @@ def check(
         owner = package()
         if owner is None or owner.partition(".")[0] not in index.roots:
             return []
-    walker = Walker(index, Resolver(index.exports, index.value, package), settings)
+    walker = Walker(index, Resolver(index.exports, index.value, package), settings,
+                    SourceText(source) if source is not None else None)
     # Nested calls recurse a few frames per level; ``ast.parse`` accepts a few thousand levels.
     limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(limit, _RECURSION_LIMIT))
@@ -124,7 +127,8 @@ class Walker(ast.NodeVisitor):
     """Visits each node once. Node types with a ``visit_X`` method go there; all others are
     walked with an explicit stack, so long operator chains cost no Python recursion."""
 
-    def __init__(self, index: Index, resolver: Resolver, settings: Settings) -> None:
+    def __init__(self, index: Index, resolver: Resolver, settings: Settings,
+                 source: SourceText | None = None) -> None:
         self._dispatch: dict[type[ast.AST], Callable[[Any], None]] = {
             cls: getattr(self, name) for cls, name in _VISITORS.items()
         }
@@ -136,6 +140,9 @@ class Walker(ast.NodeVisitor):
         self.resolver = resolver
         self.settings = settings
         self.imports_qiskit = False
+        self.source = source
+        self.module: ast.Module | None = None
+        self.import_statement: ast.Import | ast.ImportFrom | None = None
         self.qualify = resolver.qualify
         self.assume = resolver.assume
         self.findings: list[Finding] = []
@@ -147,6 +154,8 @@ class Walker(ast.NodeVisitor):
         self._class_paths: list[str] = []
 
     def visit(self, node: ast.AST) -> None:
+        if self.module is None and isinstance(node, ast.Module):
+            self.module = node
         kind = type(node)
         if kind in self._leaves:
             return
@@ -192,15 +201,17 @@ class Walker(ast.NodeVisitor):
 
     # -- reporting --------------------------------------------------------------------------
     def report(self, node: ast.AST, code: str, name: str, replacement: str | None = None,
-               gated_by: str = "") -> None:
+               gated_by: str = "", fix: Fix | None = None) -> None:
         line, col = node.lineno, node.col_offset  # type: ignore[attr-defined]
         if (code, line, col) in self._reported or self._guarded(code):
             return
         self._reported.add((code, line, col))
         end_line = getattr(node, "end_lineno", None) or line
         end_col = getattr(node, "end_col_offset", None) or col
+        if fix is None and self.source is not None and code in REGISTRY.fixers:
+            fix = REGISTRY.fixers[code](self, node, name)
         self.findings.append(Finding(line, col, code, name, replacement, end_line, end_col,
-                                     gated_by=gated_by))
+                                     gated_by=gated_by, edits=fix or ()))
 
     def _guarded(self, code: str) -> bool:
         new_names = REGISTRY.rules[code].new_names
@@ -252,10 +263,14 @@ class Walker(ast.NodeVisitor):
 
     # -- imports ----------------------------------------------------------------------------
     def visit_Import(self, node: ast.Import) -> None:
+        self.import_statement = node
         self._imports(self.resolver.bind_import(node))
+        self.import_statement = None
 
     def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
+        self.import_statement = node
         self._imports(self.resolver.bind_import_from(node))
+        self.import_statement = None
         self._refresh_leaves()
 
     def _refresh_leaves(self) -> None:

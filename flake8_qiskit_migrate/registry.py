@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator, Protocol, TypeVar
 
+from .edits import Fix, SourceText
+
 GUIDES = "https://quantum.cloud.ibm.com/docs/migration-guides/"
 
 CATEGORIES = {
@@ -165,6 +167,11 @@ class Context(Protocol):
 
     settings: Settings
     imports_qiskit: bool  # the module imports some ``qiskit*`` package
+    # The module's text, for fixes; None where the caller gave only a tree (no fixes then).
+    source: SourceText | None
+    module: ast.Module | None  # the module's tree, for fixes that add an import
+    # The import statement whose names are being reported, while one is.
+    import_statement: ast.Import | ast.ImportFrom | None
 
     def qualify(self, node: ast.expr) -> str | None: ...
 
@@ -176,15 +183,18 @@ class Context(Protocol):
         """Whether the module has used a name under ``prefix`` so far."""
 
     def report(self, node: ast.AST, code: str, name: str, replacement: str | None = None,
-               gated_by: str = "") -> None:
+               gated_by: str = "", fix: Fix | None = None) -> None:
         """Report ``code`` at ``node``; ``gated_by`` names another rule whose releases decide
-        whether the finding applies to the target (its own, if empty)."""
+        whether the finding applies to the target (its own, if empty); ``fix`` is its edits
+        (else the rule's fixer, if any, is asked)."""
 
 
 # A call hook: (context, the call, the path of its receiver or function) -> None.
 CallHook = Callable[[Context, ast.Call, "str | None"], None]
 # An attribute hook: (context, the ``owner.attr`` node, the path of ``owner``) -> None.
 AttributeHook = Callable[[Context, ast.Attribute, "str | None"], None]
+# A fixer: (context with its source, the reported node, the name found) -> the fix, if any.
+Fixer = Callable[[Context, ast.AST, str], "Fix | None"]
 
 
 @dataclass
@@ -205,6 +215,8 @@ class Registry:
     attribute_hooks: dict[str, list[AttributeHook]] = field(default_factory=dict)
     # Recommended names that later releases replaced (advice follows the target releases).
     successors: list[Successor] = field(default_factory=list)
+    # Fixes of findings the engine reports by name (hooks pass their fixes themselves).
+    fixers: dict[str, Fixer] = field(default_factory=dict)
 
     def add(self, rule: Rule) -> Rule:
         if not _CODE.match(rule.code):
@@ -245,6 +257,14 @@ class Registry:
     def succeeded_by(self, old: str, new: str, releases: Releases) -> None:
         """Declare that advice naming ``old`` must name ``new`` where ``releases`` apply."""
         self.successors.append(Successor(old, new, releases))
+
+    def fixer(self, *codes: str) -> Callable[[Fixer], Fixer]:
+        """Register the fixer of findings of ``codes`` that carry no fix of their own."""
+        def register(function: Fixer) -> Fixer:
+            for code in codes:
+                self.fixers[self._known(code)] = function
+            return function
+        return register
 
     def on_method(self, *methods: str) -> Callable[[CallHook], CallHook]:
         """Register a hook for calls ``<receiver>.<method>(...)``."""

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..engine import Finding, check
-from ..fix import Edit, Target, edits
+from ..edits import Edit
 from ..registry import Settings
 from .filters import Selection, file_is_ignored, noqa_suppresses
 from .sources import Source
@@ -72,18 +72,23 @@ def diagnose(source: Source, selection: Selection, settings: Settings,
             continue
         end_line = lines[finding.end_line - 1] if finding.end_line <= len(lines) else ""
         diagnostic = _diagnostic(source, finding, line, end_line)
-        if with_fixes and finding.rule.fix is not None:
+        if with_fixes and finding.edits:
             diagnostic = dataclasses.replace(diagnostic, fix=_fix_info(source, diagnostic))
         diagnostics.append(diagnostic)
     return diagnostics
 
 
 def _fix_info(source: Source, d: Diagnostic) -> FixInfo | None:
+    """The finding's edits (computed by the check), cell-relative in notebooks."""
     rule_fix = d.finding.rule.fix
-    assert rule_fix is not None
-    code = source.cells.code_of(source.code, d.cell) if source.cells and d.cell else source.code
-    changes = edits(code, Target(d.code, d.row, d.column - 1))
-    return FixInfo(rule_fix.applicability, rule_fix.title, tuple(changes)) if changes else None
+    if rule_fix is None or not d.finding.edits:
+        return None
+    shift = 0
+    if source.cells is not None:
+        shift = d.row - d.finding.line  # joined-module row -> row inside the cell
+    edits = tuple(Edit(e.row + shift, e.column, e.end_row + shift, e.end_column, e.content)
+                  for e in d.finding.edits)
+    return FixInfo(rule_fix.applicability, rule_fix.title, edits)
 
 
 def _diagnostic(source: Source, finding: Finding, line: str, end_line: str) -> Diagnostic:

@@ -1,16 +1,21 @@
-"""``--fix``, ``--unsafe-fixes`` and ``--diff``: apply the rules' fixes to the reported
-findings, file by file (notebooks cell by cell)."""
+"""``--fix``, ``--unsafe-fixes`` and ``--diff``: merge the fixes the check computed (minimal
+edits, ruff's model) file by file, notebooks cell by cell, and re-check a file (a bounded
+number of times) only when fixes overlapped and some were left for another round."""
 
 from __future__ import annotations
 
+import ast
 import difflib
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Callable
 
-from .. import fix
+from ..edits import Edit, Fix, apply
 from .diagnostics import Diagnostic
-from .notebook import rewrite_code_cells
+from .notebook import CellMap, rewrite_code_cells
 from .sources import Source
+
+ROUNDS = 4  # passes over one file at most; later rounds only fix what overlapped before
 
 
 @dataclass(frozen=True)
@@ -27,28 +32,74 @@ class Change:
 
 def allowed(diagnostic: Diagnostic, unsafe: bool) -> bool:
     rule_fix = diagnostic.finding.rule.fix
-    return rule_fix is not None and (unsafe or rule_fix.applicability == "safe")
+    return bool(diagnostic.finding.edits) and rule_fix is not None and (
+        unsafe or rule_fix.applicability == "safe")
 
 
-def changes(sources: dict[str, Source], diagnostics: list[Diagnostic],
-            unsafe: bool) -> list[Change]:
+# Checks a new text of a file again: its diagnostics (with their fixes).
+Recheck = Callable[[Source], "list[Diagnostic]"]
+
+
+def changes(sources: dict[str, Source], diagnostics: list[Diagnostic], unsafe: bool,
+            recheck: Recheck, decode: Callable[[str, str], Source]) -> list[Change]:
     """The new text of every file a fix changes (for notebooks, the JSON document)."""
-    wanted: dict[str, dict[int | None, list[fix.Target]]] = defaultdict(lambda: defaultdict(list))
+    by_path: dict[str, list[Diagnostic]] = defaultdict(list)
     for d in diagnostics:
         if allowed(d, unsafe):
-            wanted[d.path][d.cell].append(fix.Target(d.code, d.row, d.column - 1))
+            by_path[d.path].append(d)
     result = []
-    for path, by_cell in wanted.items():
-        before = sources[path].text
-        if sources[path].cells is None:
-            after = fix.apply(before, by_cell[None])[0]
-        else:
-            after = rewrite_code_cells(before, lambda cell, code: _fixed_cell(code, by_cell[cell]))
-        if after != before:
-            result.append(Change(path, before, after))
+    for path, wanted in by_path.items():
+        source = sources[path]
+        for _ in range(ROUNDS):
+            after, complete = _fixed(source, wanted)
+            if after == source.text:
+                break
+            source = decode(path, after)
+            if complete or source.error is not None:
+                break
+            wanted = [d for d in recheck(source) if allowed(d, unsafe)]
+        if source.text != sources[path].text:
+            result.append(Change(path, sources[path].text, source.text))
     return result
 
 
-def _fixed_cell(code: str, targets: list[fix.Target]) -> str | None:
-    fixed, done = fix.apply(code, targets)
-    return fixed if done else None
+def _fixed(source: Source, wanted: list[Diagnostic]) -> tuple[str, bool]:
+    """The text with the non-overlapping fixes applied, and whether all of them were."""
+    if source.cells is None:
+        text, applied = apply(source.text, [d.finding.edits for d in wanted])
+        return (text, len(applied) == len(wanted)) if _parses(text) else (source.text, True)
+    by_cell: dict[int, list[Fix]] = defaultdict(list)
+    for d in wanted:
+        local = _cell_fix(source.cells, d.finding.edits)
+        if local is not None:
+            by_cell[local[0]].append(local[1])
+    complete = True
+
+    def rewrite(cell: int, code: str) -> str | None:
+        nonlocal complete
+        if cell not in by_cell:
+            return None
+        text, applied = apply(code, by_cell[cell])
+        complete = complete and len(applied) == len(by_cell[cell])
+        return text if _parses(text) else None
+    return rewrite_code_cells(source.text, rewrite), complete
+
+
+def _cell_fix(cells: CellMap, fix: Fix) -> tuple[int, Fix] | None:
+    """A fix of the joined notebook code as the fix of one cell, with cell-relative rows; None
+    if its edits do not all fall in one cell."""
+    located = {cells.locate(row) for edit in fix for row in (edit.row, edit.end_row)}
+    if len({cell for cell, _ in located}) != 1:
+        return None
+    cell, _ = located.pop()
+    shift = cells.locate(fix[0].row)[1] - fix[0].row
+    return cell, tuple(Edit(e.row + shift, e.column, e.end_row + shift, e.end_column, e.content)
+                       for e in fix)
+
+
+def _parses(text: str) -> bool:
+    try:
+        ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return False
+    return True

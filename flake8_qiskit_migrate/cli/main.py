@@ -184,11 +184,14 @@ def run_check(args: argparse.Namespace) -> int:
         diagnostics, stale = baseline.subtract(diagnostics, recorded, root)
 
     if args.fix or args.diff:
-        fixed = _fix(args, diagnostics, stdin)
-        if fixed is not None:
+        def recheck(source: sources.Source) -> list[Diagnostic]:
+            return _check_source(source, selection, engine_settings, False)[1]
+
+        fixed = _fix(args, diagnostics, stdin, recheck)
+        if isinstance(fixed, int):
             return fixed
         before = len(diagnostics)
-        diagnostics, failed = collect()
+        diagnostics = _rechecked(diagnostics, fixed, recheck)
         if recorded is not None:
             diagnostics, stale = baseline.subtract(diagnostics, recorded, root)
         print(f"fixed {before - len(diagnostics)} findings, {len(diagnostics)} remaining",
@@ -207,13 +210,13 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def _fix(args: argparse.Namespace, diagnostics: list[Diagnostic],
-         stdin: sources.Source | None) -> int | None:
+         stdin: sources.Source | None, recheck: fixing.Recheck) -> int | dict[str, sources.Source]:
     """Apply the fixes. ``--diff`` prints them and returns the exit code; a buffer from stdin
-    is printed fixed; otherwise files are rewritten and None says: report what is left."""
-    by_path = {d.path: d for d in diagnostics}
+    is printed fixed; otherwise files are rewritten, and the new sources are returned."""
+    by_path = {d.path: d for d in diagnostics if fixing.allowed(d, args.unsafe_fixes)}
     found = {path: stdin if stdin is not None and path == stdin.path else sources.read(path)
              for path in by_path}
-    planned = fixing.changes(found, diagnostics, args.unsafe_fixes)
+    planned = fixing.changes(found, diagnostics, args.unsafe_fixes, recheck, sources.redecode)
     if args.diff:
         sys.stdout.write("".join(change.diff() for change in planned))
         return 1 if planned else 0
@@ -221,9 +224,26 @@ def _fix(args: argparse.Namespace, diagnostics: list[Diagnostic],
         new = {change.path: change.after for change in planned}
         sys.stdout.write(new.get(stdin.path, stdin.text))
         return 0
+    written = {}
     for change in planned:
         sources.write(found[change.path], change.after)
-    return None
+        written[change.path] = sources.redecode(change.path, change.after)
+    return written
+
+
+def _rechecked(diagnostics: list[Diagnostic], changed: dict[str, sources.Source],
+               recheck: fixing.Recheck) -> list[Diagnostic]:
+    """The diagnostics after fixing: the changed files checked again, the others as they were
+    (in the same order of files)."""
+    result: list[Diagnostic] = []
+    done: set[str] = set()
+    for d in diagnostics:
+        if d.path not in changed:
+            result.append(d)
+        elif d.path not in done:
+            done.add(d.path)
+            result += recheck(changed[d.path])
+    return result
 
 
 Outcome = tuple[str, list[Diagnostic], "str | None"]

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import codecs
 import fnmatch
+import io
 import os
 import re
 import sys
+import tokenize
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -34,6 +36,7 @@ class Source:
     error: str | None = None
     text: str = ""  # the file as stored (for a notebook, the JSON), for rewriting it
     bom: bool = False
+    encoding: str = "utf-8"  # as Python reads the file: its PEP 263 cookie, else UTF-8
 
 
 def discover(paths: Iterable[str], exclude: Iterable[str]) -> Iterator[str]:
@@ -84,21 +87,42 @@ def read_stdin(display_name: str) -> Source:
 
 
 def decode(path: str, data: bytes) -> Source:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        return Source(path, error=f"not UTF-8 (byte 0x{data[error.start]:02x} at offset "
-                                  f"{error.start})")
+    """A file's text as Python reads it: a notebook as UTF-8 JSON, a module in the encoding
+    its PEP 263 cookie names (UTF-8 without one), a byte-order mark set aside."""
     bom = data.startswith(codecs.BOM_UTF8)
+    encoding = "utf-8"
+    if not path.endswith(".ipynb"):
+        try:
+            found = tokenize.detect_encoding(io.BytesIO(data).readline)[0]
+            encoding = codecs.lookup(found).name.replace("utf-8-sig", "utf-8")
+        except SyntaxError as error:  # an unknown cookie, or bytes that are not UTF-8
+            if "unknown encoding" in str(error):
+                return Source(path, error=f"unknown encoding in its coding cookie ({error})")
+    try:
+        text = data.decode("utf-8-sig" if encoding == "utf-8" else encoding)
+    except UnicodeDecodeError as error:
+        named = "UTF-8" if encoding == "utf-8" else encoding
+        return Source(path, error=f"not {named} (byte 0x{data[error.start]:02x} at offset "
+                                  f"{error.start})")
+    return _source(path, text, bom, encoding)
+
+
+def redecode(path: str, text: str) -> Source:
+    """The source of a file's new text (after fixes), for checking it again."""
+    return _source(path, text, False, "utf-8")
+
+
+def _source(path: str, text: str, bom: bool, encoding: str) -> Source:
     if path.endswith(".ipynb"):
         try:
             code, cells = notebook_code(text)
         except NotebookError as error:
             return Source(path, error=f"invalid notebook: {error}")
         return Source(path, code, cells, text=text, bom=bom)
-    return Source(path, text, text=text, bom=bom)
+    return Source(path, text, text=text, bom=bom, encoding=encoding)
 
 
 def write(source: Source, text: str) -> None:
-    """Store new text for a file, keeping its byte-order mark."""
-    Path(source.path).write_bytes((codecs.BOM_UTF8 if source.bom else b"") + text.encode())
+    """Store new text for a file in its own encoding, keeping its byte-order mark."""
+    data = (codecs.BOM_UTF8 if source.bom else b"") + text.encode(source.encoding)
+    Path(source.path).write_bytes(data)

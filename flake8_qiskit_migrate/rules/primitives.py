@@ -1,6 +1,11 @@
 """Category 3: the V1 primitives (reference, backend, Aer and Runtime flavours)."""
 
-from ..registry import GUIDES, REGISTRY, Autofix, Releases, Rule, RuleDoc
+from __future__ import annotations
+
+import ast
+
+from ..edits import Edit, Fix
+from ..registry import GUIDES, REGISTRY, Autofix, Context, Releases, Rule, RuleDoc
 
 MIGRATE_TO_V2 = GUIDES + "qiskit-1.0-features#migrate-to-v2"
 V2_GUIDE = GUIDES + "v2-primitives"
@@ -174,3 +179,42 @@ REGISTRY.add(Rule(
     ),
 ))
 REGISTRY.match_names("QKM306", "qiskit_ibm_runtime.EstimatorV1")
+
+# V1 class of ``qiskit.primitives`` -> its V2 replacement in the same module.
+V2_CLASSES = {
+    "Sampler": "StatevectorSampler",
+    "Estimator": "StatevectorEstimator",
+    "BackendSampler": "BackendSamplerV2",
+    "BackendEstimator": "BackendEstimatorV2",
+}
+_MODULE = "qiskit.primitives"
+
+
+@REGISTRY.fixer("QKM301", "QKM302")
+def _to_v2(ctx: Context, node: ast.AST, name: str) -> Fix | None:
+    """``from qiskit.primitives import Sampler`` -> ``StatevectorSampler as Sampler`` (the code
+    keeps its names), ``primitives.Sampler`` -> ``primitives.StatevectorSampler``, and a
+    positional backend -> ``backend=`` (keyword-only in the V2 backend primitives)."""
+    module, _, old = name.rpartition(".")
+    source = ctx.source
+    if source is None or module != _MODULE or old not in V2_CLASSES:
+        return None
+    new = V2_CLASSES[old]
+    if isinstance(node, ast.alias):
+        statement = ctx.import_statement
+        if not isinstance(statement, ast.ImportFrom) or statement.module != _MODULE or (
+                statement.level):
+            return None
+        row, column = source.start(node)
+        return (Edit(row, column, row, column + len(old), new if node.asname else
+                     f"{new} as {old}"),)
+    edits = []
+    target = node.func if isinstance(node, ast.Call) else node
+    if isinstance(target, ast.Attribute):
+        row, column = source.end(target)
+        edits.append(Edit(row, column - len(old), row, column, new))
+    if isinstance(node, ast.Call) and old.startswith("Backend") and node.args and not isinstance(
+            node.args[0], ast.Starred):
+        row, column = source.start(node.args[0])
+        edits.append(Edit(row, column, row, column, "backend="))
+    return tuple(edits) or None

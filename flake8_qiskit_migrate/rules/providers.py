@@ -1,7 +1,12 @@
 """Category 2: the retired provider packages (qiskit-ibmq-provider, qiskit-ibm-provider) and the
 provider-era names that went with them."""
 
-from ..registry import GUIDES, REGISTRY, Autofix, Releases, Rule, RuleDoc
+from __future__ import annotations
+
+import ast
+
+from ..edits import Fix, add_import, imports_name
+from ..registry import GUIDES, REGISTRY, Autofix, Context, Releases, Rule, RuleDoc
 
 IBMQ_GUIDE = GUIDES + "qiskit-runtime-from-ibmq-provider"
 IBM_PROVIDER_GUIDE = GUIDES + "qiskit-runtime-from-ibm-provider"
@@ -290,3 +295,23 @@ REGISTRY.match_names(
     "qiskit.tools.backend_monitor",
     "qiskit.tools.backend_overview",
 )
+
+
+@REGISTRY.fixer("QKM204", "QKM207")
+def _to_service(ctx: Context, node: ast.AST, name: str) -> Fix | None:
+    """``IBMQ.load_account()`` / ``IBMProvider()`` -> ``QiskitRuntimeService()``, adding the
+    import; only argument-less calls (an account or instance argument has no mechanical
+    mapping)."""
+    if ctx.source is None or ctx.module is None or not isinstance(node, ast.Call) or (
+            node.args or node.keywords):
+        return None
+    func = node.func
+    spelled = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+    if not (name.endswith(".load_account") and spelled == "load_account"
+            or name.endswith(".IBMProvider") and spelled == "IBMProvider"):
+        return None  # e.g. ``IBMProvider().get_backend(...)``: the provider is not the call
+    edits = [ctx.source.replace(node, "QiskitRuntimeService()")]
+    if not imports_name(ctx.module, "qiskit_ibm_runtime", "QiskitRuntimeService"):
+        edits.append(add_import(ctx.source, ctx.module,
+                                "from qiskit_ibm_runtime import QiskitRuntimeService"))
+    return tuple(edits)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 
+from ..edits import Edit, Fix, argument_removal
 from ..registry import GUIDES, REGISTRY, Autofix, Context, Releases, Rule, RuleDoc
 from .primitive_values import AMBIGUOUS_RUNTIME, RUNTIME, RUNTIME_PRIMITIVES, V1_OPTIONS, is_estimator
 from .runtime_options import report_dict_keys
@@ -117,15 +118,26 @@ _OPTION_KEYS = {"shots": "QKM408", "optimization_level": "QKM409", "transpilatio
                 "skip_transpilation": "QKM409"}
 
 
+def _to_mode(ctx: Context, call: ast.Call, keyword: ast.keyword) -> Fix | None:
+    """``session=``/``backend=`` -> ``mode=``, unless a mode is given already (by keyword or
+    position) or both keywords are: then which one is the mode is a decision, not a rename."""
+    given = {k.arg for k in call.keywords}
+    if ctx.source is None or {"session", "backend"} <= given or "mode" in given or any(
+            not isinstance(a, ast.Starred) for a in call.args):
+        return None
+    row, column = ctx.source.start(keyword)
+    return (Edit(row, column, row, column + len(keyword.arg or ""), "mode"),)
+
+
 @REGISTRY.on_call(*RUNTIME_PRIMITIVES)
 def _primitive_keywords(ctx: Context, call: ast.Call, path: str | None) -> None:
     v1_keywords = []
     for keyword in call.keywords:
         if keyword.arg == "session":
-            ctx.report(keyword, "QKM412", "session")
+            ctx.report(keyword, "QKM412", "session", fix=_to_mode(ctx, call, keyword))
             v1_keywords.append("session=...")
         elif keyword.arg == "backend":
-            ctx.report(keyword, "QKM413", "backend")
+            ctx.report(keyword, "QKM413", "backend", fix=_to_mode(ctx, call, keyword))
             v1_keywords.append("backend=...")
         elif keyword.arg == "options":
             if ctx.qualify(keyword.value) == V1_OPTIONS:
@@ -142,15 +154,26 @@ def _primitive_keywords(ctx: Context, call: ast.Call, path: str | None) -> None:
         ctx.assume(call, f"{path}V1()")  # so its results are known to be V1 results
 
 
+def _drop_service(ctx: Context, call: ast.Call, service: ast.AST,
+                  backend: ast.expr | None) -> Fix | None:
+    """Remove the service argument, unless the backend is missing or a name string (then the
+    session needs a backend object first, which is not a mechanical change)."""
+    if ctx.source is None or backend is None or _is_text(backend):
+        return None
+    return (argument_removal(ctx.source, call, service),)
+
+
 @REGISTRY.on_call(*SESSION_CLASSES)
 def _session_keywords(ctx: Context, call: ast.Call, path: str | None) -> None:
-    for keyword in call.keywords:
-        if keyword.arg == "service":
-            ctx.report(keyword, "QKM414", "service=")
     # The V1 signature was Session(service, backend): a service in first place.
     service_first = bool(call.args) and ctx.qualify(call.args[0]) == SERVICE
-    if service_first:
-        ctx.report(call.args[0], "QKM414", ast.unparse(call.args[0]))
     backend = _argument(call, "backend", 1 if service_first else 0)
+    for keyword in call.keywords:
+        if keyword.arg == "service":
+            ctx.report(keyword, "QKM414", "service=",
+                       fix=_drop_service(ctx, call, keyword, backend))
+    if service_first:
+        ctx.report(call.args[0], "QKM414", ast.unparse(call.args[0]),
+                   fix=_drop_service(ctx, call, call.args[0], backend))
     if backend is not None and _is_text(backend):
         ctx.report(backend, "QKM415", ast.unparse(backend))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 
+from ..edits import Fix
 from ..registry import GUIDES, REGISTRY, Autofix, Context, Releases, Rule, RuleDoc
 from .primitive_values import RUNTIME
 
@@ -56,12 +57,24 @@ def _text(node: ast.expr) -> str | None:
     return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
 
 
+def _platform_channel(ctx: Context, literal: ast.expr) -> Fix | None:
+    """``"ibm_quantum"`` -> ``"ibm_quantum_platform"`` in the literal's own quotes; only a
+    plain literal (no prefix, no implicit concatenation) is rewritten."""
+    if ctx.source is None:
+        return None
+    text = ctx.source.segment(ctx.source.start(literal), ctx.source.end(literal))
+    for quote in ('"""', "'''", '"', "'"):
+        if text == f"{quote}ibm_quantum{quote}":
+            return (ctx.source.replace(literal, f"{quote}ibm_quantum_platform{quote}"),)
+    return None
+
+
 @REGISTRY.on_call(*ACCOUNT_CALLS)
 def _account_settings(ctx: Context, call: ast.Call, path: str | None) -> None:
     for keyword in call.keywords:
         value = _text(keyword.value)
         if keyword.arg == "channel" and value == "ibm_quantum":
-            ctx.report(keyword, "QKM501", repr(value))
+            ctx.report(keyword, "QKM501", repr(value), fix=_platform_channel(ctx, keyword.value))
         elif keyword.arg == "instance" and value is not None and value.count("/") == 2:
             ctx.report(keyword, "QKM502", repr(value))
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ast
 
+from ..edits import Edit, Fix
 from ..registry import REGISTRY, Autofix, Context, Releases, Rule, RuleDoc
 from .primitive_values import OPTION_OWNERS, RUNTIME, RUNTIME_PRIMITIVES
 
@@ -207,3 +208,35 @@ REGISTRY.match_names(
     f"{RUNTIME}.NoiseLearnerV2",
     f"{RUNTIME}.noise_learner.NoiseLearner",
 )
+
+
+@REGISTRY.fixer("QKM601")
+def _client_side_import(ctx: Context, node: ast.AST, name: str) -> Fix | None:
+    """Rewrite the ``from`` import holding the name: the names that moved are imported from
+    their client-side modules, one line each, after what stays. Every reported alias of the
+    statement gets the same edit, so the statement is rewritten once."""
+    statement, source = ctx.import_statement, ctx.source
+    if not isinstance(node, ast.alias) or not isinstance(statement, ast.ImportFrom) or (
+            source is None or statement.level or statement.module is None):
+        return None
+    start, end = source.start(statement), source.end(statement)
+    before = source.line(start[0])[: start[1] - 1]
+    after = source.line(end[0])[end[1] - 1:].strip()
+    if before.strip() or (after and not after.startswith("#")):
+        return None  # shares its line with another statement
+    kept, moved = [], []
+    for alias in statement.names:
+        text = source.segment(source.start(alias), source.end(alias))
+        destination = CLIENT_SIDE_MODULES.get(f"{statement.module}.{alias.name}")
+        if destination is None:
+            kept.append(text)
+        else:
+            moved.append(f"from {destination} import {text}")
+    lines = [f"from {statement.module} import {', '.join(kept)}"] if kept else []
+    lines += moved
+    indent = "\n" + before
+    edits = [Edit(*start, *end, lines[0])]
+    if len(lines) > 1:
+        edits.append(Edit(*source.line_end(end[0]), *source.line_end(end[0]),
+                          indent + indent.join(lines[1:])))
+    return tuple(edits)

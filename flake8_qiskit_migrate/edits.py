@@ -1,0 +1,170 @@
+"""Fixes as minimal text edits, computed from the ``ast`` positions the check already has (ruff's
+model: no second parser), and an applier that merges the fixes of one file.
+
+A fix is a tuple of ``Edit``s applied together or not at all. Positions are 1-based rows and
+1-based *character* columns, end exclusive, as ruff's JSON shows them.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+# Python's own line ends (``ast`` counts these; ``str.splitlines`` also splits on \f, \x1c ...).
+_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
+@dataclass(frozen=True, order=True)
+class Edit:
+    """Replace the text from (row, column) to (end_row, end_column) with ``content``."""
+
+    row: int
+    column: int
+    end_row: int
+    end_column: int
+    content: str
+
+
+Fix = tuple[Edit, ...]
+
+
+class SourceText:
+    """A module's text with its line index, for positions of ``ast`` nodes (whose columns are
+    UTF-8 byte offsets) as edit positions (characters)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._lines: list[str] | None = None  # split on first use: most modules need no fix
+        self._starts: list[int] | None = None
+
+    @property
+    def lines(self) -> list[str]:
+        if self._lines is None:
+            self._lines = _LINES.findall(self.text)
+        return self._lines
+
+    def line(self, row: int) -> str:
+        """Line ``row`` (1-based) without its line end; "" past the end."""
+        return self.lines[row - 1].rstrip("\r\n") if 0 < row <= len(self.lines) else ""
+
+    def column(self, row: int, byte_offset: int) -> int:
+        """The 1-based character column of a byte offset into line ``row``."""
+        line = self.line(row)
+        if line.isascii():
+            return byte_offset + 1
+        return len(line.encode("utf-8")[:byte_offset].decode("utf-8", errors="ignore")) + 1
+
+    def start(self, node: ast.AST) -> tuple[int, int]:
+        row = node.lineno  # type: ignore[attr-defined]
+        return row, self.column(row, node.col_offset)  # type: ignore[attr-defined]
+
+    def end(self, node: ast.AST) -> tuple[int, int]:
+        row = node.end_lineno  # type: ignore[attr-defined]
+        return row, self.column(row, node.end_col_offset)  # type: ignore[attr-defined]
+
+    def replace(self, node: ast.AST, content: str) -> Edit:
+        return Edit(*self.start(node), *self.end(node), content)
+
+    def segment(self, start: tuple[int, int], end: tuple[int, int]) -> str:
+        return self.text[self.offset(*start): self.offset(*end)]
+
+    def offset(self, row: int, column: int) -> int:
+        """The index into the text of a (row, character column) position."""
+        if self._starts is None:
+            starts, total = [], 0
+            for line in self.lines:
+                starts.append(total)
+                total += len(line)
+            starts.append(total)
+            self._starts = starts
+        row = min(max(row, 1), len(self._starts))
+        return self._starts[row - 1] + column - 1
+
+    def line_end(self, row: int) -> tuple[int, int]:
+        """The position just before line ``row``'s line end."""
+        return row, len(self.line(row)) + 1
+
+
+def argument_removal(source: SourceText, call: ast.Call, argument: ast.AST) -> Edit:
+    """The edit that removes one argument of a call with its separating comma: up to the next
+    argument, or, for the last one, from the end of the previous argument (and a trailing comma
+    after it). A lone argument leaves ``()``."""
+    arguments = sorted([*call.args, *call.keywords],
+                       key=lambda a: (a.lineno, a.col_offset))  # type: ignore[attr-defined]
+    index = arguments.index(argument)
+    if index + 1 < len(arguments):
+        return Edit(*source.start(argument), *source.start(arguments[index + 1]), "")
+    end = _after_trailing_comma(source, source.end(argument), source.end(call))
+    if index > 0:
+        return Edit(*source.end(arguments[index - 1]), *end, "")
+    return Edit(*source.start(argument), *end, "")
+
+
+def _after_trailing_comma(source: SourceText, end: tuple[int, int],
+                          limit: tuple[int, int]) -> tuple[int, int]:
+    """Past a trailing comma that follows ``end`` on the same line, if any."""
+    row, column = end
+    rest = source.line(row)[column - 1:]
+    stripped = rest.lstrip(" \t")
+    if stripped.startswith(",") and (row, column + len(rest) - len(stripped)) < limit:
+        return row, column + len(rest) - len(stripped) + 1
+    return end
+
+
+def apply(text: str, fixes: Sequence[Fix]) -> tuple[str, list[int]]:
+    """``text`` with every fix whose edits do not overlap an earlier fix's, and the indices of
+    the fixes applied. Identical edits of different fixes (the same import added twice) are
+    made once. Fixes are taken in the order of their first edit, as ruff does."""
+    source = SourceText(text)
+    order = sorted((i for i, fix in enumerate(fixes) if fix), key=lambda i: min(fixes[i]))
+    taken: dict[tuple[int, int, str], None] = {}
+    spans: list[tuple[int, int]] = []
+    applied = []
+    for index in order:
+        ranges = [(source.offset(e.row, e.column), source.offset(e.end_row, e.end_column),
+                   e.content) for e in fixes[index]]
+        fresh = [r for r in ranges if r not in taken]
+        if any(_overlaps(start, end, spans) for start, end, _ in fresh):
+            continue
+        for item in fresh:
+            taken[item] = None
+            spans.append(item[:2])
+        applied.append(index)
+    pieces, position = [], 0
+    for start, end, content in sorted(taken, key=lambda r: (r[0], r[1])):
+        pieces += [text[position:start], content]
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces), applied
+
+
+def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
+    """Whether [start, end) meets a taken span; two insertions at one point also meet."""
+    return any(start < other_end and other_start < end or start == end == other_start == other_end
+               for other_start, other_end in spans)
+
+
+def add_import(source: SourceText, module: ast.Module, line: str) -> Edit:
+    """The edit that adds an import line after the module's leading docstring and imports (at
+    the top when it has none)."""
+    last = None
+    for index, statement in enumerate(module.body):
+        docstring = index == 0 and isinstance(statement, ast.Expr) and isinstance(
+            statement.value, ast.Constant) and isinstance(statement.value.value, str)
+        if not (docstring or isinstance(statement, (ast.Import, ast.ImportFrom))):
+            break
+        last = statement
+    if last is None:
+        row = module.body[0].lineno if module.body else 1
+        return Edit(row, 1, row, 1, line + "\n")
+    end = source.line_end(last.end_lineno or last.lineno)
+    return Edit(*end, *end, "\n" + line)
+
+
+def imports_name(module: ast.Module, origin: str, name: str) -> bool:
+    """Whether the module's top level has ``from origin import name`` (unaliased)."""
+    return any(isinstance(s, ast.ImportFrom) and s.module == origin and not s.level
+               and any(a.name == name and a.asname is None for a in s.names)
+               for s in module.body)

@@ -1,0 +1,22 @@
+# settings: explicit=QKM602
+# QKM602: server-side options with no home in the client-side primitives (selected by name).
+from qiskit_ibm_runtime.executor_estimator import EstimatorV2
+from qiskit_ibm_runtime.executor_sampler import SamplerV2
+from qiskit_ibm_runtime.options_models import EstimatorOptions
+from qiskit_ibm_runtime.options_models import SamplerOptions
+
+estimator = EstimatorV2(mode=backend, options={
+    "seed_estimator": 42,  # QKM602: 5
+    "resilience": {"measure_noise_learning": {"shots_per_randomization": 100}},  # QKM602: 47
+    "resilience_level": 1,  # ok: still an option
+})
+estimator.options.resilience.layer_noise_learning.max_layers_to_learn = 4  # QKM602: 1
+estimator.options.seed_estimator = 7  # QKM602: 1
+estimator.options.resilience.zne.amplifier = "pea"  # ok: still an option (needs explicit learning)
+sampler = SamplerV2(mode=backend)
+sampler.options.simulator.noise_model = noise  # QKM602: 1
+sampler.options.simulator.seed_simulator = 1  # ok: still an option
+options = EstimatorOptions(seed_estimator=3, simulator={"coupling_map": cmap})  # QKM602: 28, QKM602: 57
+options.resilience.layer_noise_learning = None  # QKM602: 1
+SamplerOptions().simulator.basis_gates = ["cx"]  # QKM602: 1
+other.options.seed_estimator = 1  # ok: not a Runtime primitive

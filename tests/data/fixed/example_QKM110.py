@@ -1,0 +1,11 @@
+from qiskit import QuantumCircuit
+from qiskit.primitives import BackendSamplerV2 as BackendSampler
+from qiskit.providers.fake_provider import GenericBackendV2
+from qiskit.transpiler import PassManager
+
+circuit = QuantumCircuit(2)
+circuit.h(0)
+circuit.cx(0, 1)
+circuit.measure_all()
+sampler = BackendSampler(backend=GenericBackendV2(2), skip_transpilation=True,
+                         bound_pass_manager=PassManager())
