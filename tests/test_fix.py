@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -455,3 +456,45 @@ def test_json_edits_applied_independently_equal_fix(tmp_path: Path) -> None:
         (tmp_path / "a.py").write_text(text)
     run("check", "b.py", "--fix", "--unsafe-fixes", cwd=tmp_path)
     assert (tmp_path / "a.py").read_text() == (tmp_path / "b.py").read_text() != source
+
+
+def test_fix_writes_through_symlinks_and_keeps_the_mode(tmp_path: Path) -> None:
+    real = tmp_path / "real.py"
+    real.write_text("from qiskit_ibm_runtime import SamplerV2\nSamplerV2(session=s)\n")
+    real.chmod(0o750)
+    link = tmp_path / "link.py"
+    link.symlink_to(real)
+    run("check", "--fix", "link.py", cwd=tmp_path)
+    assert link.is_symlink() and "SamplerV2(mode=s)" in real.read_text()
+    assert real.stat().st_mode & 0o777 == 0o750
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".qkm")] == []
+
+
+def test_a_file_changed_since_it_was_read_is_left_alone(tmp_path: Path) -> None:
+    from flake8_qiskit_migrate.cli import sources
+    path = tmp_path / "a.py"
+    path.write_text("x = 1\n")
+    source = sources.read(str(path))
+    path.write_text("x = 2\n")  # someone else saved the file meanwhile
+    with pytest.raises(OSError, match="changed on disk"):
+        sources.write(source, "x = 3\n")
+    assert path.read_text() == "x = 2\n"
+
+
+def test_unwritable_folder_is_a_clear_error_and_the_file_stays(tmp_path: Path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    path = folder / "a.py"
+    text = "from qiskit_ibm_runtime import SamplerV2\nSamplerV2(session=s)\n"
+    path.write_text(text)
+    folder.chmod(0o555)
+    try:
+        result = run("check", "--fix", str(path), cwd=tmp_path)
+    finally:
+        folder.chmod(0o755)
+    if os.geteuid() == 0:  # root writes anyway: the fix lands, and nothing is left behind
+        assert "SamplerV2(mode=s)" in path.read_text()
+    else:
+        assert result.returncode == 2 and "cannot write the fixed file" in result.stderr
+        assert path.read_text() == text
+    assert [p.name for p in folder.iterdir()] == ["a.py"]

@@ -13,7 +13,7 @@ from typing import Callable
 from ..edits import Edit, Fix, apply
 from .diagnostics import Diagnostic
 from .notebook import CellMap, rewrite_code_cells
-from .sources import Source
+from .sources import Source, redecode
 
 ROUNDS = 4  # passes over one file at most; later rounds only fix what overlapped before
 
@@ -40,27 +40,23 @@ def allowed(diagnostic: Diagnostic, unsafe: bool) -> bool:
 Recheck = Callable[[Source], "list[Diagnostic]"]
 
 
-def changes(sources: dict[str, Source], diagnostics: list[Diagnostic], unsafe: bool,
-            recheck: Recheck, decode: Callable[[str, str], Source]) -> list[Change]:
-    """The new text of every file a fix changes (for notebooks, the JSON document)."""
-    by_path: dict[str, list[Diagnostic]] = defaultdict(list)
-    for d in diagnostics:
-        if allowed(d, unsafe):
-            by_path[d.path].append(d)
-    result = []
-    for path, wanted in by_path.items():
-        source = sources[path]
-        for _ in range(ROUNDS):
-            after, complete = _fixed(source, wanted)
-            if after == source.text:
-                break
-            source = decode(path, after)
-            if complete or source.error is not None:
-                break
-            wanted = [d for d in recheck(source) if allowed(d, unsafe)]
-        if source.text != sources[path].text:
-            result.append(Change(path, sources[path].text, source.text))
-    return result
+def fix_source(source: Source, diagnostics: list[Diagnostic], unsafe: bool,
+               recheck: Recheck) -> Change | None:
+    """The file's new text (for a notebook, the JSON document) with its allowed fixes, or
+    None. Overlapping fixes wait for a re-check of the new text, ``ROUNDS`` passes at most."""
+    wanted = [d for d in diagnostics if allowed(d, unsafe)]
+    current = source
+    for _ in range(ROUNDS):
+        if not wanted:
+            break
+        after, complete = _fixed(current, wanted)
+        if after == current.text:
+            break
+        current = redecode(source.path, after)
+        if complete or current.error is not None:
+            break
+        wanted = [d for d in recheck(current) if allowed(d, unsafe)]
+    return Change(source.path, source.text, current.text) if current.text != source.text else None
 
 
 def _fixed(source: Source, wanted: list[Diagnostic]) -> tuple[str, bool]:

@@ -4,22 +4,20 @@ print the ``ruff-config`` snippet. Exit codes as ruff: 0 clean, 1 findings, 2 er
 from __future__ import annotations
 
 import argparse
-import functools
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any, Sequence
 
 from .. import __version__
-from ..plugin import package_of
 from ..registry import REGISTRY, Settings
 from ..project import targets
 from . import baseline, config, fixing, sources
-from .diagnostics import Diagnostic, ParseError, diagnose
+from .diagnostics import Diagnostic
 from .filters import Selection
 from .formats import FORMATS, statistics
 from .rules_view import rule_text, rules_json, rules_table
+from .runner import FixRequest, Job, check_all
 
 RUFF_CONFIG = '''# pyproject.toml
 [tool.ruff.lint]
@@ -157,45 +155,46 @@ def run_check(args: argparse.Namespace) -> int:
     paths = args.paths or ["."]
     stdin = sources.read_stdin(args.stdin_filename or "-") if "-" in paths else None
     output_format = settings.get("output-format", "concise")
-    with_fixes = output_format in ("json", "json-lines")  # the formats that show fix edits
-
-    def collect() -> tuple[list[Diagnostic], bool]:
-        found, failed = [], False
-        for path, diagnostics, problem in _check_all(paths, exclude, args, selection,
-                                                     engine_settings, stdin, with_fixes):
-            found += diagnostics
-            if problem is not None:
-                print(f"error: {path}: {problem}", file=sys.stderr)
-                failed = True
-        return found, failed
-
-    diagnostics, failed = collect()
     root = os.getcwd()
-    if args.baseline_write:
-        count = baseline.write(args.baseline_write, diagnostics, root)
-        print(f"wrote {count} findings to {args.baseline_write}", file=sys.stderr)
-        return 2 if failed else 0
     try:
         recorded = baseline.load(args.baseline) if args.baseline else None
     except baseline.BaselineError as unreadable:
         return _usage_error(str(unreadable))
+    fixing_files = (args.fix or args.diff) and not args.baseline_write
+    job = Job(selection, engine_settings,
+              with_fixes=output_format in ("json", "json-lines"),  # the formats showing fixes
+              fix=FixRequest(args.unsafe_fixes, write=args.fix and not args.diff,
+                             baseline=recorded, root=root) if fixing_files else None)
+
+    diagnostics: list[Diagnostic] = []
+    changes: list[fixing.Change] = []
+    failed, before = False, 0
+    for outcome in check_all(paths, exclude, args.jobs, job, stdin):
+        diagnostics += outcome.diagnostics
+        before += outcome.before if outcome.change else len(outcome.diagnostics)
+        if outcome.change is not None:
+            changes.append(outcome.change)
+        if outcome.problem is not None:
+            print(f"error: {outcome.path}: {outcome.problem}", file=sys.stderr)
+            failed = True
+
+    if args.baseline_write:
+        count = baseline.write(args.baseline_write, diagnostics, root)
+        print(f"wrote {count} findings to {args.baseline_write}", file=sys.stderr)
+        return 2 if failed else 0
+    if args.diff:
+        sys.stdout.write("".join(change.diff() for change in changes))
+        return 1 if changes else 0
+    if args.fix and stdin is not None:
+        fixed = {change.path: change.after for change in changes}
+        sys.stdout.write(fixed.get(stdin.path, stdin.text))
+        return 0
+    after = len(diagnostics)
     stale = None
     if recorded is not None:
         diagnostics, stale = baseline.subtract(diagnostics, recorded, root)
-
-    if args.fix or args.diff:
-        def recheck(source: sources.Source) -> list[Diagnostic]:
-            return _check_source(source, selection, engine_settings, False)[1]
-
-        fixed = _fix(args, diagnostics, stdin, recheck)
-        if isinstance(fixed, int):
-            return fixed
-        before = len(diagnostics)
-        diagnostics = _rechecked(diagnostics, fixed, recheck)
-        if recorded is not None:
-            diagnostics, stale = baseline.subtract(diagnostics, recorded, root)
-        print(f"fixed {before - len(diagnostics)} findings, {len(diagnostics)} remaining",
-              file=sys.stderr)
+    if args.fix:
+        print(f"fixed {before - after} findings, {len(diagnostics)} remaining", file=sys.stderr)
 
     report = FORMATS[output_format](diagnostics)
     if args.statistics:
@@ -207,90 +206,6 @@ def run_check(args: argparse.Namespace) -> int:
     if failed:
         return 2
     return 1 if diagnostics and not args.exit_zero else 0
-
-
-def _fix(args: argparse.Namespace, diagnostics: list[Diagnostic],
-         stdin: sources.Source | None, recheck: fixing.Recheck) -> int | dict[str, sources.Source]:
-    """Apply the fixes. ``--diff`` prints them and returns the exit code; a buffer from stdin
-    is printed fixed; otherwise files are rewritten, and the new sources are returned."""
-    by_path = {d.path: d for d in diagnostics if fixing.allowed(d, args.unsafe_fixes)}
-    found = {path: stdin if stdin is not None and path == stdin.path else sources.read(path)
-             for path in by_path}
-    planned = fixing.changes(found, diagnostics, args.unsafe_fixes, recheck, sources.redecode)
-    if args.diff:
-        sys.stdout.write("".join(change.diff() for change in planned))
-        return 1 if planned else 0
-    if stdin is not None and args.fix:
-        new = {change.path: change.after for change in planned}
-        sys.stdout.write(new.get(stdin.path, stdin.text))
-        return 0
-    written = {}
-    for change in planned:
-        sources.write(found[change.path], change.after)
-        written[change.path] = sources.redecode(change.path, change.after)
-    return written
-
-
-def _rechecked(diagnostics: list[Diagnostic], changed: dict[str, sources.Source],
-               recheck: fixing.Recheck) -> list[Diagnostic]:
-    """The diagnostics after fixing: the changed files checked again, the others as they were
-    (in the same order of files)."""
-    result: list[Diagnostic] = []
-    done: set[str] = set()
-    for d in diagnostics:
-        if d.path not in changed:
-            result.append(d)
-        elif d.path not in done:
-            done.add(d.path)
-            result += recheck(changed[d.path])
-    return result
-
-
-Outcome = tuple[str, list[Diagnostic], "str | None"]
-_POOL_THRESHOLD = 32
-
-
-def _check_all(paths: list[str], exclude: tuple[str, ...], args: argparse.Namespace,
-               selection: Selection, settings: Settings,
-               stdin: sources.Source | None, with_fixes: bool) -> Iterator[Outcome]:
-    """Every file's outcome, in order; files are read and checked in ``--jobs`` processes."""
-    check_file = functools.partial(_check_file, selection=selection, settings=settings,
-                                   with_fixes=with_fixes)
-    for path in paths:
-        if path == "-" and stdin is not None:
-            yield _check_source(stdin, selection, settings, with_fixes)
-            continue
-        files = list(sources.discover([path], exclude))
-        jobs = min(args.jobs or os.cpu_count() or 1, len(files))
-        if args.jobs == 0 and len(files) < _POOL_THRESHOLD:
-            jobs = 1  # starting processes costs more than a few files take
-        if jobs > 1:
-            with ProcessPoolExecutor(jobs) as pool:
-                yield from pool.map(check_file, files, chunksize=max(1, len(files) // (jobs * 8)))
-        else:
-            yield from map(check_file, files)
-
-
-def _check_file(path: str, selection: Selection, settings: Settings,
-                with_fixes: bool) -> Outcome:
-    return _check_source(sources.read(path), selection, settings, with_fixes)
-
-
-def _check_source(source: sources.Source, selection: Selection, settings: Settings,
-                  with_fixes: bool) -> Outcome:
-    if source.error is not None:
-        return source.path, [], source.error
-    try:
-        found = diagnose(source, selection, settings, _package(source.path), with_fixes)
-        return source.path, found, None
-    except ParseError as error:
-        return source.path, [], str(error)
-
-
-def _package(path: str) -> Callable[[], str | None]:
-    """The package of a real file, for relative imports; stdin buffers have none."""
-    real = path != "-" and os.path.isfile(path)
-    return lambda: package_of(path) if real else None
 
 
 if __name__ == "__main__":

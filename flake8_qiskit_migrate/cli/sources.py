@@ -4,11 +4,13 @@ recursively, standard input; exclusion by glob as ruff does it."""
 from __future__ import annotations
 
 import codecs
+import contextlib
 import fnmatch
 import io
 import os
 import re
 import sys
+import tempfile
 import tokenize
 from dataclasses import dataclass
 from pathlib import Path
@@ -123,6 +125,27 @@ def _source(path: str, text: str, bom: bool, encoding: str) -> Source:
 
 
 def write(source: Source, text: str) -> None:
-    """Store new text for a file in its own encoding, keeping its byte-order mark."""
-    data = (codecs.BOM_UTF8 if source.bom else b"") + text.encode(source.encoding)
-    Path(source.path).write_bytes(data)
+    """Store new text for a file in its own encoding and byte-order mark, atomically: a
+    temporary file beside it, flushed to disk, then renamed over it, with the file's mode; a
+    symbolic link is written through to its target. A file that changed on disk since it was
+    read is left alone (``OSError``)."""
+    target = os.path.realpath(source.path)
+    if Path(target).read_bytes() != _encoded(source, source.text):
+        raise OSError(0, "it changed on disk since it was read; not fixed")
+    mode = os.stat(target).st_mode & 0o7777
+    handle, temporary = tempfile.mkstemp(dir=os.path.dirname(target), prefix=".qkm-fix-")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(_encoded(source, text))
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _encoded(source: Source, text: str) -> bytes:
+    return (codecs.BOM_UTF8 if source.bom else b"") + text.encode(source.encoding)

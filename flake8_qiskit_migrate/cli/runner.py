@@ -1,0 +1,109 @@
+"""Checking the files: read, check and, with ``--fix``/``--diff``, fix each file in the
+``--jobs`` process that checked it (the fixes come with the findings), so fixing scales with
+the cores like checking; a fixed file is checked again there, and only it."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import os
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+from ..plugin import package_of
+from ..registry import Settings
+from . import baseline, fixing, sources
+from .diagnostics import Diagnostic, ParseError, diagnose
+from .filters import Selection
+
+_POOL_THRESHOLD = 32
+
+
+@dataclass(frozen=True)
+class FixRequest:
+    """What ``--fix``/``--diff`` asks of each file: which fixes, whether to write the file,
+    and the baseline whose findings are left alone."""
+
+    unsafe: bool
+    write: bool
+    baseline: Counter[baseline.Key] | None = None
+    root: str = ""
+
+
+@dataclass(frozen=True)
+class Job:
+    selection: Selection
+    settings: Settings
+    with_fixes: bool  # JSON formats: each diagnostic carries its fix
+    fix: FixRequest | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    path: str
+    diagnostics: list[Diagnostic]  # after the fixes, if any were written
+    problem: str | None = None
+    change: fixing.Change | None = None
+    before: int = 0  # how many diagnostics there were before the fixes
+
+
+def check_all(paths: list[str], exclude: tuple[str, ...], jobs: int | None, job: Job,
+              stdin: sources.Source | None) -> Iterator[Outcome]:
+    """Every file's outcome, in order; files are read, checked (and fixed) in ``jobs``
+    processes (0: one per core, from a few dozen files on)."""
+    check_file = functools.partial(_check_file, job=job)
+    for path in paths:
+        if path == "-" and stdin is not None:
+            # A buffer from standard input is printed fixed, never written to a file.
+            fix = job.fix and dataclasses.replace(job.fix, write=False)
+            yield check_source(stdin, dataclasses.replace(job, fix=fix))
+            continue
+        files = list(sources.discover([path], exclude))
+        count = min(jobs or os.cpu_count() or 1, len(files))
+        if jobs == 0 and len(files) < _POOL_THRESHOLD:
+            count = 1  # starting processes costs more than a few files take
+        if count > 1:
+            with ProcessPoolExecutor(count) as pool:
+                yield from pool.map(check_file, files,
+                                    chunksize=max(1, len(files) // (count * 8)))
+        else:
+            yield from map(check_file, files)
+
+
+def _check_file(path: str, job: Job) -> Outcome:
+    return check_source(sources.read(path), job)
+
+
+def check_source(source: sources.Source, job: Job) -> Outcome:
+    if source.error is not None:
+        return Outcome(source.path, [], source.error)
+
+    def check(current: sources.Source, with_fixes: bool) -> list[Diagnostic]:
+        return diagnose(current, job.selection, job.settings, _package(source.path), with_fixes)
+    try:
+        found = check(source, job.with_fixes)
+        request = job.fix
+        if request is None:
+            return Outcome(source.path, found)
+        wanted = found
+        if request.baseline is not None:
+            wanted, _ = baseline.subtract(found, request.baseline, request.root)
+        change = fixing.fix_source(source, wanted, request.unsafe,
+                                   lambda new: check(new, False))
+        if change is None or not request.write:
+            return Outcome(source.path, found, change=change, before=len(found))
+        sources.write(source, change.after)
+        after = check(sources.redecode(source.path, change.after), job.with_fixes)
+        return Outcome(source.path, after, change=change, before=len(found))
+    except ParseError as error:
+        return Outcome(source.path, [], str(error))
+    except OSError as error:
+        return Outcome(source.path, [], f"cannot write the fixed file: {error.strerror or error}")
+
+
+def _package(path: str) -> Callable[[], str | None]:
+    """The package of a real file, for relative imports; stdin buffers have none."""
+    real = path != "-" and os.path.isfile(path)
+    return lambda: package_of(path) if real else None
