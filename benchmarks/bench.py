@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Callable
 
 from flake8_qiskit_migrate.engine import check
-from flake8_qiskit_migrate.plugin import package_of
+from flake8_qiskit_migrate.packages import package_of
 
 HERE = Path(__file__).resolve().parent
 RUNNER = HERE / "flake8_without.py"

@@ -243,7 +243,7 @@ class Walker(ast.NodeVisitor):
         if REGISTRY.rules[match.code].reported_at == "import" and not self._spells_module(
                 text or node):
             return  # fixed at its import, which was reported
-        self.report(node, match.code, path, match.replacement)
+        self.report(node, match.code, path, match.advice(path))
 
     def _module_alias(self, owner: ast.expr, code: str) -> bool:
         return (REGISTRY.rules[code].reported_at == "import" and isinstance(owner, ast.Name)
@@ -283,7 +283,7 @@ class Walker(ast.NodeVisitor):
             self._seen(path)
             match = self.index.name(path)
             if match is not None:
-                self.report(alias, match.code, path, match.replacement)
+                self.report(alias, match.code, path, match.advice(path))
 
     # -- references -------------------------------------------------------------------------
     def visit_Name(self, node: ast.Name) -> None:
@@ -300,7 +300,7 @@ class Walker(ast.NodeVisitor):
                 if match is not None and (REGISTRY.rules[match.code].reported_at == "use"
                                           or binding.path not in self._star_reported):
                     self._star_reported.add(binding.path)
-                    self.report(node, match.code, binding.path, match.replacement)
+                    self.report(node, match.code, binding.path, match.advice(binding.path))
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
         if isinstance(node.ctx, ast.Load):

@@ -3,30 +3,14 @@
 from __future__ import annotations
 
 import ast
-import functools
-import os
 from pathlib import Path
 from typing import Any, Iterator
 
 from . import __version__
 from .engine import check
+from .packages import package_of
 from .project import targets
 from .registry import Settings
-
-
-@functools.lru_cache(maxsize=1024)
-def package_of(filename: str) -> str | None:
-    """The dotted package a file belongs to, from the ``__init__.py`` files around it; used
-    only to resolve relative imports. Reads directory entries, never the code."""
-    directory = os.path.dirname(os.path.abspath(filename))
-    parts: list[str] = []
-    while os.path.isfile(os.path.join(directory, "__init__.py")):
-        parts.append(os.path.basename(directory))
-        parent = os.path.dirname(directory)
-        if parent == directory:
-            break
-        directory = parent
-    return ".".join(reversed(parts)) or None
 
 
 class QiskitMigrateChecker:

@@ -134,6 +134,12 @@ class NameMatch:
     pattern: str
     code: str
     replacement: str | None = None
+    # For a moved module: the new qualified name of a name found under ``pattern``.
+    rename: Callable[[str], str] | None = None
+
+    def advice(self, path: str) -> str | None:
+        """The replacement for the name found: its new qualified name, if the module moved."""
+        return self.rename(path) if self.rename is not None else self.replacement
 
 
 @dataclass(frozen=True)
@@ -242,6 +248,11 @@ class Registry:
         for item in patterns:
             pattern, replacement = item if isinstance(item, tuple) else (item, None)
             self.names.append(NameMatch(pattern, self._known(code), replacement))
+
+    def match_moved(self, code: str, pattern: str, rename: Callable[[str], str]) -> None:
+        """Declare names under ``pattern`` whose module moved: ``rename`` gives each one's new
+        qualified name (the message names the exact new import)."""
+        self.names.append(NameMatch(pattern, self._known(code), rename=rename))
 
     def match_calls(self, code: str, *paths: str | tuple[str, str]) -> None:
         """Declare deprecated call paths for ``code``; a tuple is ``(path, replacement)``."""

@@ -104,7 +104,7 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 def test_command_line_turns_the_family_on(tmp_path: Path) -> None:
     (tmp_path / "a.py").write_text(LEGACY)
-    command = ["-m", "flake8_qiskit_migrate", "check", "a.py", "--output-format", "concise"]
+    command = ["-m", "flake8_qiskit_migrate", "check", "--quiet", "a.py"]
     assert run(*command, cwd=tmp_path).stdout == ""
     selected = run(*command, "--extend-select", "QKM6", cwd=tmp_path).stdout
     assert "QKM601" in selected and "QKM602" in selected

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import command
 import yaml
 
 from flake8_qiskit_migrate.engine import REGISTRY, check
@@ -21,9 +22,7 @@ ROOT = Path(__file__).parent.parent
 LEGACY = "from qiskit import execute\njob = execute(qc, backend, shots=10)\n"
 
 
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "flake8_qiskit_migrate", *args], cwd=cwd,
-                          capture_output=True, text=True, check=False)
+run = command
 
 
 # -- baselines ---------------------------------------------------------------------------------

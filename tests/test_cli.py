@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import command
 
 LEGACY = "from qiskit import execute\njob = execute(qc, backend, shots=10)\n"
 NON_ASCII = 's = "héllo"; from qiskit import execute; y = undefined_name\n'
@@ -32,9 +34,7 @@ NOTEBOOK = notebook(
 )
 
 
-def run(*args: str, cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "flake8_qiskit_migrate", *args], cwd=cwd,
-                          input=stdin, capture_output=True, text=True, check=False)
+run = command
 
 
 def lines(result: subprocess.CompletedProcess[str]) -> list[str]:
@@ -334,3 +334,61 @@ def test_primitive_names_from_command_line_and_pyproject(tmp_path: Path) -> None
     (tmp_path / "pyproject.toml").write_text(
         '[tool.flake8-qiskit-migrate]\nprimitive-names = ["model", "estimator"]\n')
     assert lines(run("check", "a.py", cwd=tmp_path)) == ["a.py:5:5: QKM309", "a.py:6:5: QKM309"]
+
+
+# -- what a person reads at the end ------------------------------------------------------------
+
+RUFF_SCENARIO = "import os\nimport sys\nx = 1\nif x == None:\n    pass\n"  # 2 safe, 1 unsafe
+OUR_SCENARIO = (
+    "from qiskit_ibm_runtime import QiskitRuntimeService, SamplerV2\n"
+    "SamplerV2(session=a)\nSamplerV2(backend=b)\n"  # 2 safe fixes
+    'QiskitRuntimeService(channel="ibm_quantum")\n'  # 1 unsafe fix
+)
+
+
+def ruff(*args: str, cwd: Path) -> list[str]:
+    result = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "--select",
+                             "F401,E711", "--output-format", "concise", *args], cwd=cwd,
+                            capture_output=True, text=True, check=False)
+    return result.stdout.splitlines()
+
+
+def test_closing_lines_are_worded_as_ruff_words_them(tmp_path: Path) -> None:
+    (tmp_path / "r.py").write_text(RUFF_SCENARIO)
+    (tmp_path / "a.py").write_text(OUR_SCENARIO)
+    ours = run("check", "a.py", cwd=tmp_path, quiet=False).stdout.splitlines()
+    assert ours[-3] == "" and ours[-2:] == ruff("r.py", cwd=tmp_path)[-2:]
+    (tmp_path / "one.py").write_text("import os\n")
+    (tmp_path / "b.py").write_text(OUR_SCENARIO.splitlines()[0] + "\nSamplerV2(session=a)\n")
+    assert run("check", "b.py", cwd=tmp_path, quiet=False).stdout.splitlines()[-2:] == ruff(
+        "one.py", cwd=tmp_path)[-2:]  # "Found 1 error." and "[*] 1 fixable with `--fix`."
+    theirs = ruff("r.py", "--fix", cwd=tmp_path)[-2:]
+    ours = run("check", "a.py", "--fix", cwd=tmp_path, quiet=False).stdout.splitlines()[-2:]
+    assert ours == theirs  # "Found 3 errors (2 fixed, 1 remaining)." + the unsafe fix left
+    (tmp_path / "clean.py").write_text("x = 1\n")
+    assert run("check", "clean.py", cwd=tmp_path, quiet=False).stdout == (
+        ruff("clean.py", cwd=tmp_path)[-1] + "\n")  # "All checks passed!"
+
+
+def test_quiet_and_machine_formats_print_no_summary(tmp_path: Path) -> None:
+    (tmp_path / "a.py").write_text(OUR_SCENARIO)
+    assert "Found" not in run("check", "a.py", "--quiet", cwd=tmp_path, quiet=False).stdout
+    for fmt in ("json", "json-lines", "sarif", "github", "gitlab"):
+        out = run("check", "a.py", "--output-format", fmt, cwd=tmp_path, quiet=False).stdout
+        assert "Found" not in out and "fixable" not in out, fmt
+
+
+def test_colour_follows_force_color_no_color_and_the_flag(tmp_path: Path) -> None:
+    (tmp_path / "a.py").write_text(OUR_SCENARIO)
+    base = [sys.executable, "-m", "flake8_qiskit_migrate", "check", "a.py"]
+
+    def output(*extra: str, **env: str) -> str:
+        environment = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+        return subprocess.run([*base, *extra], cwd=tmp_path, capture_output=True, text=True,
+                              env={**environment, **env}, check=False).stdout
+    assert "\033[" not in output()  # not a terminal
+    forced = output(FORCE_COLOR="1")
+    assert "\033[1ma.py:2:11:\033[0m \033[1;31mQKM412\033[0m \033[36m[*]\033[0m" in forced
+    assert "\033[" not in output(FORCE_COLOR="1", NO_COLOR="1")
+    assert "\033[" not in output("--no-color", FORCE_COLOR="1")
+    assert "\033[" not in output("--output-format", "json", FORCE_COLOR="1")

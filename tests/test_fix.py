@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import command
 
 from flake8_qiskit_migrate.engine import REGISTRY, Finding, check
 from flake8_qiskit_migrate.edits import Edit, apply
@@ -230,9 +231,7 @@ def test_fixing_every_fixture_keeps_it_parseable_and_is_idempotent(path: Path) -
     assert fix(fixed)[0] == fixed
 
 
-def run(*args: str, cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "flake8_qiskit_migrate", *args], cwd=cwd,
-                          input=stdin, capture_output=True, text=True, check=False)
+run = command
 
 
 MIXED = """\
@@ -266,13 +265,15 @@ def test_diff_shows_safe_fixes_and_changes_nothing(tmp_path: Path) -> None:
 
 def test_fix_applies_safe_fixes_and_reports_the_rest(tmp_path: Path) -> None:
     (tmp_path / "a.py").write_text(MIXED)
-    result = run("check", "--fix", "a.py", cwd=tmp_path)
+    result = run("check", "--fix", "a.py", cwd=tmp_path, quiet=False)
     assert result.returncode == 1
-    assert "fixed 2 findings, 2 remaining" in result.stderr
-    assert [line.split(" ")[1] for line in result.stdout.splitlines()] == ["QKM301", "QKM501"]
+    *findings, blank, found, unsafe = result.stdout.splitlines()
+    assert [line.split(" ")[1] for line in findings] == ["QKM301", "QKM501"]
+    assert (blank, found) == ("", "Found 4 errors (2 fixed, 2 remaining).")
+    assert unsafe == "2 unsafe fixes available with `--fix --unsafe-fixes`."
     assert "SamplerV2(mode=session)" in (tmp_path / "a.py").read_text()
-    again = run("check", "--fix", "a.py", cwd=tmp_path)
-    assert "fixed 0 findings" in again.stderr
+    again = run("check", "--fix", "a.py", cwd=tmp_path, quiet=False)
+    assert "Found 2 errors (0 fixed, 2 remaining)." in again.stdout
 
 
 def test_unsafe_fixes_fix_everything_fixable(tmp_path: Path) -> None:

@@ -314,3 +314,34 @@ def test_successors_exist_from_their_release(successor: Any) -> None:
     if old.__name__.endswith(("SamplerV2", "EstimatorV2")):
         assert f"as of qiskit-ibm-runtime {successor.releases.deprecated}" in (
             _deprecation_message(old))
+
+
+# -- moved modules: the message names the exact new import ------------------------------------
+
+def test_the_fake_backend_table_is_the_installed_one() -> None:
+    import qiskit_ibm_runtime.fake_provider as fakes
+    from flake8_qiskit_migrate.rules.providers import RUNTIME_FAKES
+    assert RUNTIME_FAKES == {name for name in dir(fakes) if name.startswith("Fake")}
+
+
+def _moved_findings() -> list[Any]:
+    import ast
+    from pathlib import Path
+
+    from flake8_qiskit_migrate.engine import check
+    tests = Path(__file__).parent
+    found = []
+    for path in [*tests.glob("fixtures/*.py"), *tests.glob("corpus/*.py")]:
+        source = path.read_text()
+        found += [f for f in check(ast.parse(source), source)
+                  if REGISTRY.rules[f.code].reported_at == "import"]
+    return found
+
+
+def test_every_moved_name_suggested_on_the_fixtures_exists() -> None:
+    found = _moved_findings()
+    assert len(found) > 20
+    suggested = {f.replacement for f in found if f.replacement and " " not in f.replacement}
+    missing = sorted(name for name in suggested if not exists(name))
+    assert missing == [] and "qiskit_aer.noise.NoiseModel" in suggested
+    assert "qiskit_ibm_runtime.fake_provider.FakeVigoV2" in suggested

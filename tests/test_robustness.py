@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from flake8_qiskit_migrate.engine import check
-from flake8_qiskit_migrate.plugin import package_of
+from flake8_qiskit_migrate.packages import package_of
 
 # Prefixes that put generated code into a Qiskit module with everything resolvable.
 PREFIXES = [

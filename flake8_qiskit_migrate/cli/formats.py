@@ -14,16 +14,23 @@ from ..docs import explanation
 from ..registry import Rule
 from .baseline import line_fingerprint, relative_path
 from .diagnostics import Diagnostic
+from .summary import fixable
 
 TOOL = "flake8-qiskit-migrate"
 HOME = "https://pypi.org/project/flake8-qiskit-migrate/"
 
 
-def concise(diagnostics: list[Diagnostic]) -> str:
-    return "".join(f"{d.position}: {d.finding.message}\n" for d in diagnostics)
+def concise(diagnostics: list[Diagnostic], unsafe: bool = False) -> str:
+    """The flake8 line, with ruff's ``[*]`` after the code of what ``--fix`` would fix."""
+    return "".join(f"{d.position}: {_code(d, unsafe)} {d.finding.text} ({d.finding.rule.url})\n"
+                   for d in diagnostics)
 
 
-def full(diagnostics: list[Diagnostic]) -> str:
+def _code(d: Diagnostic, unsafe: bool) -> str:
+    return f"{d.code} [*]" if fixable(d, unsafe) else d.code
+
+
+def full(diagnostics: list[Diagnostic], unsafe: bool = False) -> str:
     blocks = []
     for d in diagnostics:
         rule, f = d.finding.rule, d.finding
@@ -31,7 +38,7 @@ def full(diagnostics: list[Diagnostic]) -> str:
         gutter = " " * width
         span = d.end_column - d.column if d.end_row == d.row else len(d.source_line) - d.column + 1
         blocks.append("\n".join([
-            f"{d.position}: {f.code} {rule.problem(f.name, f.replacement)}",
+            f"{d.position}: {_code(d, unsafe)} {rule.problem(f.name, f.replacement)}",
             f"{gutter} |",
             f"{d.row} | {d.source_line}",
             f"{gutter} | {' ' * (d.column - 1)}{'^' * max(span, 1)}",
@@ -167,6 +174,8 @@ def statistics(diagnostics: list[Diagnostic], stale: int | None = None) -> str:
     return "".join(lines)
 
 
+# The formats a person reads: they mark fixable findings and end with ruff's closing lines.
+TEXT_FORMATS = frozenset({"concise", "full"})
 FORMATS: dict[str, Callable[[list[Diagnostic]], str]] = {
     "concise": concise,
     "full": full,

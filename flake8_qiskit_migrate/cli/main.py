@@ -15,9 +15,10 @@ from ..project import targets
 from . import baseline, config, fixing, sources
 from .diagnostics import Diagnostic
 from .filters import Selection
-from .formats import FORMATS, statistics
+from .formats import FORMATS, TEXT_FORMATS, concise, full, statistics
 from .rules_view import rule_text, rules_json, rules_table
 from .runner import FixRequest, Job, check_all
+from .summary import closing_lines, coloured, wants_colour
 
 RUFF_CONFIG = '''# pyproject.toml
 [tool.ruff.lint]
@@ -67,6 +68,10 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--output-file", help="write the report here instead of stdout")
     check.add_argument("--statistics", action="store_true", help="print counts per code")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
+    check.add_argument("-q", "--quiet", action="store_true",
+                       help="no closing summary after the findings (text formats)")
+    check.add_argument("--no-color", action="store_true",
+                       help="no colour, even on a terminal (as does NO_COLOR=1)")
     check.add_argument("--config", type=Path, help="pyproject.toml to read settings from")
     check.add_argument("--target-qiskit", help="the qiskit releases targeted, as a version or "
                        "specifier (default: read from the project's lock file, pyproject.toml "
@@ -193,16 +198,23 @@ def run_check(args: argparse.Namespace) -> int:
     stale = None
     if recorded is not None:
         diagnostics, stale = baseline.subtract(diagnostics, recorded, root)
-    if args.fix:
-        print(f"fixed {before - after} findings, {len(diagnostics)} remaining", file=sys.stderr)
 
-    report = FORMATS[output_format](diagnostics)
+    text = output_format in TEXT_FORMATS and not args.statistics
+    if text:
+        report = (concise if output_format == "concise" else full)(diagnostics, args.unsafe_fixes)
+        if not args.quiet:
+            fixed_count = before - after if args.fix else None
+            report += ("\n" if diagnostics else "") + closing_lines(
+                diagnostics, args.unsafe_fixes, fixed_count)
+    else:
+        report = FORMATS[output_format](diagnostics)
     if args.statistics:
         report = statistics(diagnostics, stale)
     if args.output_file:
         Path(args.output_file).write_text(report, encoding="utf-8")
     else:
-        sys.stdout.write(report)
+        colour = text and wants_colour(sys.stdout, args.no_color)
+        sys.stdout.write(coloured(report) if colour else report)
     if failed:
         return 2
     return 1 if diagnostics and not args.exit_zero else 0

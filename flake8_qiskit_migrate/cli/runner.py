@@ -12,7 +12,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
-from ..plugin import package_of
+from ..packages import package_of
 from ..registry import Settings
 from . import baseline, fixing, sources
 from .diagnostics import Diagnostic, ParseError, diagnose

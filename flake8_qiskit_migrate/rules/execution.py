@@ -257,7 +257,7 @@ REGISTRY.add(Rule(
     name="legacy-aer-entry-point",
     message="'{name}' was removed in Qiskit 1.0",
     fix_title="use '{replacement}'",
-    replacement="qiskit_aer.AerSimulator",
+    replacement="qiskit_aer.Aer",
     url=GUIDES + "qiskit-1.0-features#Aer",
     releases=Releases("qiskit", deprecated="0.46.0", removed="1.0.0"),
     new_names=("qiskit_aer",),

@@ -247,7 +247,8 @@ REGISTRY.add(Rule(
         "since Qiskit 1.0.",
     ),
 ))
-REGISTRY.match_names("QKM210", "qiskit.providers.aer.*")
+REGISTRY.match_moved("QKM210", "qiskit.providers.aer.*",
+                     lambda path: "qiskit_aer" + path[len("qiskit.providers.aer"):])
 
 REGISTRY.add(Rule(
     code="QKM211",
@@ -268,7 +269,36 @@ REGISTRY.add(Rule(
         "went with `qiskit.test` in Qiskit 1.0.",
     ),
 ))
-REGISTRY.match_names("QKM211", "qiskit.providers.fake_provider.Fake*", "qiskit.test.mock.*")
+# The fake backends of qiskit_ibm_runtime.fake_provider (0.51; a test keeps the list equal to
+# the installed package's): an old device fake's successor is its V2 version there.
+RUNTIME_FAKES = frozenset("""
+FakeAachen FakeAlgiers FakeAlmadenV2 FakeArmonkV2 FakeAthensV2 FakeAuckland FakeBelemV2
+FakeBerlin FakeBoeblingenV2 FakeBogotaV2 FakeBoston FakeBrisbane FakeBrooklynV2 FakeBrussels
+FakeBurlingtonV2 FakeCairoV2 FakeCambridgeV2 FakeCasablancaV2 FakeCusco FakeEssexV2 FakeFez
+FakeFractionalBackend FakeGeneva FakeGuadalupeV2 FakeHanoiV2 FakeJakartaV2 FakeJohannesburgV2
+FakeKawasaki FakeKingston FakeKolkataV2 FakeKyiv FakeKyoto FakeLagosV2 FakeLimaV2 FakeLondonV2
+FakeManhattanV2 FakeManilaV2 FakeMarrakesh FakeMelbourneV2 FakeMiami FakeMontrealV2 FakeMumbaiV2
+FakeNairobiV2 FakeNighthawk FakeOsaka FakeOslo FakeOurenseV2 FakeParisV2 FakePeekskill FakePerth
+FakePittsburgh FakePoughkeepsieV2 FakePrague FakeProviderForBackendV2 FakeQuebec FakeQuitoV2
+FakeRochesterV2 FakeRomeV2 FakeSantiagoV2 FakeSherbrooke FakeSingaporeV2 FakeStrasbourg
+FakeSydneyV2 FakeTorino FakeTorontoV2 FakeValenciaV2 FakeVigoV2 FakeWashingtonV2 FakeYorktownV2
+""".split())
+_FAKE_RENAMES = {"FakeProvider": "FakeProviderForBackendV2"}
+
+
+def fake_successor(path: str) -> str:
+    """``qiskit.providers.fake_provider.FakeVigo`` -> ``qiskit_ibm_runtime.fake_provider.
+    FakeVigoV2``; a fake with no successor there gets the general advice."""
+    name = path.rpartition(".")[2]
+    for candidate in (_FAKE_RENAMES.get(name, ""), f"{name}V2", name.removesuffix("V2") + "V2",
+                      name):
+        if candidate in RUNTIME_FAKES:
+            return f"qiskit_ibm_runtime.fake_provider.{candidate}"
+    return "qiskit_ibm_runtime.fake_provider (e.g. FakeManilaV2) or GenericBackendV2"
+
+
+REGISTRY.match_moved("QKM211", "qiskit.providers.fake_provider.Fake*", fake_successor)
+REGISTRY.match_moved("QKM211", "qiskit.test.mock.*", fake_successor)
 
 REGISTRY.add(Rule(
     code="QKM212",

@@ -108,8 +108,14 @@ SERVER_SIDE_OPTIONS = {
                                                                      "coupling_map")},
 }
 _LEAVES = {path.rpartition(".")[2] for path in SERVER_SIDE_OPTIONS}
-_OPTIONS_OBJECTS = (f"{RUNTIME}.options.SamplerOptions()", f"{RUNTIME}.options.EstimatorOptions()")
-_OWNERS = (*OPTION_OWNERS, *_OPTIONS_OBJECTS)
+# The client-side classes too: these options are what they reject, before and after the move.
+CLIENT_SIDE_PRIMITIVES = tuple(f"{module}.{name}" for module, names in (
+    (f"{RUNTIME}.executor_sampler", ("Sampler", "SamplerV2")),
+    (f"{RUNTIME}.executor_estimator", ("Estimator", "EstimatorV2"))) for name in names)
+_OPTIONS_OBJECTS = (f"{RUNTIME}.options.SamplerOptions()", f"{RUNTIME}.options.EstimatorOptions()",
+                    f"{SAMPLER_OPTIONS}()", f"{ESTIMATOR_OPTIONS}()")
+_OWNERS = (*OPTION_OWNERS, *_OPTIONS_OBJECTS,
+           *(f"{cls}().options" for cls in CLIENT_SIDE_PRIMITIVES))
 
 REGISTRY.add(Rule(
     code="QKM602",
@@ -168,7 +174,8 @@ def report_option_keys(ctx: Context, mapping: ast.Dict, prefix: str = "") -> Non
             report_option_keys(ctx, value, path + ".")
 
 
-@REGISTRY.on_call(*RUNTIME_PRIMITIVES, *[o.removesuffix("()") for o in _OPTIONS_OBJECTS])
+@REGISTRY.on_call(*RUNTIME_PRIMITIVES, *CLIENT_SIDE_PRIMITIVES,
+                  *[o.removesuffix("()") for o in _OPTIONS_OBJECTS])
 def _server_side_arguments(ctx: Context, call: ast.Call, path: str | None) -> None:
     for keyword in call.keywords:
         if keyword.arg == "options" and isinstance(keyword.value, ast.Dict):

@@ -20,3 +20,10 @@ options = EstimatorOptions(seed_estimator=3, simulator={"coupling_map": cmap})  
 options.resilience.layer_noise_learning = None  # QKM602: 1
 SamplerOptions().simulator.basis_gates = ["cx"]  # QKM602: 1
 other.options.seed_estimator = 1  # ok: not a Runtime primitive
+from qiskit_ibm_runtime.executor_estimator import Estimator as ClientEstimator
+from qiskit_ibm_runtime.options_models import EstimatorOptions as ClientOptions
+
+client = ClientEstimator(mode=backend, options={"seed_estimator": 1})  # QKM602: 49
+client.options.seed_estimator = 2  # QKM602: 1 (rejected by the client-side class too)
+ClientOptions(seed_estimator=3)  # QKM602: 15
+client.options.resilience.layer_noise_model = maps  # ok: the client-side field
