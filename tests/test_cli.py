@@ -392,3 +392,38 @@ def test_colour_follows_force_color_no_color_and_the_flag(tmp_path: Path) -> Non
     assert "\033[" not in output(FORCE_COLOR="1", NO_COLOR="1")
     assert "\033[" not in output("--no-color", FORCE_COLOR="1")
     assert "\033[" not in output("--output-format", "json", FORCE_COLOR="1")
+
+
+def test_migration_report_in_markdown_and_self_contained_html(tmp_path: Path) -> None:
+    from html.parser import HTMLParser
+    examples = Path(__file__).parent.parent / "examples"
+    found = json.loads(run("check", str(examples), "--output-format", "json", cwd=tmp_path).stdout)
+    markdown = run("check", str(examples), "--output-format", "summary", cwd=tmp_path).stdout
+    assert markdown.startswith("# Qiskit migration report\n")
+    assert f"**{len(found)} findings** in 2 files." in markdown
+    fixable = sum(1 for d in found if d["fix"])
+    assert f"with `--fix --unsafe-fixes` ({fixable})" in markdown
+    for category in {d["code"][3] for d in found}:
+        assert f"| {category}xx " in markdown
+    assert "## Migration-guide steps involved" in markdown and "Found" not in markdown
+
+    page = run("check", str(examples), "--output-format", "summary-html", cwd=tmp_path).stdout
+
+    class Tags(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.tags.append((tag, dict(attrs)))
+    parser = Tags()
+    parser.feed(page)
+    tags = [tag for tag, _ in parser.tags]
+    assert "script" not in tags and "link" not in tags and "img" not in tags  # nothing fetched
+    assert not any("src" in attrs for _, attrs in parser.tags)
+    bars = [attrs for tag, attrs in parser.tags if attrs.get("class") == "bar"]
+    assert len(bars) >= len({d["code"][3] for d in found}) + 1 + 2  # categories, folder, files
+    empty = tmp_path / "clean.py"
+    empty.write_text("x = 1\n")
+    assert "No deprecated Qiskit execution patterns found." in run(
+        "check", str(empty), "--output-format", "summary", cwd=tmp_path).stdout

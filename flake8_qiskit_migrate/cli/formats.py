@@ -13,6 +13,7 @@ from .. import __version__
 from ..docs import explanation
 from ..registry import Rule
 from .baseline import line_fingerprint, relative_path
+from . import report
 from .diagnostics import Diagnostic
 from .summary import fixable
 
@@ -184,4 +185,6 @@ FORMATS: dict[str, Callable[[list[Diagnostic]], str]] = {
     "sarif": sarif,
     "github": github,
     "gitlab": gitlab,
+    "summary": report.markdown,
+    "summary-html": report.page,
 }
