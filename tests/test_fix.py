@@ -497,3 +497,41 @@ def test_unwritable_folder_is_a_clear_error_and_the_file_stays(tmp_path: Path) -
         assert result.returncode == 2 and "cannot write the fixed file" in result.stderr
         assert path.read_text() == text
     assert [p.name for p in folder.iterdir()] == ["a.py"]
+
+
+def test_notebook_fix_changes_only_the_fixed_cells_bytes(tmp_path: Path) -> None:
+    """Outputs, metadata, key order, indentation and escapes outside the fixed source stay
+    byte for byte, whatever wrote the notebook; lines may be added to a cell."""
+    cells = [
+        {"cell_type": "code", "execution_count": 1, "metadata": {"z": 1, "a": "\u00e9"},
+         "outputs": [{"name": "stdout", "output_type": "stream", "text": ["r\u00e9sultat\n"]}],
+         "source": ["from qiskit_ibm_runtime import QiskitRuntimeService, SamplerV2\n",
+                    "s = SamplerV2(session=sess)  # caf\u00e9"]},
+        {"cell_type": "markdown", "metadata": {}, "source": "plain text"},
+        {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
+         "source": "x = 1\n"},
+    ]
+    styles = [
+        json.dumps({"cells": cells, "metadata": {"kernelspec": {"name": "python3"}},
+                    "nbformat": 4, "nbformat_minor": 5}, indent=1, sort_keys=True,
+                   ensure_ascii=False) + "\n",  # as nbformat writes
+        json.dumps({"nbformat": 4, "cells": cells, "nbformat_minor": 5, "metadata": {}},
+                   indent=2),  # another tool: \\u escapes, no final newline, its key order
+    ]
+    for number, text in enumerate(styles):
+        path = tmp_path / f"nb{number}.ipynb"
+        path.write_text(text, encoding="utf-8")
+        result = run("check", "--fix", "--unsafe-fixes", "--extend-select", "QKM6", path.name,
+                     cwd=tmp_path)
+        assert result.returncode == 0, result.stdout + result.stderr
+        after = path.read_text(encoding="utf-8")
+        fixed = json.loads(after)
+        assert fixed["cells"][0]["source"] == [
+            "from qiskit_ibm_runtime import QiskitRuntimeService\n",
+            "from qiskit_ibm_runtime.executor_sampler import SamplerV2\n",
+            "s = SamplerV2(mode=sess)  # caf\u00e9"]
+        source_start = text.index('"source"', text.index('"outputs"'))
+        old_end = text.index("]", source_start)
+        new_end = after.index("]", source_start)
+        assert after[:source_start] == text[:source_start]  # outputs and metadata untouched
+        assert after[new_end:] == text[old_end:]  # the other cells and the notebook metadata

@@ -4,6 +4,7 @@ when the notebook runs), with a map back to cell numbers. Magics and shell lines
 from __future__ import annotations
 
 import bisect
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -66,11 +67,14 @@ def notebook_code(raw: str) -> tuple[str, CellMap]:
 def rewrite_code_cells(raw: str, rewrite: Callable[[int, str], str | None]) -> str:
     """The notebook with code cells rewritten: ``rewrite(cell number, code)`` gets a cell's
     code with IPython lines blanked and returns new code or None. IPython lines are put back;
-    a rewrite that changes the line count of a cell holding them is dropped. Outputs and
-    metadata are kept as they are."""
+    a rewrite that changes the line count of a cell holding them is dropped. Only the changed
+    cells' ``source`` values are replaced in the file's text: everything else (outputs,
+    metadata, key order, indentation, escapes) stays byte for byte."""
     document = json.loads(raw)
+    spans = _source_spans(raw)
+    pieces, position = [], 0
     for number, cell in enumerate(document["cells"], start=1):
-        if cell.get("cell_type") != "code":
+        if cell.get("cell_type") != "code" or number not in spans:
             continue
         source = cell.get("source", "")
         original = ("".join(source) if isinstance(source, list) else str(source)).split("\n")
@@ -84,9 +88,83 @@ def rewrite_code_cells(raw: str, rewrite: Callable[[int, str], str | None]) -> s
             continue
         for i in blanked:
             new_lines[i] = original[i]
-        text = "\n".join(new_lines)
-        cell["source"] = text.splitlines(keepends=True) if isinstance(source, list) else text
-    return json.dumps(document, indent=1, ensure_ascii=False) + "\n"
+        start, end = spans[number]
+        pieces += [raw[position:start], _source_json(raw[start:end], source,
+                                                     "\n".join(new_lines))]
+        position = end
+    return "".join(pieces) + raw[position:]
+
+
+_SPACE = re.compile(r"[ \t\n\r]*")
+_DECODER = json.JSONDecoder()
+
+
+def _skip(text: str, index: int) -> int:
+    """Past the JSON white space at ``index``."""
+    match = _SPACE.match(text, index)
+    assert match is not None  # the pattern matches the empty string
+    return match.end()
+
+
+def _source_spans(raw: str) -> dict[int, tuple[int, int]]:
+    """Where each cell's ``source`` value is in the notebook's text, by cell number."""
+    spans: dict[int, tuple[int, int]] = {}
+    for key, start, end in _members(raw, _skip(raw, 0)):
+        if key != "cells" or raw[start] != "[":
+            continue
+        number, index = 0, _skip(raw, start + 1)
+        while raw[index] != "]":
+            number += 1
+            if raw[index] == "{":
+                for field, value_start, value_end in _members(raw, index):
+                    if field == "source":
+                        spans[number] = (value_start, value_end)
+            index = _skip(raw, _DECODER.raw_decode(raw, index)[1])
+            if raw[index] == ",":
+                index = _skip(raw, index + 1)
+    return spans
+
+
+def _members(raw: str, index: int) -> list[tuple[str, int, int]]:
+    """The (key, value start, value end) of the JSON object starting at ``index``."""
+    members = []
+    index = _skip(raw, index + 1)
+    while raw[index] != "}":
+        key, index = json.decoder.scanstring(raw, index + 1)  # type: ignore[attr-defined]
+        index = _skip(raw, index) + 1  # past the colon
+        start = _skip(raw, index)
+        end = _DECODER.raw_decode(raw, start)[1]
+        members.append((key, start, end))
+        index = _skip(raw, end)
+        if raw[index] == ",":
+            index = _skip(raw, index + 1)
+    return members
+
+
+def _source_json(old: str, value: object, text: str) -> str:
+    """The new ``source`` value in the style of the old one: a list of lines laid out with the
+    old separators (unchanged lines keep their old text), or one string."""
+    ascii_only = "\\u" in old or old.isascii()
+    dump = functools.partial(json.dumps, ensure_ascii=ascii_only)
+    if not isinstance(value, list):
+        return dump(text)
+    lines = text.splitlines(keepends=True)
+    items, index = [], _skip(old, 1)
+    while old[index] != "]":
+        end = _DECODER.raw_decode(old, index)[1]
+        items.append((index, end))
+        index = _skip(old, end)
+        if old[index] == ",":
+            index = _skip(old, index + 1)
+    if not items:
+        return dump(lines)
+    opening = old[1: items[0][0]]
+    separator = old[items[0][1]: items[1][0]] if len(items) > 1 else "," + (opening or " ")
+    closing = old[items[-1][1]: -1]
+    kept = {i: old[a:b] for i, (a, b) in enumerate(items)}
+    parts = [kept[i] if i < len(value) and value[i] == line and i in kept else dump(line)
+             for i, line in enumerate(lines)]
+    return "[" + opening + separator.join(parts) + closing + "]" if parts else "[]"
 
 
 def _python_lines(lines: list[str]) -> list[str]:
