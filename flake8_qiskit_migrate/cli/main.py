@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from pathlib import Path
 from typing import Any, Sequence
@@ -112,6 +113,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "ruff-config":
         sys.stdout.write(RUFF_CONFIG)
         return 0
+    # SIGTERM unwinds like Ctrl-C, so a fix being written removes its temporary file.
+    signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
     return run_check(args)
 
 
