@@ -40,6 +40,7 @@ class RuleDoc:
     what: str
     why: str
     notes: str = ""
+    summary: str = ""  # one line for tables: what the rule finds, in a few words
 
 
 @dataclass(frozen=True)

@@ -341,9 +341,9 @@ def test_rules_export_says_which_rules_have_fixes(tmp_path: Path) -> None:
     assert "## Fix\nNo fix: replacing `backend.run`" in exported["QKM102"]["explanation"]
 
 
-def test_readme_fixing_diff_is_real() -> None:
+def test_documented_fixing_diff_is_real() -> None:
     root = Path(__file__).parent.parent
-    readme = (root / "README.md").read_text(encoding="utf-8")
+    readme = (root / "docs" / "fixing.md").read_text(encoding="utf-8")
     shown = readme.split("$ flake8-qiskit-migrate check examples/legacy_runtime_v1.py --diff "
                          "--unsafe-fixes\n", 1)[1].split("```", 1)[0]
     result = run("check", "examples/legacy_runtime_v1.py", "--diff", "--unsafe-fixes", cwd=root)

@@ -55,6 +55,11 @@ def test_rule_has_a_complete_document(rule: Rule) -> None:
 
 
 @pytest.mark.parametrize("rule", RULES, ids=CODES)
+def test_rule_has_a_one_line_summary_for_tables(rule: Rule) -> None:
+    assert 10 <= len(rule.doc.summary) <= 80 and "\n" not in rule.doc.summary
+
+
+@pytest.mark.parametrize("rule", RULES, ids=CODES)
 def test_message_is_one_line_with_the_url_last(rule: Rule) -> None:
     message = rule.render("some.name")
     assert "\n" not in message
@@ -102,3 +107,11 @@ def test_specific_names_win_over_module_catch_alls() -> None:
     assert catch_all is not None and catch_all.code == "QKM201"
     assert INDEX.name("qiskit_ibm_providers") is None
     assert INDEX.name("qiskit.primitives.StatevectorSampler") is None
+
+
+def test_readme_fits_on_a_page_with_every_rule_one_click_away() -> None:
+    readme = (HERE.parent / "README.md").read_text(encoding="utf-8")
+    assert len(readme.encode("utf-8")) < 12 * 1024
+    assert all(f"](docs/rules/{rule.code}.md)" in readme for rule in RULES)
+    for target in re.findall(r"\]\((docs/[^)#]+)", readme):
+        assert (HERE.parent / target).is_file(), target

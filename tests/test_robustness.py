@@ -85,7 +85,8 @@ def test_engine_runs_over_whole_source_trees(root: Path) -> None:
 
 
 def command(path: Path, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "flake8_qiskit_migrate", "check", str(path)],
+    return subprocess.run([sys.executable, "-m", "flake8_qiskit_migrate", "check", "--quiet",
+                           str(path)],
                           capture_output=True, text=True, timeout=timeout, check=False)
 
 

@@ -66,6 +66,7 @@ REGISTRY.add(Rule(
     deprecated_in="Qiskit 0.46.0",
     removed_in="Qiskit 1.0",
     doc=RuleDoc(
+        summary='`qiskit.execute(...)`',
         what="Finds `qiskit.execute(...)` and `qiskit.execute_function.execute(...)`, however "
         "imported (including `from qiskit import *`).",
         why="`execute` was deprecated in Qiskit 0.46 and removed in 1.0. Transpile explicitly and "
@@ -94,6 +95,7 @@ REGISTRY.add(Rule(
     deprecated_in="qiskit-ibm-runtime 0.23.0",
     removed_in="qiskit-ibm-runtime 0.35.0 (raises IBMBackendError)",
     doc=RuleDoc(
+        summary='`backend.run(...)` on an IBM Quantum backend',
         what="Finds `run(...)` on a backend proven to be an IBM Quantum backend: from "
         "`QiskitRuntimeService().backend()`, `least_busy()`, `backends()[i]`, "
         "`IBMProvider().get_backend()` or the IBMQ provider. " + RUN_ORDER,
@@ -120,6 +122,7 @@ REGISTRY.add(Rule(
     ),
     deprecated_in="not deprecated: a recommendation",
     doc=RuleDoc(
+        summary='`backend.run(...)` on Aer, fake or other Qiskit backends',
         what="Finds `run(...)` on a backend proven to be a non-IBM Qiskit backend: Aer, "
         "`BasicSimulator`, `GenericBackendV2`, fake backends and known third-party providers. "
         + RUN_ORDER,
@@ -141,6 +144,7 @@ REGISTRY.add(Rule(
     url=GUIDES + "qiskit-runtime#step-3-replace-the-call-to-backendrun-with-a-call-to-primitives",
     new_names=("qiskit.primitives.BackendSamplerV2", "qiskit.primitives.BackendEstimatorV2"),
     doc=RuleDoc(
+        summary='`x.run(...)` on a receiver named like a backend (heuristic)',
         what="Finds `x.run(...)` where the value of `x` is unknown but its name says backend "
         "(`backend`, `self.backend`, `simulator`, `sim`, `device`, `qpu` and names made of them, "
         "such as `aer_backend`), in a module that imports a Qiskit package. " + RUN_ORDER,
@@ -208,6 +212,7 @@ REGISTRY.add(Rule(
     deprecated_in="qiskit-ibm-runtime 0.23 (with backend.run)",
     removed_in="gone by qiskit-ibm-runtime 0.37",
     doc=RuleDoc(
+        summary='`backend.open_session()`',
         what="Finds `backend.open_session()` on a proven backend, or in a Qiskit module on a "
         "receiver whose value is not proven to be something else.",
         why="Sessions are opened with `qiskit_ibm_runtime.Session` and used by the primitives; "
@@ -235,6 +240,7 @@ REGISTRY.add(Rule(
     deprecated_in="qiskit-terra 0.24.0",
     removed_in="Qiskit 1.0",
     doc=RuleDoc(
+        summary='`QuantumInstance` and its `execute`',
         what="Finds `qiskit.utils.QuantumInstance` (imports and constructions) and "
         "`QuantumInstance(...).execute(...)`.",
         why="`QuantumInstance` was deprecated in qiskit-terra 0.24 and removed in Qiskit 1.0. "
@@ -265,6 +271,7 @@ REGISTRY.add(Rule(
     removed_in="Qiskit 1.0",
     reported_at="import",
     doc=RuleDoc(
+        summary='`qiskit.Aer`',
         what="Finds `qiskit.Aer`, imported or reached as an attribute.",
         why="`qiskit.Aer` was a lazy alias of the qiskit-aer provider; it was removed in Qiskit "
         "1.0. Import from `qiskit_aer` (`AerSimulator()`, or `qiskit_aer.Aer` as a drop-in).",
@@ -284,6 +291,7 @@ REGISTRY.add(Rule(
     deprecated_in="Qiskit 0.46",
     removed_in="Qiskit 1.0",
     doc=RuleDoc(
+        summary='`qiskit.BasicAer`',
         what="Finds `qiskit.BasicAer`, imported or reached as an attribute.",
         why="`BasicAer` was replaced by `qiskit.providers.basic_provider` in Qiskit 1.0; for "
         "exact states and unitaries, `qiskit.quantum_info.Statevector` and `Operator` are the "
@@ -304,6 +312,7 @@ REGISTRY.add(Rule(
     deprecated_in="Qiskit 0.46",
     removed_in="Qiskit 1.0",
     doc=RuleDoc(
+        summary='`qiskit.providers.basicaer`',
         what="Finds imports of `qiskit.providers.basicaer` and its names.",
         why="The module was renamed to `qiskit.providers.basic_provider` in Qiskit 1.0: "
         "`QasmSimulatorPy` became `BasicSimulator`, `BasicAerProvider` became `BasicProvider`, "
@@ -337,6 +346,7 @@ REGISTRY.add(Rule(
     deprecated_in="Qiskit 1.2 (with BackendSampler/BackendEstimator)",
     removed_in="Qiskit 2.0",
     doc=RuleDoc(
+        summary='`skip_transpilation=` / `bound_pass_manager=` of V1 backend primitives',
         what="Finds the `skip_transpilation=` and `bound_pass_manager=` keywords of "
         "`BackendSampler(...)` / `BackendEstimator(...)`.",
         why="This is the QuantumInstance-era pattern of transpiling inside the primitive. The V2 "

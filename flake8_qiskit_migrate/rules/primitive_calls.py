@@ -26,6 +26,7 @@ REGISTRY.add(Rule(
         "qiskit.primitives.containers.EstimatorPub",
     ),
     doc=RuleDoc(
+        summary='`run(circuits, observables, ...)` on a primitive',
         what="Finds `run` on a value known to be a primitive, called the V1 way: more than one "
         "positional argument (`sampler.run(circuits, parameter_values)`, "
         "`estimator.run(circuits, observables)`), the V1 keywords `circuits=`, `observables=`, "
@@ -66,6 +67,7 @@ REGISTRY.add(Rule(
     ),
     since="0.2.0",
     doc=RuleDoc(
+        summary='V1 `run(...)` shapes on receivers named like a primitive (heuristic)',
         what="Finds `x.run(...)` called with a signature only the V1 primitives had — more than "
         "one positional argument, the keywords `circuits=`, `observables=` or "
         "`parameter_values=`, or a bare circuit — where the value of `x` is unknown (a "
@@ -112,6 +114,7 @@ REGISTRY.add(Rule(
     url=V2_GUIDE + "#output",
     new_names=("qiskit.primitives.PrimitiveResult", "qiskit.primitives.BitArray.get_counts"),
     doc=RuleDoc(
+        summary='V1 results: `quasi_dists`, `.values`, `.metadata`',
         what="Finds `.quasi_dists` anywhere in a module that imports Qiskit, and `.values` / "
         "`.metadata` on a result traced to a V1 primitive's job.",
         why="V2 primitives return a `PrimitiveResult` with one `PubResult` per PUB: the Sampler "

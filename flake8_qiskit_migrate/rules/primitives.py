@@ -44,6 +44,7 @@ REGISTRY.add(Rule(
     deprecated_in="Qiskit 1.2",
     removed_in="Qiskit 2.0",
     doc=RuleDoc(
+        summary='V1 `qiskit.primitives.Sampler` / `Estimator`',
         what="Finds imports and constructions of the V1 reference primitives "
         "`qiskit.primitives.Sampler` and `qiskit.primitives.Estimator`.",
         why="The V1 reference primitives were deprecated in Qiskit 1.2 and removed in Qiskit 2.0. "
@@ -72,6 +73,7 @@ REGISTRY.add(Rule(
     deprecated_in="Qiskit 1.2",
     removed_in="Qiskit 2.0",
     doc=RuleDoc(
+        summary='V1 `BackendSampler` / `BackendEstimator`',
         what="Finds imports and constructions of `qiskit.primitives.BackendSampler` and "
         "`BackendEstimator`.",
         why="The V1 backend wrappers were deprecated in Qiskit 1.2 and removed in 2.0. "
@@ -101,6 +103,7 @@ REGISTRY.add(Rule(
     removed_in="Qiskit 2.0 (BaseSampler, BaseEstimator); BaseSamplerV1/BaseEstimatorV1 remain as "
     "legacy bases",
     doc=RuleDoc(
+        summary='V1 primitive base classes',
         what="Finds imports of the V1 base classes `BaseSampler`, `BaseEstimator`, `BaseSamplerV1` "
         "and `BaseEstimatorV1` and classes derived from them.",
         why="A primitive built on the V1 base classes speaks the V1 interface, which Qiskit 2.0 "
@@ -127,6 +130,7 @@ REGISTRY.add(Rule(
     new_names=PRIMITIVES_V2,
     deprecated_in="qiskit-aer 0.15",
     doc=RuleDoc(
+        summary="Aer's V1 `Sampler` / `Estimator`",
         what="Finds imports and constructions of `qiskit_aer.primitives.Sampler` and `Estimator`.",
         why="Aer's V1 primitives are deprecated since qiskit-aer 0.15; `SamplerV2` and `EstimatorV2` "
         "in the same module implement the V2 interface.",
@@ -151,6 +155,7 @@ REGISTRY.add(Rule(
     deprecated_in="qiskit-ibm-runtime 0.23",
     removed_in="qiskit-ibm-runtime 0.28",
     doc=RuleDoc(
+        summary='the V1 Runtime `Sampler`',
         what="Finds `qiskit_ibm_runtime.SamplerV1`. (`qiskit_ibm_runtime.Sampler` is the V2 class "
         "since 0.28 and is reported only where it is used the V1 way.)",
         why="The V1 Runtime Sampler was removed in qiskit-ibm-runtime 0.28; the service accepts only "
@@ -172,6 +177,7 @@ REGISTRY.add(Rule(
     deprecated_in="qiskit-ibm-runtime 0.23",
     removed_in="qiskit-ibm-runtime 0.28",
     doc=RuleDoc(
+        summary='the V1 Runtime `Estimator`',
         what="Finds `qiskit_ibm_runtime.EstimatorV1`. (`qiskit_ibm_runtime.Estimator` is the V2 class "
         "since 0.28 and is reported only where it is used the V1 way.)",
         why="The V1 Runtime Estimator was removed in qiskit-ibm-runtime 0.28.",

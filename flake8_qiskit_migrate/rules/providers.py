@@ -25,6 +25,7 @@ REGISTRY.add(Rule(
     deprecated_in="qiskit-ibm-provider 0.11 (package retired)",
     removed_in="does not import with Qiskit 2.x",
     doc=RuleDoc(
+        summary='the `qiskit_ibm_provider` package',
         what="Finds imports of `qiskit_ibm_provider` and its submodules.",
         why="The qiskit-ibm-provider package is retired: its last release (0.11) no longer imports "
         "with Qiskit 2.x, and IBM Quantum hardware is reached through qiskit-ibm-runtime.",
@@ -51,6 +52,7 @@ REGISTRY.add(Rule(
     deprecated_in="qiskit-ibmq-provider (package retired)",
     removed_in="Qiskit 1.0 (not importable with qiskit>=1.0)",
     doc=RuleDoc(
+        summary='the `qiskit.providers.ibmq` package',
         what="Finds imports of `qiskit.providers.ibmq` and its submodules (`IBMQ`, `least_busy`, "
         "`job_monitor`, the `runtime` classes ...).",
         why="qiskit-ibmq-provider is retired and cannot be imported with Qiskit 1.0 or later. Its "
@@ -82,6 +84,7 @@ REGISTRY.add(Rule(
     deprecated_in="Qiskit 0.46 (entry point warns)",
     removed_in="Qiskit 1.0",
     doc=RuleDoc(
+        summary='`qiskit.IBMQ`',
         what="Finds `qiskit.IBMQ`, imported or reached through `qiskit.`.",
         why="`qiskit.IBMQ` was a lazy entry point into qiskit-ibmq-provider; it was removed in "
         "Qiskit 1.0 together with the provider.",
@@ -113,6 +116,7 @@ REGISTRY.add(Rule(
     new_names=RUNTIME,
     removed_in="Qiskit 1.0",
     doc=RuleDoc(
+        summary='`IBMQ.load_account()` and the other IBMQ account calls',
         what="Finds the account calls of the IBMQ provider: `IBMQ.save_account`, `load_account`, "
         "`enable_account`, `delete_account`, `active_account` and the like.",
         why="Accounts are now saved and loaded by `QiskitRuntimeService`; the IBMQ provider and its "
@@ -135,6 +139,7 @@ REGISTRY.add(Rule(
     new_names=RUNTIME,
     removed_in="Qiskit 1.0",
     doc=RuleDoc(
+        summary='`IBMQ.get_provider(...)` and its backends',
         what="Finds `IBMQ.get_provider(...)`, `IBMQ.providers()` and `get_backend`/`backends` on the "
         "provider they return.",
         why="Hub/group/project providers are gone. An instance is chosen when the "
@@ -158,6 +163,7 @@ REGISTRY.add(Rule(
     new_names=RUNTIME,
     removed_in="qiskit-ibm-provider retired: its last release (0.11) does not import with Qiskit 2.x",
     doc=RuleDoc(
+        summary='`IBMProvider.save_account(...)` and the other account calls',
         what="Finds `IBMProvider.save_account(...)`, `saved_accounts()`, `delete_account()` and "
         "`active_account()`.",
         why="Accounts are saved by `QiskitRuntimeService.save_account`; qiskit-ibm-provider is retired.",
@@ -182,6 +188,7 @@ REGISTRY.add(Rule(
     new_names=RUNTIME,
     removed_in="qiskit-ibm-provider retired: its last release (0.11) does not import with Qiskit 2.x",
     doc=RuleDoc(
+        summary='`IBMProvider(...)` and its backends',
         what="Finds `IBMProvider(...)` and `get_backend`/`backends` on the provider it returns.",
         why="`IBMProvider` is retired; `QiskitRuntimeService` selects the instance and serves the "
         "backends.",
@@ -206,6 +213,7 @@ REGISTRY.add(Rule(
     deprecated_in="qiskit-ibm-runtime 0.24.0",
     removed_in="qiskit-ibm-runtime 0.30.0",
     doc=RuleDoc(
+        summary='`QiskitRuntimeService().get_backend(...)`',
         what="Finds `QiskitRuntimeService(...).get_backend(name)`.",
         why="`get_backend` was a provider-era alias; it was deprecated in qiskit-ibm-runtime 0.24 and "
         "removed in 0.30.",
@@ -223,6 +231,7 @@ REGISTRY.add(Rule(
     new_names=RUNTIME,
     removed_in="with the provider packages (Qiskit 1.0; qiskit-ibm-provider retired)",
     doc=RuleDoc(
+        summary='`least_busy(...)` of the provider packages',
         what="Finds calls of `least_busy(...)` from `qiskit.providers.ibmq` or `qiskit_ibm_provider`.",
         why="The helper went with the provider packages; `QiskitRuntimeService.least_busy` filters "
         "and picks the backend on the service.",
@@ -242,6 +251,7 @@ REGISTRY.add(Rule(
     removed_in="Qiskit 1.0",
     reported_at="import",
     doc=RuleDoc(
+        summary='`qiskit.providers.aer` (moved to `qiskit_aer`)',
         what="Finds imports of `qiskit.providers.aer`.",
         why="The `qiskit.providers.aer` namespace was an alias of the `qiskit_aer` package and is gone "
         "since Qiskit 1.0.",
@@ -262,6 +272,7 @@ REGISTRY.add(Rule(
     removed_in="Qiskit 1.0 (device fakes); Qiskit 2.0 (the remaining V1 fakes)",
     reported_at="import",
     doc=RuleDoc(
+        summary='fake backends of `qiskit.providers.fake_provider` / `qiskit.test.mock`',
         what="Finds the fake device backends imported from `qiskit.providers.fake_provider` "
         "(`FakeManila`, `FakeSherbrooke`, `FakeProvider` ...) and the older `qiskit.test.mock`.",
         why="Fake devices moved to `qiskit_ibm_runtime.fake_provider`; Qiskit keeps only "
@@ -312,6 +323,7 @@ REGISTRY.add(Rule(
     deprecated_in="Qiskit 0.46",
     removed_in="Qiskit 1.0",
     doc=RuleDoc(
+        summary='`job_monitor` and `qiskit.tools.jupyter`',
         what="Finds `qiskit.tools.monitor` (`job_monitor`, `backend_monitor` ...) and "
         "`qiskit.tools.jupyter`.",
         why="These tools were tied to qiskit-ibmq-provider and were removed in Qiskit 1.0.",

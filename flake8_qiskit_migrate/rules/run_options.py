@@ -130,6 +130,7 @@ REGISTRY.add(Rule(
     no_fix_reason="No fix: the option's new home is on a primitive, which only exists once the `run` call itself is migrated (QKM101–QKM103 have no honest mechanical fix).",
     new_names=("qiskit_ibm_runtime.options.SamplerOptions",),
     doc=RuleDoc(
+        summary='`shots=` of `backend.run`/`execute`',
         what="Finds `shots=` passed to `backend.run`, `execute` or `QuantumInstance`.",
         why="With the V2 primitives shots belong to the PUB, to the `run` call, or to the "
         "`default_shots` option; `backend.run` options do not carry over.",
@@ -149,6 +150,7 @@ REGISTRY.add(Rule(
         "qiskit_ibm_runtime.options.EstimatorOptions",
     ),
     doc=RuleDoc(
+        summary='run options with a primitive-option home (`memory=`, `rep_delay=` ...)',
         what="Finds the `backend.run`/`execute` options that have a home in the V2 primitive "
         "options: `memory`, `rep_delay`, `rep_time`, `init_qubits`, `init_circuit`, "
         "`init_num_resets`, `job_tags`, `job_name`, `experiment_id`, `header`. The message names "
@@ -167,6 +169,7 @@ REGISTRY.add(Rule(
     url=USE_CASE + "#get-the-averaged-iq-data-meas_level1",
     new_names=("qiskit_ibm_runtime.options.ExecutionOptionsV2",),
     doc=RuleDoc(
+        summary='`meas_level=` / `meas_return=`',
         what="Finds `meas_level=` and `meas_return=` passed to `backend.run` or `execute`.",
         why="Level-1 (IQ) data is requested with the Sampler's `execution.meas_type` option; "
         "`meas_level=0` is not supported.",
@@ -182,6 +185,7 @@ REGISTRY.add(Rule(
     url=USE_CASE + "#dynamic-circuits",
     new_names=("qiskit_ibm_runtime.SamplerV2",),
     doc=RuleDoc(
+        summary='`dynamic=`',
         what="Finds `dynamic=` passed to `backend.run`.",
         why="qiskit-ibm-provider needed `dynamic=True` for circuits with mid-circuit measurements "
         "and feed-forward; `SamplerV2` runs them without a flag.",
@@ -197,6 +201,7 @@ REGISTRY.add(Rule(
     url=USE_CASE + "#parameterized-circuits",
     new_names=("qiskit.primitives.containers.BindingsArray",),
     doc=RuleDoc(
+        summary='`parameter_binds=`',
         what="Finds `parameter_binds=` passed to `backend.run` or `execute`.",
         why="Parameter values travel inside the PUB with the V2 primitives, as an array that "
         "broadcasts against the circuit's parameters.",
@@ -212,6 +217,7 @@ REGISTRY.add(Rule(
     url=OPTIONS_GUIDE,
     new_names=("qiskit_ibm_runtime.SamplerV2",),
     doc=RuleDoc(
+        summary='retired run, job, credit and pulse options',
         what="Finds the retired run, job and credit options: `max_credits`, `qobj_id`, "
         "`qobj_header`, `job_share_level`, `live_data_enabled`, `use_measure_esp`, the LO "
         "frequency options (`qubit_lo_freq`, `meas_lo_freq`, `schedule_los`, `default_qubit_los`, "
@@ -236,6 +242,7 @@ REGISTRY.add(Rule(
     new_names=("qiskit.transpiler.generate_preset_pass_manager", "qiskit.transpile"),
     since="0.2.0",
     doc=RuleDoc(
+        summary='transpiler options of `backend.run`/`execute`',
         what="Finds transpiler options passed to `execute`, `backend.run` or `QuantumInstance`: "
         "`basis_gates`, `coupling_map`, `initial_layout`, `optimization_level`, "
         "`seed_transpiler`, `backend_properties`, `layout_method`, `routing_method`, "
@@ -260,6 +267,7 @@ REGISTRY.add(Rule(
                "qiskit_aer.primitives.EstimatorV2"),
     since="0.2.0",
     doc=RuleDoc(
+        summary='simulator options of `backend.run`/`execute`',
         what="Finds simulator options passed to `execute`, `backend.run` or `QuantumInstance`: "
         "`noise_model`, `method`, `seed_simulator`, `precision`, `device`, `max_parallel_*`, "
         "`fusion_*`, `extended_stabilizer_*`, `matrix_product_state_*`, `initial_statevector`, "
@@ -282,6 +290,7 @@ REGISTRY.add(Rule(
     new_names=("qiskit.primitives.BackendSamplerV2",),
     since="0.2.0",
     doc=RuleDoc(
+        summary='any other `backend.run`/`execute` option, `**options`',
         what="Finds every other keyword passed to `execute`, `backend.run` or `QuantumInstance` "
         "(backend-specific options, `timeout`, `job_callback` ...), and `**options` spread into "
         "the call (once, at the spread).",

@@ -32,6 +32,7 @@ REGISTRY.add(Rule(
     deprecated_in="qiskit-ibm-runtime 0.24.0",
     removed_in="qiskit-ibm-runtime 0.30.0",
     doc=RuleDoc(
+        summary='`session=` on Runtime primitives',
         what="Finds `session=` given to `Sampler`, `Estimator`, `SamplerV2` or `EstimatorV2` of "
         "qiskit-ibm-runtime.",
         why="The primitives take their execution mode — a backend, a `Session` or a `Batch` — "
@@ -52,6 +53,7 @@ REGISTRY.add(Rule(
     deprecated_in="qiskit-ibm-runtime 0.24.0",
     removed_in="qiskit-ibm-runtime 0.30.0",
     doc=RuleDoc(
+        summary='`backend=` on Runtime primitives',
         what="Finds `backend=` given to `Sampler`, `Estimator`, `SamplerV2` or `EstimatorV2` of "
         "qiskit-ibm-runtime.",
         why="A backend is one of the execution modes and is passed as `mode=`.",
@@ -71,6 +73,7 @@ REGISTRY.add(Rule(
     deprecated_in="qiskit-ibm-runtime 0.26.0",
     removed_in="qiskit-ibm-runtime 0.34.0",
     doc=RuleDoc(
+        summary='`Session(service=...)` / `Batch(service=...)`',
         what="Finds `service=` (or a service as the first positional argument) given to "
         "`Session(...)` or `Batch(...)`.",
         why="A session is opened on a backend object, which knows its service; the `service` "
@@ -90,6 +93,7 @@ REGISTRY.add(Rule(
     deprecated_in="qiskit-ibm-runtime 0.26.0",
     removed_in="qiskit-ibm-runtime 0.34.0",
     doc=RuleDoc(
+        summary='backends given by name (`Session(backend="ibm_x")`)',
         what="Finds a string literal given as the backend of `Session`/`Batch` or as the mode of "
         "a Runtime primitive.",
         why="Sessions, batches and primitives take a backend object; names are resolved once, "

@@ -26,6 +26,7 @@ REGISTRY.add(Rule(
     deprecated_in="qiskit-ibm-runtime 0.23 (with the V1 primitives)",
     removed_in="qiskit-ibm-runtime 0.28: the V1 class is gone, the name now means the V2 base",
     doc=RuleDoc(
+        summary='the V1 Runtime `Options` class',
         what="Finds imports and constructions of `qiskit_ibm_runtime.Options` (and "
         "`qiskit_ibm_runtime.options.Options`).",
         why="`Options` was the options container of the V1 primitives. The V2 primitives take "
@@ -45,6 +46,7 @@ REGISTRY.add(Rule(
     releases=Releases("qiskit-ibm-runtime", deprecated="0.23.0", removed="0.28.0"),
     new_names=("qiskit_ibm_runtime.options.SamplerOptions",),
     doc=RuleDoc(
+        summary='`options.execution.shots`',
         what="Finds `options.execution.shots` on a V1 `Options` object or a Runtime primitive's "
         "options, and `execution={\"shots\": ...}` given to `Options(...)`.",
         why="The V2 primitives have no `execution.shots`: shots are `default_shots`, a `run` "
@@ -62,6 +64,7 @@ REGISTRY.add(Rule(
     releases=Releases("qiskit-ibm-runtime", deprecated="0.23.0", removed="0.28.0"),
     new_names=("qiskit.transpiler.generate_preset_pass_manager",),
     doc=RuleDoc(
+        summary='`optimization_level` / `transpilation` Runtime options',
         what="Finds `optimization_level` and `transpilation` (`skip_transpilation`, "
         "`initial_layout`, `layout_method`, `routing_method`, `approximation_degree`) on a V1 "
         "`Options` object, a Runtime primitive's options, or as keywords of `Options(...)`.",
@@ -85,6 +88,7 @@ REGISTRY.add(Rule(
         "qiskit_ibm_runtime.options.ZneOptions",
     ),
     doc=RuleDoc(
+        summary='V1 resilience options',
         what="Finds `resilience_level` on a V1 `Options` object (or as its keyword) and the V1 "
         "ZNE fields `resilience.noise_amplifier`, `noise_factors`, `extrapolator`.",
         why="In V2 only the Estimator has resilience levels, 0 to 2 (PEC, the old level 3, is "
@@ -157,6 +161,7 @@ REGISTRY.add(Rule(
     ),
     removed_in="qiskit-ibm-runtime 0.28 (with the V1 primitives)",
     doc=RuleDoc(
+        summary='`primitive.set_options(...)`',
         what="Finds `set_options(...)` on a value known to be a primitive.",
         why="V2 primitives expose their options as an object: assign fields or call "
         "`options.update(...)`.",

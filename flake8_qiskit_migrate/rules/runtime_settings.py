@@ -26,6 +26,7 @@ REGISTRY.add(Rule(
     deprecated_in="qiskit-ibm-runtime 0.38.0",
     removed_in="qiskit-ibm-runtime 0.41.0",
     doc=RuleDoc(
+        summary='`channel="ibm_quantum"`',
         what="Finds `channel=\"ibm_quantum\"` given to `QiskitRuntimeService(...)` or "
         "`QiskitRuntimeService.save_account(...)`.",
         why="The IBM Quantum Platform Classic channel was retired: qiskit-ibm-runtime 0.41 no "
@@ -45,6 +46,7 @@ REGISTRY.add(Rule(
     deprecated_in="qiskit-ibm-runtime 0.38.0 (with the ibm_quantum channel)",
     removed_in="qiskit-ibm-runtime 0.41.0",
     doc=RuleDoc(
+        summary='`instance="hub/group/project"`',
         what="Finds `instance=\"hub/group/project\"` given to `QiskitRuntimeService(...)` or "
         "`save_account(...)`.",
         why="Instances are IBM Cloud service instances now, named by CRN or name; "
@@ -92,6 +94,7 @@ REGISTRY.add(Rule(
     deprecated_in="qiskit-ibm-runtime 0.24.0",
     removed_in="qiskit-ibm-runtime 0.30.0",
     doc=RuleDoc(
+        summary='custom Runtime programs',
         what="Finds `service.run(program_id=...)`, `Session(...).run(...)` and the program "
         "management calls `upload_program`, `update_program`, `delete_program`, `programs`, "
         "`program`.",
@@ -116,6 +119,7 @@ REGISTRY.add(Rule(
     new_names=("qiskit_ibm_runtime.fake_provider", "qiskit_aer.AerSimulator"),
     removed_in="IBM Quantum cloud simulators retired 15 May 2024",
     doc=RuleDoc(
+        summary='retired cloud simulators (`ibmq_qasm_simulator` ...)',
         what="Finds the names of the retired cloud simulators (`ibmq_qasm_simulator`, "
         "`simulator_statevector`, `simulator_mps`, `simulator_stabilizer`, "
         "`simulator_extended_stabilizer`) given to `service.backend(...)`, "

@@ -67,6 +67,7 @@ REGISTRY.add(Rule(
     deprecated_in="qiskit-ibm-runtime 0.50.0 (SamplerV2, EstimatorV2)",
     since="0.2.0",
     doc=RuleDoc(
+        summary='server-side `SamplerV2` / `EstimatorV2` (runtime 0.50+, opt-in)',
         what="Finds imports of the server-side Runtime primitives `qiskit_ibm_runtime.SamplerV2` "
         "and `EstimatorV2`, of `Sampler` and `Estimator` (aliases of them up to at least "
         "0.51), and of their options classes `qiskit_ibm_runtime.options.SamplerOptions` / "
@@ -132,6 +133,7 @@ REGISTRY.add(Rule(
     new_names=(ESTIMATOR_OPTIONS, f"{RUNTIME}.NoiseLearnerV3"),
     since="0.2.0",
     doc=RuleDoc(
+        summary='server-side-only primitive options (runtime 0.50+, opt-in)',
         what="Finds the server-side primitive options that the client-side "
         "`options_models.SamplerOptions` / `EstimatorOptions` do not have: `seed_estimator`, "
         "`resilience.layer_noise_learning` (implicit PEA/PEC noise learning), "
@@ -202,6 +204,7 @@ REGISTRY.add(Rule(
     deprecated_in="qiskit-ibm-runtime 0.51.0",
     since="0.2.0",
     doc=RuleDoc(
+        summary='`NoiseLearner` (runtime 0.51+, opt-in)',
         what="Finds imports and uses of `qiskit_ibm_runtime.NoiseLearner` (and its alias "
         "`NoiseLearnerV2`). " + _GUARD.replace("0.50", "0.51"),
         why="`NoiseLearner` only works with the server-side Estimator; qiskit-ibm-runtime 0.51 "
