@@ -6,9 +6,12 @@ baseline from the same run:
 
   (a) floor      read + ast.parse of every file, in this process
   (b) engine     the rule engine alone on the parsed trees            -> (b)/(a), target <= 0.5
-  (c) command    flake8-qiskit-migrate check, -j 1 and -j 2           -> (c)/(a), target <= 1.5
+  (c) command    cold (--no-cache), -j 1 and -j auto                  -> (c)/(a), targets 1.0, 0.6
+  (c) warm       every file a cache hit, -j 1 and -j auto             -> (c)/(a), target <= 0.15
   (d) flake8     flake8 -j 1 --select QKM, with and without our plugin -> plugin cost = difference
   (e) field      flake8 with only flake8-qiskit-migration (QKT), where installed
+  (f) notebooks  a generated notebook-heavy corpus, cold, against read + JSON + parse of its code
+  (g) one file   a small file end to end, against `python -c pass` plus parsing that file
 
 and the peak memory of the engine on the largest file of the corpus.
 
@@ -21,10 +24,12 @@ import argparse
 import ast
 import gc
 import importlib.util
+import json
 import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 from pathlib import Path
@@ -60,6 +65,49 @@ def run(command: list[str]) -> None:
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
 
 
+def notebook_rows(repeat: int) -> list[tuple[str, float, float]]:
+    """(f): 300 notebooks made from the legacy fixtures and corpus (nearly every one holds
+    findings), cold, against reading, decoding and parsing their code cells."""
+    tests = HERE.parent / "tests"
+    programs = [p.read_text() for p in sorted([*tests.glob("fixtures/*.py"),
+                                               *tests.glob("corpus/*.py")])]
+    with tempfile.TemporaryDirectory() as folder:
+        for i in range(300):
+            text = programs[i % len(programs)]
+            cells = [{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
+                      "source": part.splitlines(keepends=True)} for part in text.split("\n\n\n")]
+            cells.insert(0, {"cell_type": "markdown", "metadata": {}, "source": [f"# {i}\n"]})
+            Path(folder, f"nb{i:03}.ipynb").write_text(json.dumps(
+                {"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}, indent=1))
+        paths = sorted(Path(folder).glob("*.ipynb"))
+
+        def floor() -> None:
+            for path in paths:
+                document = json.loads(path.read_text(encoding="utf-8"))
+                ast.parse("\n".join("".join(c["source"]) for c in document["cells"]
+                                    if c["cell_type"] == "code"))
+        base = median_time(floor, repeat)
+        cold = median_time(lambda: run([sys.executable, "-m", "flake8_qiskit_migrate", "check",
+                                        "--exit-zero", "--no-cache", "-j", "1", "--output-file",
+                                        os.devnull, folder]), repeat)
+    return [("(f) 300 notebooks: read + JSON + parse (floor)", base, 1.0),
+            ("(f) 300 notebooks: command, cold, -j 1", cold, cold / base)]
+
+
+def small_file_rows(repeat: int) -> list[tuple[str, float, float]]:
+    """(g): one small legacy file end to end, against the interpreter's own start plus parsing
+    that file."""
+    small = HERE.parent / "examples" / "legacy_notebook_code.py"
+    text = small.read_text(encoding="utf-8")
+    start = median_time(lambda: run([sys.executable, "-c", "pass"]), max(repeat, 5))
+    parse = median_time(lambda: ast.parse(text), max(repeat, 5))
+    whole = median_time(lambda: run([sys.executable, "-m", "flake8_qiskit_migrate", "check",
+                                     "--exit-zero", "--no-cache", str(small)]), max(repeat, 5))
+    base = start + parse
+    return [("(g) python -c pass + parse of one small file", base, 1.0),
+            ("(g) command on that file, end to end", whole, whole / base)]
+
+
 def main() -> None:
     options = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     options.add_argument("--repeat", type=int, default=3)
@@ -93,9 +141,16 @@ def main() -> None:
 
     command = [sys.executable, "-m", "flake8_qiskit_migrate", "check", "--exit-zero",
                "--output-file", os.devnull, *map(str, roots)]
-    for jobs in ("1", "2"):
-        seconds = median_time(lambda jobs=jobs: run([*command, "-j", jobs]), args.repeat)
-        rows.append((f"(c) command, -j {jobs}", seconds, seconds / floor))
+    for jobs in ("1", "auto"):
+        seconds = median_time(lambda jobs=jobs: run([*command, "--no-cache", "-j", jobs]),
+                              args.repeat)
+        rows.append((f"(c) command, cold, -j {jobs}", seconds, seconds / floor))
+    with tempfile.TemporaryDirectory() as cache:
+        run([*command, "--cache-dir", cache])  # fill the cache
+        for jobs in ("1", "auto"):
+            seconds = median_time(
+                lambda jobs=jobs: run([*command, "--cache-dir", cache, "-j", jobs]), args.repeat)
+            rows.append((f"(c) command, warm (cache hits), -j {jobs}", seconds, seconds / floor))
 
     if not args.skip_flake8:
         flake8 = [sys.executable, str(RUNNER)]
@@ -116,6 +171,9 @@ def main() -> None:
                          (theirs - without) / floor))
         else:
             print("(e) skipped: flake8-qiskit-migration is not installed\n")
+
+    rows += notebook_rows(args.repeat)
+    rows += small_file_rows(args.repeat)
 
     width = max(len(name) for name, _, _ in rows)
     print(f"{'measure':<{width}}  {'median s':>9}  {'x floor':>8}")

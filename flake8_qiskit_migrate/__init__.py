@@ -1,8 +1,5 @@
 """flake8-qiskit-migrate: find deprecated Qiskit execution patterns and say how to migrate."""
 
-from importlib.metadata import PackageNotFoundError, version
+from ._version import __version__
 
-try:
-    __version__ = version("flake8-qiskit-migrate")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0+unknown"
+__all__ = ["__version__"]

@@ -17,6 +17,7 @@ from . import rules  # noqa: F401  (registers every rule family)
 from .advice import advise
 from .edits import Fix, SourceText
 from .index import Index, build
+from .prescan import may_find
 from .registry import REGISTRY, Rule, Settings
 from .resolve import LOCAL, Resolver
 from .versions import status
@@ -65,17 +66,16 @@ def check(
     package: Callable[[], str | None] = lambda: None,
     settings: Settings = Settings(),
     index: Index = INDEX,
+    prescanned: bool = False,
 ) -> list[Finding]:
     """All findings in a parsed module, sorted by position.
 
-    ``source``, when given, lets a module that never mentions a Qiskit package skip the walk.
-    A tree too deep to walk yields the findings made before the limit, and a log warning.
+    ``source``, when given, lets a module that cannot hold a finding skip the walk (``prescan``;
+    ``prescanned``: the caller looked already). A tree too deep to walk yields the findings made
+    before the limit, and a log warning.
     """
-    if source is not None and not any(root in source for root in index.roots):
-        # Only a module inside a Qiskit package can reach Qiskit names without spelling them.
-        owner = package()
-        if owner is None or owner.partition(".")[0] not in index.roots:
-            return []
+    if source is not None and not prescanned and not may_find(source, package):
+        return []
     walker = Walker(index, Resolver(index.exports, index.value, package), settings,
                     SourceText(source) if source is not None else None)
     # Nested calls recurse a few frames per level; ``ast.parse`` accepts a few thousand levels.

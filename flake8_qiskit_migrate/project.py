@@ -4,19 +4,12 @@ else ``[project] dependencies`` in ``pyproject.toml``, else ``requirements*.txt`
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from packaging.requirements import InvalidRequirement, Requirement
-from packaging.utils import canonicalize_name
-
-from .versions import specifier
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
+# packaging and tomllib are imported where a project file needs them: most runs read none.
 
 # The packages whose releases gate rules (PyPI names, canonical form).
 PACKAGES = ("qiskit", "qiskit-ibm-runtime", "qiskit-aer")
@@ -29,8 +22,10 @@ def targets(qiskit: str | None, runtime: str | None, start: Path) -> tuple[tuple
     found = dict(find_targets(start))
     given = {"qiskit": qiskit, "qiskit-ibm-runtime": runtime}
     found.update({package: spec for package, spec in given.items() if spec})
-    for spec in found.values():
-        specifier(spec)
+    if found:
+        from .versions import specifier
+        for spec in found.values():
+            specifier(spec)
     return tuple(sorted(found.items()))
 
 
@@ -58,16 +53,24 @@ def _from_folder(folder: Path) -> tuple[tuple[str, str], ...] | None:
     return tuple(sorted(targets.items()))
 
 
+def _canonical(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()  # PEP 503, as packaging.utils does it
+
+
 def _wanted(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
-    return [(canonicalize_name(name), spec) for name, spec in pairs
-            if canonicalize_name(name) in PACKAGES]
+    return [(_canonical(name), spec) for name, spec in pairs if _canonical(name) in PACKAGES]
 
 
 def _toml(path: Path) -> dict[str, Any]:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        document: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return {}
+    return document
 
 
 def _locked(path: Path) -> list[tuple[str, str]]:
@@ -100,6 +103,7 @@ def _requirements(path: Path) -> list[tuple[str, str]]:
 
 
 def _parse(lines: Iterable[str]) -> Iterator[tuple[str, str]]:
+    from packaging.requirements import InvalidRequirement, Requirement
     for line in lines:
         try:
             requirement = Requirement(line.strip())

@@ -5,19 +5,22 @@ targets? A target is a PEP 440 specifier (``>=1.0,<2``, ``==1.4.3``) evaluated w
 from __future__ import annotations
 
 from functools import lru_cache
-
-from packaging.specifiers import InvalidSpecifier, SpecifierSet
-from packaging.version import InvalidVersion, Version
+from typing import TYPE_CHECKING
 
 from .registry import Releases
 
+if TYPE_CHECKING:  # packaging is imported when a target is known: most runs have none
+    from packaging.specifiers import SpecifierSet
+    from packaging.version import Version
+
 NOT_DEPRECATED = None  # the status of a finding the target does not reach
-_FAR_FUTURE = Version("9999")
 
 
 @lru_cache(maxsize=256)
 def specifier(text: str) -> SpecifierSet:
     """A target as a specifier set; a bare version means exactly that version."""
+    from packaging.specifiers import InvalidSpecifier, SpecifierSet
+    from packaging.version import InvalidVersion, Version
     text = text.strip()
     try:
         Version(text)
@@ -37,6 +40,7 @@ def status(releases: Releases | None, targets: tuple[tuple[str, str], ...]) -> s
     target = dict(targets).get(releases.package) if releases is not None else None
     if releases is None or target is None:
         return ""
+    from packaging.version import Version
     allowed = specifier(target)
     candidates = _candidates(releases, allowed)
     if releases.removed and any(v >= Version(releases.removed) for v in candidates):
@@ -50,7 +54,8 @@ def _candidates(releases: Releases, allowed: SpecifierSet) -> list[Version]:
     """The versions worth asking the specifier about: the rule's thresholds, the bounds the
     specifier names, and a far-future release. A specifier allows a version at or past a
     threshold exactly when it allows one of these."""
-    versions = {Version(releases.deprecated), _FAR_FUTURE}
+    from packaging.version import InvalidVersion, Version
+    versions = {Version(releases.deprecated), Version("9999")}
     if releases.removed:
         versions.add(Version(releases.removed))
     for clause in allowed:

@@ -143,11 +143,21 @@ def test_bad_files_give_one_line_errors_and_exit_2_after_checking_the_rest(tmp_p
 
 
 def test_notebook_syntax_error_names_the_cell(tmp_path: Path) -> None:
-    (tmp_path / "nb.ipynb").write_text(notebook(("markdown", "x"), ("code", "ok = 1\n"),
+    (tmp_path / "nb.ipynb").write_text(notebook(("markdown", "x"),
+                                                ("code", "from qiskit import execute\n"),
                                                 ("code", "a = 1\nb = (\n")))
     result = run("check", "nb.ipynb", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr.startswith("error: nb.ipynb: syntax error at cell 3, line 2")
+
+
+def test_a_file_that_cannot_hold_a_finding_is_not_parsed(tmp_path: Path) -> None:
+    """The prescan rules out modules without the words any finding needs: they are not parsed,
+    so their syntax errors are left to flake8's E999 and other linters."""
+    (tmp_path / "unrelated.py").write_text("def (:\n")
+    (tmp_path / "qiskit_code.py").write_text("from qiskit import execute\ndef (:\n")
+    result = run("check", cwd=tmp_path)
+    assert result.stderr == "error: qiskit_code.py: syntax error at line 2: invalid syntax\n"
 
 
 def test_stdin_with_a_filename_and_a_notebook(tmp_path: Path) -> None:

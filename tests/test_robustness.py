@@ -102,7 +102,7 @@ def test_hundred_thousand_lines(tmp_path: Path) -> None:
 
 def test_nesting_beyond_the_parser_limit_is_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "deep.py"
-    path.write_text("import qiskit\nx = " + "(" * 1000 + "1" + ")" * 1000 + "\n")
+    path.write_text("from qiskit import execute\nx = " + "(" * 1000 + "1" + ")" * 1000 + "\n")
     result = command(path)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.startswith(f"error: {path}: ")

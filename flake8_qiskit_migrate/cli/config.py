@@ -15,7 +15,8 @@ SECTION = "flake8-qiskit-migrate"
 # Keys the section may hold, and whether each is a list of strings.
 KEYS = {"select": True, "extend-select": True, "ignore": True, "exclude": True,
         "extend-exclude": True, "backend-names": True, "primitive-names": True,
-        "output-format": False, "target-qiskit": False, "target-runtime": False}
+        "output-format": False, "target-qiskit": False, "target-runtime": False,
+        "cache-dir": False}
 
 
 class ConfigError(ValueError):

@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..engine import Finding, check
+from ..prescan import may_find
 from ..edits import Edit
 from ..registry import Settings
+from .cache import Cache
 from .filters import Selection, file_is_ignored, noqa_suppresses
 from .sources import Source
 
@@ -54,16 +56,13 @@ class ParseError(ValueError):
 
 
 def diagnose(source: Source, selection: Selection, settings: Settings,
-             package: Callable[[], str | None], with_fixes: bool = False) -> list[Diagnostic]:
+             package: Callable[[], str | None], with_fixes: bool = False,
+             cache: Cache | None = None) -> list[Diagnostic]:
     """The selected, un-suppressed diagnostics of one readable source; ``with_fixes`` also
     works out each fixable finding's edits (cell-relative in notebooks)."""
     if file_is_ignored(source.code):
         return []
-    try:
-        tree = ast.parse(source.code, filename=source.path)
-    except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
-        raise ParseError(_parse_reason(error, source)) from None
-    findings = check(tree, source.code, package, settings)
+    findings = _findings(source, settings, package, cache)
     lines = source.code.splitlines() if findings else []
     diagnostics = []
     for finding in findings:
@@ -76,6 +75,27 @@ def diagnose(source: Source, selection: Selection, settings: Settings,
             diagnostic = dataclasses.replace(diagnostic, fix=_fix_info(source, diagnostic))
         diagnostics.append(diagnostic)
     return diagnostics
+
+
+def _findings(source: Source, settings: Settings, package: Callable[[], str | None],
+              cache: Cache | None) -> list[Finding]:
+    """The engine's findings: from the cache, or, for a module that can hold any (``prescan``),
+    from parsing and checking it."""
+    key = cache.key(source.code, package()) if cache is not None else ""
+    if cache is not None:
+        cached = cache.load(key)
+        if cached is not None:
+            return cached
+    findings: list[Finding] = []
+    if may_find(source.code, package):
+        try:
+            tree = ast.parse(source.code, filename=source.path)
+        except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
+            raise ParseError(_parse_reason(error, source)) from None
+        findings = check(tree, source.code, package, settings, prescanned=True)
+    if cache is not None:
+        cache.store(key, findings)
+    return findings
 
 
 def _fix_info(source: Source, d: Diagnostic) -> FixInfo | None:

@@ -10,10 +10,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .. import __version__
-from ..docs import explanation
 from ..registry import Rule
 from .baseline import line_fingerprint, relative_path
-from . import report
 from .diagnostics import Diagnostic
 from .summary import fixable
 
@@ -125,7 +123,7 @@ def sarif_rule(rule: Rule) -> dict[str, Any]:
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": rule.message},
-        "fullDescription": {"text": explanation(rule)},
+        "fullDescription": {"text": _explanation(rule)},
         "help": {"text": rule.fix_title},
         "helpUri": rule.url,
         "defaultConfiguration": {"enabled": True, "level": "error"},
@@ -185,6 +183,17 @@ FORMATS: dict[str, Callable[[list[Diagnostic]], str]] = {
     "sarif": sarif,
     "github": github,
     "gitlab": gitlab,
-    "summary": report.markdown,
-    "summary-html": report.page,
+    "summary": lambda diagnostics: _report().markdown(diagnostics),
+    "summary-html": lambda diagnostics: _report().page(diagnostics),
 }
+
+
+def _explanation(rule: Rule) -> str:
+    from ..docs import explanation  # rule documents: only SARIF carries them
+    return explanation(rule)
+
+
+def _report() -> Any:
+    """The report module, imported only by the runs that print a report."""
+    from . import report
+    return report

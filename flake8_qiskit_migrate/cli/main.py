@@ -13,7 +13,7 @@ from typing import Any, Sequence
 from .. import __version__
 from ..registry import REGISTRY, Settings
 from ..project import targets
-from . import baseline, config, fixing, sources
+from . import baseline, cache, config, fixing, sources
 from .diagnostics import Diagnostic
 from .filters import Selection
 from .formats import FORMATS, TEXT_FORMATS, concise, full, statistics
@@ -95,6 +95,13 @@ def parser() -> argparse.ArgumentParser:
     rule = commands.add_parser("rule", help="show one rule's document")
     rule.add_argument("code")
     commands.add_parser("ruff-config", help="print the ruff setting that keeps '# noqa: QKM...'")
+    clean = commands.add_parser("clean", help="remove the result cache")
+    for command in (check, clean):
+        command.add_argument("--cache-dir", type=Path, default=None,
+                             help=f"the result cache (default: {cache.DEFAULT_NAME} at the "
+                             f"project root, or ${cache.ENVIRONMENT})")
+    check.add_argument("--no-cache", action="store_true", help="neither read nor write the "
+                       "result cache")
     return main
 
 
@@ -112,6 +119,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.command == "ruff-config":
         sys.stdout.write(RUFF_CONFIG)
+        return 0
+    if args.command == "clean":
+        folder = _cache_dir(args, {})
+        removed = cache.clean(folder)
+        print(f"{'removed' if removed else 'no cache at'} {folder}", file=sys.stderr)
         return 0
     # SIGTERM unwinds like Ctrl-C, so a fix being written removes its temporary file.
     signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
@@ -138,6 +150,15 @@ def _usage_error(message: str) -> int:
 
 def _names(given: list[str] | None, default: frozenset[str]) -> frozenset[str]:
     return frozenset(name.lower() for name in given) if given else default
+
+
+def _cache_dir(args: argparse.Namespace, settings: dict[str, Any]) -> Path:
+    """``--cache-dir``, the ``cache-dir`` setting, the environment, else the project root's."""
+    given = args.cache_dir or settings.get("cache-dir")
+    if given:
+        return Path(given)
+    pyproject = config.find_pyproject(Path.cwd())
+    return cache.default_directory(pyproject.parent if pyproject else Path.cwd())
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -172,12 +193,14 @@ def run_check(args: argparse.Namespace) -> int:
     job = Job(selection, engine_settings,
               with_fixes=output_format in ("json", "json-lines"),  # the formats showing fixes
               fix=FixRequest(args.unsafe_fixes, write=args.fix and not args.diff,
-                             baseline=recorded, root=root) if fixing_files else None)
+                             baseline=recorded, root=root) if fixing_files else None,
+              cache_dir=None if args.no_cache else str(_cache_dir(args, settings)))
 
     diagnostics: list[Diagnostic] = []
     changes: list[fixing.Change] = []
-    failed, before = False, 0
+    failed, before, stored = False, 0, False
     for outcome in check_all(paths, exclude, args.jobs, job, stdin):
+        stored = stored or outcome.stored
         diagnostics += outcome.diagnostics
         before += outcome.before if outcome.change else len(outcome.diagnostics)
         if outcome.change is not None:
@@ -186,6 +209,8 @@ def run_check(args: argparse.Namespace) -> int:
             print(f"error: {outcome.path}: {outcome.problem}", file=sys.stderr)
             failed = True
 
+    if stored and job.cache_dir is not None:
+        cache.Cache(Path(job.cache_dir), engine_settings).prune()
     if args.baseline_write:
         count = baseline.write(args.baseline_write, diagnostics, root)
         print(f"wrote {count} findings to {args.baseline_write}", file=sys.stderr)

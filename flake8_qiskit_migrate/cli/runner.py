@@ -8,13 +8,14 @@ import dataclasses
 import functools
 import os
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable, Iterator
 
 from ..packages import package_of
 from ..registry import Settings
 from . import baseline, fixing, sources
+from .cache import Cache
 from .diagnostics import Diagnostic, ParseError, diagnose
 from .filters import Selection
 
@@ -38,6 +39,19 @@ class Job:
     settings: Settings
     with_fixes: bool  # JSON formats: each diagnostic carries its fix
     fix: FixRequest | None = None
+    cache_dir: str | None = None  # None: no result cache
+
+
+_CACHES: dict[tuple[str, Settings], Cache] = {}  # one per process and settings
+
+
+def cache_of(job: Job) -> Cache | None:
+    if job.cache_dir is None:
+        return None
+    key = (job.cache_dir, job.settings)
+    if key not in _CACHES:
+        _CACHES[key] = Cache(Path(job.cache_dir), job.settings)
+    return _CACHES[key]
 
 
 @dataclass(frozen=True)
@@ -47,6 +61,7 @@ class Outcome:
     problem: str | None = None
     change: fixing.Change | None = None
     before: int = 0  # how many diagnostics there were before the fixes
+    stored: bool = False  # results were written to the cache
 
 
 def check_all(paths: list[str], exclude: tuple[str, ...], jobs: int | None, job: Job,
@@ -65,6 +80,7 @@ def check_all(paths: list[str], exclude: tuple[str, ...], jobs: int | None, job:
         if jobs == 0 and len(files) < _POOL_THRESHOLD:
             count = 1  # starting processes costs more than a few files take
         if count > 1:
+            from concurrent.futures import ProcessPoolExecutor
             with ProcessPoolExecutor(count) as pool:
                 yield from pool.map(check_file, files,
                                     chunksize=max(1, len(files) // (count * 8)))
@@ -79,14 +95,18 @@ def _check_file(path: str, job: Job) -> Outcome:
 def check_source(source: sources.Source, job: Job) -> Outcome:
     if source.error is not None:
         return Outcome(source.path, [], source.error)
+    cache = cache_of(job)
+    written = cache.written if cache is not None else 0
 
     def check(current: sources.Source, with_fixes: bool) -> list[Diagnostic]:
-        return diagnose(current, job.selection, job.settings, _package(source.path), with_fixes)
+        return diagnose(current, job.selection, job.settings, _package(source.path), with_fixes,
+                        cache)
     try:
         found = check(source, job.with_fixes)
         request = job.fix
         if request is None:
-            return Outcome(source.path, found)
+            return Outcome(source.path, found,
+                           stored=cache is not None and cache.written > written)
         wanted = found
         if request.baseline is not None:
             wanted, _ = baseline.subtract(found, request.baseline, request.root)
