@@ -20,23 +20,19 @@ class QiskitMigrateChecker:
 
     @classmethod
     def add_options(cls, manager: Any) -> None:  # flake8's OptionManager (flake8 is untyped)
-        manager.add_option(
-            "--qkm-backend-names",
-            comma_separated_list=True,
-            parse_from_config=True,
-            default=sorted(Settings.backend_names),
-            help="Receiver names that make an unproven `x.run(...)` a backend run (QKM104): "
-            "matched against the snake_case words of the name. (Default: %(default)s)",
-        )
-        manager.add_option(
-            "--qkm-primitive-names",
-            comma_separated_list=True,
-            parse_from_config=True,
-            default=sorted(Settings.primitive_names),
-            help="Receiver names that make an unproven `x.run(a, b)` with a V1 signature a V1 "
-            "primitive call (QKM309): matched against the snake_case words of the name. "
-            "(Default: %(default)s)",
-        )
+        for option, default, makes in (
+                ("backend", Settings.backend_names, "an unproven `x.run(...)` a backend run "
+                 "(QKM104)"),
+                ("primitive", Settings.primitive_names, "an unproven `x.run(a, b)` with a V1 "
+                 "signature a V1 primitive call (QKM309)")):
+            manager.add_option(
+                f"--qkm-{option}-names",
+                comma_separated_list=True,
+                parse_from_config=True,
+                default=sorted(default),
+                help=f"Receiver names that make {makes}: matched against the snake_case words "
+                "of the name. (Default: %(default)s)",
+            )
         for package in ("qiskit", "runtime"):
             manager.add_option(
                 f"--qkm-target-{package}",

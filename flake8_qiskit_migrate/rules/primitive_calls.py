@@ -13,18 +13,19 @@ V2_GUIDE = GUIDES + "v2-primitives"
 CIRCUITS = frozenset({"qiskit.QuantumCircuit()", "qiskit.circuit.QuantumCircuit()"})
 # Keywords that only the V1 ``run`` signatures had.
 V1_KEYWORDS = frozenset({"circuits", "observables", "parameter_values"})
+# What both V1-call-shape rules recommend.
+PUB_LIST = "a list of PUBs: run([(circuit, parameter_values)])"
+PUB_CLASSES = ("qiskit.primitives.containers.SamplerPub",
+               "qiskit.primitives.containers.EstimatorPub")
 
 REGISTRY.add(Rule(
     code="QKM307",
     name="v1-primitive-call-shape",
     message="'{name}(...)' is called with the V1 signature (parallel lists)",
     fix_title="use {replacement}",
-    replacement="a list of PUBs: run([(circuit, parameter_values)])",
+    replacement=PUB_LIST,
     url=V2_GUIDE + "#input",
-    new_names=(
-        "qiskit.primitives.containers.SamplerPub",
-        "qiskit.primitives.containers.EstimatorPub",
-    ),
+    new_names=PUB_CLASSES,
     doc=RuleDoc(
         summary='`run(circuits, observables, ...)` on a primitive',
         what="Finds `run` on a value known to be a primitive, called the V1 way: more than one "
@@ -59,12 +60,9 @@ REGISTRY.add(Rule(
     name="v1-call-shape-by-name",
     message="'{name}(...)' is a V1 primitive call (by the receiver's name and the call's shape)",
     fix_title="use {replacement}",
-    replacement="a list of PUBs: run([(circuit, parameter_values)])",
+    replacement=PUB_LIST,
     url=V2_GUIDE + "#input",
-    new_names=(
-        "qiskit.primitives.containers.SamplerPub",
-        "qiskit.primitives.containers.EstimatorPub",
-    ),
+    new_names=PUB_CLASSES,
     since="0.2.0",
     doc=RuleDoc(
         summary='V1 `run(...)` shapes on receivers named like a primitive (heuristic)',
