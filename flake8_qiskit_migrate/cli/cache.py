@@ -49,6 +49,7 @@ class Cache:
         }).encode()
         self.written = 0
         self._ready = False  # folders made and other versions' caches removed, once
+        self._folder = str(self.directory)
 
     def key(self, code: str, package: str | None) -> str:
         digest = hashlib.sha256(self.salt)
@@ -56,13 +57,14 @@ class Cache:
         digest.update(code.encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
 
-    def _path(self, key: str) -> Path:
-        return self.directory / key[:2] / key
+    def _path(self, key: str) -> str:
+        return os.path.join(self._folder, key[:2], key)
 
     def load(self, key: str) -> list[Finding] | None:
         """The findings stored under ``key``, or None (absent, unreadable, or not ours)."""
         try:
-            data = json.loads(self._path(key).read_bytes())
+            with open(self._path(key), "rb") as stream:
+                data = json.loads(stream.read())
             return [_finding(item) for item in data]
         except (OSError, ValueError, TypeError, KeyError):
             return None
@@ -73,9 +75,10 @@ class Cache:
         with contextlib.suppress(OSError):
             if not self._ready:
                 self._prepare()
-            path.parent.mkdir(exist_ok=True)
+            folder = os.path.dirname(path)
+            os.makedirs(folder, exist_ok=True)
             import tempfile
-            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
             try:
                 with os.fdopen(handle, "w", encoding="utf-8") as stream:
                     json.dump([_record(f) for f in findings], stream, separators=(",", ":"))

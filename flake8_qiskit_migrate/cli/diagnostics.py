@@ -60,9 +60,14 @@ def diagnose(source: Source, selection: Selection, settings: Settings,
              cache: Cache | None = None) -> list[Diagnostic]:
     """The selected, un-suppressed diagnostics of one readable source; ``with_fixes`` also
     works out each fixable finding's edits (cell-relative in notebooks)."""
-    if file_is_ignored(source.code):
+    try:
+        findings = _findings(source, settings, package, cache)
+    except ParseError:
+        if file_is_ignored(source.code):  # ``# flake8: noqa`` exempts the file, errors too
+            return []
+        raise
+    if not findings or file_is_ignored(source.code):  # the scan only where it matters
         return []
-    findings = _findings(source, settings, package, cache)
     lines = source.code.splitlines() if findings else []
     diagnostics = []
     for finding in findings:

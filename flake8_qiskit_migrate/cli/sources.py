@@ -71,8 +71,8 @@ def _matcher(patterns: tuple[str, ...]) -> Callable[[str], bool]:
     glob = re.compile("|".join(fnmatch.translate(pattern) for pattern in patterns))
 
     def excluded(relative: str) -> bool:
-        path = Path(relative)
-        return any(glob.match(part) for part in (path.as_posix(), *path.parts))
+        posix = os.path.normpath(relative).replace(os.sep, "/")  # strings: a Path per file costs
+        return any(glob.match(part) for part in (posix, *posix.split("/")))
     return excluded
 
 
