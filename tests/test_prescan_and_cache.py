@@ -183,3 +183,26 @@ def test_cache_is_bounded(tmp_path: Path) -> None:
     cache.prune(limit=total // 2)
     assert sum(p.stat().st_size for p in entries(tmp_path / "cache")) <= total // 2 * 3 // 4
     assert REGISTRY.rules["QKM101"]
+
+
+def test_unchanged_files_without_findings_are_not_even_read(tmp_path: Path) -> None:
+    """The manifest trusts size and mtime for files that reported nothing (as ruff's cache
+    does), per selection and settings."""
+    import os
+    clean, legacy = "y = 'aaaaaaaaaaaaaaaaa'\n", "from qiskit import IBMQ\n"
+    assert len(clean) == len(legacy)
+    (tmp_path / "a.py").write_text(LEGACY)
+    (tmp_path / "clean.py").write_text(clean)
+    cold = json_run(tmp_path)
+    manifests = list((tmp_path / DEFAULT_NAME).rglob("clean-*"))
+    assert len(manifests) == 1
+    assert set(json.loads(manifests[0].read_text())) == {str(tmp_path / "clean.py")}
+    stat = (tmp_path / "clean.py").stat()
+    (tmp_path / "clean.py").write_text(legacy)  # same size; then the old mtime back
+    os.utime(tmp_path / "clean.py", ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert json_run(tmp_path) == cold  # not read: size and mtime say unchanged
+    os.utime(tmp_path / "clean.py")  # a real edit moves the mtime
+    assert {d["code"] for d in json_run(tmp_path)} == {"QKM101", "QKM401", "QKM203"}
+    ignoring = json_run(tmp_path, "--ignore", "QKM2")  # another selection, another manifest
+    assert "QKM203" not in {d["code"] for d in ignoring}
+    assert "QKM203" in {d["code"] for d in json_run(tmp_path)}

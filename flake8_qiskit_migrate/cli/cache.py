@@ -38,7 +38,10 @@ def default_directory(project_root: Path) -> Path:
 
 
 class Cache:
-    def __init__(self, directory: Path, settings: Settings) -> None:
+    def __init__(self, directory: Path, settings: Settings, scope: str = "") -> None:
+        """``scope``: what else decides whether a file reports anything (the selection), for
+        the manifest of files with nothing to report."""
+        self.scope = scope
         self.root = directory
         self.directory = directory / f"{__version__}-{FORMAT}"
         self.salt = json.dumps({
@@ -50,6 +53,49 @@ class Cache:
         self.written = 0
         self._ready = False  # folders made and other versions' caches removed, once
         self._folder = str(self.directory)
+
+    # -- the manifest: files seen unchanged (same size and mtime) with no finding ---------------
+    # Like ruff's cache, it trusts a file's size and modification time, so a warm run does not
+    # even read the files that had nothing to report.
+
+    @functools.cached_property
+    def _manifest_path(self) -> str:
+        name = hashlib.sha256(self.salt + self.scope.encode()).hexdigest()[:16]
+        return os.path.join(self._folder, f"clean-{name}")
+
+    @functools.cached_property
+    def manifest(self) -> dict[str, list[Any]]:
+        """Absolute path -> [mtime_ns, size, package] of the files last seen with no finding."""
+        try:
+            with open(self._manifest_path, "rb") as stream:
+                data = json.loads(stream.read())
+            return data if isinstance(data, dict) else {}
+        except (OSError, ValueError):
+            return {}
+
+    def unchanged_and_clean(self, path: str, stat: os.stat_result, package: str | None) -> bool:
+        entry = self.manifest.get(path)
+        return entry == [stat.st_mtime_ns, stat.st_size, package or ""]
+
+    def write_manifest(self, clean: dict[str, list[Any]], dirty: set[str]) -> None:
+        """Record this run's files with no finding (and forget those that now have some)."""
+        merged = {path: entry for path, entry in self.manifest.items() if path not in dirty}
+        merged.update(clean)
+        if merged == self.manifest:
+            return
+        with contextlib.suppress(OSError):
+            if not self._ready:
+                self._prepare()
+            import tempfile
+            handle, temporary = tempfile.mkstemp(dir=self._folder, prefix=".tmp-")
+            try:
+                with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                    json.dump(merged, stream, separators=(",", ":"))
+                os.replace(temporary, self._manifest_path)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(temporary)
+                raise
 
     def key(self, code: str, package: str | None) -> str:
         digest = hashlib.sha256(self.salt)

@@ -199,8 +199,16 @@ def run_check(args: argparse.Namespace) -> int:
     diagnostics: list[Diagnostic] = []
     changes: list[fixing.Change] = []
     failed, before, stored = False, 0, False
+    clean: dict[str, list[Any]] = {}
+    dirty: set[str] = set()
     for outcome in check_all(paths, exclude, args.jobs, job, stdin):
         stored = stored or outcome.stored
+        if outcome.seen is not None:
+            path, entry = outcome.seen
+            if entry is None:
+                dirty.add(path)
+            else:
+                clean[path] = entry
         diagnostics += outcome.diagnostics
         before += outcome.before if outcome.change else len(outcome.diagnostics)
         if outcome.change is not None:
@@ -209,8 +217,11 @@ def run_check(args: argparse.Namespace) -> int:
             print(f"error: {outcome.path}: {outcome.problem}", file=sys.stderr)
             failed = True
 
-    if stored and job.cache_dir is not None:
-        cache.Cache(Path(job.cache_dir), engine_settings).prune()
+    if job.cache_dir is not None and (clean or dirty or stored):
+        results = cache.Cache(Path(job.cache_dir), engine_settings, repr(selection))
+        results.write_manifest(clean, dirty)
+        if stored:
+            results.prune()
     if args.baseline_write:
         count = baseline.write(args.baseline_write, diagnostics, root)
         print(f"wrote {count} findings to {args.baseline_write}", file=sys.stderr)

@@ -10,7 +10,7 @@ import os
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 from ..packages import package_of
 from ..registry import Settings
@@ -50,7 +50,7 @@ def cache_of(job: Job) -> Cache | None:
         return None
     key = (job.cache_dir, job.settings)
     if key not in _CACHES:
-        _CACHES[key] = Cache(Path(job.cache_dir), job.settings)
+        _CACHES[key] = Cache(Path(job.cache_dir), job.settings, repr(job.selection))
     return _CACHES[key]
 
 
@@ -62,6 +62,9 @@ class Outcome:
     change: fixing.Change | None = None
     before: int = 0  # how many diagnostics there were before the fixes
     stored: bool = False  # results were written to the cache
+    # For the cache's manifest: the file's absolute path and, if it has no finding, the
+    # [mtime_ns, size, package] it was checked at.
+    seen: tuple[str, list[Any] | None] | None = None
 
 
 def check_all(paths: list[str], exclude: tuple[str, ...], jobs: int | None, job: Job,
@@ -89,7 +92,22 @@ def check_all(paths: list[str], exclude: tuple[str, ...], jobs: int | None, job:
 
 
 def _check_file(path: str, job: Job) -> Outcome:
-    return check_source(sources.read(path), job)
+    cache = cache_of(job)
+    if cache is None or job.fix is not None:
+        return check_source(sources.read(path), job)
+    try:
+        stat = os.stat(path)  # before reading: a change after it is seen next time
+    except OSError:
+        return check_source(sources.read(path), job)
+    absolute, package = os.path.abspath(path), package_of(path) or ""
+    clean = [stat.st_mtime_ns, stat.st_size, package]
+    if cache.unchanged_and_clean(absolute, stat, package):
+        return Outcome(path, [], seen=(absolute, clean))
+    outcome = check_source(sources.read(path), job)
+    if outcome.problem is None:
+        outcome = dataclasses.replace(outcome, seen=(absolute, None if outcome.diagnostics
+                                                     else clean))
+    return outcome
 
 
 def check_source(source: sources.Source, job: Job) -> Outcome:
