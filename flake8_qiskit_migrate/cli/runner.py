@@ -79,16 +79,35 @@ def check_all(paths: list[str], exclude: tuple[str, ...], jobs: int | None, job:
             yield check_source(stdin, dataclasses.replace(job, fix=fix))
             continue
         files = list(sources.discover([path], exclude))
-        count = min(jobs or os.cpu_count() or 1, len(files))
-        if jobs == 0 and len(files) < _POOL_THRESHOLD:
+        # Files the cache's manifest vouches for need no process of their own.
+        known = {f: outcome for f in files if (outcome := _unchanged(f, job)) is not None}
+        rest = [f for f in files if f not in known]
+        count = min(jobs or os.cpu_count() or 1, len(rest))
+        if jobs == 0 and len(rest) < _POOL_THRESHOLD:
             count = 1  # starting processes costs more than a few files take
         if count > 1:
             from concurrent.futures import ProcessPoolExecutor
             with ProcessPoolExecutor(count) as pool:
-                yield from pool.map(check_file, files,
-                                    chunksize=max(1, len(files) // (count * 8)))
+                checked = pool.map(check_file, rest, chunksize=max(1, len(rest) // (count * 8)))
+                yield from (known[f] if f in known else next(checked) for f in files)
         else:
-            yield from map(check_file, files)
+            yield from (known[f] if f in known else check_file(f) for f in files)
+
+
+def _unchanged(path: str, job: Job) -> Outcome | None:
+    """The outcome of a file the cache's manifest vouches for (same size and mtime as when it
+    reported nothing), without reading it; None otherwise."""
+    cache = cache_of(job)
+    if cache is None or job.fix is not None:
+        return None
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    absolute, package = os.path.abspath(path), package_of(path) or ""
+    if not cache.unchanged_and_clean(absolute, stat, package):
+        return None
+    return Outcome(path, [], seen=(absolute, [stat.st_mtime_ns, stat.st_size, package]))
 
 
 def _check_file(path: str, job: Job) -> Outcome:
@@ -101,8 +120,6 @@ def _check_file(path: str, job: Job) -> Outcome:
         return check_source(sources.read(path), job)
     absolute, package = os.path.abspath(path), package_of(path) or ""
     clean = [stat.st_mtime_ns, stat.st_size, package]
-    if cache.unchanged_and_clean(absolute, stat, package):
-        return Outcome(path, [], seen=(absolute, clean))
     outcome = check_source(sources.read(path), job)
     if outcome.problem is None:
         outcome = dataclasses.replace(outcome, seen=(absolute, None if outcome.diagnostics
