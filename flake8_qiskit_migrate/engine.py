@@ -78,6 +78,7 @@ def check(
         return []
     walker = Walker(index, Resolver(index.exports, index.value, package), settings,
                     SourceText(source) if source is not None else None)
+    walker.module = tree if isinstance(tree, ast.Module) else None  # for fixes adding imports
     # Nested calls recurse a few frames per level; ``ast.parse`` accepts a few thousand levels.
     limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(limit, _RECURSION_LIMIT))
@@ -154,8 +155,6 @@ class Walker(ast.NodeVisitor):
         self._class_paths: list[str] = []
 
     def visit(self, node: ast.AST) -> None:
-        if self.module is None and isinstance(node, ast.Module):
-            self.module = node
         kind = type(node)
         if kind in self._leaves:
             return
