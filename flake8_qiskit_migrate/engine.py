@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import ast
 import dataclasses
-import logging
 import sys
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
@@ -22,7 +21,6 @@ from .registry import REGISTRY, Rule, Settings
 from .resolve import LOCAL, Resolver
 from .versions import status
 
-LOG = logging.getLogger(__name__)
 _RECURSION_LIMIT = 20_000
 INDEX = build()
 
@@ -85,7 +83,9 @@ def check(
     try:
         walker.visit(tree)
     except RecursionError:
-        LOG.warning("flake8-qiskit-migrate: expression nesting too deep; checked part of the file")
+        import logging  # only for this warning: logging costs every run's start-up
+        logging.getLogger(__name__).warning(
+            "flake8-qiskit-migrate: expression nesting too deep; checked part of the file")
     finally:
         sys.setrecursionlimit(limit)
     return sorted(_advised(_in_target(walker.findings, settings), settings.targets))

@@ -61,14 +61,22 @@ def _wanted(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
     return [(_canonical(name), spec) for name, spec in pairs if _canonical(name) in PACKAGES]
 
 
-def _toml(path: Path) -> dict[str, Any]:
+def _toml(path: Path, needs: str = "") -> dict[str, Any]:
+    """The document, or nothing when its text lacks ``needs`` (then there is nothing to find
+    in it, and parsing TOML would only cost start-up)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    if needs not in text:
+        return {}
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - exercised on Python 3.10 only
         import tomli as tomllib
     try:
-        document: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        document: dict[str, Any] = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
         return {}
     return document
 
@@ -82,14 +90,14 @@ def _locked(path: Path) -> list[tuple[str, str]]:
             return []
         return _wanted((name, str(entry.get("version", ""))) for name, entry in default.items()
                        if isinstance(entry, dict) and entry.get("version"))
-    document = _toml(path)
+    document = _toml(path, "qiskit")
     packages = document.get("package", document.get("packages", []))
     return _wanted((p["name"], f"=={p['version']}") for p in packages
                    if isinstance(p, dict) and "name" in p and "version" in p)
 
 
 def _pyproject(path: Path) -> list[tuple[str, str]]:
-    dependencies = _toml(path).get("project", {}).get("dependencies", [])
+    dependencies = _toml(path, "qiskit").get("project", {}).get("dependencies", [])
     return _wanted(_parse(dependencies))
 
 
@@ -102,9 +110,15 @@ def _requirements(path: Path) -> list[tuple[str, str]]:
                           if line.strip() and not line.lstrip().startswith(("#", "-"))))
 
 
+_NAME = re.compile(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)")  # PEP 508: a requirement starts so
+
+
 def _parse(lines: Iterable[str]) -> Iterator[tuple[str, str]]:
-    from packaging.requirements import InvalidRequirement, Requirement
     for line in lines:
+        name = _NAME.match(line)
+        if name is None or _canonical(name.group(1)) not in PACKAGES:
+            continue  # not a package we gate on: packaging (slow to import) is not needed
+        from packaging.requirements import InvalidRequirement, Requirement
         try:
             requirement = Requirement(line.strip())
         except InvalidRequirement:

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Any
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
 
 SECTION = "flake8-qiskit-migrate"
 # Keys the section may hold, and whether each is a list of strings.
@@ -17,6 +13,11 @@ KEYS = {"select": True, "extend-select": True, "ignore": True, "exclude": True,
         "extend-exclude": True, "backend-names": True, "primitive-names": True,
         "output-format": False, "target-qiskit": False, "target-runtime": False,
         "cache-dir": False}
+
+
+# Every spelling of the section names it before ``]``, ``.`` or ``=``: ``[tool.SECTION]``,
+# ``tool.SECTION.key =``, ``"SECTION" = {...}`` (and, harmlessly, ``"SECTION==1.0"``).
+_SECTION_NAMED = re.compile(re.escape(SECTION) + r"[\"']?\s*[\].=]")
 
 
 class ConfigError(ValueError):
@@ -36,8 +37,18 @@ def load(path: Path | None) -> dict[str, Any]:
     if path is None:
         return {}
     try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: {error}") from None
+    if _SECTION_NAMED.search(text) is None:  # no TOML to parse (tomllib costs start-up)
+        return {}
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: {error}") from None
     section = document.get("tool", {}).get(SECTION, {})
     for key, value in section.items():

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-from flake8 import defaults, utils
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -29,24 +28,41 @@ class Selection:
 
 _FLAKE8_ANY_CASE = re.compile("flake8", re.IGNORECASE)
 # flake8's ``NOQA_FILE`` matched at the start of any line, in one scan of the text.
-_NOQA_FILE_LINE = re.compile("^" + defaults.NOQA_FILE.pattern, defaults.NOQA_FILE.flags | re.M)
+
+
+# flake8 sets up logging when imported: its patterns are fetched when a file has a noqa.
+@lru_cache(maxsize=1)
+def _noqa_inline() -> re.Pattern[str]:
+    from flake8 import defaults
+    pattern: re.Pattern[str] = defaults.NOQA_INLINE_REGEXP
+    return pattern
+
+
+@lru_cache(maxsize=1)
+def _noqa_file_line() -> re.Pattern[str]:
+    from flake8 import defaults
+    pattern: re.Pattern[str] = defaults.NOQA_FILE
+    return re.compile("^" + pattern.pattern, pattern.flags | re.M)
 
 
 def file_is_ignored(text: str) -> bool:
     """A line starting ``# flake8: noqa`` exempts the whole file, as in flake8."""
     if "flake8" not in text and _FLAKE8_ANY_CASE.search(text) is None:  # a plain scan first
         return False
-    return _NOQA_FILE_LINE.search(text) is not None
+    return _noqa_file_line().search(text) is not None
 
 
 def noqa_suppresses(line: str, code: str) -> bool:
     """flake8's inline rule: a bare ``# noqa`` silences every code; ``# noqa: A1,B2`` silences
     the codes listed and the codes they are prefixes of."""
-    match = defaults.NOQA_INLINE_REGEXP.search(line)
+    if "noqa" not in line.lower():  # a plain scan first
+        return False
+    match = _noqa_inline().search(line)
     if match is None:
         return False
     codes_text = match.group("codes")
     if codes_text is None:
         return True
+    from flake8 import utils  # imports platform: only when a noqa names codes
     codes = set(utils.parse_comma_separated_list(codes_text))
     return code in codes or code.startswith(tuple(codes))

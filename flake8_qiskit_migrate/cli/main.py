@@ -17,7 +17,6 @@ from . import baseline, cache, config, fixing, sources
 from .diagnostics import Diagnostic
 from .filters import Selection
 from .formats import FORMATS, TEXT_FORMATS, concise, full, statistics
-from .rules_view import rule_text, rules_json, rules_table
 from .runner import FixRequest, Job, check_all
 from .summary import closing_lines, coloured, wants_colour
 
@@ -107,6 +106,8 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if args.command in ("rules", "rule"):
+        from .rules_view import rule_text, rules_json, rules_table  # their docs: only here
     if args.command == "rules":
         sys.stdout.write(rules_json() if args.output_format == "json" else rules_table())
         return 0

@@ -72,26 +72,32 @@ def check_all(paths: list[str], exclude: tuple[str, ...], jobs: int | None, job:
     """Every file's outcome, in order; files are read, checked (and fixed) in ``jobs``
     processes (0: one per core, from a few dozen files on)."""
     check_file = functools.partial(_check_file, job=job)
-    for path in paths:
-        if path == "-" and stdin is not None:
-            # A buffer from standard input is printed fixed, never written to a file.
-            fix = job.fix and dataclasses.replace(job.fix, write=False)
-            yield check_source(stdin, dataclasses.replace(job, fix=fix))
-            continue
-        files = list(sources.discover([path], exclude))
-        # Files the cache's manifest vouches for need no process of their own.
-        known = {f: outcome for f in files if (outcome := _unchanged(f, job)) is not None}
-        rest = [f for f in files if f not in known]
-        count = min(jobs or os.cpu_count() or 1, len(rest))
-        if jobs == 0 and len(rest) < _POOL_THRESHOLD:
-            count = 1  # starting processes costs more than a few files take
-        if count > 1:
-            from concurrent.futures import ProcessPoolExecutor
-            with ProcessPoolExecutor(count) as pool:
-                checked = pool.map(check_file, rest, chunksize=max(1, len(rest) // (count * 8)))
-                yield from (known[f] if f in known else next(checked) for f in files)
-        else:
-            yield from (known[f] if f in known else check_file(f) for f in files)
+    # One pool for every path given: a pool per folder would wait for each folder's slowest
+    # file before starting the next.
+    files = [path if path == "-" else found for path in paths
+             for found in ([path] if path == "-" else sources.discover([path], exclude))]
+    # Files the cache's manifest vouches for need no process of their own.
+    known = {f: outcome for f in files if f != "-" and (outcome := _unchanged(f, job)) is not None}
+    rest = [f for f in files if f not in known and f != "-"]
+    count = min(jobs or os.cpu_count() or 1, len(rest))
+    if jobs == 0 and len(rest) < _POOL_THRESHOLD:
+        count = 1  # starting processes costs more than a few files take
+    if count > 1:
+        from concurrent.futures import ProcessPoolExecutor
+        with ProcessPoolExecutor(count) as pool:
+            checked = pool.map(check_file, rest, chunksize=max(1, len(rest) // (count * 8)))
+            yield from (_stdin(stdin, job) if f == "-" else known[f] if f in known
+                        else next(checked) for f in files)
+    else:
+        yield from (_stdin(stdin, job) if f == "-" else known[f] if f in known
+                    else check_file(f) for f in files)
+
+
+def _stdin(stdin: sources.Source | None, job: Job) -> Outcome:
+    """A buffer from standard input is printed fixed, never written to a file."""
+    assert stdin is not None
+    fix = job.fix and dataclasses.replace(job.fix, write=False)
+    return check_source(stdin, dataclasses.replace(job, fix=fix))
 
 
 def _unchanged(path: str, job: Job) -> Outcome | None:

@@ -10,8 +10,6 @@ import io
 import os
 import re
 import sys
-import tempfile
-import tokenize
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -88,12 +86,20 @@ def read_stdin(display_name: str) -> Source:
     return decode(display_name, sys.stdin.buffer.read())
 
 
+def _may_have_cookie(data: bytes) -> bool:
+    """PEP 263: a coding cookie is a comment naming ``coding`` in one of the first two lines."""
+    first = data.find(b"\n")
+    second = data.find(b"\n", first + 1) if first >= 0 else -1
+    return b"coding" in (data if second < 0 else data[:second])
+
+
 def decode(path: str, data: bytes) -> Source:
     """A file's text as Python reads it: a notebook as UTF-8 JSON, a module in the encoding
     its PEP 263 cookie names (UTF-8 without one), a byte-order mark set aside."""
     bom = data.startswith(codecs.BOM_UTF8)
     encoding = "utf-8"
-    if not path.endswith(".ipynb"):
+    if not path.endswith(".ipynb") and _may_have_cookie(data):
+        import tokenize  # only for the few files whose first lines may name an encoding
         try:
             found = tokenize.detect_encoding(io.BytesIO(data).readline)[0]
             encoding = codecs.lookup(found).name.replace("utf-8-sig", "utf-8")
@@ -133,6 +139,7 @@ def write(source: Source, text: str) -> None:
     if Path(target).read_bytes() != _encoded(source, source.text):
         raise OSError(0, "it changed on disk since it was read; not fixed")
     mode = os.stat(target).st_mode & 0o7777
+    import tempfile  # writing is rare next to reading: kept out of every run's start-up
     handle, temporary = tempfile.mkstemp(dir=os.path.dirname(target), prefix=".qkm-fix-")
     try:
         with os.fdopen(handle, "wb") as stream:
