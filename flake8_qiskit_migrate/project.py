@@ -62,13 +62,13 @@ def _wanted(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def _toml(path: Path, needs: str = "") -> dict[str, Any]:
-    """The document, or nothing when its text lacks ``needs`` (then there is nothing to find
-    in it, and parsing TOML would only cost start-up)."""
+    """The document, or nothing when its text lacks ``needs`` in any case (then there is
+    nothing to find in it, and parsing TOML would only cost start-up)."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return {}
-    if needs not in text:
+    if needs not in text.lower():
         return {}
     if sys.version_info >= (3, 11):
         import tomllib
