@@ -72,7 +72,7 @@ def check(
     ``prescanned``: the caller looked already). A tree too deep to walk yields the findings made
     before the limit, and a log warning.
     """
-    if source is not None and not prescanned and not may_find(source, package):
+    if source is not None and not prescanned and not may_find(source, package, settings):
         return []
     walker = Walker(index, Resolver(index.exports, index.value, package), settings,
                     SourceText(source) if source is not None else None)

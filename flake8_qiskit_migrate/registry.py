@@ -13,7 +13,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator, Protocol, TypeVar
+from typing import Callable, Iterable, Iterator, Protocol, TypeVar
 
 from .edits import Fix, SourceText
 
@@ -169,6 +169,17 @@ class Settings:
     explicit: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class HookNeeds:
+    """What one method or attribute hook needs to report: a receiver (owner) whose value is
+    one of ``values``, or (``by_name``, a ``Settings`` field) one named with one of its words.
+    Neither: the hook may report on any receiver, so the key itself is what it needs."""
+
+    key: str
+    values: tuple[str, ...] = ()
+    by_name: str | None = None
+
+
 class Context(Protocol):
     """What a rule's call hook sees: name resolution, module facts, settings, reporting."""
 
@@ -224,6 +235,8 @@ class Registry:
     successors: list[Successor] = field(default_factory=list)
     # Fixes of findings the engine reports by name (hooks pass their fixes themselves).
     fixers: dict[str, Fixer] = field(default_factory=dict)
+    # What method and attribute hooks need in a module's text to report (``prescan``).
+    hook_needs: list[HookNeeds] = field(default_factory=list)
 
     def add(self, rule: Rule) -> Rule:
         if not _CODE.match(rule.code):
@@ -278,17 +291,30 @@ class Registry:
             return function
         return register
 
-    def on_method(self, *methods: str) -> Callable[[CallHook], CallHook]:
-        """Register a hook for calls ``<receiver>.<method>(...)``."""
+    def on_method(self, *methods: str, values: Iterable[str] = (),
+                  by_name: str | None = None) -> Callable[[CallHook], CallHook]:
+        """Register a hook for calls ``<receiver>.<method>(...)``. A hook that reports only on
+        receivers whose value is one of ``values`` (paths, or prefixes of paths), or whose
+        name holds a word of the setting ``by_name``, says so: the prescan then looks for
+        those values' names instead of the bare method name. Without either, any receiver."""
+        self._needs(methods, values, by_name)
         return _hook_into(self.method_hooks, methods)
 
     def on_call(self, *paths: str) -> Callable[[CallHook], CallHook]:
         """Register a hook for calls of the given function paths."""
         return _hook_into(self.path_hooks, paths)
 
-    def on_attribute(self, *attrs: str) -> Callable[[AttributeHook], AttributeHook]:
-        """Register a hook for ``<owner>.<attr>``, read or assigned."""
+    def on_attribute(self, *attrs: str,
+                     values: Iterable[str] = ()) -> Callable[[AttributeHook], AttributeHook]:
+        """Register a hook for ``<owner>.<attr>``, read or assigned; ``values`` as for
+        ``on_method``: the owners it reports on (without them, any owner)."""
+        self._needs(attrs, values, None)
         return _hook_into(self.attribute_hooks, attrs)
+
+    def _needs(self, keys: tuple[str, ...], values: Iterable[str], by_name: str | None) -> None:
+        if by_name is not None and not hasattr(Settings(), by_name):
+            raise ValueError(f"no setting {by_name!r} names receivers")
+        self.hook_needs.extend(HookNeeds(key, tuple(values), by_name) for key in keys)
 
     def _known(self, code: str) -> str:
         if code not in self.rules:

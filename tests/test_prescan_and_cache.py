@@ -17,7 +17,7 @@ from helpers import command
 from flake8_qiskit_migrate.cli.cache import DEFAULT_NAME, TAG
 from flake8_qiskit_migrate.engine import check
 from flake8_qiskit_migrate.packages import package_of
-from flake8_qiskit_migrate.prescan import may_find, trigger_words
+from flake8_qiskit_migrate.prescan import conditions, may_find, origin, trigger_words
 from flake8_qiskit_migrate.registry import REGISTRY, Settings
 
 HERE = Path(__file__).parent
@@ -53,14 +53,50 @@ def test_prescan_rules_out_only_modules_without_findings(root: Path) -> None:
 
 def test_trigger_words_come_from_the_registry() -> None:
     words = trigger_words()
-    assert {"IBMQ", "execute", "run", "quasi_dists", "aer", "Fake", "Session"} <= words
-    assert all(word.isidentifier() for word in words)
+    assert {"IBMQ", "execute", "quasi_dists", "aer", "Fake*", "Session", "open_session"} <= words
+    # Values are reached through the name they start from; hooks that declare the values they
+    # report on need those names, not their own key.
+    assert {"QiskitRuntimeService", "AerSimulator", "get_backend", "StatevectorSampler",
+            "SamplerResult"} <= words
+    assert not {"run", "values", "metadata", "shots", "set_options", "backend"} & words
+    assert all(word.rstrip("*").isidentifier() for word in words)
+    assert conditions() == {("run", "backend_names"), ("run", "primitive_names")}
     # Adding a rule adds its words: a registry of one name match gives that name's last part.
     from flake8_qiskit_migrate.registry import Registry, Rule, RuleDoc
     registry = Registry()
     registry.add(Rule("QKM699", "x-y", "m", "f", "r", "u", RuleDoc("w", "y")))
     registry.match_names("QKM699", "qiskit.some.module.*", "qiskit.NewThing")
     assert trigger_words(registry) == {"module", "NewThing"}
+    # A hook on any receiver needs its key; one on declared values needs their origins.
+    registry.on_method("submit")(lambda ctx, call, path: None)
+    registry.on_attribute("counts", values=("qiskit.Thing().result()",))(
+        lambda ctx, node, path: None)
+    registry.on_method("go", by_name="backend_names")(lambda ctx, call, path: None)
+    assert trigger_words(registry) == {"module", "NewThing", "submit", "Thing"}
+    assert conditions(registry) == {("go", "backend_names")}
+    with pytest.raises(ValueError, match="no setting"):
+        registry.on_method("go", by_name="nonsense")
+
+
+def test_origin_of_a_path() -> None:
+    assert origin("qiskit_ibm_runtime.QiskitRuntimeService().backend()") == "QiskitRuntimeService"
+    assert origin("qiskit.providers.aer.*") == "aer"
+    assert origin("qiskit.providers.fake_provider.Fake*()") == "Fake*"
+    assert origin("qiskit_ibm_runtime.IBMBackend().run().result()") == "IBMBackend"
+    assert origin("qiskit.execute") == "execute"
+
+
+def test_prescan_by_name_heuristics_need_the_key_and_a_name() -> None:
+    """QKM104 and QKM309 go by the receiver's name: a module needs ``run`` and one of the
+    setting's words as a snake_case word of some identifier, in any case."""
+    assert may_find("import qiskit\nself._Backend.run(qc)\n")
+    assert may_find("import qiskit\naer_sim.run(qc)\n")
+    assert not may_find("import qiskit\nmybackend.run(qc)\n")  # not a snake_case word
+    assert not may_find("import qiskit\nbackend.running(qc)\n")
+    assert not may_find("import qiskit\nx = runtime_backend\n")
+    assert may_find("import qiskit\nmodel.run(qc, params)\n",
+                    settings=Settings(primitive_names=frozenset({"model"})))
+    assert not may_find("import qiskit\nmodel.run(qc, params)\n")
 
 
 def test_prescan_corners_relative_imports_and_star_imports(tmp_path: Path) -> None:

@@ -92,7 +92,7 @@ def _findings(source: Source, settings: Settings, package: Callable[[], str | No
         if cached is not None:
             return cached
     findings: list[Finding] = []
-    if may_find(source.code, package):
+    if may_find(source.code, package, settings):
         try:
             tree = ast.parse(source.code, filename=source.path)
         except (SyntaxError, ValueError, RecursionError, MemoryError) as error:

@@ -85,7 +85,7 @@ def check_all(paths: list[str], exclude: tuple[str, ...], jobs: int | None, job:
     if count > 1:
         from concurrent.futures import ProcessPoolExecutor
         with ProcessPoolExecutor(count) as pool:
-            checked = pool.map(check_file, rest, chunksize=max(1, len(rest) // (count * 8)))
+            checked = pool.map(check_file, rest, chunksize=max(1, len(rest) // (count * 32)))
             yield from (_stdin(stdin, job) if f == "-" else known[f] if f in known
                         else next(checked) for f in files)
     else:

@@ -46,7 +46,7 @@ def _v1_shape(ctx: Context, call: ast.Call) -> bool:
     return bool(call.args) and ctx.qualify(call.args[0]) in CIRCUITS
 
 
-@REGISTRY.on_method("run")
+@REGISTRY.on_method("run", values=PRIMITIVE_INSTANCES)
 def _primitive_run(ctx: Context, call: ast.Call, receiver: str | None) -> None:
     if receiver in PRIMITIVE_INSTANCES and _v1_shape(ctx, call):
         assert isinstance(call.func, ast.Attribute)
@@ -88,7 +88,7 @@ REGISTRY.add(Rule(
 _V1_RESULTS = {True: "qiskit.primitives.Estimator().run()", False: "qiskit.primitives.Sampler().run()"}
 
 
-@REGISTRY.on_method("run")
+@REGISTRY.on_method("run", by_name="primitive_names")
 def _v1_run_by_name(ctx: Context, call: ast.Call, receiver: str | None) -> None:
     func = call.func
     assert isinstance(func, ast.Attribute)
@@ -133,7 +133,7 @@ def _quasi_dists(ctx: Context, node: ast.Attribute, owner: str | None) -> None:
         ctx.report(node, "QKM308", "quasi_dists", "result[i].data.<register>.get_counts()")
 
 
-@REGISTRY.on_attribute(*_RESULT_FIELDS)
+@REGISTRY.on_attribute(*_RESULT_FIELDS, values=(V1_ESTIMATOR_RESULT, V1_SAMPLER_RESULT))
 def _v1_result_field(ctx: Context, node: ast.Attribute, owner: str | None) -> None:
     if owner == V1_ESTIMATOR_RESULT or (owner == V1_SAMPLER_RESULT and node.attr == "metadata"):
         ctx.report(node, "QKM308", node.attr, _RESULT_FIELDS[node.attr])

@@ -108,14 +108,14 @@ _FIELDS = {
 }
 
 
-@REGISTRY.on_attribute(*_FIELDS)
+@REGISTRY.on_attribute(*_FIELDS, values=OPTION_OWNERS)
 def _v1_field(ctx: Context, node: ast.Attribute, owner: str | None) -> None:
     code, suffix = _FIELDS[node.attr]
     if owner is not None and owner.endswith(suffix) and owner[: len(owner) - len(suffix)] in OPTION_OWNERS:
         ctx.report(node, code, ast.unparse(node))
 
 
-@REGISTRY.on_attribute("resilience_level")
+@REGISTRY.on_attribute("resilience_level", values=(V1_OPTIONS,))
 def _v1_resilience_level(ctx: Context, node: ast.Attribute, owner: str | None) -> None:
     """Estimator V2 has ``resilience_level`` too: only the V1 Options object is reported."""
     if owner == V1_OPTIONS:
@@ -169,7 +169,7 @@ REGISTRY.add(Rule(
 ))
 
 
-@REGISTRY.on_method("set_options")
+@REGISTRY.on_method("set_options", values=PRIMITIVE_INSTANCES)
 def _set_options(ctx: Context, call: ast.Call, receiver: str | None) -> None:
     if receiver in PRIMITIVE_INSTANCES:
         ctx.report(call, "QKM411", ast.unparse(call.func))

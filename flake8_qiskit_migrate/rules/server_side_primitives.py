@@ -157,7 +157,7 @@ def _relative(owner: str, attr: str) -> str | None:
     return None
 
 
-@REGISTRY.on_attribute(*_LEAVES)
+@REGISTRY.on_attribute(*_LEAVES, values=_OWNERS)
 def _server_side_field(ctx: Context, node: ast.Attribute, owner: str | None) -> None:
     path = _relative(owner, node.attr) if owner is not None else None
     if path in SERVER_SIDE_OPTIONS:
