@@ -1,52 +1,93 @@
 """A cheap look at a module's raw text before parsing it: a finding needs certain words in the
 source, so a module without them is not parsed and yields nothing.
 
-The words are derived from the registry, never listed by hand. A value path reaches a module
-only through the name it starts from: ``qiskit_ibm_runtime.QiskitRuntimeService().backend()``
-through ``QiskitRuntimeService``, spelled where it is imported, used, star-bound or annotated
-(relative imports spell it too). So each deprecated name, deprecated call, call hook and known
-value (``Aer.get_backend()`` is an ``AerSimulator()``) needs the *origin word* of its path: the
-last name before the first call or subscript (a prefix where the path has a wildcard:
-``Fake`` for ``fake_provider.Fake*()``). Method and attribute hooks need the origin words of the
-values they report on (``HookNeeds.values``), their own key where they report on any receiver,
-and, for the heuristics that go by the receiver's name (``by_name``), the key *and* one of the
-setting's words in some identifier. A module must also reach Qiskit: name a package root the
-registry knows, or sit inside such a package, where relative imports reach it without spelling it.
+The words are derived from the registry, never listed by hand. A module holding a path spells
+every name in it (``qiskit_ibm_runtime.QiskitRuntimeService().backend()``:
+``qiskit_ibm_runtime``, ``QiskitRuntimeService``, ``backend``) where it imports, uses, star-binds
+or annotates it, except the names of its own package path, which relative imports reach
+unspelled; a known value (``Aer.get_backend()`` is an ``AerSimulator()``) is reached by spelling
+its source form instead. So each deprecated name, deprecated call and call hook, and each value a
+method or attribute hook declares it reports on (with the hook's own key), gives *ways*: sets of
+words a module must hold in full. Each way has an *anchor*, the name its path is reached through
+(``QiskitRuntimeService``; a prefix ``Fake*`` for ``fake_provider.Fake*()``). Hooks that report on
+any receiver need their key; the heuristics that go by the receiver's name need their key *and*
+one of the setting's words in some identifier (``conditions``).
+
+The check: a module must name a Qiskit package root (or sit inside such a package); then the
+anchors are found with one expression, and only the ways of the anchors found are checked, word
+by word, with plain substring scans.
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from functools import lru_cache
-from typing import Callable, Iterable
+from typing import Callable
 
 from .registry import REGISTRY, Registry, Settings
 
 _CALL_OR_SUBSCRIPT = re.compile(r"[(\[]")
+Way = tuple[str, frozenset[str]]  # (anchor, every word)
 
 
 def origin(path: str) -> str:
-    """The word a path is reached through (``*`` kept at its end for a wildcard)."""
+    """The name a path is reached through: its last name before the first call or subscript
+    (``*`` kept at its end for a wildcard)."""
     head = _CALL_OR_SUBSCRIPT.split(path.removesuffix(".*"), maxsplit=1)[0]
-    last = head.rpartition(".")[2]
-    return last.split("*")[0] + "*" if "*" in last else last
+    return _word(head.rpartition(".")[2])
+
+
+def path_words(path: str) -> frozenset[str]:
+    """Every name a path spells, its package root included."""
+    parts = path.removesuffix(".*").replace("()", "").replace("[]", "").split(".")
+    return frozenset(_word(part) for part in parts if part)
+
+
+def _word(part: str) -> str:
+    return part.split("*")[0] + "*" if "*" in part else part
+
+
+def ways(registry: Registry = REGISTRY) -> frozenset[Way]:
+    """One (anchor, words) per way a finding can be reached, besides the name heuristics."""
+    sources: defaultdict[str, list[str]] = defaultdict(list)  # canonical -> its source forms
+    for source, canonical in registry.values.items():
+        sources[canonical].append(source)
+    found: set[Way] = set()
+    targets = [match.pattern for match in registry.names]
+    targets += [call.path for call in registry.calls] + list(registry.path_hooks)
+    for target in targets:
+        found.update(_reached(target, sources))
+    for needs in registry.hook_needs:
+        for value in needs.values:
+            # The hook's key is spelled at the use: ``backend.run``, ``options.shots``.
+            found.update((anchor, words | {needs.key})
+                         for anchor, words in _reached(value, sources))
+        if not needs.values and needs.by_name is None:
+            found.add((needs.key, frozenset({needs.key})))  # any receiver
+    return frozenset(found)
+
+
+def _reached(path: str, sources: dict[str, list[str]], depth: int = 0) -> set[Way]:
+    """The ways of the source paths that resolve to ``path``: itself, and the source forms of
+    every known value whose canonical form (ending in a call or subscript) starts it, followed
+    by the rest of ``path``."""
+    found = {(origin(path), path_words(path))}
+    if depth > 4:  # values map source forms to canonical ones: chains are one or two long
+        return found
+    for end, char in enumerate(path, start=1):
+        if char in ")]" and path[:end] in sources:
+            rest = path_words(path[end:])
+            for source in sources[path[:end]]:
+                found.update((anchor, words | rest)
+                             for anchor, words in _reached(source, sources, depth + 1))
+    return found
 
 
 def trigger_words(registry: Registry = REGISTRY) -> frozenset[str]:
-    """The words one of which any finding needs in the source, besides the name heuristics
-    (``conditions``); a word ending in ``*`` is a prefix of an identifier."""
-    paths = [match.pattern for match in registry.names]
-    paths += [call.path for call in registry.calls]
-    paths += list(registry.path_hooks)
-    paths += list(registry.values)
-    words = {origin(path) for path in paths}
-    for needs in registry.hook_needs:
-        words.update(origin(value) for value in needs.values)
-        if not needs.values and needs.by_name is None:
-            words.add(needs.key)  # a hook that reports on any receiver
-    words.discard("")
-    words.discard("*")
-    return frozenset(words)
+    """The anchors: one of them is in any module that can hold a finding, besides the name
+    heuristics (``conditions``); a word ending in ``*`` is a prefix of an identifier."""
+    return frozenset(anchor for anchor, _ in ways(registry))
 
 
 def conditions(registry: Registry = REGISTRY) -> frozenset[tuple[str, str]]:
@@ -56,86 +97,71 @@ def conditions(registry: Registry = REGISTRY) -> frozenset[tuple[str, str]]:
                      if needs.by_name is not None)
 
 
-def _alternatives(words: Iterable[str]) -> str:
-    """One regular expression for many words, factored by their common prefixes: Python's
-    ``re`` tries alternatives one by one, so a trie is several times faster than a flat list."""
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
-        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-    return emit(trie)
+# Bytes that can be part of a name in valid code: ASCII letters, digits, ``_``, and every
+# non-ASCII byte (a non-ASCII character next to a name in code is a letter of that name).
+_NAME_BYTES = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
+_TO_SPACES = bytes(c if c in _NAME_BYTES or c >= 128 else 32 for c in range(256))
+_TO_SPACES_SNAKE = _TO_SPACES.replace(b"_", b" ")  # and between the words of snake_case names
 
 
-@lru_cache(maxsize=1)
-def _words_pattern() -> re.Pattern[str]:
-    # A whole identifier, or the start of one for a prefix word; never the end of one.
-    words = trigger_words()
-    whole = _alternatives(w for w in words if not w.endswith("*"))
-    prefixes = _alternatives(w[:-1] for w in words if w.endswith("*"))
-    return re.compile(rf"(?<!\w)(?:{whole}(?!\w)|{prefixes})" if prefixes else
-                      rf"(?<!\w){whole}(?!\w)")
-
-
-@lru_cache(maxsize=16)
-def _name_pattern(words: frozenset[str]) -> re.Pattern[str]:
-    # A word of a snake_case identifier, in any case (``aer_backend``, ``self._Sampler``).
-    return re.compile(rf"(?<![^\W_])(?:{_alternatives(sorted(words))})(?![^\W_])", re.I)
-
-
-@lru_cache(maxsize=1)
-def _roots() -> tuple[str, ...]:
-    from .engine import INDEX  # the engine registers every rule family first
-    return tuple(sorted(INDEX.roots))
-
-
-@lru_cache(maxsize=1)
-def _spelled_roots() -> tuple[str, ...]:
-    # A text naming ``qiskit_aer`` names ``qiskit``: one scan for a root another one contains.
-    roots = _roots()
-    return tuple(r for r in roots if not any(other != r and other in r for other in roots))
+def names_in(source: str) -> set[bytes]:
+    """Every name-like token of a text (names, keywords, digits; in strings and comments too),
+    found by C-speed byte operations: translate everything else to spaces, then split."""
+    return set(source.encode("utf-8", "surrogatepass").translate(_TO_SPACES).split())
 
 
 def may_find(source: str, package: Callable[[], str | None] = lambda: None,
              settings: Settings = Settings()) -> bool:
     """False only when the module cannot hold a finding: then it need not be parsed."""
-    if not any(root in source for root in _spelled_roots()):
-        owner = package()
-        if owner is None or owner.partition(".")[0] not in _roots():
-            return False
-    # Plain substring scans (C speed) first: most modules hold none of the words at all.
-    if any(word in source for word in _scanned()) and _words_pattern().search(source):
+    names = names_in(source)
+    owner = package()
+    if owner is not None:
+        names.update(part.encode() for part in owner.split("."))  # relative imports reach them
+    if names.isdisjoint(_roots()):
+        return False
+    anchors = names & _by_anchor().keys()
+    anchors.update(anchor for anchor, start in _prefixes() if start.decode() in source
+                   and any(name.startswith(start) for name in names))
+    if any(way <= names for anchor in anchors for way in _by_anchor()[anchor]):
         return True
+    snake_words: set[bytes] | None = None
     for key, field in _conditions():
-        names: frozenset[str] = getattr(settings, field)
-        if key in source and _key_pattern(key).search(source):
-            lowered = source.lower()
-            if any(name in lowered for name in names) and _name_pattern(names).search(source):
+        if key in names:
+            if snake_words is None:  # ``self._Aer_Backend`` holds ``aer`` and ``backend``
+                snake_words = set(source.lower().encode("utf-8", "surrogatepass")
+                                  .translate(_TO_SPACES_SNAKE).split())
+            if not snake_words.isdisjoint(_encoded(getattr(settings, field))):
                 return True
     return False
 
 
 @lru_cache(maxsize=1)
-def _scanned() -> tuple[str, ...]:
-    """The trigger words without those that hold another one (``SamplerV2`` holds
-    ``Sampler``): a text holding none of these holds no trigger word."""
-    words = {word.rstrip("*") for word in trigger_words()}
-    return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
-
-
-@lru_cache(maxsize=None)
-def _key_pattern(key: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w){re.escape(key)}(?!\w)")
+def _by_anchor() -> dict[bytes, list[frozenset[bytes]]]:
+    """The registry's ways by anchor (``Fake*`` keeps its star), as bytes; built once."""
+    table: defaultdict[bytes, list[frozenset[bytes]]] = defaultdict(list)
+    for anchor, words in sorted(ways(), key=lambda way: (way[0], sorted(way[1]))):
+        plain = frozenset(w.encode() for w in words - {anchor} if not w.endswith("*"))
+        table[anchor.encode()].append(plain)  # a prefix word other than the anchor: not needed
+    return dict(table)
 
 
 @lru_cache(maxsize=1)
-def _conditions() -> tuple[tuple[str, str], ...]:
-    return tuple(sorted(conditions()))
+def _prefixes() -> tuple[tuple[bytes, bytes], ...]:
+    """(anchor, the start of a name it stands for): ``(b"Fake*", b"Fake")``."""
+    return tuple((a, a[:-1]) for a in _by_anchor() if a.endswith(b"*"))
+
+
+@lru_cache(maxsize=1)
+def _roots() -> frozenset[bytes]:
+    from .engine import INDEX  # the engine registers every rule family first
+    return frozenset(root.encode() for root in INDEX.roots)
+
+
+@lru_cache(maxsize=1)
+def _conditions() -> tuple[tuple[bytes, str], ...]:
+    return tuple(sorted((key.encode(), field) for key, field in conditions()))
+
+
+@lru_cache(maxsize=16)
+def _encoded(words: frozenset[str]) -> frozenset[bytes]:
+    return frozenset(word.lower().encode() for word in words)

@@ -17,7 +17,8 @@ from helpers import command
 from flake8_qiskit_migrate.cli.cache import DEFAULT_NAME, TAG
 from flake8_qiskit_migrate.engine import check
 from flake8_qiskit_migrate.packages import package_of
-from flake8_qiskit_migrate.prescan import conditions, may_find, origin, trigger_words
+from flake8_qiskit_migrate.prescan import (conditions, may_find, names_in, origin,
+                                           trigger_words, ways)
 from flake8_qiskit_migrate.registry import REGISTRY, Settings
 
 HERE = Path(__file__).parent
@@ -76,6 +77,27 @@ def test_trigger_words_come_from_the_registry() -> None:
     assert conditions(registry) == {("go", "backend_names")}
     with pytest.raises(ValueError, match="no setting"):
         registry.on_method("go", by_name="nonsense")
+
+
+def test_ways_follow_known_values_and_need_every_name_spelled() -> None:
+    """A hook on ``AerSimulator()`` runs is reached by ``Aer.get_backend(...)`` too; every way
+    needs all the names of its path, the hook's key included."""
+    found = ways()
+    assert ("get_backend", frozenset({"qiskit", "Aer", "get_backend", "run"})) in found
+    assert ("AerSimulator", frozenset({"qiskit_aer", "AerSimulator", "run"})) in found
+    assert ("IBMQ", frozenset({"qiskit", "IBMQ"})) in found
+    # A module naming the anchor but not the rest of its way is not parsed.
+    assert not may_find("import qiskit\nfrom mylib import AerSimulator\nAerSimulator().run(c)\n")
+    assert may_find("from qiskit_aer import AerSimulator\nAerSimulator().run(c)\n")
+    assert may_find("from qiskit import Aer\nb = Aer.get_backend('qasm_simulator')\nb.run(c)\n")
+    # Prefix anchors: ``Fake*`` is held by any name starting so.
+    assert may_find("from qiskit.providers.fake_provider import FakeVigo\n")
+    assert not may_find("import qiskit\nclass FakeVigo: pass\n")
+
+
+def test_names_in_splits_on_everything_but_name_characters() -> None:
+    assert names_in("a.b(c_d, 'e-f') # g\nNoiß = 1") == {
+        b"a", b"b", b"c_d", b"e", b"f", b"g", "Noiß".encode(), b"1"}
 
 
 def test_origin_of_a_path() -> None:
