@@ -4,7 +4,6 @@ survives edits that move the line."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections import Counter
@@ -26,6 +25,7 @@ def relative_path(diagnostic: Diagnostic, root: str) -> str:
 
 def line_fingerprint(code: str, path: str, line: str) -> str:
     """A short hash of what a finding is about, independent of where the line is."""
+    import hashlib  # fingerprints are asked for by some formats and baselines only
     return hashlib.sha256("\0".join((code, path, line.strip())).encode()).hexdigest()[:16]
 
 

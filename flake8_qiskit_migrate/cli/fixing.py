@@ -5,7 +5,6 @@ number of times) only when fixes overlapped and some were left for another round
 from __future__ import annotations
 
 import ast
-import difflib
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Callable
@@ -25,6 +24,7 @@ class Change:
     after: str
 
     def diff(self) -> str:
+        import difflib  # for --diff only
         return "".join(difflib.unified_diff(
             self.before.splitlines(keepends=True), self.after.splitlines(keepends=True),
             fromfile=f"a/{self.path}", tofile=f"b/{self.path}"))
