@@ -103,3 +103,39 @@ def test_read_only_files_are_fixed_and_stay_read_only(
     subprocess.run(FIX, cwd=root, capture_output=True, check=False)
     assert states(root, old, new) == (0, 3)
     assert {path.stat().st_mode & 0o777 for path in root.glob("*.py")} == {0o444}
+
+
+def test_an_interruption_right_after_the_temporary_file_is_created_leaves_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window a random kill rarely hits: a signal handler raising just after the
+    temporary file exists, before the code that made it returns. Nothing may be left, and the
+    file keeps its old text."""
+    from flake8_qiskit_migrate.cli import sources
+    target = tmp_path / "a.py"
+    target.write_text("old\n")
+    real_open = sources.os.open
+
+    def open_then_interrupted(path: str, flags: int, mode: int = 0o777) -> int:
+        real_open(path, flags, mode)
+        raise KeyboardInterrupt  # what SIGTERM's handler does, at the worst moment
+
+    monkeypatch.setattr(sources.os, "open", open_then_interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        sources.write(sources.read(str(target)), "new\n")
+    monkeypatch.undo()
+    assert target.read_text() == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.py"]
+
+
+def test_a_temporary_name_taken_by_another_file_is_not_removed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from flake8_qiskit_migrate.cli import sources
+    target = tmp_path / "a.py"
+    target.write_text("old\n")
+    (tmp_path / ".qkm-fix-0000000000000000").write_text("someone else's\n")
+    monkeypatch.setattr(sources.os, "urandom", lambda n: bytes(n))
+    with pytest.raises(FileExistsError):
+        sources.write(sources.read(str(target)), "new\n")
+    monkeypatch.undo()
+    assert (tmp_path / ".qkm-fix-0000000000000000").read_text() == "someone else's\n"
+    assert target.read_text() == "old\n"

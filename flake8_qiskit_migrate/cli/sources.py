@@ -139,15 +139,20 @@ def write(source: Source, text: str) -> None:
     if Path(target).read_bytes() != _encoded(source, source.text):
         raise OSError(0, "it changed on disk since it was read; not fixed")
     mode = os.stat(target).st_mode & 0o7777
-    import tempfile  # writing is rare next to reading: kept out of every run's start-up
-    handle, temporary = tempfile.mkstemp(dir=os.path.dirname(target), prefix=".qkm-fix-")
+    # The temporary file's name is known before the file exists, so an interruption (SIGTERM
+    # unwinds like Ctrl-C) at any point, even inside the call that creates it, leaves nothing.
+    temporary = os.path.join(os.path.dirname(target), f".qkm-fix-{os.urandom(8).hex()}")
     try:
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)  # Windows
+        handle = os.open(temporary, flags, 0o600)
         with os.fdopen(handle, "wb") as stream:
             stream.write(_encoded(source, text))
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, mode)
         os.replace(temporary, target)
+    except FileExistsError:
+        raise  # a file of that name that is not ours: left alone
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
