@@ -9,7 +9,8 @@ baseline from the same run:
   (b) engine     the rule engine alone on the parsed trees            -> (b)/(a), target <= 0.5
   (c) command    cold (--no-cache), -j 1 and -j auto                  -> (c)/(a), targets 1.0, 0.6
   (c) warm       every file a cache hit, -j 1 and -j auto             -> (c)/(a), target <= 0.15
-  (d) flake8     flake8 -j 1 --select QKM, with and without our plugin -> plugin cost = difference
+  (d) flake8     flake8 -j 1 --select QKM, with and without our plugin, in alternation
+                 -> plugin cost = median of the paired differences
   (e) field      flake8 with only flake8-qiskit-migration (QKT), where installed
   (f) notebooks  a generated notebook-heavy corpus, cold, against read + JSON + parse of its code
                  (and that same work run as a command: the interpreter's start is part of any run)
@@ -72,6 +73,18 @@ ENVIRONMENT = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTEC
 
 def run(command: list[str]) -> None:
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=ENVIRONMENT)
+
+
+def paired(first: list[str], second: list[str], repeat: int) -> tuple[float, float, float]:
+    """Two commands timed in alternation: their medians and the median of the paired
+    differences (a shared machine's drift over a long run hits both alike)."""
+    pairs = []
+    for _ in range(repeat):
+        one = median_time(lambda: run(first), 1)
+        two = median_time(lambda: run(second), 1)
+        pairs.append((one, two))
+    return (statistics.median(one for one, _ in pairs), statistics.median(two for _, two in pairs),
+            statistics.median(one - two for one, two in pairs))
 
 
 def read_and_parse(path: str) -> int:
@@ -223,20 +236,19 @@ def main() -> None:
     if not args.skip_flake8:
         flake8 = [sys.executable, str(RUNNER)]
         common = ["-j", "1", "--exit-zero", *map(str, roots)]
-        with_plugin = median_time(lambda: run([*flake8, "--", "--select", "QKM", *common]),
-                                  args.repeat)
-        without = median_time(lambda: run([*flake8, "QKM", "--", "--select", "QKM", *common]),
-                              args.repeat)
+        with_plugin_cmd = [*flake8, "--", "--select", "QKM", *common]
+        without_cmd = [*flake8, "QKM", "--", "--select", "QKM", *common]
+        with_plugin, without, added = paired(with_plugin_cmd, without_cmd, args.repeat)
         rows.append(("(d) flake8 --select QKM, with our plugin", with_plugin, with_plugin / floor))
         rows.append(("(d) flake8 --select QKM, plugin disabled", without, without / floor))
-        rows.append(("(d) plugin cost = with - without", with_plugin - without,
-                     (with_plugin - without) / floor))
+        rows.append(("(d) plugin cost: median of paired (with - without), / without", added,
+                     added / without))
         if importlib.util.find_spec("flake8_qiskit_migration") is not None:
-            theirs = median_time(
-                lambda: run([*flake8, "QKM", "--", "--select", "QKT", *common]), args.repeat)
+            theirs_cmd = [*flake8, "QKM", "--", "--select", "QKT", *common]
+            theirs, base, their_added = paired(theirs_cmd, without_cmd, args.repeat)
             rows.append(("(e) flake8 with flake8-qiskit-migration only", theirs, theirs / floor))
-            rows.append(("(e) their plugin cost = (e) - without", theirs - without,
-                         (theirs - without) / floor))
+            rows.append(("(e) their plugin cost, paired, / without", their_added,
+                         their_added / base))
         else:
             print("(e) skipped: flake8-qiskit-migration is not installed\n")
 
