@@ -10,7 +10,8 @@ baseline from the same run:
   (c) command    cold (--no-cache), -j 1 and -j auto                  -> (c)/(a), targets 1.0, 0.6
   (c) warm       every file a cache hit, -j 1 and -j auto             -> (c)/(a), target <= 0.15
   (d) flake8     flake8 -j 1 --select QKM, with and without our plugin, in alternation
-                 -> plugin cost = median of the paired differences
+                 -> plugin cost = median of the paired differences (noisy: two 20 s runs), and
+                 our plugin's own time measured inside the flake8 run it is part of
   (e) field      flake8 with only flake8-qiskit-migration (QKT), where installed
   (f) notebooks  a generated notebook-heavy corpus, cold, against read + JSON + parse of its code
                  (and that same work run as a command: the interpreter's start is part of any run)
@@ -85,6 +86,20 @@ def paired(first: list[str], second: list[str], repeat: int) -> tuple[float, flo
         pairs.append((one, two))
     return (statistics.median(one for one, _ in pairs), statistics.median(two for _, two in pairs),
             statistics.median(one - two for one, two in pairs))
+
+
+def plugin_time(arguments: list[str], repeat: int) -> tuple[float, float]:
+    """Medians of the time our plugin itself spends in a flake8 run and of the whole run, both
+    measured inside that run (``flake8_plugin_time.py``)."""
+    own, total = [], []
+    for _ in range(repeat):
+        result = subprocess.run([sys.executable, str(HERE / "flake8_plugin_time.py"), "--select",
+                                 "QKM", *arguments], check=True, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE, text=True, env=ENVIRONMENT)
+        words = result.stderr.split()
+        own.append(float(words[words.index("plugin") + 1]))
+        total.append(float(words[words.index("total") + 1]))
+    return statistics.median(own), statistics.median(total)
 
 
 def read_and_parse(path: str) -> int:
@@ -243,6 +258,9 @@ def main() -> None:
         rows.append(("(d) flake8 --select QKM, plugin disabled", without, without / floor))
         rows.append(("(d) plugin cost: median of paired (with - without), / without", added,
                      added / without))
+        own, total = plugin_time(common, args.repeat)
+        rows.append(("(d) plugin's own time inside flake8 (import, options, files), / run",
+                     own, own / total))
         if importlib.util.find_spec("flake8_qiskit_migration") is not None:
             theirs_cmd = [*flake8, "QKM", "--", "--select", "QKT", *common]
             theirs, base, their_added = paired(theirs_cmd, without_cmd, args.repeat)
