@@ -101,7 +101,6 @@ def conditions(registry: Registry = REGISTRY) -> frozenset[tuple[str, str]]:
 # non-ASCII byte (a non-ASCII character next to a name in code is a letter of that name).
 _NAME_BYTES = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 _TO_SPACES = bytes(c if c in _NAME_BYTES or c >= 128 else 32 for c in range(256))
-_TO_SPACES_SNAKE = _TO_SPACES.replace(b"_", b" ")  # and between the words of snake_case names
 
 
 def names_in(source: str) -> set[bytes]:
@@ -124,15 +123,8 @@ def may_find(source: str, package: Callable[[], str | None] = lambda: None,
                    and any(name.startswith(start) for name in names))
     if any(way <= names for anchor in anchors for way in _by_anchor()[anchor]):
         return True
-    snake_words: set[bytes] | None = None
-    for key, field in _conditions():
-        if key in names:
-            if snake_words is None:  # ``self._Aer_Backend`` holds ``aer`` and ``backend``
-                snake_words = set(source.lower().encode("utf-8", "surrogatepass")
-                                  .translate(_TO_SPACES_SNAKE).split())
-            if not snake_words.isdisjoint(_encoded(getattr(settings, field))):
-                return True
-    return False
+    return any(key in names and _called_on_named(source, key.decode(), getattr(settings, field))
+               for key, field in _conditions())
 
 
 @lru_cache(maxsize=1)
@@ -162,6 +154,28 @@ def _conditions() -> tuple[tuple[bytes, str], ...]:
     return tuple(sorted((key.encode(), field) for key, field in conditions()))
 
 
-@lru_cache(maxsize=16)
-def _encoded(words: frozenset[str]) -> frozenset[bytes]:
-    return frozenset(word.lower().encode() for word in words)
+def _called_on_named(source: str, method: str, words: frozenset[str]) -> bool:
+    """Whether the text calls ``x.method`` on a name ``x`` holding one of ``words`` as a
+    snake_case word, in any case (``backend.run``, ``self._Aer_Backend.run``, ``(sim) .run``),
+    as the by-name heuristics ask of the receiver (``receivers.name_says``). From each
+    ``.method``, back over white space, line continuations and closing parentheses to the name;
+    a comment on the way makes it answer yes (it may hide anything)."""
+    for match in _dot_method(method).finditer(source):
+        end = match.start()
+        while end and source[end - 1] in " \t\f\r\n\\)":
+            if source[end - 1] == "\n" and "#" in source[source.rfind("\n", 0, end - 1) + 1:end]:
+                return True
+            end -= 1
+        start = end
+        while start and (source[start - 1].isalnum() or source[start - 1] == "_"):
+            start -= 1
+        if not words.isdisjoint(source[start:end].lower().strip("_").split("_")):
+            return True
+    return False
+
+
+@lru_cache(maxsize=None)
+def _dot_method(method: str) -> re.Pattern[str]:
+    # The dot, then white space, line continuations or comments (inside brackets, so a line
+    # break ends each: no backtracking into a comment's text), then the name.
+    return re.compile(rf"\.(?:[ \t\f\r\n\\]|#[^\n]*\n)*{re.escape(method)}\b")

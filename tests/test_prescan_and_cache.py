@@ -119,6 +119,13 @@ def test_prescan_by_name_heuristics_need_the_key_and_a_name() -> None:
     assert may_find("import qiskit\nmodel.run(qc, params)\n",
                     settings=Settings(primitive_names=frozenset({"model"})))
     assert not may_find("import qiskit\nmodel.run(qc, params)\n")
+    # The name is the one right before ``.run``, past parentheses, line breaks and comments.
+    assert may_find("import qiskit\n(backend  # the device\n ).run(qc)\n")
+    assert may_find("import qiskit\nx = (aer_sim\n     .run(qc))\n")
+    assert may_find("import qiskit\nx = (backend.\n     # go\n     run(qc))\n")
+    assert not may_find("import qiskit\nbackend[0].run(qc)\nbackend.client.run(qc)\n")
+    # Comments full of ``#`` after a dot cost one pass, not one per way to split them.
+    assert not may_find("import qiskit\nx = 1.  # " + "#" * 60 + "\nbackend = 2\nrun = 3\n")
 
 
 def test_prescan_corners_relative_imports_and_star_imports(tmp_path: Path) -> None:
