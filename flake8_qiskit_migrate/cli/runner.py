@@ -110,7 +110,8 @@ def _unchanged(path: str, job: Job) -> Outcome | None:
         stat = os.stat(path)
     except OSError:
         return None
-    absolute, package = os.path.abspath(path), package_of(path) or ""
+    absolute = os.path.abspath(path)
+    package = package_of(absolute) or ""
     if not cache.unchanged_and_clean(absolute, stat, package):
         return None
     return Outcome(path, [], seen=(absolute, [stat.st_mtime_ns, stat.st_size, package]))

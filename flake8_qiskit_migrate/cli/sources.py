@@ -49,28 +49,29 @@ def discover(paths: Iterable[str], exclude: Iterable[str]) -> Iterator[str]:
             yield given
             continue
         for root, folders, files in os.walk(given):
-            below = os.path.relpath(root, given)
+            below = os.path.relpath(root, given).replace(os.sep, "/")
+            below = "" if below == "." else below + "/"
             folders[:] = sorted(
                 f for f in folders
                 if not f.startswith(".")
-                and not excluded(os.path.join(below, f))
+                and not excluded(below + f, f)
                 and not os.path.exists(os.path.join(root, f, "pyvenv.cfg"))
             )
             for name in sorted(files):
-                if name.endswith(SUFFIXES) and not excluded(os.path.join(below, name)):
+                if name.endswith(SUFFIXES) and not excluded(below + name, name):
                     yield os.path.normpath(os.path.join(root, name))
 
 
-def _matcher(patterns: tuple[str, ...]) -> Callable[[str], bool]:
-    """Whether a path below a checked folder matches one of the globs, whole or by one of
-    its components. The globs are compiled into one expression, once."""
+def _matcher(patterns: tuple[str, ...]) -> Callable[[str, str], bool]:
+    """Whether a path below a checked folder matches one of the globs, whole or by its last
+    component (the walk never enters a folder that matched, so the components above it were
+    asked already). The globs are compiled into one expression, once."""
     if not patterns:
-        return lambda relative: False
+        return lambda relative, name: False
     glob = re.compile("|".join(fnmatch.translate(pattern) for pattern in patterns))
 
-    def excluded(relative: str) -> bool:
-        posix = os.path.normpath(relative).replace(os.sep, "/")  # strings: a Path per file costs
-        return any(glob.match(part) for part in (posix, *posix.split("/")))
+    def excluded(relative: str, name: str) -> bool:
+        return glob.match(relative) is not None or glob.match(name) is not None
     return excluded
 
 
