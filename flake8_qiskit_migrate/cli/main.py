@@ -60,6 +60,11 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--exclude", type=_codes, default=None,
                        help="globs of paths to skip, replacing the defaults")
     check.add_argument("--extend-exclude", type=_codes, default=None, help="more globs to skip")
+    check.add_argument("--force-exclude", action="store_true", default=None,
+                       help="apply the excludes to paths named on the command line too "
+                       "(use --no-force-exclude to disable)")
+    check.add_argument("--no-force-exclude", action="store_false", dest="force_exclude",
+                       help=argparse.SUPPRESS)
     check.add_argument("--backend-names", type=_codes, default=None,
                        help="receiver names of QKM104 (default: backend,simulator,sim,device,qpu)")
     check.add_argument("--primitive-names", type=_codes, default=None,
@@ -162,6 +167,13 @@ def _cache_dir(args: argparse.Namespace, settings: dict[str, Any]) -> Path:
     return cache.default_directory(pyproject.parent if pyproject else Path.cwd())
 
 
+def _project_root(args: argparse.Namespace) -> Path:
+    """The folder of the settings' ``pyproject.toml``, else the current one: excludes named
+    on the command line and baseline paths are relative to it, wherever the run starts."""
+    pyproject = args.config or config.find_pyproject(Path.cwd())
+    return pyproject.parent.absolute() if pyproject else Path.cwd()
+
+
 def run_check(args: argparse.Namespace) -> int:
     settings = _settings(args)
     selection = Selection.build(settings.get("select"), settings.get("extend-select", []),
@@ -179,11 +191,15 @@ def run_check(args: argparse.Namespace) -> int:
                             Path.cwd()))
     except ValueError as error:
         return _usage_error(str(error))
-    exclude = (*settings.get("exclude", sources.DEFAULT_EXCLUDE),
-               *settings.get("extend-exclude", []))
+    project = str(_project_root(args))
+    exclusion = sources.Exclusion((*settings.get("exclude", sources.DEFAULT_EXCLUDE),
+                                   *settings.get("extend-exclude", [])),
+                                  settings.get("force-exclude", False), project)
 
     paths = args.paths or ["."]
     stdin = sources.read_stdin(args.stdin_filename or "-") if "-" in paths else None
+    if args.stdin_filename and exclusion.skips_named(args.stdin_filename):
+        paths = [path for path in paths if path != "-"]  # read all the same: --fix echoes it
     output_format = settings.get("output-format", "concise")
     root = os.getcwd()
     try:
@@ -199,10 +215,11 @@ def run_check(args: argparse.Namespace) -> int:
 
     diagnostics: list[Diagnostic] = []
     changes: list[fixing.Change] = []
-    failed, before, stored = False, 0, False
+    failed, before, stored, checked = False, 0, False, 0
     clean: dict[str, list[Any]] = {}
     dirty: set[str] = set()
-    for outcome in check_all(paths, exclude, args.jobs, job, stdin):
+    for outcome in check_all(paths, exclusion, args.jobs, job, stdin):
+        checked += 1
         stored = stored or outcome.stored
         if outcome.seen is not None:
             path, entry = outcome.seen
@@ -217,6 +234,8 @@ def run_check(args: argparse.Namespace) -> int:
         if outcome.problem is not None:
             print(f"error: {outcome.path}: {outcome.problem}", file=sys.stderr)
             failed = True
+    if not checked and not args.quiet:  # everything named was excluded, or holds no file
+        print("warning: No Python files found under the given path(s)", file=sys.stderr)
 
     if job.cache_dir is not None and (clean or dirty or stored):
         results = cache.Cache(Path(job.cache_dir), engine_settings, repr(selection))
