@@ -191,17 +191,16 @@ def run_check(args: argparse.Namespace) -> int:
                             Path.cwd()))
     except ValueError as error:
         return _usage_error(str(error))
-    project = str(_project_root(args))
+    root = str(_project_root(args))
     exclusion = sources.Exclusion((*settings.get("exclude", sources.DEFAULT_EXCLUDE),
                                    *settings.get("extend-exclude", [])),
-                                  settings.get("force-exclude", False), project)
+                                  settings.get("force-exclude", False), root)
 
     paths = args.paths or ["."]
     stdin = sources.read_stdin(args.stdin_filename or "-") if "-" in paths else None
     if args.stdin_filename and exclusion.skips_named(args.stdin_filename):
         paths = [path for path in paths if path != "-"]  # read all the same: --fix echoes it
     output_format = settings.get("output-format", "concise")
-    root = os.getcwd()
     try:
         recorded = baseline.load(args.baseline) if args.baseline else None
     except baseline.BaselineError as unreadable:
@@ -215,11 +214,11 @@ def run_check(args: argparse.Namespace) -> int:
 
     diagnostics: list[Diagnostic] = []
     changes: list[fixing.Change] = []
-    failed, before, stored, checked = False, 0, False, 0
+    failed, before, stored = False, 0, False
+    checked: list[str] = []  # the files read and parsed
     clean: dict[str, list[Any]] = {}
     dirty: set[str] = set()
     for outcome in check_all(paths, exclusion, args.jobs, job, stdin):
-        checked += 1
         stored = stored or outcome.stored
         if outcome.seen is not None:
             path, entry = outcome.seen
@@ -234,7 +233,9 @@ def run_check(args: argparse.Namespace) -> int:
         if outcome.problem is not None:
             print(f"error: {outcome.path}: {outcome.problem}", file=sys.stderr)
             failed = True
-    if not checked and not args.quiet:  # everything named was excluded, or holds no file
+        else:
+            checked.append(outcome.path)
+    if not checked and not failed and not args.quiet:  # all excluded, or no file found
         print("warning: No Python files found under the given path(s)", file=sys.stderr)
 
     if job.cache_dir is not None and (clean or dirty or stored):
@@ -243,7 +244,10 @@ def run_check(args: argparse.Namespace) -> int:
         if stored:
             results.prune()
     if args.baseline_write:
-        count = baseline.write(args.baseline_write, diagnostics, root)
+        try:
+            count = baseline.write(args.baseline_write, diagnostics, root)
+        except baseline.BaselineError as unwritable:
+            return _usage_error(str(unwritable))
         print(f"wrote {count} findings to {args.baseline_write}", file=sys.stderr)
         return 2 if failed else 0
     if args.diff:
@@ -256,7 +260,8 @@ def run_check(args: argparse.Namespace) -> int:
     after = len(diagnostics)
     stale = None
     if recorded is not None:
-        diagnostics, stale = baseline.subtract(diagnostics, recorded, root)
+        diagnostics, remaining = baseline.subtract(diagnostics, recorded, root)
+        stale = baseline.stale(remaining, checked, filter(os.path.isdir, paths), root)
 
     text = output_format in TEXT_FORMATS and not args.statistics
     if text:
