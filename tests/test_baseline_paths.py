@@ -125,3 +125,16 @@ def test_another_version_and_undecodable_bytes(project: Path) -> None:
     result = command("check", "--no-cache", "--baseline", "bin.json", cwd=project)
     assert result.returncode == 2 and result.stderr.startswith(
         "error: bin.json: not a readable baseline ('utf-8' codec can't decode byte 0xff")
+
+
+def test_fix_from_a_subfolder_leaves_the_baselined_findings_alone(project: Path) -> None:
+    sub = project / "pkg" / "sub"
+    fixable = "from qiskit_ibm_runtime import SamplerV2\nSamplerV2(session=s)\n"
+    (sub / "deep.py").write_text(fixable)
+    assert command("check", "--no-cache", "--baseline-write", "baseline.json",
+                   cwd=project).returncode == 0
+    (sub / "deep.py").write_text(fixable + "SamplerV2(session=t)\n")
+    result = command("check", "--no-cache", "--fix", "--baseline", "../../baseline.json",
+                     "deep.py", cwd=sub)
+    assert result.returncode == 0, result.stderr
+    assert (sub / "deep.py").read_text() == fixable + "SamplerV2(mode=t)\n"
