@@ -12,7 +12,8 @@ SECTION = "flake8-qiskit-migrate"
 KEYS = {"select": True, "extend-select": True, "ignore": True, "exclude": True,
         "extend-exclude": True, "backend-names": True, "primitive-names": True,
         "output-format": False, "target-qiskit": False, "target-runtime": False,
-        "cache-dir": False}
+        "cache-dir": False, "force-exclude": False}
+FLAGS = frozenset({"force-exclude"})  # true or false
 
 
 # Every spelling of the section names it before ``]``, ``.`` or ``=``: ``[tool.SECTION]``,
@@ -55,9 +56,11 @@ def load(path: Path | None) -> dict[str, Any]:
         if key not in KEYS:
             raise ConfigError(f"{path}: unknown key '{key}' in [tool.{SECTION}]")
         wants_list = KEYS[key]
-        valid = (isinstance(value, list) and all(isinstance(v, str) for v in value)
+        valid = (isinstance(value, bool) if key in FLAGS
+                 else isinstance(value, list) and all(isinstance(v, str) for v in value)
                  if wants_list else isinstance(value, str))
         if not valid:
-            kind = "a list of strings" if wants_list else "a string"
+            kind = ("true or false" if key in FLAGS else "a list of strings" if wants_list
+                    else "a string")
             raise ConfigError(f"{path}: '{key}' in [tool.{SECTION}] must be {kind}")
     return dict(section)

@@ -60,6 +60,11 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--exclude", type=_codes, default=None,
                        help="globs of paths to skip, replacing the defaults")
     check.add_argument("--extend-exclude", type=_codes, default=None, help="more globs to skip")
+    check.add_argument("--force-exclude", action="store_true", default=None,
+                       help="apply the excludes to paths named on the command line too "
+                       "(use --no-force-exclude to disable)")
+    check.add_argument("--no-force-exclude", action="store_false", dest="force_exclude",
+                       help=argparse.SUPPRESS)
     check.add_argument("--backend-names", type=_codes, default=None,
                        help="receiver names of QKM104 (default: backend,simulator,sim,device,qpu)")
     check.add_argument("--primitive-names", type=_codes, default=None,
@@ -162,6 +167,13 @@ def _cache_dir(args: argparse.Namespace, settings: dict[str, Any]) -> Path:
     return cache.default_directory(pyproject.parent if pyproject else Path.cwd())
 
 
+def _project_root(args: argparse.Namespace) -> Path:
+    """The folder of the settings' ``pyproject.toml``, else the current one: excludes named
+    on the command line and baseline paths are relative to it, wherever the run starts."""
+    pyproject = args.config or config.find_pyproject(Path.cwd())
+    return pyproject.parent.absolute() if pyproject else Path.cwd()
+
+
 def run_check(args: argparse.Namespace) -> int:
     settings = _settings(args)
     selection = Selection.build(settings.get("select"), settings.get("extend-select", []),
@@ -179,13 +191,16 @@ def run_check(args: argparse.Namespace) -> int:
                             Path.cwd()))
     except ValueError as error:
         return _usage_error(str(error))
-    exclude = (*settings.get("exclude", sources.DEFAULT_EXCLUDE),
-               *settings.get("extend-exclude", []))
+    root = str(_project_root(args))
+    exclusion = sources.Exclusion((*settings.get("exclude", sources.DEFAULT_EXCLUDE),
+                                   *settings.get("extend-exclude", [])),
+                                  settings.get("force-exclude", False), root)
 
     paths = args.paths or ["."]
     stdin = sources.read_stdin(args.stdin_filename or "-") if "-" in paths else None
+    if args.stdin_filename and exclusion.skips_named(args.stdin_filename):
+        paths = [path for path in paths if path != "-"]  # read all the same: --fix echoes it
     output_format = settings.get("output-format", "concise")
-    root = os.getcwd()
     try:
         recorded = baseline.load(args.baseline) if args.baseline else None
     except baseline.BaselineError as unreadable:
@@ -200,9 +215,10 @@ def run_check(args: argparse.Namespace) -> int:
     diagnostics: list[Diagnostic] = []
     changes: list[fixing.Change] = []
     failed, before, stored = False, 0, False
+    checked: list[str] = []  # the files read and parsed
     clean: dict[str, list[Any]] = {}
     dirty: set[str] = set()
-    for outcome in check_all(paths, exclude, args.jobs, job, stdin):
+    for outcome in check_all(paths, exclusion, args.jobs, job, stdin):
         stored = stored or outcome.stored
         if outcome.seen is not None:
             path, entry = outcome.seen
@@ -217,6 +233,10 @@ def run_check(args: argparse.Namespace) -> int:
         if outcome.problem is not None:
             print(f"error: {outcome.path}: {outcome.problem}", file=sys.stderr)
             failed = True
+        else:
+            checked.append(outcome.path)
+    if not checked and not failed and not args.quiet:  # all excluded, or no file found
+        print("warning: No Python files found under the given path(s)", file=sys.stderr)
 
     if job.cache_dir is not None and (clean or dirty or stored):
         results = cache.Cache(Path(job.cache_dir), engine_settings, repr(selection))
@@ -224,7 +244,10 @@ def run_check(args: argparse.Namespace) -> int:
         if stored:
             results.prune()
     if args.baseline_write:
-        count = baseline.write(args.baseline_write, diagnostics, root)
+        try:
+            count = baseline.write(args.baseline_write, diagnostics, root)
+        except baseline.BaselineError as unwritable:
+            return _usage_error(str(unwritable))
         print(f"wrote {count} findings to {args.baseline_write}", file=sys.stderr)
         return 2 if failed else 0
     if args.diff:
@@ -237,7 +260,8 @@ def run_check(args: argparse.Namespace) -> int:
     after = len(diagnostics)
     stale = None
     if recorded is not None:
-        diagnostics, stale = baseline.subtract(diagnostics, recorded, root)
+        diagnostics, remaining = baseline.subtract(diagnostics, recorded, root)
+        stale = baseline.stale(remaining, checked, filter(os.path.isdir, paths), root)
 
     text = output_format in TEXT_FORMATS and not args.statistics
     if text:

@@ -67,7 +67,7 @@ class Outcome:
     seen: tuple[str, list[Any] | None] | None = None
 
 
-def check_all(paths: list[str], exclude: tuple[str, ...], jobs: int | None, job: Job,
+def check_all(paths: list[str], exclusion: sources.Exclusion, jobs: int | None, job: Job,
               stdin: sources.Source | None) -> Iterator[Outcome]:
     """Every file's outcome, in order; files are read, checked (and fixed) in ``jobs``
     processes (0: one per core, from a few dozen files on)."""
@@ -75,7 +75,7 @@ def check_all(paths: list[str], exclude: tuple[str, ...], jobs: int | None, job:
     # One pool for every path given: a pool per folder would wait for each folder's slowest
     # file before starting the next.
     files = [path if path == "-" else found for path in paths
-             for found in ([path] if path == "-" else sources.discover([path], exclude))]
+             for found in ([path] if path == "-" else sources.discover([path], exclusion))]
     # Files the cache's manifest vouches for need no process of their own.
     known = {f: outcome for f in files if f != "-" and (outcome := _unchanged(f, job)) is not None}
     rest = [f for f in files if f not in known and f != "-"]

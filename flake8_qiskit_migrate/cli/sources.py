@@ -6,6 +6,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import fnmatch
+import functools
 import io
 import os
 import re
@@ -39,12 +40,52 @@ class Source:
     encoding: str = "utf-8"  # as Python reads the file: its PEP 263 cookie, else UTF-8
 
 
-def discover(paths: Iterable[str], exclude: Iterable[str]) -> Iterator[str]:
-    """Files to check. A file or folder named explicitly is always checked; below a folder,
-    hidden folders, virtual environments and paths matching ``exclude`` are skipped (the
-    patterns apply to the part of the path below the named folder)."""
-    excluded = _matcher(tuple(exclude))
+@dataclass(frozen=True)
+class Exclusion:
+    """Which paths are skipped. Below a folder being walked: hidden folders, virtual
+    environments and paths matching ``patterns`` (which apply to the part of the path below
+    the named folder). A path named on the command line is always checked, unless ``force``
+    (ruff's ``--force-exclude``): then it is skipped if a walk of the project ``root`` would
+    skip it or one of its folders."""
+
+    patterns: tuple[str, ...] = DEFAULT_EXCLUDE
+    force: bool = False
+    root: str = "."
+
+    def skips_named(self, path: str) -> bool:
+        if not self.force:
+            return False
+        absolute, root = os.path.abspath(path), os.path.abspath(self.root)
+        try:
+            parts = Path(os.path.relpath(absolute, root)).parts
+        except ValueError:  # another drive (Windows)
+            parts = (os.pardir,)
+        if parts[:1] == (os.pardir,):  # outside the project: every folder up, as ruff does
+            every = Path(absolute).parts
+            root, parts = every[0], every[1:]
+        excluded = _matcher(self.patterns)
+        for depth, name in enumerate(parts, 1):
+            if excluded("/".join(parts[:depth]), name):
+                return True
+            folder = os.path.join(root, *parts[:depth])
+            if (depth < len(parts) or os.path.isdir(folder)) and _walk_skips(folder, name):
+                return True
+        return False
+
+
+def _walk_skips(folder: str, name: str) -> bool:
+    """Folders a walk never enters, whatever the patterns: hidden ones and virtual
+    environments."""
+    return name.startswith(".") or os.path.exists(os.path.join(folder, "pyvenv.cfg"))
+
+
+def discover(paths: Iterable[str], exclusion: Exclusion) -> Iterator[str]:
+    """Files to check, in the order named; the files of a folder sorted, as ``exclusion``
+    lets through."""
+    excluded = _matcher(exclusion.patterns)
     for given in paths:
+        if exclusion.skips_named(given):
+            continue
         if not os.path.isdir(given):
             yield given
             continue
@@ -53,15 +94,14 @@ def discover(paths: Iterable[str], exclude: Iterable[str]) -> Iterator[str]:
             below = "" if below == "." else below + "/"
             folders[:] = sorted(
                 f for f in folders
-                if not f.startswith(".")
-                and not excluded(below + f, f)
-                and not os.path.exists(os.path.join(root, f, "pyvenv.cfg"))
+                if not excluded(below + f, f) and not _walk_skips(os.path.join(root, f), f)
             )
             for name in sorted(files):
                 if name.endswith(SUFFIXES) and not excluded(below + name, name):
                     yield os.path.normpath(os.path.join(root, name))
 
 
+@functools.lru_cache(maxsize=8)  # one set of patterns per run, asked for each path named
 def _matcher(patterns: tuple[str, ...]) -> Callable[[str, str], bool]:
     """Whether a path below a checked folder matches one of the globs, whole or by its last
     component (the walk never enters a folder that matched, so the components above it were
