@@ -493,8 +493,8 @@ def test_unwritable_folder_is_a_clear_error_and_the_file_stays(tmp_path: Path) -
         folder.chmod(0o755)
     if os.geteuid() == 0:  # root writes anyway: the fix lands, and nothing is left behind
         assert "SamplerV2(mode=s)" in path.read_text()
-    else:
-        assert result.returncode == 2 and "cannot write the fixed file" in result.stderr
+    else:  # more in test_fix_permissions.py, which also runs as root
+        assert result.returncode == 2 and "cannot write: permission denied" in result.stderr
         assert path.read_text() == text
     assert [p.name for p in folder.iterdir()] == ["a.py"]
 
