@@ -286,7 +286,8 @@ def test_unsafe_fixes_fix_everything_fixable(tmp_path: Path) -> None:
 
 def test_stdin_fix_prints_the_fixed_buffer(tmp_path: Path) -> None:
     result = run("check", "--fix", "-", "--stdin-filename", "a.py", cwd=tmp_path, stdin=MIXED)
-    assert result.returncode == 0 and "SamplerV2(mode=session)" in result.stdout
+    assert result.returncode == 1 and "SamplerV2(mode=session)" in result.stdout
+    assert "a.py:" not in result.stdout and "QKM501" in result.stderr  # left: an unsafe fix
 
 
 def test_notebook_fix_rewrites_code_cells_and_keeps_the_rest(tmp_path: Path) -> None:
