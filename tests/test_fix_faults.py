@@ -93,15 +93,19 @@ def test_two_concurrent_fix_runs_leave_every_file_fixed(
     assert list(root.glob(".qkm-fix-*")) == []
 
 
-def test_read_only_files_are_fixed_and_stay_read_only(
+def test_read_only_files_are_refused_and_stay_read_only(
         tmp_path: Path, versions: tuple[bytes, bytes]) -> None:
+    """As an editor refuses them, even as root (more in test_fix_permissions.py)."""
     old, new = versions
     root = tmp_path / "tree"
     tree(root, 3)
     for path in root.glob("*.py"):
         path.chmod(0o444)
-    subprocess.run(FIX, cwd=root, capture_output=True, check=False)
-    assert states(root, old, new) == (0, 3)
+    result = subprocess.run(FIX, cwd=root, capture_output=True, text=True, check=False)
+    assert result.returncode == 2
+    assert result.stderr == "".join(f"error: m{i:03}.py: cannot write: permission denied\n"
+                                    for i in range(3))
+    assert states(root, old, new) == (3, 0)
     assert {path.stat().st_mode & 0o777 for path in root.glob("*.py")} == {0o444}
 
 

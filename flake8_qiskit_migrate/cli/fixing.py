@@ -24,10 +24,22 @@ class Change:
     after: str
 
     def diff(self) -> str:
+        """A unified diff ``patch`` and ``git apply`` accept: lines end at ``\\n`` only (a
+        form feed or a lone ``\\r`` is part of a line), and a last line without one is
+        marked."""
         import difflib  # for --diff only
-        return "".join(difflib.unified_diff(
-            self.before.splitlines(keepends=True), self.after.splitlines(keepends=True),
-            fromfile=f"a/{self.path}", tofile=f"b/{self.path}"))
+        lines = difflib.unified_diff(_lines(self.before), _lines(self.after),
+                                     fromfile=f"a/{self.path}", tofile=f"b/{self.path}")
+        return "".join(line if line.endswith("\n") else f"{line}\n{_NO_NEWLINE}"
+                       for line in lines)
+
+
+_NO_NEWLINE = "\\ No newline at end of file\n"
+
+
+def _lines(text: str) -> list[str]:
+    lines = text.split("\n")
+    return [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
 
 
 def allowed(diagnostic: Diagnostic, unsafe: bool) -> bool:

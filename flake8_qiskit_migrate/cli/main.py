@@ -133,7 +133,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     # SIGTERM unwinds like Ctrl-C, so a fix being written removes its temporary file.
     signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
-    return run_check(args)
+    try:
+        return run_check(args)
+    except KeyboardInterrupt:  # each file is whole: its old text or its new one
+        print("error: interrupted", file=sys.stderr)
+        return 128 + signal.SIGINT
 
 
 def _settings(args: argparse.Namespace) -> dict[str, Any]:
@@ -253,10 +257,11 @@ def run_check(args: argparse.Namespace) -> int:
     if args.diff:
         sys.stdout.write("".join(change.diff() for change in changes))
         return 1 if changes else 0
-    if args.fix and stdin is not None:
+    stream = sys.stdout
+    if args.fix and stdin is not None:  # as ruff: the fixed code on stdout, the report on stderr
         fixed = {change.path: change.after for change in changes}
         sys.stdout.write(fixed.get(stdin.path, stdin.text))
-        return 0
+        stream = sys.stderr
     after = len(diagnostics)
     stale = None
     if recorded is not None:
@@ -275,10 +280,14 @@ def run_check(args: argparse.Namespace) -> int:
     if args.statistics:
         report = statistics(diagnostics, stale)
     if args.output_file:
-        Path(args.output_file).write_text(report, encoding="utf-8")
+        try:
+            Path(args.output_file).write_text(report, encoding="utf-8")
+        except OSError as error:
+            return _usage_error(f"cannot write the report to {args.output_file}: "
+                                f"{sources.describe(error)}")
     else:
-        colour = text and wants_colour(sys.stdout, args.no_color)
-        sys.stdout.write(coloured(report) if colour else report)
+        colour = text and wants_colour(stream, args.no_color)
+        stream.write(coloured(report) if colour else report)
     if failed:
         return 2
     return 1 if diagnostics and not args.exit_zero else 0

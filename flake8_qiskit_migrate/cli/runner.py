@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import os
+import signal
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,9 +29,10 @@ class FixRequest:
     and the baseline whose findings are left alone."""
 
     unsafe: bool
-    write: bool
+    write: bool  # --fix: apply the fixes (else --diff: show them)
     baseline: Counter[baseline.Key] | None = None
     root: str = ""
+    to_file: bool = True  # False: a buffer from stdin, fixed in memory and printed
 
 
 @dataclass(frozen=True)
@@ -84,10 +86,16 @@ def check_all(paths: list[str], exclusion: sources.Exclusion, jobs: int | None, 
         count = 1  # starting processes costs more than a few files take
     if count > 1:
         from concurrent.futures import ProcessPoolExecutor
-        with ProcessPoolExecutor(count) as pool:
+        # Ctrl-C reaches the workers too (one process group): they finish the files they
+        # hold, and the files not yet started are dropped.
+        pool = ProcessPoolExecutor(count, initializer=signal.signal,
+                                   initargs=(signal.SIGINT, signal.SIG_IGN))
+        try:
             checked = pool.map(check_file, rest, chunksize=max(1, len(rest) // (count * 32)))
             yield from (_stdin(stdin, job) if f == "-" else known[f] if f in known
                         else next(checked) for f in files)
+        finally:
+            pool.shutdown(cancel_futures=True)
     else:
         yield from (_stdin(stdin, job) if f == "-" else known[f] if f in known
                     else check_file(f) for f in files)
@@ -96,7 +104,7 @@ def check_all(paths: list[str], exclusion: sources.Exclusion, jobs: int | None, 
 def _stdin(stdin: sources.Source | None, job: Job) -> Outcome:
     """A buffer from standard input is printed fixed, never written to a file."""
     assert stdin is not None
-    fix = job.fix and dataclasses.replace(job.fix, write=False)
+    fix = job.fix and dataclasses.replace(job.fix, to_file=False)
     return check_source(stdin, dataclasses.replace(job, fix=fix))
 
 
@@ -156,13 +164,15 @@ def check_source(source: sources.Source, job: Job) -> Outcome:
                                    lambda new: check(new, False))
         if change is None or not request.write:
             return Outcome(source.path, found, change=change, before=len(found))
-        sources.write(source, change.after)
+        if request.to_file:
+            try:
+                sources.write(source, change.after)
+            except OSError as error:  # nothing fixed: every finding remains
+                return Outcome(source.path, found, f"cannot write: {sources.describe(error)}")
         after = check(sources.redecode(source.path, change.after), job.with_fixes)
         return Outcome(source.path, after, change=change, before=len(found))
     except ParseError as error:
         return Outcome(source.path, [], str(error))
-    except OSError as error:
-        return Outcome(source.path, [], f"cannot write the fixed file: {error.strerror or error}")
 
 
 def _package(path: str) -> Callable[[], str | None]:

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import errno
 import fnmatch
 import functools
 import io
 import os
 import re
+import signal
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -172,14 +174,32 @@ def _source(path: str, text: str, bom: bool, encoding: str) -> Source:
 
 
 def write(source: Source, text: str) -> None:
-    """Store new text for a file in its own encoding and byte-order mark, atomically: a
-    temporary file beside it, flushed to disk, then renamed over it, with the file's mode; a
-    symbolic link is written through to its target. A file that changed on disk since it was
-    read is left alone (``OSError``)."""
+    """Store new text for a file in its own encoding and byte-order mark; a symbolic link is
+    written through to its target. A file the user may not write is refused as an editor
+    refuses it (``PermissionError``), though root could; a file that changed on disk since it
+    was read is left alone (``OSError``). The new text replaces the file atomically (a
+    temporary file beside it, renamed over it) unless that would change the file: its hard
+    links, or an owner or group the new file cannot be given; then it is written in place."""
     target = os.path.realpath(source.path)
+    status = os.stat(target)
+    if not writable(target, status.st_mode):
+        raise PermissionError(errno.EACCES, "permission denied")
     if Path(target).read_bytes() != _encoded(source, source.text):
         raise OSError(0, "it changed on disk since it was read; not fixed")
-    mode = os.stat(target).st_mode & 0o7777
+    data = _encoded(source, text)
+    if status.st_nlink > 1 or not _replace(target, data, status):
+        _write_in_place(target, data)
+
+
+def writable(path: str, mode: int) -> bool:
+    """Whether the user may write the file, as vim decides (``mch_writable``): the system
+    allows it and the file has a write bit; root may write a 0444 file, an editor does not."""
+    return os.access(path, os.W_OK) and bool(mode & 0o222)
+
+
+def _replace(target: str, data: bytes, status: os.stat_result) -> bool:
+    """Rename a temporary file holding ``data`` over ``target``, with its owner, group and
+    mode; False, leaving nothing, if the temporary file cannot have that owner and group."""
     # The temporary file's name is known before the file exists, so an interruption (SIGTERM
     # unwinds like Ctrl-C) at any point, even inside the call that creates it, leaves nothing.
     temporary = os.path.join(os.path.dirname(target), f".qkm-fix-{os.urandom(8).hex()}")
@@ -187,10 +207,13 @@ def write(source: Source, text: str) -> None:
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)  # Windows
         handle = os.open(temporary, flags, 0o600)
         with os.fdopen(handle, "wb") as stream:
-            stream.write(_encoded(source, text))
+            stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
+            if not _same_owner(stream.fileno(), status):
+                os.unlink(temporary)
+                return False
+        os.chmod(temporary, status.st_mode & 0o7777)  # after chown, which clears set-id bits
         os.replace(temporary, target)
     except FileExistsError:
         raise  # a file of that name that is not ours: left alone
@@ -198,6 +221,45 @@ def write(source: Source, text: str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+    return True
+
+
+def _same_owner(handle: int, status: os.stat_result) -> bool:
+    """Give the new file the old one's owner and group, if the user may (root, or a group
+    of the user's); whether it has them."""
+    if not hasattr(os, "fchown"):  # Windows: no owners to keep
+        return True
+    new = os.fstat(handle)
+    if (new.st_uid, new.st_gid) == (status.st_uid, status.st_gid):
+        return True
+    try:
+        os.fchown(handle, status.st_uid, status.st_gid)
+    except PermissionError:
+        return False
+    return True
+
+
+def _write_in_place(target: str, data: bytes) -> None:
+    """Overwrite the file itself, keeping its inode (links, owner, group, mode). Not atomic
+    against a kill; Ctrl-C and SIGTERM wait until the file is whole."""
+    held = {signal.SIGINT, signal.SIGTERM}
+    block = getattr(signal, "pthread_sigmask", None)  # POSIX only
+    previous = block(signal.SIG_BLOCK, held) if block else set()
+    try:
+        with open(target, "r+b") as stream:
+            stream.write(data)
+            stream.truncate()
+            stream.flush()
+            os.fsync(stream.fileno())
+    finally:
+        if block:
+            block(signal.SIG_SETMASK, previous)
+
+
+def describe(error: OSError) -> str:
+    """An operating system error as the end of a message: ``permission denied``."""
+    reason = error.strerror or str(error)
+    return reason[:1].lower() + reason[1:]
 
 
 def _encoded(source: Source, text: str) -> bytes:
