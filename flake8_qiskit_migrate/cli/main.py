@@ -149,7 +149,8 @@ def _settings(args: argparse.Namespace) -> dict[str, Any]:
 
 def _configured(args: argparse.Namespace) -> dict[str, Any]:
     """The ``[tool.flake8-qiskit-migrate]`` settings of ``--config`` or the nearest file."""
-    return config.load(args.config or config.find_pyproject(Path.cwd()))
+    return config.load(args.config or config.find_pyproject(Path.cwd()),
+                       choices={"output-format": sorted(FORMATS)})
 
 
 def _usage_error(message: str) -> int:
