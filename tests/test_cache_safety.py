@@ -58,13 +58,13 @@ def populate_shared_cache(root: Path) -> None:
     (root / "0.0.1-1" / "data").write_text("another program's\n")
 
 
-def run(ways: str, cache: Path, project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def run(way: str, cache: Path, project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """The command, naming the cache folder by flag, environment or ``pyproject.toml``."""
     environment = dict(os.environ)
     environment.pop("FLAKE8_QISKIT_MIGRATE_CACHE_DIR", None)
-    if ways == "flag":
+    if way == "flag":
         args = (*args[:1], "--cache-dir", str(cache), *args[1:])
-    elif ways == "environment":
+    elif way == "environment":
         environment["FLAKE8_QISKIT_MIGRATE_CACHE_DIR"] = str(cache)
     return subprocess.run([sys.executable, "-m", "flake8_qiskit_migrate", *args], cwd=project,
                           capture_output=True, text=True, check=False, env=environment)
