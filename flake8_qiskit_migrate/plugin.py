@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import ast
+import sys
 from pathlib import Path
 from typing import Any, Iterator
 
 from . import __version__
 from .engine import check
 from .packages import package_of
-from .project import targets
+from .project import ProjectFileError, targets
 from .registry import Settings
 
 
@@ -47,8 +48,14 @@ class QiskitMigrateChecker:
     def parse_options(cls, options: Any) -> None:
         names = frozenset(name.lower() for name in options.qkm_backend_names if name)
         primitives = frozenset(name.lower() for name in options.qkm_primitive_names if name)
+        given = (options.qkm_target_qiskit, options.qkm_target_runtime)
         try:
-            found = targets(options.qkm_target_qiskit, options.qkm_target_runtime, Path.cwd())
+            try:
+                found = targets(*given, Path.cwd())
+            except ProjectFileError as error:  # flake8 checks on; the files' pins are unknown
+                print(f"flake8-qiskit-migrate: warning: {error}; the target releases it "
+                      "declares are unknown", file=sys.stderr)
+                found = targets(*given, None)
         except ValueError as error:
             raise SystemExit(f"flake8-qiskit-migrate: {error}") from None
         # Opt-in rules (QKM6xx) with no known target run only when selected by name.

@@ -1,5 +1,5 @@
-"""The releases a project targets, read from its own files: a lock file (exact versions),
-else ``[project] dependencies`` in ``pyproject.toml``, else ``requirements*.txt``."""
+"""The releases a project targets, read from its own files: its lock files (exact versions),
+else ``[project] dependencies`` in ``pyproject.toml`` and ``requirements*.txt``."""
 
 from __future__ import annotations
 
@@ -16,17 +16,23 @@ PACKAGES = ("qiskit", "qiskit-ibm-runtime", "qiskit-aer")
 LOCK_FILES = ("uv.lock", "pylock.toml", "poetry.lock", "Pipfile.lock")
 
 
-def targets(qiskit: str | None, runtime: str | None, start: Path) -> tuple[tuple[str, str], ...]:
-    """The targets given (by option or setting), over those read from the project's files.
-    Raises ValueError on a malformed specifier."""
-    found = dict(find_targets(start))
-    given = {"qiskit": qiskit, "qiskit-ibm-runtime": runtime}
-    found.update({package: spec for package, spec in given.items() if spec})
-    if found:
+class ProjectFileError(ValueError):
+    """A project file that is not what its name says (invalid TOML, a key of the wrong type)."""
+
+
+def targets(qiskit: str | None, runtime: str | None,
+            start: Path | None) -> tuple[tuple[str, str], ...]:
+    """The targets given (by option or setting), over those read from the project's files
+    (none when ``start`` is None). A package may have several: every pin the project declares.
+    Raises ValueError on a malformed specifier, ProjectFileError on a malformed project file."""
+    given = {package: spec for package, spec in (("qiskit", qiskit),
+                                                 ("qiskit-ibm-runtime", runtime)) if spec}
+    if given:
         from .versions import specifier
-        for spec in found.values():
+        for spec in given.values():
             specifier(spec)
-    return tuple(sorted(found.items()))
+    found = find_targets(start) if start is not None else ()
+    return tuple(sorted({*((p, s) for p, s in found if p not in given), *given.items()}))
 
 
 def find_targets(start: Path) -> tuple[tuple[str, str], ...]:
@@ -39,18 +45,43 @@ def find_targets(start: Path) -> tuple[tuple[str, str], ...]:
 
 
 def _from_folder(folder: Path) -> tuple[tuple[str, str], ...] | None:
-    sources = [
-        *(_locked(folder / name) for name in LOCK_FILES if (folder / name).is_file()),
-        *([_pyproject(folder / "pyproject.toml")] if (folder / "pyproject.toml").is_file() else []),
-        *(_requirements(path) for path in sorted(folder.glob("requirements*.txt"))),
-    ]
-    if not sources:
+    """The pins of a package in the lock files, else in the declared requirements
+    (``pyproject.toml`` and every ``requirements*.txt``): a lock file's exact versions are what
+    its declared ranges resolved to. Every pin of the kind that names a package counts."""
+    locks = [folder / name for name in LOCK_FILES if (folder / name).is_file()]
+    declared = [path for path in (folder / "pyproject.toml",) if path.is_file()]
+    declared += sorted(folder.glob("requirements*.txt"))
+    if not locks and not declared:
         return None
-    targets: dict[str, str] = {}
-    for pairs in sources:  # the first source to name a package wins
-        for name, spec in pairs:
-            targets.setdefault(name, spec)
-    return tuple(sorted(targets.items()))
+    pins: set[tuple[str, str]] = set()
+    for kind in (locks, declared):
+        found = {pin for path in kind for pin in _pins(path)}
+        named = {package for package, _ in pins}
+        pins |= {(package, spec) for package, spec in found if package not in named}
+    return tuple(sorted(pins))
+
+
+def _pins(path: Path) -> list[tuple[str, str]]:
+    """A project file's (package, specifier) pairs for the packages we gate on."""
+    if path.name in LOCK_FILES:
+        pairs = _locked(path)
+    else:
+        pairs = _pyproject(path) if path.name == "pyproject.toml" else _requirements(path)
+    from .versions import specifier
+    for package, spec in pairs:
+        try:
+            specifier(spec)
+        except ValueError as error:
+            raise ProjectFileError(f"{shown(path)}: {package}: {error}") from None
+    return pairs
+
+
+def shown(path: Path) -> str:
+    """A path as messages name it: relative to the current folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
 
 
 def _canonical(name: str) -> str:
@@ -61,13 +92,13 @@ def _wanted(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
     return [(_canonical(name), spec) for name, spec in pairs if _canonical(name) in PACKAGES]
 
 
-def _toml(path: Path, needs: str = "") -> dict[str, Any]:
+def read_toml(path: Path, needs: str = "") -> dict[str, Any]:
     """The document, or nothing when its text lacks ``needs`` in any case (then there is
     nothing to find in it, and parsing TOML would only cost start-up)."""
     try:
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return {}
+    except (OSError, UnicodeDecodeError) as error:
+        raise ProjectFileError(f"{shown(path)}: cannot read: {error}") from None
     if needs not in text.lower():
         return {}
     if sys.version_info >= (3, 11):
@@ -76,38 +107,74 @@ def _toml(path: Path, needs: str = "") -> dict[str, Any]:
         import tomli as tomllib
     try:
         document: dict[str, Any] = tomllib.loads(text)
-    except tomllib.TOMLDecodeError:
-        return {}
+    except tomllib.TOMLDecodeError as error:
+        raise ProjectFileError(f"{shown(path)}: invalid TOML: {error}") from None
     return document
+
+
+def table(document: dict[str, Any], key: str, path: Path) -> dict[str, Any]:
+    """``document[key]`` (a table; empty when absent)."""
+    value = document.get(key, {})
+    if not isinstance(value, dict):
+        raise ProjectFileError(f"{shown(path)}: '{key}' must be a table")
+    return value
 
 
 def _locked(path: Path) -> list[tuple[str, str]]:
     """Exact versions from uv.lock / pylock.toml / poetry.lock / Pipfile.lock."""
     if path.name == "Pipfile.lock":
-        try:
-            default = json.loads(path.read_text(encoding="utf-8")).get("default", {})
-        except (OSError, ValueError):
-            return []
-        return _wanted((name, str(entry.get("version", ""))) for name, entry in default.items()
-                       if isinstance(entry, dict) and entry.get("version"))
-    document = _toml(path, "qiskit")
-    packages = document.get("package", document.get("packages", []))
-    return _wanted((p["name"], f"=={p['version']}") for p in packages
-                   if isinstance(p, dict) and "name" in p and "version" in p)
+        return _pipfile_lock(path)
+    document = read_toml(path, "qiskit")
+    key = "packages" if "packages" in document else "package"
+    packages = document.get(key, [])
+    if not isinstance(packages, list) or not all(isinstance(p, dict) for p in packages):
+        raise ProjectFileError(f"{shown(path)}: '{key}' must be an array of tables")
+    pairs = [(p.get("name"), p.get("version")) for p in packages if "name" in p and "version" in p]
+    for name, version in pairs:
+        if not (isinstance(name, str) and isinstance(version, str)):
+            raise ProjectFileError(f"{shown(path)}: the 'name' and 'version' of each '{key}' "
+                                   f"must be strings (found {name!r}, {version!r})")
+    return _wanted((name, f"=={version}") for name, version in pairs)
+
+
+def _pipfile_lock(path: Path) -> list[tuple[str, str]]:
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        raise ProjectFileError(f"{shown(path)}: invalid JSON: {error}") from None
+    default = document.get("default", {}) if isinstance(document, dict) else None
+    if not isinstance(default, dict):
+        raise ProjectFileError(f"{shown(path)}: must hold an object with a 'default' object")
+    versions: dict[str, Any] = {name: entry.get("version") for name, entry in default.items()
+                                if isinstance(entry, dict) and entry.get("version")}
+    for name, version in versions.items():
+        if not isinstance(version, str):
+            raise ProjectFileError(f"{shown(path)}: 'default.{name}.version' must be a string")
+    return _wanted(versions.items())
 
 
 def _pyproject(path: Path) -> list[tuple[str, str]]:
-    dependencies = _toml(path, "qiskit").get("project", {}).get("dependencies", [])
+    project = table(read_toml(path, "qiskit"), "project", path)
+    dependencies = project.get("dependencies", [])
+    if not isinstance(dependencies, list) or not all(isinstance(d, str) for d in dependencies):
+        raise ProjectFileError(f"{shown(path)}: 'project.dependencies' must be a list of strings")
     return _wanted(_parse(dependencies))
+
+
+# pip's requirements format: a backslash continues a line; a comment starts at a '#' after
+# whitespace; options follow a requirement (pip-compile's '--hash=sha256:...').
+_CONTINUATION = re.compile(r"\\\r?\n")
+_COMMENT_OR_OPTIONS = re.compile(r"(^|\s)(#|--?[A-Za-z]).*")
 
 
 def _requirements(path: Path) -> list[tuple[str, str]]:
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return []
-    return _wanted(_parse(line.split(" #")[0] for line in lines
-                          if line.strip() and not line.lstrip().startswith(("#", "-"))))
+    lines = (_COMMENT_OR_OPTIONS.sub("", line) for line in
+             _CONTINUATION.sub(" ", text).splitlines())
+    return _wanted(_parse(line for line in lines if line.strip()))
 
 
 _NAME = re.compile(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)")  # PEP 508: a requirement starts so

@@ -35,13 +35,29 @@ def specifier(text: str) -> SpecifierSet:
 
 def status(releases: Releases | None, targets: tuple[tuple[str, str], ...]) -> str | None:
     """``""`` to report as usual (no target for the package, or nothing to gate),
-    ``"removed in P X"`` / ``"deprecated since P X"`` when the target reaches that release,
-    or ``None`` when no release the target allows has the API deprecated."""
-    target = dict(targets).get(releases.package) if releases is not None else None
-    if releases is None or target is None:
+    ``"removed in P X"`` / ``"deprecated since P X"`` when a target reaches that release,
+    or ``None`` when no release any target allows has the API deprecated. With several
+    targets (pins in several files) the furthest reached counts, and the status names it."""
+    if releases is None:
         return ""
+    specs = [spec for package, spec in targets if package == releases.package]
+    if not specs:
+        return ""
+    reached = [(_reached(releases, specifier(spec)), spec) for spec in specs]
+    state, spec = max(reached, key=lambda pair: _rank(pair[0]))
+    if state is None or len(specs) == 1:
+        return state
+    return f"{state}, as targeted by {releases.package}{spec}"
+
+
+def _rank(state: str | None) -> int:
+    """How far a target reaches: nothing, the deprecation, the removal."""
+    return 0 if state is None else 2 if state.startswith("removed") else 1
+
+
+def _reached(releases: Releases, allowed: SpecifierSet) -> str | None:
+    """What one target reaches: the removal, the deprecation, or neither (None)."""
     from packaging.version import Version
-    allowed = specifier(target)
     candidates = _candidates(releases, allowed)
     if releases.removed and any(v >= Version(releases.removed) for v in candidates):
         return f"removed in {releases.package} {releases.removed}"

@@ -190,9 +190,10 @@ def test_another_version_or_setting_does_not_reuse_entries(tmp_path: Path) -> No
     (tmp_path / "a.py").write_text(LEGACY)
     json_run(tmp_path)
     cache = tmp_path / DEFAULT_NAME
-    foreign = cache / "0.0.1-1" / "ab"
+    foreign = cache / "0.0.1-2" / "ab"
     foreign.mkdir(parents=True)
     (foreign / ("ab" + "0" * 62)).write_text("[]")
+    (foreign.parent / "CACHEDIR.TAG").write_text(TAG)  # as each version folder of ours has
     targeted = json_run(tmp_path, "--target-qiskit", "0.45")
     assert targeted == []  # execute was not deprecated yet: a new settings key, not the old entry
     assert not foreign.parent.exists()  # another version's cache is removed when writing

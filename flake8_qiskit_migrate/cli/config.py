@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
-import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Collection, Mapping
+
+from ..project import ProjectFileError, read_toml, shown, table
 
 SECTION = "flake8-qiskit-migrate"
 # Keys the section may hold, and whether each is a list of strings.
@@ -16,13 +16,8 @@ KEYS = {"select": True, "extend-select": True, "ignore": True, "exclude": True,
 FLAGS = frozenset({"force-exclude"})  # true or false
 
 
-# Every spelling of the section names it before ``]``, ``.`` or ``=``: ``[tool.SECTION]``,
-# ``tool.SECTION.key =``, ``"SECTION" = {...}`` (and, harmlessly, ``"SECTION==1.0"``).
-_SECTION_NAMED = re.compile(re.escape(SECTION) + r"[\"']?\s*[\].=]")
-
-
-class ConfigError(ValueError):
-    pass
+# One error for every project file that is not what its name says.
+ConfigError = ProjectFileError
 
 
 def find_pyproject(start: Path) -> Path | None:
@@ -33,28 +28,20 @@ def find_pyproject(start: Path) -> Path | None:
     return None
 
 
-def load(path: Path | None) -> dict[str, Any]:
-    """The section's settings, checked for known keys and types."""
+def load(path: Path | None,
+         choices: Mapping[str, Collection[str]] | None = None) -> dict[str, Any]:
+    """The section's settings, checked for known keys, types and ``choices`` (the values a
+    key may take)."""
     if path is None:
         return {}
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: {error}") from None
-    if _SECTION_NAMED.search(text) is None:  # no TOML to parse (tomllib costs start-up)
-        return {}
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - exercised on Python 3.10 only
-        import tomli as tomllib
-    try:
-        document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: {error}") from None
-    section = document.get("tool", {}).get(SECTION, {})
+    # A file that does not mention the tool cannot configure it (and tomllib costs start-up).
+    tool = table(read_toml(path, needs="qiskit"), "tool", path)
+    section = tool.get(SECTION, {})
+    if not isinstance(section, dict):
+        raise ConfigError(f"{shown(path)}: 'tool.{SECTION}' must be a table")
     for key, value in section.items():
         if key not in KEYS:
-            raise ConfigError(f"{path}: unknown key '{key}' in [tool.{SECTION}]")
+            raise ConfigError(f"{shown(path)}: unknown key '{key}' in [tool.{SECTION}]")
         wants_list = KEYS[key]
         valid = (isinstance(value, bool) if key in FLAGS
                  else isinstance(value, list) and all(isinstance(v, str) for v in value)
@@ -62,5 +49,9 @@ def load(path: Path | None) -> dict[str, Any]:
         if not valid:
             kind = ("true or false" if key in FLAGS else "a list of strings" if wants_list
                     else "a string")
-            raise ConfigError(f"{path}: '{key}' in [tool.{SECTION}] must be {kind}")
+            raise ConfigError(f"{shown(path)}: '{key}' in [tool.{SECTION}] must be {kind}")
+        allowed = (choices or {}).get(key)
+        if allowed is not None and value not in allowed:
+            raise ConfigError(f"{shown(path)}: '{key}' in [tool.{SECTION}] must be one of: "
+                              f"{', '.join(allowed)} (not {value!r})")
     return dict(section)

@@ -77,7 +77,6 @@ def parser() -> argparse.ArgumentParser:
                        help="no closing summary after the findings (text formats)")
     check.add_argument("--no-color", action="store_true",
                        help="no colour, even on a terminal (as does NO_COLOR=1)")
-    check.add_argument("--config", type=Path, help="pyproject.toml to read settings from")
     check.add_argument("--target-qiskit", help="the qiskit releases targeted, as a version or "
                        "specifier (default: read from the project's lock file, pyproject.toml "
                        "or requirements*.txt)")
@@ -101,6 +100,7 @@ def parser() -> argparse.ArgumentParser:
     commands.add_parser("ruff-config", help="print the ruff setting that keeps '# noqa: QKM...'")
     clean = commands.add_parser("clean", help="remove the result cache")
     for command in (check, clean):
+        command.add_argument("--config", type=Path, help="pyproject.toml to read settings from")
         command.add_argument("--cache-dir", type=Path, default=None,
                              help=f"the result cache (default: {cache.DEFAULT_NAME} at the "
                              f"project root, or ${cache.ENVIRONMENT})")
@@ -127,7 +127,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.write(RUFF_CONFIG)
         return 0
     if args.command == "clean":
-        folder = _cache_dir(args, {})
+        try:
+            folder = _cache_dir(args, _configured(args))
+        except config.ConfigError as error:
+            return _usage_error(str(error))
         removed = cache.clean(folder)
         print(f"{'removed' if removed else 'no cache at'} {folder}", file=sys.stderr)
         return 0
@@ -143,7 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _settings(args: argparse.Namespace) -> dict[str, Any]:
     """Command-line values over ``[tool.flake8-qiskit-migrate]`` values."""
     try:
-        found = config.load(args.config or config.find_pyproject(Path.cwd()))
+        found = _configured(args)
     except config.ConfigError as error:
         raise SystemExit(_usage_error(str(error)))
     for key in config.KEYS:
@@ -151,6 +154,12 @@ def _settings(args: argparse.Namespace) -> dict[str, Any]:
         if value is not None:
             found[key] = value
     return found
+
+
+def _configured(args: argparse.Namespace) -> dict[str, Any]:
+    """The ``[tool.flake8-qiskit-migrate]`` settings of ``--config`` or the nearest file."""
+    return config.load(args.config or config.find_pyproject(Path.cwd()),
+                       choices={"output-format": sorted(FORMATS)})
 
 
 def _usage_error(message: str) -> int:
