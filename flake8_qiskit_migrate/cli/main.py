@@ -19,6 +19,7 @@ from .filters import Selection
 from .formats import FORMATS, TEXT_FORMATS, concise, full, statistics
 from .runner import FixRequest, Job, check_all
 from .summary import closing_lines, coloured, wants_colour
+from .unchecked import Unchecked
 
 RUFF_CONFIG = '''# pyproject.toml
 [tool.ruff.lint]
@@ -199,7 +200,8 @@ def run_check(args: argparse.Namespace) -> int:
 
     diagnostics: list[Diagnostic] = []
     changes: list[fixing.Change] = []
-    failed, before, stored = False, 0, False
+    unchecked: list[Unchecked] = []
+    before, stored = 0, False
     clean: dict[str, list[Any]] = {}
     dirty: set[str] = set()
     for outcome in check_all(paths, exclude, args.jobs, job, stdin):
@@ -215,8 +217,9 @@ def run_check(args: argparse.Namespace) -> int:
         if outcome.change is not None:
             changes.append(outcome.change)
         if outcome.problem is not None:
-            print(f"error: {outcome.path}: {outcome.problem}", file=sys.stderr)
-            failed = True
+            print(f"error: {outcome.path}: {outcome.problem.reason}", file=sys.stderr)
+            unchecked.append(outcome.problem)
+    failed = bool(unchecked)
 
     if job.cache_dir is not None and (clean or dirty or stored):
         results = cache.Cache(Path(job.cache_dir), engine_settings, repr(selection))
@@ -245,11 +248,11 @@ def run_check(args: argparse.Namespace) -> int:
         if not args.quiet:
             fixed_count = before - after if args.fix else None
             report += ("\n" if diagnostics else "") + closing_lines(
-                diagnostics, args.unsafe_fixes, fixed_count)
+                diagnostics, args.unsafe_fixes, fixed_count, len(unchecked))
     else:
-        report = FORMATS[output_format](diagnostics)
+        report = FORMATS[output_format](diagnostics, unchecked)
     if args.statistics:
-        report = statistics(diagnostics, stale)
+        report = statistics(diagnostics, unchecked, stale)
     if args.output_file:
         Path(args.output_file).write_text(report, encoding="utf-8")
     else:
