@@ -156,6 +156,6 @@ def _unparsed(error: BaseException, source: Source) -> Unchecked:
         if (end_row, end_column) <= (row, column):  # Python gives no end, or one before the start
             end_row, end_column = row, column + 1
         return Unchecked(source.path, SYNTAX, error.msg, cell, row, column, end_row, end_column)
-    if isinstance(error, RecursionError):
+    if isinstance(error, (RecursionError, MemoryError)):  # the parser's stack overflowed
         return Unchecked(source.path, SYNTAX, "too deeply nested to parse")
     return Unchecked(source.path, SYNTAX, f"cannot parse: {error}")
