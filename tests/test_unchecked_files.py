@@ -151,7 +151,8 @@ def test_a_syntax_error_in_a_notebook_names_its_cell(tmp_path: Path) -> None:
     assert (item["code"], item["cell"], item["location"]) == (
         "invalid-syntax", 2, {"column": 5, "row": 2})
     assert item["message"] == "'(' was never closed"
-    assert result.stderr == "error: nb.ipynb: syntax error at cell 2, line 2: '(' was never closed\n"
+    assert result.stderr == (
+        "error: nb.ipynb: syntax error at cell 2, line 2: '(' was never closed\n")
 
 
 def test_sarif_carries_a_tool_execution_notification(broken: Path) -> None:
