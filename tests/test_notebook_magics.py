@@ -104,3 +104,13 @@ def test_cell_magics_whose_body_is_python_are_checked_as_ruff_checks_them() -> N
     for magic in ("capture", "debug", "prun", "pypy", "python", "python3", "time", "timeit"):
         assert code_of(f"%%{magic}", "x = 1") == ["", "x = 1"], magic
     assert code_of("%%bash", "echo hi") == ["", ""]
+
+
+def test_a_fix_in_a_cell_keeps_its_ipython_lines(tmp_path: Path) -> None:
+    cell = ("files = !ls\nfrom qiskit_ibm_runtime import SamplerV2\n"
+            "s = SamplerV2(session=sess)\nt = %timeit -o f()\n")
+    (tmp_path / "nb.ipynb").write_text(notebook(cell))
+    result = command("check", "--no-cache", "--fix", "nb.ipynb", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")
+    fixed = json.loads((tmp_path / "nb.ipynb").read_text())["cells"][0]["source"]
+    assert "".join(fixed) == cell.replace("session=", "mode=")
