@@ -8,7 +8,7 @@ import functools
 import json
 import re
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, NamedTuple
 
 # What makes a logical line IPython's, as IPython and ruff read it: it starts with %magic,
 # %%cell magic, !shell, ?help or an autocall prefix (/ , ;); or it assigns one (``x = !ls``,
@@ -201,7 +201,8 @@ def _python_lines(lines: list[str]) -> list[str]:
         indent = len(line) - len(line.lstrip(" \t"))
         starts = not escaped and state.depth == 0 and state.string is None and not state.joined
         value = _ESCAPED_VALUE.match(line) if starts else None
-        if escaped or starts and (_ESCAPE.match(line) or _scan(line, _Scan()).help):
+        scanned = _scan(line, state) if not escaped and value is None else state
+        if escaped or starts and (_ESCAPE.match(line) or scanned.help):
             escaped = _continued(line)
             block = opener is not None and indent > opener and not escaped
             python.append(line[:indent] + "pass" if block else "")
@@ -210,7 +211,7 @@ def _python_lines(lines: list[str]) -> list[str]:
         if value is not None:
             escaped = _continued(line)
             line = line[: value.end()] + "..."
-        scanned = _scan(line, state)
+            scanned = _scan(line, state)
         if starts and line.strip() and not line.lstrip().startswith("#"):
             opener = None
             statement_indent = indent
@@ -225,8 +226,7 @@ def _continued(line: str) -> bool:
     return line.rstrip("\r").endswith("\\")
 
 
-@dataclass(frozen=True)
-class _Scan:
+class _Scan(NamedTuple):
     """What a line leaves open for the next: brackets, a triple-quoted string, a backslash."""
 
     depth: int = 0
@@ -236,41 +236,38 @@ class _Scan:
     help: bool = False  # a '?' outside strings and comments: IPython's help, not Python
 
 
+# Where a comment or a string starts, and the rest of each kind of string.
+_COMMENT_OR_STRING = re.compile("#|'''|\"\"\"|'|\"")
+_STRING_REST = {
+    quote * size: re.compile(r"(?:[^%s\\]|\\.%s)*%s" % (
+        quote, f"|{quote}(?!{quote * 2})" if size == 3 else "", quote * size))
+    for quote in "'\"" for size in (1, 3)
+}
+
+
 def _scan(line: str, before: _Scan) -> _Scan:
     """Where a line of Python leaves the tokenizer (brackets and strings only, enough to tell
-    where logical lines start)."""
-    depth, string, last, help_mark = before.depth, before.string, "", False
-    index, comment = 0, False
-    while index < len(line):
+    where logical lines start), jumping from string to string."""
+    depth, string, help_mark = before.depth, before.string, False
+    index, code_end = 0, len(line)
+    while True:
         if string is not None:
-            index, closed = _string_end(line, index, string)
-            string = None if closed else string
-            continue
-        char = line[index]
-        if char == "#":
-            comment = True
+            rest = _STRING_REST[string].match(line, index)
+            if rest is None:
+                break
+            index, string = rest.end(), None
+        mark = _COMMENT_OR_STRING.search(line, index)
+        code = line[index: mark.start() if mark else len(line)]
+        depth = max(depth + sum(map(code.count, "([{")) - sum(map(code.count, ")]}")), 0)
+        help_mark = help_mark or "?" in code
+        if mark is None:
             break
-        if char in "\"'":
-            string = line[index: index + 3] if line[index: index + 3] in ('"""', "'''") else char
-            index += len(string)
-            continue
-        depth += (char in "([{") - (char in ")]}" and depth > 0)
-        help_mark = help_mark or char == "?"
-        last = char if not char.isspace() else last
-        index += 1
-    joined = not comment and _continued(line)
+        if mark.group() == "#":
+            code_end = mark.start()
+            break
+        string, index = mark.group(), mark.end()
+    joined = code_end == len(line) and _continued(line)
     if string is not None and len(string) == 1 and not joined:
         string = None  # an unclosed one-line string ends with its line
-    return _Scan(depth, string, joined, last == ":", help_mark)
-
-
-def _string_end(line: str, index: int, delimiter: str) -> tuple[int, bool]:
-    """Past the end of a string from ``index`` and True, or the line's end and False."""
-    while index < len(line):
-        if line[index] == "\\":
-            index += 2
-        elif line.startswith(delimiter, index):
-            return index + len(delimiter), True
-        else:
-            index += 1
-    return index, False
+    ends_block = string is None and line[:code_end].rstrip().endswith(":")
+    return _Scan(depth, string, joined, ends_block, help_mark)
