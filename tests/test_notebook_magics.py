@@ -91,6 +91,8 @@ def test_a_magic_opening_a_block_is_pass_any_other_is_blank() -> None:
         "if x:", "    pass", "", ""]
     assert code_of("def f():  # a block", "    !ls") == ["def f():  # a block", "    pass"]
     assert code_of("x = 1", "    %time f()") == ["x = 1", ""]
+    assert code_of("for i in x:", "    %time y = \\", "        i") == [
+        "for i in x:", "    pass", ""]
 
 
 def test_only_a_logical_line_can_start_ipython_syntax() -> None:

@@ -203,8 +203,8 @@ def _python_lines(lines: list[str]) -> list[str]:
         value = _ESCAPED_VALUE.match(line) if starts else None
         scanned = _scan(line, state) if not escaped and value is None else state
         if escaped or starts and (_ESCAPE.match(line) or scanned.help):
+            block = not escaped and opener is not None and indent > opener  # its first line
             escaped = _continued(line)
-            block = opener is not None and indent > opener and not escaped
             python.append(line[:indent] + "pass" if block else "")
             opener = None if block else opener
             continue
