@@ -122,7 +122,10 @@ def test_a_file_in_a_read_only_folder_is_reported_with_every_finding(
     _assert_refused(result, path)
     as_json = user.run("--fix", "--output-format", "json", "a.py", cwd=folder)
     assert as_json.returncode == 2 and as_json.stderr == f"error: a.py: {REFUSED}\n"
-    assert [d["code"] for d in json.loads(as_json.stdout)] == ["QKM412", "QKM413", "QKM104"]
+    # every finding remains, and the write error is a diagnostic of its own (E902, as ruff)
+    reported = json.loads(as_json.stdout)
+    assert [d["code"] for d in reported] == ["QKM412", "QKM413", "QKM104", "E902"]
+    assert reported[-1]["message"] == REFUSED
     assert sorted(p.name for p in folder.iterdir()) == ["a.py"]
 
 
@@ -221,7 +224,9 @@ def test_a_failed_write_keeps_every_finding_in_every_format(
     assert cli_main.main(["check", "--no-cache", "--fix", "--output-format", "json",
                           "a.py"]) == 2
     out, err = capsys.readouterr()
-    assert [d["code"] for d in json.loads(out)] == ["QKM412", "QKM413", "QKM104"]
+    reported = json.loads(out)
+    assert [d["code"] for d in reported] == ["QKM412", "QKM413", "QKM104", "E902"]
+    assert reported[-1]["message"] == "cannot write: no space left on device"
     assert path.read_text() == LEGACY
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.py"]
 

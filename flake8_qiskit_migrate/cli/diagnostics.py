@@ -16,6 +16,7 @@ from ..registry import Settings
 from .cache import Cache
 from .filters import Selection, file_is_ignored, noqa_suppresses
 from .sources import Source
+from .unchecked import SYNTAX, Unchecked
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,11 @@ class Diagnostic:
 
 
 class ParseError(ValueError):
-    pass
+    """The module does not parse: ``unchecked`` says why and, for a syntax error, where."""
+
+    def __init__(self, unchecked: Unchecked) -> None:
+        super().__init__(unchecked.reason)
+        self.unchecked = unchecked
 
 
 def diagnose(source: Source, selection: Selection, settings: Settings,
@@ -96,7 +101,7 @@ def _findings(source: Source, settings: Settings, package: Callable[[], str | No
         try:
             tree = ast.parse(source.code, filename=source.path)
         except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
-            raise ParseError(_parse_reason(error, source)) from None
+            raise ParseError(_unparsed(error, source)) from None
         findings = check(tree, source.code, package, settings, prescanned=True)
     if cache is not None:
         cache.store(key, findings)
@@ -139,13 +144,18 @@ def characters(line: str, byte_offset: int) -> int:
     return len(line.encode("utf-8")[:byte_offset].decode("utf-8", errors="ignore"))
 
 
-def _parse_reason(error: BaseException, source: Source) -> str:
-    if isinstance(error, SyntaxError):
-        where = f"line {error.lineno}"
-        if source.cells is not None and error.lineno:
+def _unparsed(error: BaseException, source: Source) -> Unchecked:
+    """Why the module does not parse and, for a syntax error, where (in its cell)."""
+    if isinstance(error, SyntaxError) and error.lineno:
+        cell, row = None, error.lineno
+        if source.cells is not None:
             cell, row = source.cells.locate(error.lineno)
-            where = f"cell {cell}, line {row}"
-        return f"syntax error at {where}: {error.msg}"
-    if isinstance(error, RecursionError):
-        return "too deeply nested to parse"
-    return f"cannot parse: {error}"
+        column = max(error.offset or 1, 1)
+        end_row = row + max((error.end_lineno or error.lineno) - error.lineno, 0)
+        end_column = error.end_offset or 0
+        if (end_row, end_column) <= (row, column):  # Python gives no end, or one before the start
+            end_row, end_column = row, column + 1
+        return Unchecked(source.path, SYNTAX, error.msg, cell, row, column, end_row, end_column)
+    if isinstance(error, (RecursionError, MemoryError)):  # the parser's stack overflowed
+        return Unchecked(source.path, SYNTAX, "too deeply nested to parse")
+    return Unchecked(source.path, SYNTAX, f"cannot parse: {error}")

@@ -1,5 +1,7 @@
 """Output formats. ``json``/``json-lines`` follow ruff's diagnostic schema, ``github`` and
-``gitlab`` ruff's CI formats, ``sarif`` SARIF 2.1.0; ``concise`` is the flake8 line."""
+``gitlab`` ruff's CI formats, ``sarif`` SARIF 2.1.0; ``concise`` is the flake8 line. The files
+that could not be checked are in each: as ruff's ``invalid-syntax``/``E902`` diagnostics, as
+SARIF tool execution notifications, in the closing summary of the text formats."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from ..registry import Rule
 from .baseline import line_fingerprint, relative_path
 from .diagnostics import Diagnostic
 from .summary import fixable
+from .unchecked import Unchecked
 
 TOOL = "flake8-qiskit-migrate"
 HOME = "https://pypi.org/project/flake8-qiskit-migrate/"
@@ -71,12 +74,35 @@ def _ruff_object(d: Diagnostic) -> dict[str, Any]:
     }
 
 
-def json_array(diagnostics: list[Diagnostic]) -> str:
-    return json.dumps([_ruff_object(d) for d in diagnostics], indent=2, sort_keys=True) + "\n"
+def _ruff_error_object(u: Unchecked) -> dict[str, Any]:
+    """A file that could not be checked, as ruff's JSON shows a syntax or I/O error."""
+    (row, column), (end_row, end_column) = u.start, u.end
+    return {
+        "cell": u.cell,
+        "code": u.code,
+        "end_location": {"column": end_column, "row": end_row},
+        "filename": u.filename,
+        "fix": None,
+        "location": {"column": column, "row": row},
+        "message": u.message,
+        "name": u.name,
+        "noqa_row": None,
+        "severity": "error",
+        "url": None,
+    }
 
 
-def json_lines(diagnostics: list[Diagnostic]) -> str:
-    return "".join(json.dumps(_ruff_object(d), sort_keys=True) + "\n" for d in diagnostics)
+def _ruff_objects(diagnostics: list[Diagnostic], unchecked: list[Unchecked]) -> list[Any]:
+    return [*map(_ruff_object, diagnostics), *map(_ruff_error_object, unchecked)]
+
+
+def json_array(diagnostics: list[Diagnostic], unchecked: list[Unchecked]) -> str:
+    return json.dumps(_ruff_objects(diagnostics, unchecked), indent=2, sort_keys=True) + "\n"
+
+
+def json_lines(diagnostics: list[Diagnostic], unchecked: list[Unchecked]) -> str:
+    return "".join(json.dumps(item, sort_keys=True) + "\n"
+                   for item in _ruff_objects(diagnostics, unchecked))
 
 
 def _escape(text: str, property_value: bool = False) -> str:
@@ -85,17 +111,21 @@ def _escape(text: str, property_value: bool = False) -> str:
     return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
 
 
-def github(diagnostics: list[Diagnostic]) -> str:
+def github(diagnostics: list[Diagnostic], unchecked: list[Unchecked]) -> str:
+    annotations = [(d.code, d.filename, (d.row, d.column), (d.end_row, d.end_column),
+                    f"{d.position}: {d.finding.message}") for d in diagnostics]
+    annotations += [(u.code, u.filename, u.start, u.end, f"{u.position}: {u.code}: {u.message}")
+                    for u in unchecked]
     lines = []
-    for d in diagnostics:
+    for code, filename, (row, column), (end_row, end_column), message in annotations:
         properties = ",".join(f"{key}={_escape(str(value), True)}" for key, value in (
-            ("title", f"{TOOL} ({d.code})"), ("file", d.filename), ("line", d.row),
-            ("col", d.column), ("endLine", d.end_row), ("endColumn", d.end_column)))
-        lines.append(f"::error {properties}::{_escape(f'{d.position}: {d.finding.message}')}\n")
+            ("title", f"{TOOL} ({code})"), ("file", filename), ("line", row),
+            ("col", column), ("endLine", end_row), ("endColumn", end_column)))
+        lines.append(f"::error {properties}::{_escape(message)}\n")
     return "".join(lines)
 
 
-def gitlab(diagnostics: list[Diagnostic]) -> str:
+def gitlab(diagnostics: list[Diagnostic], unchecked: list[Unchecked]) -> str:
     """GitLab Code Quality. Fingerprints hash the code, the path and the offending line's text
     (and its occurrence count), not the line number, so they survive edits elsewhere."""
     root = os.environ.get("CI_PROJECT_DIR") or os.getcwd()
@@ -115,6 +145,18 @@ def gitlab(diagnostics: list[Diagnostic]) -> str:
                 "begin": {"line": d.row, "column": d.column},
                 "end": {"line": d.end_row, "column": d.end_column}}},
         })
+    for u in unchecked:
+        path = Path(os.path.relpath(u.filename, root)).as_posix()
+        (row, column), (end_row, end_column) = u.start, u.end
+        report.append({
+            "check_name": u.code,
+            "description": f"{u.code}: {u.message}",
+            "severity": "major",
+            "fingerprint": line_fingerprint(u.code, path, u.message),
+            "location": {"path": path, "positions": {
+                "begin": {"line": row, "column": column},
+                "end": {"line": end_row, "column": end_column}}},
+        })
     return json.dumps(report, indent=2) + "\n"
 
 
@@ -132,7 +174,28 @@ def sarif_rule(rule: Rule) -> dict[str, Any]:
     }
 
 
-def sarif(diagnostics: list[Diagnostic]) -> str:
+def _sarif_location(uri: str, start: tuple[int, int], end: tuple[int, int]) -> dict[str, Any]:
+    return {"physicalLocation": {
+        "artifactLocation": {"uri": uri},
+        "region": {"startLine": start[0], "startColumn": start[1],
+                   "endLine": end[0], "endColumn": end[1]},
+    }}
+
+
+def _sarif_notification(u: Unchecked) -> dict[str, Any]:
+    """A file that could not be checked: a tool execution notification, not a result."""
+    notification: dict[str, Any] = {
+        "level": "error",
+        "message": {"text": f"{u.path}: {u.reason}"},
+        "descriptor": {"id": u.code},
+        "locations": [_sarif_location(Path(u.filename).as_uri(), u.start, u.end)],
+    }
+    if u.cell is not None:
+        notification["properties"] = {"cell": u.cell}
+    return notification
+
+
+def sarif(diagnostics: list[Diagnostic], unchecked: list[Unchecked]) -> str:
     fired = sorted({d.code: d.finding.rule for d in diagnostics}.items())
     index = {code: position for position, (code, _) in enumerate(fired)}
     results = []
@@ -142,11 +205,8 @@ def sarif(diagnostics: list[Diagnostic]) -> str:
             "ruleIndex": index[d.code],
             "level": "error",
             "message": {"text": d.finding.text},
-            "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": Path(d.filename).as_uri()},
-                "region": {"startLine": d.row, "startColumn": d.column,
-                           "endLine": d.end_row, "endColumn": d.end_column},
-            }}],
+            "locations": [_sarif_location(Path(d.filename).as_uri(), (d.row, d.column),
+                                          (d.end_row, d.end_column))],
         }
         if d.cell is not None:
             result["properties"] = {"cell": d.cell}
@@ -158,15 +218,22 @@ def sarif(diagnostics: list[Diagnostic]) -> str:
             "tool": {"driver": {"name": TOOL, "informationUri": HOME, "version": __version__,
                                 "rules": [sarif_rule(rule) for _, rule in fired]}},
             "results": results,
+            "invocations": [{
+                "executionSuccessful": not unchecked,
+                "toolExecutionNotifications": [_sarif_notification(u) for u in unchecked],
+            }],
         }],
     }
     return json.dumps(log, indent=2) + "\n"
 
 
-def statistics(diagnostics: list[Diagnostic], stale: int | None = None) -> str:
-    """Counts per code; with a baseline, also the entries it holds that no longer occur."""
-    counts = Counter(d.code for d in diagnostics)
-    names = {d.code: d.finding.rule.name for d in diagnostics}
+def statistics(diagnostics: list[Diagnostic], unchecked: list[Unchecked],
+               stale: int | None = None) -> str:
+    """Counts per code, the files that could not be checked among them (by ``invalid-syntax``,
+    ``E902``...); with a baseline, also the entries it holds that no longer occur."""
+    counts = Counter([*(d.code for d in diagnostics), *(u.code for u in unchecked)])
+    names = {**{d.code: d.finding.rule.name for d in diagnostics},
+             **{u.code: u.name for u in unchecked}}
     lines = [f"{counts[code]:>5}\t{code}\t{names[code]}\n" for code in sorted(counts)]
     if stale is not None:
         lines.append(f"{stale:>5}\tstale\tbaseline entries whose findings are gone\n")
@@ -175,16 +242,16 @@ def statistics(diagnostics: list[Diagnostic], stale: int | None = None) -> str:
 
 # The formats a person reads: they mark fixable findings and end with ruff's closing lines.
 TEXT_FORMATS = frozenset({"concise", "full"})
-FORMATS: dict[str, Callable[[list[Diagnostic]], str]] = {
-    "concise": concise,
-    "full": full,
+FORMATS: dict[str, Callable[[list[Diagnostic], list[Unchecked]], str]] = {
+    "concise": lambda diagnostics, unchecked: concise(diagnostics),
+    "full": lambda diagnostics, unchecked: full(diagnostics),
     "json": json_array,
     "json-lines": json_lines,
     "sarif": sarif,
     "github": github,
     "gitlab": gitlab,
-    "summary": lambda diagnostics: _report().markdown(diagnostics),
-    "summary-html": lambda diagnostics: _report().page(diagnostics),
+    "summary": lambda diagnostics, unchecked: _report().markdown(diagnostics, unchecked),
+    "summary-html": lambda diagnostics, unchecked: _report().page(diagnostics, unchecked),
 }
 
 

@@ -19,6 +19,7 @@ from .filters import Selection
 from .formats import FORMATS, TEXT_FORMATS, concise, full, statistics
 from .runner import FixRequest, Job, check_all
 from .summary import closing_lines, coloured, wants_colour
+from .unchecked import Unchecked
 
 RUFF_CONFIG = '''# pyproject.toml
 [tool.ruff.lint]
@@ -227,7 +228,8 @@ def run_check(args: argparse.Namespace) -> int:
 
     diagnostics: list[Diagnostic] = []
     changes: list[fixing.Change] = []
-    failed, before, stored = False, 0, False
+    unchecked: list[Unchecked] = []
+    before, stored = 0, False
     checked: list[str] = []  # the files read and parsed
     clean: dict[str, list[Any]] = {}
     dirty: set[str] = set()
@@ -244,10 +246,11 @@ def run_check(args: argparse.Namespace) -> int:
         if outcome.change is not None:
             changes.append(outcome.change)
         if outcome.problem is not None:
-            print(f"error: {outcome.path}: {outcome.problem}", file=sys.stderr)
-            failed = True
-        else:
+            print(f"error: {outcome.path}: {outcome.problem.reason}", file=sys.stderr)
+            unchecked.append(outcome.problem)
+        if outcome.problem is None or outcome.problem.unwritten:
             checked.append(outcome.path)
+    failed = bool(unchecked)
     if not checked and not failed and not args.quiet:  # all excluded, or no file found
         print("warning: No Python files found under the given path(s)", file=sys.stderr)
 
@@ -283,11 +286,12 @@ def run_check(args: argparse.Namespace) -> int:
         if not args.quiet:
             fixed_count = before - after if args.fix else None
             report += ("\n" if diagnostics else "") + closing_lines(
-                diagnostics, args.unsafe_fixes, fixed_count)
+                diagnostics, args.unsafe_fixes, fixed_count,
+                sum(not problem.unwritten for problem in unchecked))
     else:
-        report = FORMATS[output_format](diagnostics)
+        report = FORMATS[output_format](diagnostics, unchecked)
     if args.statistics:
-        report = statistics(diagnostics, stale)
+        report = statistics(diagnostics, unchecked, stale)
     if args.output_file:
         try:
             Path(args.output_file).write_text(report, encoding="utf-8")

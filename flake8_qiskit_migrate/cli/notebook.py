@@ -8,12 +8,16 @@ import functools
 import json
 import re
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, NamedTuple
 
-# Lines IPython handles itself: %magic, %%cell magic, !shell, and ``obj?`` help.
-_IPYTHON_LINE = re.compile(r"^\s*(%|!|\?)|\?\s*$")
-# Cell magics whose body is still Python; any other %%magic cell is not Python and is skipped.
-_PYTHON_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun"})
+# What makes a logical line IPython's, as IPython and ruff read it: it starts with %magic,
+# %%cell magic, !shell, ?help or an autocall prefix (/ , ;); or it assigns one (``x = !ls``,
+# ``t = %timeit -o f()``), the value being IPython's and the name Python's.
+_ESCAPE = re.compile(r"[ \t]*[%!?/,;]")
+_ESCAPED_VALUE = re.compile(r"[ \t]*[\w.\[\]'\", \t]+?=[ \t]*(?=[%!])")
+# Cell magics whose body is still Python (ruff's list); any other %%magic cell is skipped.
+_PYTHON_CELL_MAGICS = frozenset({"capture", "debug", "prun", "pypy", "python", "python3", "time",
+                                 "timeit"})
 
 
 class NotebookError(ValueError):
@@ -42,10 +46,7 @@ class CellMap:
 
 
 def notebook_code(raw: str) -> tuple[str, CellMap]:
-    try:
-        document = json.loads(raw)
-    except json.JSONDecodeError as error:
-        raise NotebookError(f"not valid JSON ({error.msg} at line {error.lineno})") from None
+    document = _document(raw)
     cells = document.get("cells") if isinstance(document, dict) else None
     if not isinstance(cells, list):
         raise NotebookError("no 'cells' list: not a Jupyter notebook")
@@ -56,12 +57,27 @@ def notebook_code(raw: str) -> tuple[str, CellMap]:
         if not isinstance(cell, dict) or cell.get("cell_type") != "code":
             continue
         source = cell.get("source", "")
-        text = "".join(source) if isinstance(source, list) else str(source)
+        if not isinstance(source, str) and not (
+                isinstance(source, list) and all(isinstance(line, str) for line in source)):
+            raise NotebookError(f"the 'source' of cell {number} is not text or a list of lines")
+        text = "".join(source) if isinstance(source, list) else source
         cell_lines = _python_lines(text.split("\n"))
         first_lines.append(len(lines) + 1)
         numbers.append(number)
         lines.extend(cell_lines)
     return "\n".join(lines) + "\n", CellMap(tuple(first_lines), tuple(numbers))
+
+
+def _document(raw: str) -> object:
+    """The notebook's JSON, or a ``NotebookError`` saying why it cannot be read."""
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as error:
+        raise NotebookError(f"not valid JSON ({error.msg} at line {error.lineno})") from None
+    except RecursionError:
+        raise NotebookError("JSON nested too deeply to read") from None
+    except ValueError as error:  # an integer of more digits than Python converts
+        raise NotebookError(f"unreadable JSON ({str(error).split(';')[0]})") from None
 
 
 def rewrite_code_cells(raw: str, rewrite: Callable[[int, str], str | None]) -> str:
@@ -168,15 +184,90 @@ def _source_json(old: str, value: object, text: str) -> str:
 
 
 def _python_lines(lines: list[str]) -> list[str]:
-    """The cell's lines with IPython syntax blanked, keeping the line count (and so the rows).
-    A magic inside an indented block becomes ``pass`` so the block still parses."""
+    """The cell's lines with IPython syntax blanked, keeping the line count and every column
+    of the Python left (so positions stay right). IPython syntax counts only where a logical
+    line starts (not inside brackets or a string), with the lines its backslashes continue;
+    ``x = !ls`` keeps the assignment, its value becoming ``...``. A magic opening an indented
+    block becomes ``pass`` so the block still parses; any other is blanked, indented or not."""
     first = lines[0].strip() if lines else ""
     if first.startswith("%%") and first[2:].split(" ")[0] not in _PYTHON_CELL_MAGICS:
         return [""] * len(lines)
-    blanked = []
+    python: list[str] = []
+    state = _Scan()
+    opener: int | None = None  # the indent of a line opening a block still empty
+    statement_indent = 0  # the indent of the logical line being read
+    escaped = False  # the line continues an IPython line
     for line in lines:
-        if _IPYTHON_LINE.search(line):
-            indent = line[: len(line) - len(line.lstrip())]
-            line = f"{indent}pass" if indent else ""
-        blanked.append(line)
-    return blanked
+        indent = len(line) - len(line.lstrip(" \t"))
+        starts = not escaped and state.depth == 0 and state.string is None and not state.joined
+        value = _ESCAPED_VALUE.match(line) if starts else None
+        scanned = _scan(line, state) if not escaped and value is None else state
+        if escaped or starts and (_ESCAPE.match(line) or scanned.help):
+            block = not escaped and opener is not None and indent > opener  # its first line
+            escaped = _continued(line)
+            python.append(line[:indent] + "pass" if block else "")
+            opener = None if block else opener
+            continue
+        if value is not None:
+            escaped = _continued(line)
+            line = line[: value.end()] + "..."
+            scanned = _scan(line, state)
+        if starts and line.strip() and not line.lstrip().startswith("#"):
+            opener = None
+            statement_indent = indent
+        if scanned.ends_block and scanned.depth == 0 and not scanned.joined:
+            opener = statement_indent
+        state = scanned
+        python.append(line)
+    return python
+
+
+def _continued(line: str) -> bool:
+    return line.rstrip("\r").endswith("\\")
+
+
+class _Scan(NamedTuple):
+    """What a line leaves open for the next: brackets, a triple-quoted string, a backslash."""
+
+    depth: int = 0
+    string: str | None = None  # the delimiter of an open triple-quoted string
+    joined: bool = False  # it ends with a backslash: the next line continues it
+    ends_block: bool = False  # its code ends with ':'
+    help: bool = False  # a '?' outside strings and comments: IPython's help, not Python
+
+
+# Where a comment or a string starts, and the rest of each kind of string.
+_COMMENT_OR_STRING = re.compile("#|'''|\"\"\"|'|\"")
+_STRING_REST = {
+    quote * size: re.compile(r"(?:[^%s\\]|\\.%s)*%s" % (
+        quote, f"|{quote}(?!{quote * 2})" if size == 3 else "", quote * size))
+    for quote in "'\"" for size in (1, 3)
+}
+
+
+def _scan(line: str, before: _Scan) -> _Scan:
+    """Where a line of Python leaves the tokenizer (brackets and strings only, enough to tell
+    where logical lines start), jumping from string to string."""
+    depth, string, help_mark = before.depth, before.string, False
+    index, code_end = 0, len(line)
+    while True:
+        if string is not None:
+            rest = _STRING_REST[string].match(line, index)
+            if rest is None:
+                break
+            index, string = rest.end(), None
+        mark = _COMMENT_OR_STRING.search(line, index)
+        code = line[index: mark.start() if mark else len(line)]
+        depth = max(depth + sum(map(code.count, "([{")) - sum(map(code.count, ")]}")), 0)
+        help_mark = help_mark or "?" in code
+        if mark is None:
+            break
+        if mark.group() == "#":
+            code_end = mark.start()
+            break
+        string, index = mark.group(), mark.end()
+    joined = code_end == len(line) and _continued(line)
+    if string is not None and len(string) == 1 and not joined:
+        string = None  # an unclosed one-line string ends with its line
+    ends_block = string is None and line[:code_end].rstrip().endswith(":")
+    return _Scan(depth, string, joined, ends_block, help_mark)

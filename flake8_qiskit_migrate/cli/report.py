@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from ..registry import CATEGORIES, REGISTRY
 from .diagnostics import Diagnostic
 from .summary import counted, fixable
+from .unchecked import Unchecked
 
 TOP_FILES = 10
 
@@ -66,12 +67,26 @@ def _top(files: dict[str, Tally]) -> list[tuple[str, Tally]]:
     return sorted(files.items(), key=lambda item: (-item[1].findings, item[0]))[:TOP_FILES]
 
 
-def markdown(diagnostics: list[Diagnostic]) -> str:
+def _not_checked(unchecked: list[Unchecked]) -> str:
+    """The sentence saying how many files the report leaves out, if any."""
+    if not unchecked:
+        return ""
+    return (f"{counted(len(unchecked), 'file')} could not be checked: "
+            "their findings are not counted here.")
+
+
+def markdown(diagnostics: list[Diagnostic], unchecked: list[Unchecked]) -> str:
     r = tally(diagnostics)
     t = r.total
     lines = ["# Qiskit migration report", ""]
+    if unchecked:
+        lines += [f"**{_not_checked(unchecked)}**", "", "| File | Why |", "|---|---|",
+                  *(f"| `{u.path}` | {u.reason.replace('|', '&#124;')} |" for u in unchecked),
+                  ""]
     if not t.findings:
-        return "\n".join([*lines, "No deprecated Qiskit execution patterns found.", ""])
+        checked = " in the files checked" if unchecked else ""
+        return "\n".join([*lines, f"No deprecated Qiskit execution patterns found{checked}.",
+                          ""])
     lines += [f"**{counted(t.findings, 'finding')}** in {counted(len(r.files), 'file')}. "
               f"{_share(t.safe, t.findings)} are fixed by `--fix` ({t.safe}), "
               f"{_share(t.unsafe, t.findings)} with `--fix --unsafe-fixes` ({t.unsafe}); "
@@ -129,14 +144,21 @@ def _rows(items: list[tuple[str, Tally]]) -> str:
                      f"</td><td>{_bar(f, largest)}</td></tr>" for label, f in items)
 
 
-def page(diagnostics: list[Diagnostic]) -> str:
+def page(diagnostics: list[Diagnostic], unchecked: list[Unchecked]) -> str:
     r = tally(diagnostics)
     t = r.total
     head = ("<!DOCTYPE html>\n<html lang=en><head><meta charset=utf-8>"
             "<title>Qiskit migration report</title>"
             f"<style>{_STYLE}</style></head><body>\n<h1>Qiskit migration report</h1>\n")
+    if unchecked:
+        head += (f"<p><strong>{_not_checked(unchecked)}</strong></p>\n<table><tr><th>File</th>"
+                 "<th>Why</th></tr>\n" + "\n".join(
+                     f"<tr><td><code>{html.escape(u.path)}</code></td>"
+                     f"<td>{html.escape(u.reason)}</td></tr>" for u in unchecked) + "\n</table>\n")
     if not t.findings:
-        return head + "<p>No deprecated Qiskit execution patterns found.</p>\n</body></html>\n"
+        checked = " in the files checked" if unchecked else ""
+        return (head + f"<p>No deprecated Qiskit execution patterns found{checked}.</p>\n"
+                "</body></html>\n")
     table = ("<table><tr><th>{}</th><th>Findings</th><th>Fixable</th><th>"
              "<span class=legend><span style='background:#0f62fe'></span>findings"
              "<span style='background:#42be65'></span>fixable</span></th></tr>\n{}\n</table>\n")

@@ -19,6 +19,7 @@ from . import baseline, fixing, sources
 from .cache import Cache
 from .diagnostics import Diagnostic, ParseError, diagnose
 from .filters import Selection
+from .unchecked import INTERNAL, IO_ERROR, Unchecked
 
 _POOL_THRESHOLD = 32
 
@@ -60,7 +61,7 @@ def cache_of(job: Job) -> Cache | None:
 class Outcome:
     path: str
     diagnostics: list[Diagnostic]  # after the fixes, if any were written
-    problem: str | None = None
+    problem: Unchecked | None = None  # the file could not be checked (or fixed)
     change: fixing.Change | None = None
     before: int = 0  # how many diagnostics there were before the fixes
     stored: bool = False  # results were written to the cache
@@ -105,7 +106,17 @@ def _stdin(stdin: sources.Source | None, job: Job) -> Outcome:
     """A buffer from standard input is printed fixed, never written to a file."""
     assert stdin is not None
     fix = job.fix and dataclasses.replace(job.fix, to_file=False)
-    return check_source(stdin, dataclasses.replace(job, fix=fix))
+    return _guarded(stdin.path, lambda: check_source(stdin, dataclasses.replace(job, fix=fix)))
+
+
+def _guarded(path: str, work: Callable[[], Outcome]) -> Outcome:
+    """The outcome of checking one file, even if checking it raised (a bug): then an error
+    for that file alone, so no other file loses its findings, in a process pool too."""
+    try:
+        return work()
+    except Exception as error:
+        return Outcome(path, [], Unchecked(path, INTERNAL, f"internal error while checking it "
+                                                           f"({type(error).__name__}: {error})"))
 
 
 def _unchanged(path: str, job: Job) -> Outcome | None:
@@ -126,6 +137,10 @@ def _unchanged(path: str, job: Job) -> Outcome | None:
 
 
 def _check_file(path: str, job: Job) -> Outcome:
+    return _guarded(path, lambda: _read_and_check(path, job))
+
+
+def _read_and_check(path: str, job: Job) -> Outcome:
     cache = cache_of(job)
     if cache is None or job.fix is not None:
         return check_source(sources.read(path), job)
@@ -168,11 +183,13 @@ def check_source(source: sources.Source, job: Job) -> Outcome:
             try:
                 sources.write(source, change.after)
             except OSError as error:  # nothing fixed: every finding remains
-                return Outcome(source.path, found, f"cannot write: {sources.describe(error)}")
+                return Outcome(source.path, found, Unchecked(
+                    source.path, IO_ERROR, f"cannot write: {sources.describe(error)}",
+                    unwritten=True))
         after = check(sources.redecode(source.path, change.after), job.with_fixes)
         return Outcome(source.path, after, change=change, before=len(found))
     except ParseError as error:
-        return Outcome(source.path, [], str(error))
+        return Outcome(source.path, [], error.unchecked)
 
 
 def _package(path: str) -> Callable[[], str | None]:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from .notebook import CellMap, NotebookError, notebook_code
+from .unchecked import IO_ERROR, SYNTAX, Unchecked
 
 SUFFIXES = (".py", ".pyi", ".ipynb")
 # Folders never entered unless named on the command line (ruff's defaults).
@@ -36,7 +37,7 @@ class Source:
     path: str  # as the user will see it
     code: str = ""  # Python code; for a notebook, its code cells joined
     cells: CellMap | None = None
-    error: str | None = None
+    error: Unchecked | None = None
     text: str = ""  # the file as stored (for a notebook, the JSON), for rewriting it
     bom: bool = False
     encoding: str = "utf-8"  # as Python reads the file: its PEP 263 cookie, else UTF-8
@@ -121,7 +122,7 @@ def read(path: str) -> Source:
     try:
         data = Path(path).read_bytes()
     except OSError as error:
-        return Source(path, error=error.strerror or str(error))
+        return Source(path, error=Unchecked(path, IO_ERROR, error.strerror or str(error)))
     return decode(path, data)
 
 
@@ -148,13 +149,15 @@ def decode(path: str, data: bytes) -> Source:
             encoding = codecs.lookup(found).name.replace("utf-8-sig", "utf-8")
         except SyntaxError as error:  # an unknown cookie, or bytes that are not UTF-8
             if "unknown encoding" in str(error):
-                return Source(path, error=f"unknown encoding in its coding cookie ({error})")
+                return Source(path, error=Unchecked(
+                    path, IO_ERROR, f"unknown encoding in its coding cookie ({error})"))
     try:
         text = data.decode("utf-8-sig" if encoding == "utf-8" else encoding)
     except UnicodeDecodeError as error:
         named = "UTF-8" if encoding == "utf-8" else encoding
-        return Source(path, error=f"not {named} (byte 0x{data[error.start]:02x} at offset "
-                                  f"{error.start})")
+        return Source(path, error=Unchecked(
+            path, IO_ERROR, f"not {named} (byte 0x{data[error.start]:02x} at offset "
+                            f"{error.start})"))
     return _source(path, text, bom, encoding)
 
 
@@ -168,7 +171,7 @@ def _source(path: str, text: str, bom: bool, encoding: str) -> Source:
         try:
             code, cells = notebook_code(text)
         except NotebookError as error:
-            return Source(path, error=f"invalid notebook: {error}")
+            return Source(path, error=Unchecked(path, SYNTAX, f"invalid notebook: {error}"))
         return Source(path, code, cells, text=text, bom=bom)
     return Source(path, text, text=text, bom=bom, encoding=encoding)
 

@@ -18,17 +18,21 @@ def counted(number: int, noun: str) -> str:
     return f"{number} {noun if number == 1 else plural}"
 
 
-def closing_lines(diagnostics: list[Diagnostic], unsafe: bool, fixed: int | None) -> str:
-    """ruff's last lines: how many findings (and, after ``--fix``, how many were fixed), and
-    how many more ``--fix`` (and ``--unsafe-fixes``) would fix."""
+def closing_lines(diagnostics: list[Diagnostic], unsafe: bool, fixed: int | None,
+                  unchecked: int) -> str:
+    """ruff's last lines: how many findings (and, after ``--fix``, how many were fixed), how
+    many files could not be checked (then never "All checks passed!"), and how many more
+    ``--fix`` (and ``--unsafe-fixes``) would fix."""
     remaining = len(diagnostics)
-    if fixed is None:
-        lines = [f"Found {counted(remaining, 'error')}."] if remaining else ["All checks passed!"]
-    elif fixed + remaining:
-        lines = [f"Found {counted(fixed + remaining, 'error')} ({fixed} fixed, "
-                 f"{remaining} remaining)."]
-    else:
-        lines = ["All checks passed!"]
+    lines = []
+    if fixed is None and remaining:
+        lines.append(f"Found {counted(remaining, 'error')}.")
+    elif fixed is not None and fixed + remaining:
+        lines.append(f"Found {counted(fixed + remaining, 'error')} ({fixed} fixed, "
+                     f"{remaining} remaining).")
+    if unchecked:
+        lines.append(f"{counted(unchecked, 'file')} could not be checked.")
+    lines = lines or ["All checks passed!"]
     safe = sum(1 for d in diagnostics if fixable(d, unsafe))
     hidden = sum(1 for d in diagnostics if fixable(d, True)) - safe
     more = f"{counted(hidden, 'unsafe fix')} available with `--fix --unsafe-fixes`"
