@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from ..edits import Fix
+
 # Lines IPython handles itself: %magic, %%cell magic, !shell, and ``obj?`` help.
 _IPYTHON_LINE = re.compile(r"^\s*(%|!|\?)|\?\s*$")
 # Cell magics whose body is still Python; any other %%magic cell is not Python and is skipped.
@@ -34,6 +36,13 @@ class CellMap:
         lines = code.split("\n")
         end = self.first_lines[index + 1] - 1 if index + 1 < len(self.cells) else len(lines) - 1
         return "\n".join(lines[self.first_lines[index] - 1: end])
+
+    def cell_of(self, fix: Fix) -> int | None:
+        """The one cell that holds all the edits of a fix of the joined module, if one does: a
+        fix whose edits span cells (an import added to an earlier cell) is not offered, since
+        cells are rewritten one by one and an edit's row is relative to its own cell."""
+        cells = {self.locate(row)[0] for edit in fix for row in (edit.row, edit.end_row)}
+        return cells.pop() if len(cells) == 1 else None
 
     def locate(self, line: int) -> tuple[int, int]:
         """(cell number, 1-based row inside the cell) of a line of the joined module."""
