@@ -49,12 +49,19 @@ def explanation(rule: Rule) -> str:
     if rule.doc.notes:
         parts += ["## Notes", rule.doc.notes, ""]
     if rule.fix is not None:
-        parts += ["## Fix safety", f"{rule.fix.title}. {rule.fix.safety}", ""]
+        parts += ["## Fix safety", f"{rule.fix.title}. {rule.fix.safety} {_NOT_OFFERED}", ""]
     elif rule.no_fix_reason:
         parts += ["## Fix", rule.no_fix_reason, ""]
     parts += ["## References", f"- Migration guide: <{rule.url}>"]
     parts += [f"- API reference: `{name}`" for name in rule.new_names]
     return "\n".join(parts) + "\n"
+
+
+# Where no rule's fix is offered (the engine's and the notebook mapping's checks).
+_NOT_OFFERED = ("No fix is offered inside a `try` whose handler catches an exception of the old "
+                "API (`except IBMQAccountError:`), which the handler would have to change with "
+                "it, nor in a notebook where its edits would span cells (an import added to an "
+                "earlier cell).")
 
 
 def _where_reported(rule: Rule) -> str:

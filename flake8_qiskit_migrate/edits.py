@@ -168,3 +168,17 @@ def imports_name(module: ast.Module, origin: str, name: str) -> bool:
     return any(isinstance(s, ast.ImportFrom) and s.module == origin and not s.level
                and any(a.name == name and a.asname is None for a in s.names)
                for s in module.body)
+
+
+def result_unused(module: ast.Module, call: ast.Call) -> bool:
+    """Whether the call's value is discarded: a statement of its own, or assigned to a plain
+    name that the module never reads."""
+    for statement in ast.walk(module):
+        if isinstance(statement, ast.Expr) and statement.value is call:
+            return True
+        if isinstance(statement, ast.Assign) and statement.value is call:
+            names = {t.id for t in statement.targets if isinstance(t, ast.Name)}
+            return len(names) == len(statement.targets) and not any(
+                isinstance(n, ast.Name) and n.id in names and isinstance(n.ctx, ast.Load)
+                for n in ast.walk(module))
+    return False

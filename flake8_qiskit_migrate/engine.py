@@ -88,7 +88,8 @@ def check(
             "flake8-qiskit-migrate: expression nesting too deep; checked part of the file")
     finally:
         sys.setrecursionlimit(limit)
-    return sorted(_advised(_in_target(walker.findings, settings), settings.targets))
+    findings = walker.whole_chains()
+    return sorted(_advised(_in_target(findings, settings), settings.targets))
 
 
 def _advised(findings: list[Finding], targets: tuple[tuple[str, str], ...]) -> list[Finding]:
@@ -152,6 +153,10 @@ class Walker(ast.NodeVisitor):
         self._star_reported: set[str] = set()  # star-bound paths already reported at a use
         self._try_seen: list[set[str]] = []  # paths used in each enclosing ``try`` body
         self._guards: list[set[str]] = []  # the same, for each enclosing compat handler
+        # How many enclosing ``try`` bodies have a handler for an exception of the old API:
+        # a fix there would change what the handler must catch, so none is offered.
+        self._old_handlers = 0
+        self._import_reports: set[tuple[int, int]] = set()  # positions reported at imports
         self._class_paths: list[str] = []
 
     def visit(self, node: ast.AST) -> None:
@@ -205,12 +210,35 @@ class Walker(ast.NodeVisitor):
         if (code, line, col) in self._reported or self._guarded(code):
             return
         self._reported.add((code, line, col))
+        if self.import_statement is not None:
+            self._import_reports.add((line, col))
         end_line = getattr(node, "end_lineno", None) or line
         end_col = getattr(node, "end_col_offset", None) or col
-        if fix is None and self.source is not None and code in REGISTRY.fixers:
+        if self._old_handlers:
+            fix = None
+        elif fix is None and self.source is not None and code in REGISTRY.fixers:
             fix = REGISTRY.fixers[code](self, node, name)
         self.findings.append(Finding(line, col, code, name, replacement, end_line, end_col,
                                      gated_by=gated_by, edits=fix or ()))
+
+    def whole_chains(self) -> list[Finding]:
+        """The findings, without the fixes that rewrite one step of a chain of old objects
+        (``Autofix.chain``) while another use of them is reported outside the fixed node and
+        the imports: the rest of the chain would still expect the old object."""
+        kept = []
+        for finding in self.findings:
+            roots = finding.rule.fix.chain if finding.edits and finding.rule.fix else ()
+            if roots and any(self._chain_use(other, finding, roots) for other in self.findings):
+                finding = dataclasses.replace(finding, edits=())
+            kept.append(finding)
+        return kept
+
+    def _chain_use(self, other: Finding, fixed: Finding, roots: tuple[str, ...]) -> bool:
+        inside = (fixed.line, fixed.col) <= (other.line, other.col) and (
+            other.end_line, other.end_col) <= (fixed.end_line, fixed.end_col)
+        return not inside and (other.line, other.col) not in self._import_reports and any(
+            other.name == root or other.name.startswith((root + ".", root + "("))
+            for root in roots)
 
     def _guarded(self, code: str) -> bool:
         new_names = REGISTRY.rules[code].new_names
@@ -482,7 +510,10 @@ class Walker(ast.NodeVisitor):
         seen: set[str] = set()
         self._try_seen.append(seen)
         self._refresh_leaves()
+        old_handler = any(self._catches_old_api(handler) for handler in node.handlers)
+        self._old_handlers += old_handler
         self._body(node.body)
+        self._old_handlers -= old_handler
         self._try_seen.pop()
         self._refresh_leaves()
         for path in seen:  # an outer ``try`` saw these too
@@ -501,6 +532,14 @@ class Walker(ast.NodeVisitor):
         self._body(node.orelse, node.finalbody)
 
     visit_TryStar = visit_Try  # type: ignore[assignment]
+
+    def _catches_old_api(self, handler: ast.ExceptHandler) -> bool:
+        """Whether the handler catches an exception class the rules report (``except
+        IBMQAccountError``)."""
+        caught = handler.type
+        elements = caught.elts if isinstance(caught, ast.Tuple) else [caught]
+        return any(e is not None and self.index.name(self.resolver.qualify(e)) is not None
+                   for e in elements)
 
     def _guarded_body(self, body: list[ast.stmt], seen: set[str] | None) -> None:
         """Visit a handler; under a compat guard, a name the ``try`` body bound keeps that

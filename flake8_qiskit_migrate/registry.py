@@ -61,6 +61,9 @@ class Autofix:
     applicability: str
     title: str
     safety: str
+    # The old objects (qualified names) whose chain the fix rewrites one step of, e.g.
+    # ``qiskit.IBMQ``: the fix is dropped where the module reports another use of them.
+    chain: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -351,7 +351,7 @@ def test_primitive_names_from_command_line_and_pyproject(tmp_path: Path) -> None
 RUFF_SCENARIO = "import os\nimport sys\nx = 1\nif x == None:\n    pass\n"  # 2 safe, 1 unsafe
 OUR_SCENARIO = (
     "from qiskit_ibm_runtime import QiskitRuntimeService, SamplerV2\n"
-    "SamplerV2(session=a)\nSamplerV2(backend=b)\n"  # 2 safe fixes
+    "SamplerV2(session=a)\nSamplerV2(session=b)\n"  # 2 safe fixes
     'QiskitRuntimeService(channel="ibm_quantum")\n'  # 1 unsafe fix
 )
 

@@ -76,6 +76,9 @@ def diagnose(source: Source, selection: Selection, settings: Settings,
     lines = source.code.splitlines() if findings else []
     diagnostics = []
     for finding in findings:
+        if source.cells is not None and finding.edits and source.cells.cell_of(
+                finding.edits) is None:
+            finding = dataclasses.replace(finding, edits=())  # not offered: see ``cell_of``
         line = lines[finding.line - 1] if finding.line <= len(lines) else ""
         if not selection.enabled(finding.code) or noqa_suppresses(line, finding.code):
             continue

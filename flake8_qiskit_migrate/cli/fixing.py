@@ -96,10 +96,9 @@ def _fixed(source: Source, wanted: list[Diagnostic]) -> tuple[str, bool]:
 def _cell_fix(cells: CellMap, fix: Fix) -> tuple[int, Fix] | None:
     """A fix of the joined notebook code as the fix of one cell, with cell-relative rows; None
     if its edits do not all fall in one cell."""
-    located = {cells.locate(row) for edit in fix for row in (edit.row, edit.end_row)}
-    if len({cell for cell, _ in located}) != 1:
+    cell = cells.cell_of(fix)
+    if cell is None:
         return None
-    cell, _ = located.pop()
     shift = cells.locate(fix[0].row)[1] - fix[0].row
     return cell, tuple(Edit(e.row + shift, e.column, e.end_row + shift, e.end_column, e.content)
                        for e in fix)

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
+from ..edits import Fix
+
 # What makes a logical line IPython's, as IPython and ruff read it: it starts with %magic,
 # %%cell magic, !shell, ?help or an autocall prefix (/ , ;); or it assigns one (``x = !ls``,
 # ``t = %timeit -o f()``), the value being IPython's and the name Python's.
@@ -38,6 +40,13 @@ class CellMap:
         lines = code.split("\n")
         end = self.first_lines[index + 1] - 1 if index + 1 < len(self.cells) else len(lines) - 1
         return "\n".join(lines[self.first_lines[index] - 1: end])
+
+    def cell_of(self, fix: Fix) -> int | None:
+        """The one cell that holds all the edits of a fix of the joined module, if one does: a
+        fix whose edits span cells (an import added to an earlier cell) is not offered, since
+        cells are rewritten one by one and an edit's row is relative to its own cell."""
+        cells = {self.locate(row)[0] for edit in fix for row in (edit.row, edit.end_row)}
+        return cells.pop() if len(cells) == 1 else None
 
     def locate(self, line: int) -> tuple[int, int]:
         """(cell number, 1-based row inside the cell) of a line of the joined module."""

@@ -38,7 +38,7 @@ REGISTRY.add(Rule(
     fix_title="use '{replacement}'",
     replacement="qiskit.primitives.StatevectorSampler",
     url=MIGRATE_TO_V2,
-    fix=Autofix("unsafe", 'Import or use `StatevectorSampler` / `StatevectorEstimator`', 'Unsafe: the call interface changes. The import is rewritten as `StatevectorSampler as Sampler` (so the code keeps its names) and attribute uses are renamed, but `run` takes PUBs and returns a `PrimitiveResult`, so calls and result handling must be adapted (QKM307, QKM308).'),
+    fix=Autofix("unsafe", 'Import or use `StatevectorSampler` / `StatevectorEstimator`', 'Unsafe: the call interface changes. The import is rewritten as `StatevectorSampler as Sampler` (so the code keeps its names) and attribute uses are renamed, but `run` takes PUBs and returns a `PrimitiveResult`, so calls and result handling must be adapted (QKM307, QKM308). Offered only where every construction takes no argument: `StatevectorSampler(*, default_shots, seed)` takes none of the V1 ones (`options=` held run options); an import is not rewritten when a construction of its name has arguments or a class derives from it.'),
     releases=Releases("qiskit", deprecated="1.2.0", removed="2.0.0"),
     new_names=PRIMITIVES_V2,
     deprecated_in="Qiskit 1.2",
@@ -67,7 +67,7 @@ REGISTRY.add(Rule(
     fix_title="use '{replacement}'",
     replacement="qiskit.primitives.BackendSamplerV2",
     url=GUIDES + "qiskit-backend-primitives",
-    fix=Autofix("unsafe", 'Import or use `BackendSamplerV2` / `BackendEstimatorV2`', 'Unsafe: the call interface changes. The import is rewritten as `BackendSamplerV2 as BackendSampler`, attribute uses are renamed and a positional backend becomes `backend=` (keyword-only in V2), but V2 does not transpile and takes PUBs and V2 options, so circuits, options and calls must be adapted.'),
+    fix=Autofix("unsafe", 'Import or use `BackendSamplerV2` / `BackendEstimatorV2`', 'Unsafe: the call interface changes. The import is rewritten as `BackendSamplerV2 as BackendSampler`, attribute uses are renamed and a positional backend becomes `backend=` (keyword-only in V2), but V2 does not transpile and takes PUBs and V2 options, so circuits, options and calls must be adapted. Offered only where every construction passes the backend alone: V1 `options=` (run options) and the other V1 arguments have no V2 counterpart; an import is not rewritten when a construction of its name passes more or a class derives from it.'),
     releases=Releases("qiskit", deprecated="1.2.0", removed="2.0.0"),
     new_names=PRIMITIVES_V2,
     deprecated_in="Qiskit 1.2",
@@ -200,7 +200,8 @@ _MODULE = "qiskit.primitives"
 def _to_v2(ctx: Context, node: ast.AST, name: str) -> Fix | None:
     """``from qiskit.primitives import Sampler`` -> ``StatevectorSampler as Sampler`` (the code
     keeps its names), ``primitives.Sampler`` -> ``primitives.StatevectorSampler``, and a
-    positional backend -> ``backend=`` (keyword-only in the V2 backend primitives)."""
+    positional backend -> ``backend=`` (keyword-only in the V2 backend primitives). Only where
+    every construction fits the V2 signature (``_fits_v2``): the import renames them all."""
     module, _, old = name.rpartition(".")
     source = ctx.source
     if source is None or module != _MODULE or old not in V2_CLASSES:
@@ -209,18 +210,44 @@ def _to_v2(ctx: Context, node: ast.AST, name: str) -> Fix | None:
     if isinstance(node, ast.alias):
         statement = ctx.import_statement
         if not isinstance(statement, ast.ImportFrom) or statement.module != _MODULE or (
-                statement.level):
+                statement.level) or ctx.module is None or not _uses_fit_v2(
+                ctx.module, node.asname or node.name, old):
             return None
         row, column = source.start(node)
         return (Edit(row, column, row, column + len(old), new if node.asname else
                      f"{new} as {old}"),)
+    if isinstance(node, ast.Call) and not _fits_v2(node, old):
+        return None
     edits = []
     target = node.func if isinstance(node, ast.Call) else node
     if isinstance(target, ast.Attribute):
         row, column = source.end(target)
         edits.append(Edit(row, column - len(old), row, column, new))
-    if isinstance(node, ast.Call) and old.startswith("Backend") and node.args and not isinstance(
-            node.args[0], ast.Starred):
+    if isinstance(node, ast.Call) and node.args:
         row, column = source.start(node.args[0])
         edits.append(Edit(row, column, row, column, "backend="))
     return tuple(edits) or None
+
+
+def _fits_v2(call: ast.Call, old: str) -> bool:
+    """Whether a V1 construction means the same with the V2 class: ``StatevectorSampler()``
+    takes none of the V1 arguments (``options=`` held run options, now ``default_shots``),
+    and the V2 backend primitives take only the backend (by keyword) and V2 options."""
+    if not old.startswith("Backend"):
+        return not (call.args or call.keywords)
+    if call.keywords:
+        return not call.args and [k.arg for k in call.keywords] == ["backend"]
+    return len(call.args) == 1 and not isinstance(call.args[0], ast.Starred)
+
+
+def _uses_fit_v2(module: ast.Module, bound: str, old: str) -> bool:
+    """Whether every construction of the imported name fits the V2 class and no class
+    derives from it (a V1 subclass overrides V1 methods)."""
+    for node in ast.walk(module):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and (
+                node.func.id == bound) and not _fits_v2(node, old):
+            return False
+        if isinstance(node, ast.ClassDef) and any(
+                isinstance(base, ast.Name) and base.id == bound for base in node.bases):
+            return False
+    return True

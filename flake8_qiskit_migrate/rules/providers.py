@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ast
 
-from ..edits import Fix, add_import, imports_name
+from ..edits import Fix, add_import, imports_name, result_unused
 from ..registry import GUIDES, REGISTRY, Autofix, Context, Releases, Rule, RuleDoc
 
 IBMQ_GUIDE = GUIDES + "qiskit-runtime-from-ibmq-provider"
@@ -111,7 +111,7 @@ REGISTRY.add(Rule(
     fix_title="use '{replacement}'",
     replacement="QiskitRuntimeService()",
     url=IBMQ_GUIDE + "#save-accounts",
-    fix=Autofix("unsafe", 'Replace `IBMQ.load_account()` with `QiskitRuntimeService()`', 'Unsafe: a different account is loaded (the saved Qiskit Runtime account, not the IBMQ one) and the result is a service, not a provider; the import is added. Only the argument-less `load_account()` is fixed.'),
+    fix=Autofix("unsafe", 'Replace `IBMQ.load_account()` with `QiskitRuntimeService()`', 'Unsafe: a different account is loaded (the saved Qiskit Runtime account, not the IBMQ one); the import is added. Offered only for an argument-less `load_account()` whose result nothing reads (the result is a service, not a provider) in a module that makes no other IBMQ call: `IBMQ.get_provider(...)` after it would still need the IBMQ account, so the whole chain is migrated by hand.', chain=_IBMQ_ROOTS),
     releases=Releases("qiskit", deprecated="0.46.0", removed="1.0.0"),
     new_names=RUNTIME,
     removed_in="Qiskit 1.0",
@@ -184,7 +184,7 @@ REGISTRY.add(Rule(
     fix_title="use '{replacement}'",
     replacement="QiskitRuntimeService(instance=...)",
     url=IBM_PROVIDER_GUIDE + "#instance-selection-get-a-provider",
-    fix=Autofix("unsafe", 'Replace `IBMProvider()` with `QiskitRuntimeService()`', 'Unsafe: the object returned is a service with a different API (`service.backend(name)`); the import is added. Only argument-less calls are fixed: hub/group/project instances have no mechanical mapping.'),
+    fix=Autofix("unsafe", 'Replace `IBMProvider()` with `QiskitRuntimeService()`', 'Unsafe: the object returned is a service with a different API (`service.backend(name)`, no `get_backend`); the import is added. Offered only for an argument-less call (hub/group/project instances have no mechanical mapping) whose result nothing reads, in a module that makes no other use of `IBMProvider`: a provider used later would break as a service.', chain=("qiskit_ibm_provider.IBMProvider",)),
     new_names=RUNTIME,
     removed_in="qiskit-ibm-provider retired: its last release (0.11) does not import with Qiskit 2.x",
     doc=RuleDoc(
@@ -343,9 +343,10 @@ REGISTRY.match_names(
 def _to_service(ctx: Context, node: ast.AST, name: str) -> Fix | None:
     """``IBMQ.load_account()`` / ``IBMProvider()`` -> ``QiskitRuntimeService()``, adding the
     import; only argument-less calls (an account or instance argument has no mechanical
-    mapping)."""
+    mapping) whose result nothing reads: a provider that is used later would become a service
+    with another API (``Autofix.chain`` drops the fix where other uses of the old API remain)."""
     if ctx.source is None or ctx.module is None or not isinstance(node, ast.Call) or (
-            node.args or node.keywords):
+            node.args or node.keywords) or not result_unused(ctx.module, node):
         return None
     func = node.func
     spelled = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")

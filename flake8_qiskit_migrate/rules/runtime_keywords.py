@@ -8,6 +8,7 @@ import ast
 
 from ..edits import Edit, Fix, argument_removal
 from ..registry import GUIDES, REGISTRY, Autofix, Context, Releases, Rule, RuleDoc
+from .backends import IBM_BACKEND
 from .primitive_values import AMBIGUOUS_RUNTIME, RUNTIME, RUNTIME_PRIMITIVES, V1_OPTIONS, is_estimator
 from .runtime_options import report_dict_keys
 
@@ -22,7 +23,7 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement="mode=session",
     url=SESSIONS,
-    fix=Autofix("safe", 'Replace `session=` with `mode=`', 'Safe: `mode=` takes the same session object, and the fix is skipped when the call already gives a mode (by keyword or position) or passes both `session=` and `backend=`.'),
+    fix=Autofix("safe", 'Replace `session=` with `mode=`', 'Safe: `mode=` takes the same session object, and the fix is skipped when the call already gives a mode (by keyword or position) or passes both `session=` and `backend=`. Not offered on the removed `SamplerV1` / `EstimatorV1` classes, whose `mode=` cannot be checked: they are replaced by the V2 classes (QKM305, QKM306).'),
     releases=Releases("qiskit-ibm-runtime", deprecated="0.24.0", removed="0.30.0"),
     new_names=(
         "qiskit_ibm_runtime.SamplerV2",
@@ -47,7 +48,7 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement="mode=backend",
     url=GUIDES + "qiskit-runtime-examples#sampler-algorithm",
-    fix=Autofix("safe", 'Replace `backend=` with `mode=`', 'Safe: `mode=` takes the same backend object; skipped when a mode is already given or when both `session=` and `backend=` are passed.'),
+    fix=Autofix("safe", 'Replace `backend=` with `mode=`', 'Safe: `mode=` takes the same IBM Quantum backend object. Offered only where the backend is proven one (`service.backend(name)`, `service.least_busy(...)`, a parameter annotated `IBMBackend`): `backend=` also took a name, which `mode=` rejects (`ValueError` in qiskit-ibm-runtime 0.51), so a name or a value the check cannot prove is left to the user. Skipped when a mode is already given, when both `session=` and `backend=` are passed, and on the removed `SamplerV1` / `EstimatorV1` classes.'),
     releases=Releases("qiskit-ibm-runtime", deprecated="0.24.0", removed="0.30.0"),
     new_names=("qiskit_ibm_runtime.SamplerV2", "qiskit_ibm_runtime.EstimatorV2"),
     deprecated_in="qiskit-ibm-runtime 0.24.0",
@@ -67,7 +68,7 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement="Session(backend=service.backend(name)): the backend carries its service",
     url=SESSIONS,
-    fix=Autofix("safe", 'Remove the `service` argument', 'Safe when the backend is an object, which carries its service; skipped when the backend is given by name (a string), where a `service.backend(name)` call is needed first (QKM415).'),
+    fix=Autofix("safe", 'Remove the `service` argument', 'Safe: an IBM Quantum backend object carries its service. Offered only where the backend is proven one (`service.backend(name)`, `service.least_busy(...)`, a parameter annotated `IBMBackend`); not offered when it is a name (`"ibm_kyiv"`, a variable holding one, `backend.name`) or a value the check cannot prove, where qiskit-ibm-runtime 0.51 raises `ValueError: Invalid backend type` without the service: a `service.backend(name)` call is needed first (QKM415).'),
     releases=Releases("qiskit-ibm-runtime", deprecated="0.26.0", removed="0.34.0"),
     new_names=("qiskit_ibm_runtime.Session", "qiskit_ibm_runtime.Batch"),
     deprecated_in="qiskit-ibm-runtime 0.26.0",
@@ -117,17 +118,22 @@ def _argument(call: ast.Call, name: str, position: int) -> ast.expr | None:
     return None
 
 
+V1_CLASSES = (f"{RUNTIME}.SamplerV1", f"{RUNTIME}.EstimatorV1")
 # V1-only dict keys of ``options={...}`` given to a Runtime primitive.
 _OPTION_KEYS = {"shots": "QKM408", "optimization_level": "QKM409", "transpilation": "QKM409",
                 "skip_transpilation": "QKM409"}
 
 
-def _to_mode(ctx: Context, call: ast.Call, keyword: ast.keyword) -> Fix | None:
+def _to_mode(ctx: Context, call: ast.Call, keyword: ast.keyword, path: str | None) -> Fix | None:
     """``session=``/``backend=`` -> ``mode=``, unless a mode is given already (by keyword or
-    position) or both keywords are: then which one is the mode is a decision, not a rename."""
+    position) or both keywords are: then which one is the mode is a decision, not a rename.
+    ``mode=`` takes sessions and backend objects but no backend name, which ``backend=`` took:
+    a backend must be proven an IBM Quantum backend object. The removed V1 classes
+    (``SamplerV1``) are left alone: their ``mode=`` cannot be checked against 0.51."""
     given = {k.arg for k in call.keywords}
     if ctx.source is None or {"session", "backend"} <= given or "mode" in given or any(
-            not isinstance(a, ast.Starred) for a in call.args):
+            not isinstance(a, ast.Starred) for a in call.args) or path in V1_CLASSES or (
+            keyword.arg == "backend" and ctx.qualify(keyword.value) != IBM_BACKEND):
         return None
     row, column = ctx.source.start(keyword)
     return (Edit(row, column, row, column + len(keyword.arg or ""), "mode"),)
@@ -138,10 +144,10 @@ def _primitive_keywords(ctx: Context, call: ast.Call, path: str | None) -> None:
     v1_keywords = []
     for keyword in call.keywords:
         if keyword.arg == "session":
-            ctx.report(keyword, "QKM412", "session", fix=_to_mode(ctx, call, keyword))
+            ctx.report(keyword, "QKM412", "session", fix=_to_mode(ctx, call, keyword, path))
             v1_keywords.append("session=...")
         elif keyword.arg == "backend":
-            ctx.report(keyword, "QKM413", "backend", fix=_to_mode(ctx, call, keyword))
+            ctx.report(keyword, "QKM413", "backend", fix=_to_mode(ctx, call, keyword, path))
             v1_keywords.append("backend=...")
         elif keyword.arg == "options":
             if ctx.qualify(keyword.value) == V1_OPTIONS:
@@ -160,9 +166,11 @@ def _primitive_keywords(ctx: Context, call: ast.Call, path: str | None) -> None:
 
 def _drop_service(ctx: Context, call: ast.Call, service: ast.AST,
                   backend: ast.expr | None) -> Fix | None:
-    """Remove the service argument, unless the backend is missing or a name string (then the
-    session needs a backend object first, which is not a mechanical change)."""
-    if ctx.source is None or backend is None or _is_text(backend):
+    """Remove the service argument where the backend is proven an IBM Quantum backend object,
+    which carries its service. A name (``"ibm_kyiv"``, ``backend.name``, a variable) or any
+    value not proven makes qiskit-ibm-runtime 0.51 raise ``ValueError: Invalid backend type``
+    once the service is gone: the session needs ``service.backend(name)`` first."""
+    if ctx.source is None or backend is None or ctx.qualify(backend) != IBM_BACKEND:
         return None
     return (argument_removal(ctx.source, call, service),)
 

@@ -20,7 +20,7 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement='channel="ibm_quantum_platform" with an IBM Cloud API key (and instance CRN)',
     url=CLASSIC + "#credentials",
-    fix=Autofix("unsafe", 'Use `channel="ibm_quantum_platform"`', 'Unsafe: the account changes. IBM Quantum Platform (IBM Cloud) needs an IBM Cloud API key and instance instead of the Classic token, so the credentials must be replaced too.'),
+    fix=Autofix("unsafe", 'Use `channel="ibm_quantum_platform"`', 'Unsafe: the account changes: the saved IBM Quantum Platform account is used instead of the Classic one. Offered only where the call passes no credentials (no `token=`, `url=`, positional arguments or `**kwargs`): IBM Cloud needs an IBM Cloud API key and instance instead of the Classic token, so a call that passes the token is migrated by hand.'),
     releases=Releases("qiskit-ibm-runtime", deprecated="0.38.0", removed="0.41.0"),
     new_names=("qiskit_ibm_runtime.QiskitRuntimeService",),
     deprecated_in="qiskit-ibm-runtime 0.38.0",
@@ -59,10 +59,16 @@ def _text(node: ast.expr) -> str | None:
     return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
 
 
-def _platform_channel(ctx: Context, literal: ast.expr) -> Fix | None:
+# Arguments that carry Classic credentials, wrong for an IBM Cloud account.
+_CREDENTIALS = frozenset({"token", "url", None})  # None: ``**kwargs``
+
+
+def _platform_channel(ctx: Context, call: ast.Call, literal: ast.expr) -> Fix | None:
     """``"ibm_quantum"`` -> ``"ibm_quantum_platform"`` in the literal's own quotes; only a
-    plain literal (no prefix, no implicit concatenation) is rewritten."""
-    if ctx.source is None:
+    plain literal (no prefix, no implicit concatenation) is rewritten, and only where the call
+    passes no credentials: a Classic token (or URL) under the new channel would leave a wrong
+    account that no rule reports."""
+    if ctx.source is None or call.args or any(k.arg in _CREDENTIALS for k in call.keywords):
         return None
     text = ctx.source.segment(ctx.source.start(literal), ctx.source.end(literal))
     for quote in ('"""', "'''", '"', "'"):
@@ -76,7 +82,7 @@ def _account_settings(ctx: Context, call: ast.Call, path: str | None) -> None:
     for keyword in call.keywords:
         value = _text(keyword.value)
         if keyword.arg == "channel" and value == "ibm_quantum":
-            ctx.report(keyword, "QKM501", repr(value), fix=_platform_channel(ctx, keyword.value))
+            ctx.report(keyword, "QKM501", repr(value), fix=_platform_channel(ctx, call, keyword.value))
         elif keyword.arg == "instance" and value is not None and value.count("/") == 2:
             ctx.report(keyword, "QKM502", repr(value))
 

@@ -1,5 +1,5 @@
 # QKM301: V1 reference primitives.
-from qiskit.primitives import StatevectorSampler as Sampler, StatevectorEstimator as Estimator  # QKM301: 31, QKM301: 40
+from qiskit.primitives import StatevectorSampler as Sampler, Estimator  # QKM301: 31, QKM301: 40
 from qiskit.primitives import StatevectorSampler, StatevectorEstimator  # ok: V2
 from qiskit.primitives.sampler import Sampler as RefSampler  # QKM301: 39
 import qiskit.primitives as prims

@@ -1,4 +1,4 @@
 from qiskit_ibm_runtime import QiskitRuntimeService
 
-QiskitRuntimeService.save_account(channel="ibm_quantum_platform", token="MY_TOKEN")
+QiskitRuntimeService.save_account(channel="ibm_quantum", token="MY_TOKEN")
 service = QiskitRuntimeService(channel="ibm_quantum_platform")
