@@ -39,7 +39,8 @@ def rules_json() -> str:
 
 def rules_table() -> str:
     rows = [f"{'Code':<7} {'Name':<40} Summary"]
-    rows += [f"{rule.code:<7} {rule.name:<40} {rule.message}" for rule in REGISTRY]
+    # The one-line summary, as ``ruff rule --all`` tables show: the message is a template.
+    rows += [f"{rule.code:<7} {rule.name:<40} {rule.doc.summary}" for rule in REGISTRY]
     return "\n".join(rows) + "\n"
 
 

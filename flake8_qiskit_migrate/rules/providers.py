@@ -263,7 +263,7 @@ REGISTRY.match_moved("QKM210", "qiskit.providers.aer.*",
 REGISTRY.add(Rule(
     code="QKM211",
     name="legacy-fake-backend",
-    message="'{name}' is a legacy fake backend, gone from Qiskit since 1.0",
+    message="'{name}' is a legacy fake backend of Qiskit",
     fix_title="use '{replacement}'",
     replacement="qiskit_ibm_runtime.fake_provider (e.g. FakeManilaV2) or GenericBackendV2",
     url=GUIDES + "qiskit-1.0-features#fake-backends-runtime",
@@ -274,10 +274,14 @@ REGISTRY.add(Rule(
     doc=RuleDoc(
         summary='fake backends of `qiskit.providers.fake_provider` / `qiskit.test.mock`',
         what="Finds the fake device backends imported from `qiskit.providers.fake_provider` "
-        "(`FakeManila`, `FakeSherbrooke`, `FakeProvider` ...) and the older `qiskit.test.mock`.",
+        "(`FakeManila`, `FakeSherbrooke`, `FakeProvider` ...), the older `qiskit.test.mock`, "
+        "and the BackendV1 fakes that Qiskit 1.x kept there (`Fake5QV1`, `Fake20QV1`, "
+        "`Fake27QPulseV1`, `Fake127QPulseV1`, `FakeOpenPulse2Q` ...).",
         why="Fake devices moved to `qiskit_ibm_runtime.fake_provider`; Qiskit keeps only "
         "`GenericBackendV2` for tests. `qiskit.test.mock`, their home before qiskit-terra 0.21, "
-        "went with `qiskit.test` in Qiskit 1.0.",
+        "went with `qiskit.test` in Qiskit 1.0. The generic BackendV1 fakes of Qiskit 1.x still "
+        "import in 1.4 (deprecated since 1.2, with BackendV1) and were removed in Qiskit 2.0: "
+        "with a target below 2.0 they are reported as deprecated, not removed.",
     ),
 ))
 # The fake backends of qiskit_ibm_runtime.fake_provider (0.51; a test keeps the list equal to
@@ -310,6 +314,17 @@ def fake_successor(path: str) -> str:
 
 REGISTRY.match_moved("QKM211", "qiskit.providers.fake_provider.Fake*", fake_successor)
 REGISTRY.match_moved("QKM211", "qiskit.test.mock.*", fake_successor)
+# The BackendV1 fakes of Qiskit 1.x: deprecated with BackendV1 in 1.2, removed in 2.0 (the
+# device fakes above went in 1.0).
+QISKIT_1_V1_FAKES = ("Fake5QV1", "Fake20QV1", "Fake7QPulseV1", "Fake27QPulseV1",
+                     "Fake127QPulseV1", "Fake1Q", "FakeOpenPulse2Q", "FakeOpenPulse3Q",
+                     "FakeBackend", "FakeQasmBackend", "FakePulseBackend")
+REGISTRY.match_names(
+    "QKM211",
+    *[(f"qiskit.providers.fake_provider.{name}", "qiskit.providers.fake_provider.GenericBackendV2")
+      for name in QISKIT_1_V1_FAKES],
+    releases=Releases("qiskit", deprecated="1.2.0", removed="2.0.0"),
+)
 
 REGISTRY.add(Rule(
     code="QKM212",

@@ -16,7 +16,11 @@ PASS_MANAGER = "generate_preset_pass_manager(optimization_level=..., backend=bac
 REGISTRY.add(Rule(
     code="QKM407",
     name="runtime-v1-options-class",
-    message="'{name}' is the V1 options class of qiskit-ibm-runtime",
+    message="'{name}' is the V1 options class of qiskit-ibm-runtime up to 0.27 (since 0.28 "
+    "the name means OptionsV2, the V2 base class, without the V1 fields)",
+    message_removed="'{name}': the V1 options class is gone since qiskit-ibm-runtime 0.28 "
+    "(qiskit_ibm_runtime.Options now means OptionsV2, the V2 base class, without the V1 fields "
+    "optimization_level, resilience_level, execution, transpilation)",
     fix_title="use {replacement}",
     replacement="qiskit_ibm_runtime.options.SamplerOptions / "
     "qiskit_ibm_runtime.options.EstimatorOptions, a dict passed as options=, or primitive.options",
@@ -28,7 +32,9 @@ REGISTRY.add(Rule(
     doc=RuleDoc(
         summary='the V1 Runtime `Options` class',
         what="Finds imports and constructions of `qiskit_ibm_runtime.Options` (and "
-        "`qiskit_ibm_runtime.options.Options`).",
+        "`qiskit_ibm_runtime.options.Options`). With a target at or past qiskit-ibm-runtime "
+        "0.28 the message says what the name means there: `OptionsV2`, which constructs "
+        "without error but has none of the V1 fields.",
         why="`Options` was the options container of the V1 primitives. The V2 primitives take "
         "`SamplerOptions` / `EstimatorOptions`, a plain dict, or attribute assignments on "
         "`primitive.options`; since 0.28 the name `Options` is only the V2 base class.",

@@ -1,0 +1,85 @@
+"""Issue 23, the rest of the execution stack: what the messages say for each target, checked
+against the installed qiskit 2.6.2, qiskit-ibm-runtime 0.51 and qiskit-aer 0.18 (facts that
+fail the day a release changes them)."""
+
+from __future__ import annotations
+
+import ast
+
+from flake8_qiskit_migrate.cli.rules_view import rules_table
+from flake8_qiskit_migrate.engine import REGISTRY, Finding, check
+from flake8_qiskit_migrate.registry import Settings
+
+Targets = tuple[tuple[str, str], ...]
+
+
+def findings(source: str, targets: Targets = ()) -> list[Finding]:
+    return check(ast.parse(source), source, settings=Settings(targets=targets))
+
+
+def messages(source: str, targets: Targets = ()) -> list[str]:
+    return [finding.message for finding in findings(source, targets)]
+
+
+# -- item 1: messages that were wrong ---------------------------------------------------------
+
+QISKIT_1_FAKES = "from qiskit.providers.fake_provider import Fake5QV1\n"
+
+
+def test_qiskit_1_v1_fakes_are_deprecated_not_removed_for_a_1_4_target() -> None:
+    [message] = messages(QISKIT_1_FAKES, (("qiskit", "1.4.6"),))
+    assert "[deprecated since qiskit 1.2.0]" in message and "removed" not in message
+    [message] = messages(QISKIT_1_FAKES, (("qiskit", ">=2.0"),))
+    assert "[removed in qiskit 2.0.0]" in message
+    assert messages(QISKIT_1_FAKES, (("qiskit", "1.1.1"),)) == []
+    [device] = messages("from qiskit.providers.fake_provider import FakeManila\n",
+                        (("qiskit", "1.4.6"),))
+    assert "[removed in qiskit 1.0.0]" in device
+
+
+def test_qiskit_1_v1_fakes_are_gone_from_the_installed_qiskit() -> None:
+    import qiskit
+    import qiskit.providers.fake_provider as fakes
+    from flake8_qiskit_migrate.rules.providers import QISKIT_1_V1_FAKES
+    assert qiskit.__version__.startswith("2.")
+    assert [name for name in QISKIT_1_V1_FAKES if hasattr(fakes, name)] == []
+
+
+OPTIONS = "from qiskit_ibm_runtime import Options\n"
+
+
+def test_options_message_says_what_the_name_means_in_the_target() -> None:
+    [old] = messages(OPTIONS, (("qiskit-ibm-runtime", "0.25.0"),))
+    assert "is the V1 options class" in old
+    assert "[deprecated since qiskit-ibm-runtime 0.23.0]" in old
+    [new] = messages(OPTIONS, (("qiskit-ibm-runtime", "0.51.0"),))
+    assert "now means OptionsV2" in new and "is the V1 options class" not in new
+    assert "[removed" not in new
+    [unknown] = messages(OPTIONS)
+    assert "up to 0.27" in unknown and "OptionsV2" in unknown
+
+
+def test_installed_options_name_is_the_v2_base_class_without_v1_fields() -> None:
+    import qiskit_ibm_runtime
+    from qiskit_ibm_runtime.options import OptionsV2
+    assert qiskit_ibm_runtime.Options is OptionsV2  # noqa: QKM407
+    options = qiskit_ibm_runtime.Options()  # noqa: QKM407
+    assert not any(hasattr(options, field) for field in (
+        "optimization_level", "resilience_level", "execution", "transpilation"))
+    assert not hasattr(qiskit_ibm_runtime.options, "Options")
+
+
+def test_rules_table_shows_summaries_not_message_templates() -> None:
+    table = rules_table()
+    assert "{name}" not in table and "{replacement}" not in table
+    assert "`qiskit.execute(...)`" in table
+
+
+def test_server_side_advice_names_the_documented_client_side_classes() -> None:
+    import qiskit_ibm_runtime.executor_estimator as executor_estimator
+    import qiskit_ibm_runtime.executor_sampler as executor_sampler
+    advice = {m.replacement for m in REGISTRY.names if m.code == "QKM601"}
+    assert not {a for a in advice if a and a.endswith(("Sampler" + "V2", "Estimator" + "V2"))}
+    # The fix imports SamplerV2 from executor_sampler: the same class as the advice.
+    assert executor_sampler.SamplerV2 is executor_sampler.Sampler
+    assert executor_estimator.EstimatorV2 is executor_estimator.Estimator
