@@ -83,3 +83,33 @@ def test_server_side_advice_names_the_documented_client_side_classes() -> None:
     # The fix imports SamplerV2 from executor_sampler: the same class as the advice.
     assert executor_sampler.SamplerV2 is executor_sampler.Sampler
     assert executor_estimator.EstimatorV2 is executor_estimator.Estimator
+
+
+# -- item 2: QKM213, the V1 fakes of qiskit-ibm-runtime ---------------------------------------
+
+def test_runtime_v1_fakes_are_gone_and_each_suggested_v2_fake_exists() -> None:
+    import qiskit_ibm_runtime.fake_provider as fakes
+    from qiskit_ibm_runtime.fake_provider.fake_backend import FakeBackendV2
+    matches = [m for m in REGISTRY.names if m.code == "QKM213"]
+    assert len(matches) == 45  # 40 device fakes, 3 without a V2, provider, base
+    for match in matches:
+        name = match.pattern.rpartition(".")[2]
+        assert not hasattr(fakes, name), f"{name} is back in qiskit_ibm_runtime.fake_provider"
+        suggested = match.replacement or ""
+        if " " in suggested:  # no V2 snapshot of the device: the general advice
+            assert name in ("FakeTenerife", "FakeTokyo", "FakeRueschlikon"), name
+            continue
+        module, _, cls = suggested.rpartition(".")
+        assert module.startswith("qiskit_ibm_runtime.fake_provider")
+        found = getattr(fakes, cls, None) or getattr(fakes.fake_backend, cls)
+        assert isinstance(found, type) and issubclass(found, FakeBackendV2) or (
+            cls == "FakeProviderForBackendV2"), suggested
+
+
+def test_runtime_v1_fakes_are_gated_by_their_removal_release() -> None:
+    source = "from qiskit_ibm_runtime.fake_provider import FakeManila, FakeTokyo\n"
+    manila, tokyo = messages(source, (("qiskit-ibm-runtime", "==0.32.0"),))
+    assert "[removed in qiskit-ibm-runtime 0.31.0]" in manila
+    assert "[deprecated since qiskit-ibm-runtime 0.24.0]" in tokyo
+    assert "FakeManilaV2" in manila
+    assert messages(source, (("qiskit-ibm-runtime", "<0.24"),)) == []

@@ -4,6 +4,7 @@ provider-era names that went with them."""
 from __future__ import annotations
 
 import ast
+from typing import Iterable
 
 from ..edits import Fix, add_import, imports_name
 from ..registry import GUIDES, REGISTRY, Autofix, Context, Releases, Rule, RuleDoc
@@ -325,6 +326,54 @@ REGISTRY.match_names(
       for name in QISKIT_1_V1_FAKES],
     releases=Releases("qiskit", deprecated="1.2.0", removed="2.0.0"),
 )
+
+REGISTRY.add(Rule(
+    code="QKM213",
+    name="runtime-v1-fake-backend",
+    message="'{name}' is a V1 fake backend of qiskit-ibm-runtime",
+    fix_title="use '{replacement}'",
+    replacement="qiskit_ibm_runtime.fake_provider (e.g. FakeManilaV2) or GenericBackendV2",
+    url=GUIDES + "qiskit-1.0-features#fake-backends-runtime",
+    releases=Releases("qiskit-ibm-runtime", deprecated="0.24.0", removed="0.31.0"),
+    new_names=("qiskit_ibm_runtime.fake_provider.FakeProviderForBackendV2",),
+    deprecated_in="qiskit-ibm-runtime 0.24.0",
+    removed_in="qiskit-ibm-runtime 0.31.0 (most device fakes); 0.33.0 (FakeMelbourne, "
+    "FakePoughkeepsie, FakeTenerife, FakeTokyo, FakeRueschlikon)",
+    no_fix_reason="No fix: the import and every use change name, and code written for the V1 "
+    "interface (`backend.name()`, `backend.defaults()`) must change with them.",
+    since="0.2.0",
+    doc=RuleDoc(
+        summary='V1 fakes of `qiskit_ibm_runtime.fake_provider` (`FakeManila` ...)',
+        what="Finds the BackendV1 fake backends of `qiskit_ibm_runtime.fake_provider` (the "
+        "device names without `V2`: `FakeManila`, `FakeLima`, `FakeTokyo` ...), `FakeProvider` "
+        "and the V1 base class `FakeBackend`, imported or used.",
+        why="qiskit-ibm-runtime 0.24 deprecated its V1 fake backends for the V2 ones "
+        "(`FakeManilaV2`, `FakeProviderForBackendV2`); 0.31 removed most of them and 0.33 the "
+        "rest, so the import fails. Devices that never had a V2 snapshot (`FakeTenerife`, "
+        "`FakeTokyo`, `FakeRueschlikon`) have no successor: use `GenericBackendV2` or "
+        "another fake.",
+    ),
+))
+# Every V2 device fake named ``...V2`` had a V1 class without the suffix; most went in 0.31,
+# the last five (and, at the latest with them, the provider and base class) in 0.33.
+_LAST_V1_FAKES = ("FakeMelbourne", "FakePoughkeepsie", "FakeTenerife", "FakeTokyo",
+                  "FakeRueschlikon", "FakeProvider", "FakeBackend")
+RUNTIME_V1_FAKES = frozenset(name.removesuffix("V2") for name in RUNTIME_FAKES
+                             if name.endswith("V2") and name != "FakeProviderForBackendV2"
+                             ) | set(_LAST_V1_FAKES)
+_RUNTIME_FAKES_MODULE = "qiskit_ibm_runtime.fake_provider"
+_V1_BASE = {"FakeBackend": f"{_RUNTIME_FAKES_MODULE}.fake_backend.FakeBackendV2"}
+
+
+def _runtime_fake_names(names: Iterable[str]) -> list[tuple[str, str]]:
+    return [(f"{_RUNTIME_FAKES_MODULE}.{name}", _V1_BASE.get(name) or fake_successor(name))
+            for name in sorted(names)]
+
+
+REGISTRY.match_names("QKM213", *_runtime_fake_names(RUNTIME_V1_FAKES - set(_LAST_V1_FAKES)))
+REGISTRY.match_names("QKM213", *_runtime_fake_names(_LAST_V1_FAKES),
+                     releases=Releases("qiskit-ibm-runtime", deprecated="0.24.0",
+                                       removed="0.33.0"))
 
 REGISTRY.add(Rule(
     code="QKM212",
