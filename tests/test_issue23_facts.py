@@ -5,6 +5,10 @@ fail the day a release changes them)."""
 from __future__ import annotations
 
 import ast
+import warnings
+from typing import Callable
+
+import pytest
 
 from flake8_qiskit_migrate.cli.rules_view import rules_table
 from flake8_qiskit_migrate.engine import REGISTRY, Finding, check
@@ -62,8 +66,8 @@ def test_options_message_says_what_the_name_means_in_the_target() -> None:
 def test_installed_options_name_is_the_v2_base_class_without_v1_fields() -> None:
     import qiskit_ibm_runtime
     from qiskit_ibm_runtime.options import OptionsV2
-    assert qiskit_ibm_runtime.Options is OptionsV2  # noqa: QKM407
-    options = qiskit_ibm_runtime.Options()  # noqa: QKM407
+    assert qiskit_ibm_runtime.Options is OptionsV2
+    options = qiskit_ibm_runtime.Options()
     assert not any(hasattr(options, field) for field in (
         "optimization_level", "resilience_level", "execution", "transpilation"))
     assert not hasattr(qiskit_ibm_runtime.options, "Options")
@@ -113,3 +117,66 @@ def test_runtime_v1_fakes_are_gated_by_their_removal_release() -> None:
     assert "[deprecated since qiskit-ibm-runtime 0.24.0]" in tokyo
     assert "FakeManilaV2" in manila
     assert messages(source, (("qiskit-ibm-runtime", "<0.24"),)) == []
+
+
+# -- item 3: QKM111, the legacy Aer simulators; QKM103's advice on them -----------------------
+
+def _pending(make: Callable[[], object]) -> list[str]:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        make()
+    return [str(w.message) for w in caught if w.category is PendingDeprecationWarning]
+
+
+def test_legacy_aer_simulators_warn_pending_deprecation() -> None:
+    import qiskit_aer
+    from flake8_qiskit_migrate.rules.legacy_simulators import LEGACY_NAMES
+    for cls in ("QasmSimulator", "StatevectorSimulator", "UnitarySimulator"):
+        [message] = _pending(getattr(qiskit_aer, cls))
+        assert "will be deprecated" in message and "AerSimulator" in message
+    for name in LEGACY_NAMES:
+        assert _pending(lambda: qiskit_aer.Aer.get_backend(name)), name
+    assert _pending(qiskit_aer.AerSimulator) == []
+    assert _pending(lambda: qiskit_aer.Aer.get_backend("aer_simulator_statevector")) == []
+
+
+def test_statevector_and_unitary_advice_computes_what_the_legacy_simulators_did() -> None:
+    import numpy as np
+    from qiskit import QuantumCircuit
+    from qiskit.quantum_info import Operator, Statevector
+    from qiskit_aer import AerSimulator
+    circuit = QuantumCircuit(2)
+    circuit.h(0)
+    circuit.cx(0, 1)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PendingDeprecationWarning)
+        from qiskit_aer import StatevectorSimulator, UnitarySimulator
+        legacy_state = StatevectorSimulator().run(circuit).result().get_statevector()
+        legacy_unitary = UnitarySimulator().run(circuit).result().get_unitary()
+    saved = circuit.copy()
+    saved.save_statevector()
+    state = AerSimulator(method="statevector").run(saved).result().get_statevector()
+    assert Statevector(circuit).equiv(legacy_state) and Statevector(circuit).equiv(state)
+    saved = circuit.copy()
+    saved.save_unitary()
+    unitary = AerSimulator(method="unitary").run(saved).result().get_unitary()
+    assert np.allclose(Operator(circuit).data, np.asarray(legacy_unitary))
+    assert np.allclose(Operator(circuit).data, np.asarray(unitary))
+
+
+@pytest.mark.parametrize(("receiver", "advice"), [
+    ('Aer.get_backend("statevector_simulator")', "qiskit.quantum_info.Statevector(circuit)"),
+    ("StatevectorSimulator()", "qiskit.quantum_info.Statevector(circuit)"),
+    ('Aer.get_backend("unitary_simulator")', "qiskit.quantum_info.Operator(circuit)"),
+    ('AerSimulator(method="unitary")', "qiskit.quantum_info.Operator(circuit)"),
+    ('Aer.get_backend("qasm_simulator")', "qiskit_aer.primitives.SamplerV2()"),
+    ("AerSimulator()", "qiskit_aer.primitives.SamplerV2()"),
+])
+def test_backend_run_advice_fits_the_simulator(receiver: str, advice: str) -> None:
+    source = ("from qiskit_aer import Aer, AerSimulator, StatevectorSimulator\n"
+              f"sim = {receiver}\nsim.run(circuit)\n{receiver}.run(circuit)\n")
+    runs = [f for f in findings(source) if f.code == "QKM103"]
+    assert [f.line for f in runs] == [3, 4]
+    for run in runs:
+        remedy = run.rule.remedy(run.name, run.replacement)
+        assert advice in remedy and ("SamplerV2" in remedy) == ("SamplerV2" in advice)

@@ -126,7 +126,8 @@ def _warns_or_absent(name: str) -> str:
                 found()
             except Exception:  # a constructor that needs arguments still warns first
                 pass
-        if any(issubclass(w.category, DeprecationWarning) for w in caught):
+        if any(issubclass(w.category, (DeprecationWarning, PendingDeprecationWarning))
+               for w in caught):
             return "deprecated"
     return "present"
 
