@@ -180,3 +180,48 @@ def test_backend_run_advice_fits_the_simulator(receiver: str, advice: str) -> No
     for run in runs:
         remedy = run.rule.remedy(run.name, run.replacement)
         assert advice in remedy and ("SamplerV2" in remedy) == ("SamplerV2" in advice)
+
+
+# -- item 4: QKM419 (transpiler keywords), QKM420 (the V1 option parts) -----------------------
+
+def test_removed_transpiler_keywords_are_gone_and_their_homes_exist() -> None:
+    import inspect
+
+    from qiskit import transpile
+    from qiskit.transpiler import Target, generate_preset_pass_manager
+    from flake8_qiskit_migrate.rules.removed_keywords import REMOVED_KEYWORDS
+    for function in (transpile, generate_preset_pass_manager):
+        parameters = set(inspect.signature(function).parameters)
+        assert parameters.isdisjoint(REMOVED_KEYWORDS), function
+        assert {"backend", "target"} <= parameters
+    homes = set(inspect.signature(Target.from_configuration).parameters)
+    assert {"instruction_durations", "timing_constraints"} <= homes
+
+
+def test_transpile_with_a_removed_keyword_raises() -> None:
+    from qiskit import QuantumCircuit, transpile
+    with pytest.raises(TypeError):
+        transpile(QuantumCircuit(1), backend_properties=None)
+
+
+def test_removed_transpiler_keywords_are_gated_on_qiskit() -> None:
+    source = "from qiskit import transpile\ntranspile(c, inst_map=m)\n"
+    [message] = messages(source, (("qiskit", "1.4.6"),))
+    assert message.startswith("QKM419 'inst_map=' ")
+    assert "[deprecated since qiskit 1.3.0]" in message
+    assert messages(source, (("qiskit", "1.2.4"),)) == []
+
+
+def test_v1_option_parts_are_gone_and_the_v2_classes_stay() -> None:
+    import qiskit_ibm_runtime.options as options
+    from qiskit_ibm_runtime.options import EstimatorOptions, SamplerOptions
+    from qiskit_ibm_runtime.options_models import EstimatorOptions as ClientEstimatorOptions
+    for name in ("ExecutionOptions", "TranspilationOptions", "ResilienceOptions"):
+        assert not hasattr(options, name), name
+    for still in ("SimulatorOptions", "EnvironmentOptions"):
+        assert hasattr(options, still)
+    assert messages(f"from qiskit_ibm_runtime.options import {still}\n") == []
+    assert hasattr(SamplerOptions(), "default_shots") and hasattr(SamplerOptions(), "execution")
+    assert {"init_qubits", "rep_delay"} <= set(vars(SamplerOptions().execution))
+    assert hasattr(EstimatorOptions(), "resilience_level")
+    assert ClientEstimatorOptions(default_shots=10).default_shots == 10

@@ -179,3 +179,46 @@ REGISTRY.add(Rule(
 def _set_options(ctx: Context, call: ast.Call, receiver: str | None) -> None:
     if receiver in PRIMITIVE_INSTANCES:
         ctx.report(call, "QKM411", ast.unparse(call.func))
+
+
+REGISTRY.add(Rule(
+    code="QKM420",
+    name="runtime-v1-options-part",
+    message="'{name}' is a part of the V1 Runtime options, removed in qiskit-ibm-runtime 0.28",
+    fix_title="use {replacement}",
+    replacement="the fields of qiskit_ibm_runtime.options.SamplerOptions / EstimatorOptions",
+    url=V2_OPTIONS,
+    releases=Releases("qiskit-ibm-runtime", deprecated="0.23.0", removed="0.28.0"),
+    new_names=(f"{RUNTIME}.options.SamplerOptions", f"{RUNTIME}.options.EstimatorOptions"),
+    deprecated_in="qiskit-ibm-runtime 0.23 (with the V1 primitives)",
+    removed_in="qiskit-ibm-runtime 0.28",
+    no_fix_reason="No fix: the V1 fields are spread over different V2 fields (or, for "
+    "transpilation, over a pass manager the code must add).",
+    since="0.2.0",
+    doc=RuleDoc(
+        summary='`ExecutionOptions` / `TranspilationOptions` / `ResilienceOptions` (V1)',
+        what="Finds imports and uses of the V1 option classes `ExecutionOptions`, "
+        "`TranspilationOptions` and `ResilienceOptions` of `qiskit_ibm_runtime.options`.",
+        why="They were the parts of the V1 `Options` class and went with it in "
+        "qiskit-ibm-runtime 0.28. Their fields moved: shots are `default_shots`, "
+        "`init_qubits` and `rep_delay` are `options.execution`, error mitigation is the "
+        "Estimator's `resilience_level` and `options.resilience`; transpilation is a pass "
+        "manager run before the primitive.",
+        notes="`SimulatorOptions` and `EnvironmentOptions` are V2 option classes too (valid in "
+        "qiskit-ibm-runtime 0.51) and are not reported.",
+    ),
+))
+# The V1 part -> where its fields are in V2.
+_V1_PARTS = {
+    "ExecutionOptions": "SamplerOptions(default_shots=...) and options.execution (init_qubits, "
+                        "rep_delay)",
+    "TranspilationOptions": PASS_MANAGER,
+    "ResilienceOptions": "EstimatorOptions(resilience_level=...) and options.resilience "
+                         "(zne_mitigation, zne, pec_mitigation, measure_mitigation)",
+}
+_V1_PART_MODULES = {"ExecutionOptions": "execution_options",
+                    "TranspilationOptions": "transpilation_options",
+                    "ResilienceOptions": "resilience_options"}
+REGISTRY.match_names("QKM420", *[
+    (f"{RUNTIME}.options{module}.{name}", home) for name, home in _V1_PARTS.items()
+    for module in ("", f".{_V1_PART_MODULES[name]}")])
