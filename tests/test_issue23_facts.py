@@ -225,3 +225,32 @@ def test_v1_option_parts_are_gone_and_the_v2_classes_stay() -> None:
     assert {"init_qubits", "rep_delay"} <= set(vars(SamplerOptions().execution))
     assert hasattr(EstimatorOptions(), "resilience_level")
     assert ClientEstimatorOptions(default_shots=10).default_shots == 10
+
+
+# -- item 5: QKM505, durations of the Runtime scheduling passes ------------------------------
+
+def test_runtime_scheduling_takes_no_durations_and_shifts_a_positional_one() -> None:
+    import inspect
+
+    import qiskit_ibm_runtime.transpiler.passes.scheduling as scheduling
+    from flake8_qiskit_migrate.rules.runtime_scheduling import PASSES
+    assert not hasattr(scheduling, "DynamicCircuitInstructionDurations")
+    assert not hasattr(scheduling.utils, "DynamicCircuitInstructionDurations")
+    shifted = {"PadDynamicalDecoupling": "dd_sequences", "PadDelay": "fill_very_end"}
+    for name, submodule in PASSES.items():
+        cls = getattr(scheduling, name)
+        assert cls is getattr(getattr(scheduling, submodule), name)
+        signature = inspect.signature(cls.__init__)
+        assert "durations" not in signature.parameters and "target" in signature.parameters
+        first = signature.bind(None, "durations").arguments
+        assert first[shifted.get(name, "block_ordering_callable")] == "durations", name
+
+
+def test_runtime_scheduling_advice_names_the_shifted_parameter() -> None:
+    source = ("from qiskit_ibm_runtime.transpiler.passes.scheduling import "
+              "PadDynamicalDecoupling\nPadDynamicalDecoupling(durations, sequence)\n")
+    [message] = messages(source, (("qiskit-ibm-runtime", "0.51.0"),))
+    assert "[removed in qiskit-ibm-runtime 0.51.0]" in message
+    assert "PadDynamicalDecoupling(dd_sequences=..., target=backend.target)" in message
+    assert "taken as dd_sequences" in message
+    assert messages(source, (("qiskit-ibm-runtime", "0.42.0"),)) == []
