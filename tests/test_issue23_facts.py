@@ -254,3 +254,10 @@ def test_runtime_scheduling_advice_names_the_shifted_parameter() -> None:
     assert "PadDynamicalDecoupling(dd_sequences=..., target=backend.target)" in message
     assert "taken as dd_sequences" in message
     assert messages(source, (("qiskit-ibm-runtime", "0.42.0"),)) == []
+
+
+def test_rules_export_lists_the_message_for_a_removal_target() -> None:
+    from flake8_qiskit_migrate.cli.rules_view import rule_json
+    formats = rule_json(REGISTRY.rules["QKM407"])["message_formats"]
+    assert len(formats) == 2 and "now means OptionsV2" in formats[1]
+    assert len(rule_json(REGISTRY.rules["QKM101"])["message_formats"]) == 1

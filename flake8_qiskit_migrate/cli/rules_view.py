@@ -23,7 +23,7 @@ def rule_json(rule: Rule) -> dict[str, Any]:
         "code": rule.code,
         "linter": LINTER,
         "summary": rule.message,
-        "message_formats": [rule.message],
+        "message_formats": [rule.message, *filter(None, [rule.message_removed])],
         "fix": SOME_FIX if rule.fix else NO_FIX,
         "fix_availability": "Sometimes" if rule.fix else "None",
         "explanation": explanation(rule),
