@@ -5,7 +5,10 @@ fail the day a release changes them)."""
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 import warnings
+from pathlib import Path
 from typing import Callable
 
 import pytest
@@ -261,3 +264,16 @@ def test_rules_export_lists_the_message_for_a_removal_target() -> None:
     formats = rule_json(REGISTRY.rules["QKM407"])["message_formats"]
     assert len(formats) == 2 and "now means OptionsV2" in formats[1]
     assert len(rule_json(REGISTRY.rules["QKM101"])["message_formats"]) == 1
+
+
+def test_command_says_the_target_status_in_every_format(tmp_path: Path) -> None:
+    source = tmp_path / "fakes.py"
+    source.write_text(QISKIT_1_FAKES)
+    for output_format in ("concise", "full"):
+        done = subprocess.run(
+            [sys.executable, "-m", "flake8_qiskit_migrate", "check", "--no-cache",
+             "--target-qiskit", "1.4.6", "--output-format", output_format, str(source)],
+            capture_output=True, text=True, cwd=tmp_path, check=False)
+        assert done.returncode == 1, done.stderr
+        assert "QKM211 'qiskit.providers.fake_provider.Fake5QV1' is a legacy fake backend of " \
+               "Qiskit [deprecated since qiskit 1.2.0]" in done.stdout, output_format
