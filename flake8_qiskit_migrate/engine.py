@@ -17,7 +17,7 @@ from .advice import advise
 from .edits import Fix, SourceText
 from .index import Index, build
 from .prescan import may_find
-from .registry import REGISTRY, Rule, Settings
+from .registry import REGISTRY, NameMatch, Releases, Rule, Settings
 from .resolve import LOCAL, Resolver
 from .versions import status
 
@@ -42,6 +42,8 @@ class Finding:
     status: str = ""  # "deprecated since ..." / "removed in ..." for the target release
     gated_by: str = ""  # the rule whose releases gate this finding, if not its own
     edits: Fix = field(default=(), compare=False)  # the fix, if the rule has one here
+    # The releases of the name found, where they differ from its rule's (``NameMatch``).
+    releases: Releases | None = field(default=None, compare=False)
 
     @property
     def rule(self) -> Rule:
@@ -111,7 +113,7 @@ def _in_target(findings: list[Finding], settings: Settings) -> list[Finding]:
     kept = []
     for finding in findings:
         gate = REGISTRY.rules[finding.gated_by] if finding.gated_by else finding.rule
-        state = status(gate.releases, settings.targets)
+        state = status(finding.releases or gate.releases, settings.targets)
         if state is None or (state == "" and gate.opt_in
                              and not chosen(finding.code, settings.explicit)):
             continue
@@ -205,7 +207,8 @@ class Walker(ast.NodeVisitor):
 
     # -- reporting --------------------------------------------------------------------------
     def report(self, node: ast.AST, code: str, name: str, replacement: str | None = None,
-               gated_by: str = "", fix: Fix | None = None) -> None:
+               gated_by: str = "", fix: Fix | None = None,
+               releases: Releases | None = None) -> None:
         line, col = node.lineno, node.col_offset  # type: ignore[attr-defined]
         if (code, line, col) in self._reported or self._guarded(code):
             return
@@ -219,7 +222,11 @@ class Walker(ast.NodeVisitor):
         elif fix is None and self.source is not None and code in REGISTRY.fixers:
             fix = REGISTRY.fixers[code](self, node, name)
         self.findings.append(Finding(line, col, code, name, replacement, end_line, end_col,
-                                     gated_by=gated_by, edits=fix or ()))
+                                     gated_by=gated_by, edits=fix or (), releases=releases))
+
+    def _report_match(self, node: ast.AST, match: NameMatch, path: str) -> None:
+        """Report a deprecated name found at ``node``, with its advice and releases."""
+        self.report(node, match.code, path, match.advice(path), releases=match.releases)
 
     def whole_chains(self) -> list[Finding]:
         """The findings, without the fixes that rewrite one step of a chain of old objects
@@ -270,7 +277,7 @@ class Walker(ast.NodeVisitor):
         if REGISTRY.rules[match.code].reported_at == "import" and not self._spells_module(
                 text or node):
             return  # fixed at its import, which was reported
-        self.report(node, match.code, path, match.advice(path))
+        self._report_match(node, match, path)
 
     def _module_alias(self, owner: ast.expr, code: str) -> bool:
         return (REGISTRY.rules[code].reported_at == "import" and isinstance(owner, ast.Name)
@@ -310,7 +317,7 @@ class Walker(ast.NodeVisitor):
             self._seen(path)
             match = self.index.name(path)
             if match is not None:
-                self.report(alias, match.code, path, match.advice(path))
+                self._report_match(alias, match, path)
 
     # -- references -------------------------------------------------------------------------
     def visit_Name(self, node: ast.Name) -> None:
@@ -327,7 +334,7 @@ class Walker(ast.NodeVisitor):
                 if match is not None and (REGISTRY.rules[match.code].reported_at == "use"
                                           or binding.path not in self._star_reported):
                     self._star_reported.add(binding.path)
-                    self.report(node, match.code, binding.path, match.advice(binding.path))
+                    self._report_match(node, match, binding.path)
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
         if isinstance(node.ctx, ast.Load):

@@ -97,21 +97,29 @@ class Rule:
     # Reported only where the target releases reach ``releases``, or when selected by name
     # (``--extend-select QKM6``): advice that would be wrong for an unknown target.
     opt_in: bool = False
+    # The problem where the target reaches the removal, for an API whose name stayed with
+    # another meaning (``qiskit_ibm_runtime.Options`` is OptionsV2 since 0.28); it names the
+    # release itself, so no status follows it.
+    message_removed: str = ""
 
     @property
     def category(self) -> int:
         return int(self.code[3])
 
-    def problem(self, name: str, replacement: str | None = None) -> str:
-        return self.message.format(name=name, replacement=replacement or self.replacement)
+    def problem(self, name: str, replacement: str | None = None, status: str = "") -> str:
+        """What was found, and its status in the target release (if known)."""
+        replacement = replacement or self.replacement
+        if self.message_removed and status.startswith("removed"):
+            return self.message_removed.format(name=name, replacement=replacement)
+        problem = self.message.format(name=name, replacement=replacement)
+        return problem + (f" [{status}]" if status else "")
 
     def remedy(self, name: str, replacement: str | None = None) -> str:
         return self.fix_title.format(name=name, replacement=replacement or self.replacement)
 
     def describe(self, name: str, replacement: str | None = None, status: str = "") -> str:
         """What was found (with its status in the target release, if known) and the remedy."""
-        problem = self.problem(name, replacement) + (f" [{status}]" if status else "")
-        return f"{problem}: {self.remedy(name, replacement)}"
+        return f"{self.problem(name, replacement, status)}: {self.remedy(name, replacement)}"
 
     def render(self, name: str, replacement: str | None = None, status: str = "") -> str:
         """The one-line flake8 message: code, what was found, the remedy, the URL last."""
@@ -140,6 +148,8 @@ class NameMatch:
     replacement: str | None = None
     # For a moved module: the new qualified name of a name found under ``pattern``.
     rename: Callable[[str], str] | None = None
+    # The releases that deprecated and removed this name, where they differ from its rule's.
+    releases: Releases | None = None
 
     def advice(self, path: str) -> str | None:
         """The replacement for the name found: its new qualified name, if the module moved."""
@@ -260,11 +270,14 @@ class Registry:
         self.locations[rule.code] = (shown.as_posix(), caller.f_lineno)
         return rule
 
-    def match_names(self, code: str, *patterns: str | tuple[str, str]) -> None:
-        """Declare deprecated names for ``code``; a tuple is ``(pattern, replacement)``."""
+    def match_names(self, code: str, *patterns: str | tuple[str, str],
+                    releases: Releases | None = None) -> None:
+        """Declare deprecated names for ``code``; a tuple is ``(pattern, replacement)``;
+        ``releases``: these names' own releases, where the rule's do not apply to them."""
         for item in patterns:
             pattern, replacement = item if isinstance(item, tuple) else (item, None)
-            self.names.append(NameMatch(pattern, self._known(code), replacement))
+            self.names.append(NameMatch(pattern, self._known(code), replacement,
+                                        releases=releases))
 
     def match_moved(self, code: str, pattern: str, rename: Callable[[str], str]) -> None:
         """Declare names under ``pattern`` whose module moved: ``rename`` gives each one's new

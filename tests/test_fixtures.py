@@ -41,8 +41,9 @@ def expected(path: Path) -> list[tuple[int, int, str]]:
 
 
 def settings(source: str) -> Settings:
-    """A first line ``# settings: backend_names=a,b; runtime=>=0.50; explicit=QKM6`` sets the
-    receiver names, the targeted qiskit-ibm-runtime releases and the explicit selectors."""
+    """A first line ``# settings: backend_names=a,b; runtime=>=0.50; qiskit=1.4.6;
+    explicit=QKM6`` sets the receiver names, the targeted qiskit-ibm-runtime and qiskit
+    releases and the explicit selectors."""
     first = source.partition("\n")[0]
     if not first.startswith("# settings: "):
         return Settings()
@@ -50,7 +51,8 @@ def settings(source: str) -> Settings:
     return Settings(
         backend_names=frozenset(fields["backend_names"].split(","))
         if "backend_names" in fields else Settings.backend_names,
-        targets=(("qiskit-ibm-runtime", fields["runtime"]),) if "runtime" in fields else (),
+        targets=tuple((package, fields[key]) for key, package in (
+            ("runtime", "qiskit-ibm-runtime"), ("qiskit", "qiskit")) if key in fields),
         explicit=tuple(fields["explicit"].split(",")) if "explicit" in fields else (),
     )
 

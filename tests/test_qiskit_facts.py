@@ -27,6 +27,7 @@ from qiskit_ibm_runtime.options_models import EstimatorOptions as ClientEstimato
 from qiskit_ibm_runtime.options_models import SamplerOptions as ClientSamplerOptions
 
 from flake8_qiskit_migrate.engine import REGISTRY
+from flake8_qiskit_migrate.rules.removed_keywords import REMOVED_KEYWORDS
 from flake8_qiskit_migrate.rules.run_options import RUN_OPTIONS, destination
 from flake8_qiskit_migrate.rules.server_side_primitives import SERVER_SIDE_OPTIONS
 from flake8_qiskit_migrate.snippets import snippets
@@ -126,7 +127,8 @@ def _warns_or_absent(name: str) -> str:
                 found()
             except Exception:  # a constructor that needs arguments still warns first
                 pass
-        if any(issubclass(w.category, DeprecationWarning) for w in caught):
+        if any(issubclass(w.category, (DeprecationWarning, PendingDeprecationWarning))
+               for w in caught):
             return "deprecated"
     return "present"
 
@@ -206,6 +208,8 @@ USAGE_FACTS: dict[str, Callable[[], bool]] = {
     "QKM309": lambda: "parameter_values" not in _parameters(SamplerV2.run)
     | _parameters(EstimatorV2.run) | _parameters(StatevectorEstimator.run),
     "QKM416": _transpiler_homes,
+    "QKM419": lambda: (_parameters(transpile) | _parameters(generate_preset_pass_manager)
+                       ).isdisjoint(REMOVED_KEYWORDS),
     "QKM602": _server_side_options_have_no_client_side_home,
     "QKM417": _simulator_homes,
     "QKM418": lambda: "run_options" in {f.name for f in dataclasses.fields(BackendSamplerOptions)},

@@ -40,7 +40,7 @@ def full(diagnostics: list[Diagnostic], unsafe: bool = False) -> str:
         gutter = " " * width
         span = d.end_column - d.column if d.end_row == d.row else len(d.source_line) - d.column + 1
         blocks.append("\n".join([
-            f"{d.position}: {_code(d, unsafe)} {rule.problem(f.name, f.replacement)}",
+            f"{d.position}: {_code(d, unsafe)} {rule.problem(f.name, f.replacement, f.status)}",
             f"{gutter} |",
             f"{d.row} | {d.source_line}",
             f"{gutter} | {' ' * (d.column - 1)}{'^' * max(span, 1)}",

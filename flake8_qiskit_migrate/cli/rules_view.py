@@ -23,7 +23,7 @@ def rule_json(rule: Rule) -> dict[str, Any]:
         "code": rule.code,
         "linter": LINTER,
         "summary": rule.message,
-        "message_formats": [rule.message],
+        "message_formats": [rule.message, *filter(None, [rule.message_removed])],
         "fix": SOME_FIX if rule.fix else NO_FIX,
         "fix_availability": "Sometimes" if rule.fix else "None",
         "explanation": explanation(rule),
@@ -39,7 +39,8 @@ def rules_json() -> str:
 
 def rules_table() -> str:
     rows = [f"{'Code':<7} {'Name':<40} Summary"]
-    rows += [f"{rule.code:<7} {rule.name:<40} {rule.message}" for rule in REGISTRY]
+    # The one-line summary, as ``ruff rule --all`` tables show: the message is a template.
+    rows += [f"{rule.code:<7} {rule.name:<40} {rule.doc.summary}" for rule in REGISTRY]
     return "\n".join(rows) + "\n"
 
 

@@ -31,10 +31,18 @@ REGISTRY.same_value(
     "qiskit_ibm_provider.IBMBackend()",  # annotations: ``def f(backend: IBMBackend)``
 )
 
-_AER_CLASSES = ("AerSimulator", "QasmSimulator", "StatevectorSimulator", "UnitarySimulator")
+# The legacy statevector and unitary simulators are kinds of their own: what runs on them
+# returns states and unitaries, not counts (``legacy_simulators``).
+STATEVECTOR_BACKEND = "qiskit_aer.StatevectorSimulator()"
+UNITARY_BACKEND = "qiskit_aer.UnitarySimulator()"
+AER_BACKENDS = (AER_BACKEND, STATEVECTOR_BACKEND, UNITARY_BACKEND)
+_AER_MODULES = ("qiskit_aer", "qiskit_aer.backends", "qiskit.providers.aer")
+for _kind in (STATEVECTOR_BACKEND, UNITARY_BACKEND):
+    REGISTRY.same_value(_kind, *[f"{module}.{_kind.removeprefix('qiskit_aer.')}"
+                                 for module in _AER_MODULES[1:]])
 REGISTRY.same_value(
     AER_BACKEND,
-    *[f"{module}.{cls}()" for module in ("qiskit_aer", "qiskit.providers.aer") for cls in _AER_CLASSES],
+    *[f"{module}.{cls}()" for module in _AER_MODULES for cls in ("AerSimulator", "QasmSimulator")],
     "qiskit_aer.AerSimulator.from_backend()",
     "qiskit_aer.Aer.get_backend()",
     "qiskit_aer.AerProvider().get_backend()",
@@ -68,6 +76,6 @@ def backend_kind(path: str | None) -> str | None:
     """``"ibm"`` for an IBM Quantum backend, ``"other"`` for any other known Qiskit backend."""
     if path == IBM_BACKEND:
         return "ibm"
-    if path in (AER_BACKEND, OTHER_BACKEND):
+    if path in AER_BACKENDS or path == OTHER_BACKEND:
         return "other"
     return None

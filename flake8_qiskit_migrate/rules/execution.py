@@ -17,7 +17,8 @@ from __future__ import annotations
 import ast
 
 from ..registry import GUIDES, REGISTRY, Context, Releases, Rule, RuleDoc
-from .backends import AER_BACKEND, IBM_BACKEND, OTHER_BACKEND, backend_kind
+from .backends import AER_BACKENDS, IBM_BACKEND, OTHER_BACKEND, backend_kind
+from .legacy_simulators import run_advice, simulator_value
 from .receivers import name_says, proven_other
 from .run_options import report_run_options
 
@@ -51,6 +52,21 @@ RUN_ORDER = (
 
 def _pick(ctx: Context, sampler: str, estimator: str) -> str:
     return estimator if any(ctx.seen(name) for name in OBSERVABLES) else sampler
+
+
+PRIMITIVE = "a primitive, e.g. "
+
+
+def _local_advice(ctx: Context, receiver: ast.expr, path: str | None) -> str:
+    """QKM103's advice, by what the backend computes: a statevector or unitary simulator's
+    job is replaced by ``Statevector``/``Operator``, any other by a primitive."""
+    value = simulator_value(ctx, receiver) or path  # a receiver built in the same chain
+    exact = run_advice(value)
+    if exact is not None:
+        return exact
+    local = (SAMPLER_AER, ESTIMATOR_AER) if value in AER_BACKENDS else (
+        SAMPLER_LOCAL, ESTIMATOR_LOCAL)
+    return PRIMITIVE + _pick(ctx, *local)
 
 
 REGISTRY.add(Rule(
@@ -110,8 +126,8 @@ REGISTRY.add(Rule(
     code="QKM103",
     name="backend-run",
     message="'{name}(...)' runs circuits on a backend directly",
-    fix_title="prefer a primitive, e.g. {replacement}",
-    replacement=SAMPLER_LOCAL,
+    fix_title="prefer {replacement}",
+    replacement=PRIMITIVE + SAMPLER_LOCAL,
     url=GUIDES + "qiskit-backend-primitives",
     no_fix_reason='No fix: replacing `backend.run` with a primitive changes what the call returns, so every use of the result must change with it.',
     new_names=(
@@ -130,7 +146,11 @@ REGISTRY.add(Rule(
         "are the interface that IBM hardware, Runtime local testing mode and the Qiskit "
         "ecosystem share: code written against `SamplerV2`/`EstimatorV2` runs unchanged on a "
         "simulator and on hardware. Ignore this code if you only target simulators.",
-        notes=PRIMITIVE_NOTE + " Alternatives: `BackendSamplerV2(backend=backend)` wraps any "
+        notes=PRIMITIVE_NOTE + " On a statevector or unitary simulator (`StatevectorSimulator`, "
+        "`Aer.get_backend(\"statevector_simulator\")`, `AerSimulator(method=\"statevector\")` "
+        "...) the advice is `qiskit.quantum_info.Statevector(circuit)` / `Operator(circuit)`, "
+        "or `save_statevector()` / `save_unitary()` on `AerSimulator`: a primitive returns no "
+        "state. Alternatives: `BackendSamplerV2(backend=backend)` wraps any "
         "backend; `qiskit_ibm_runtime.SamplerV2(mode=fake_backend)` is Runtime local testing mode.",
     ),
 ))
@@ -178,7 +198,7 @@ def _source(node: ast.expr) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-@REGISTRY.on_method("run", values=(IBM_BACKEND, AER_BACKEND, OTHER_BACKEND),
+@REGISTRY.on_method("run", values=(IBM_BACKEND, *AER_BACKENDS, OTHER_BACKEND),
                     by_name="backend_names")
 def _backend_run(ctx: Context, call: ast.Call, path: str | None) -> None:
     func = call.func
@@ -190,9 +210,7 @@ def _backend_run(ctx: Context, call: ast.Call, path: str | None) -> None:
         ctx.report(call, code, name, _pick(ctx, SAMPLER_IBM, ESTIMATOR_IBM))
     elif kind == "other":
         code = "QKM103"
-        local = (SAMPLER_AER, ESTIMATOR_AER) if path == AER_BACKEND else (
-            SAMPLER_LOCAL, ESTIMATOR_LOCAL)
-        ctx.report(call, code, name, _pick(ctx, *local))
+        ctx.report(call, code, name, _local_advice(ctx, func.value, path))
     else:
         if _maybe_backend(ctx, func.value, path, call):
             ctx.report(call, "QKM104", name, _pick(ctx, SAMPLER_LOCAL, ESTIMATOR_LOCAL))

@@ -4,6 +4,7 @@ provider-era names that went with them."""
 from __future__ import annotations
 
 import ast
+from typing import Iterable
 
 from ..edits import Fix, add_import, imports_name, result_unused
 from ..registry import GUIDES, REGISTRY, Autofix, Context, Releases, Rule, RuleDoc
@@ -263,7 +264,7 @@ REGISTRY.match_moved("QKM210", "qiskit.providers.aer.*",
 REGISTRY.add(Rule(
     code="QKM211",
     name="legacy-fake-backend",
-    message="'{name}' is a legacy fake backend, gone from Qiskit since 1.0",
+    message="'{name}' is a legacy fake backend of Qiskit",
     fix_title="use '{replacement}'",
     replacement="qiskit_ibm_runtime.fake_provider (e.g. FakeManilaV2) or GenericBackendV2",
     url=GUIDES + "qiskit-1.0-features#fake-backends-runtime",
@@ -274,10 +275,14 @@ REGISTRY.add(Rule(
     doc=RuleDoc(
         summary='fake backends of `qiskit.providers.fake_provider` / `qiskit.test.mock`',
         what="Finds the fake device backends imported from `qiskit.providers.fake_provider` "
-        "(`FakeManila`, `FakeSherbrooke`, `FakeProvider` ...) and the older `qiskit.test.mock`.",
+        "(`FakeManila`, `FakeSherbrooke`, `FakeProvider` ...), the older `qiskit.test.mock`, "
+        "and the BackendV1 fakes that Qiskit 1.x kept there (`Fake5QV1`, `Fake20QV1`, "
+        "`Fake27QPulseV1`, `Fake127QPulseV1`, `FakeOpenPulse2Q` ...).",
         why="Fake devices moved to `qiskit_ibm_runtime.fake_provider`; Qiskit keeps only "
         "`GenericBackendV2` for tests. `qiskit.test.mock`, their home before qiskit-terra 0.21, "
-        "went with `qiskit.test` in Qiskit 1.0.",
+        "went with `qiskit.test` in Qiskit 1.0. The generic BackendV1 fakes of Qiskit 1.x still "
+        "import in 1.4 (deprecated since 1.2, with BackendV1) and were removed in Qiskit 2.0: "
+        "with a target below 2.0 they are reported as deprecated, not removed.",
     ),
 ))
 # The fake backends of qiskit_ibm_runtime.fake_provider (0.51; a test keeps the list equal to
@@ -310,6 +315,65 @@ def fake_successor(path: str) -> str:
 
 REGISTRY.match_moved("QKM211", "qiskit.providers.fake_provider.Fake*", fake_successor)
 REGISTRY.match_moved("QKM211", "qiskit.test.mock.*", fake_successor)
+# The BackendV1 fakes of Qiskit 1.x: deprecated with BackendV1 in 1.2, removed in 2.0 (the
+# device fakes above went in 1.0).
+QISKIT_1_V1_FAKES = ("Fake5QV1", "Fake20QV1", "Fake7QPulseV1", "Fake27QPulseV1",
+                     "Fake127QPulseV1", "Fake1Q", "FakeOpenPulse2Q", "FakeOpenPulse3Q",
+                     "FakeBackend", "FakeQasmBackend", "FakePulseBackend")
+REGISTRY.match_names(
+    "QKM211",
+    *[(f"qiskit.providers.fake_provider.{name}", "qiskit.providers.fake_provider.GenericBackendV2")
+      for name in QISKIT_1_V1_FAKES],
+    releases=Releases("qiskit", deprecated="1.2.0", removed="2.0.0"),
+)
+
+REGISTRY.add(Rule(
+    code="QKM213",
+    name="runtime-v1-fake-backend",
+    message="'{name}' is a V1 fake backend of qiskit-ibm-runtime",
+    fix_title="use '{replacement}'",
+    replacement="qiskit_ibm_runtime.fake_provider (e.g. FakeManilaV2) or GenericBackendV2",
+    url=GUIDES + "qiskit-1.0-features#fake-backends-runtime",
+    releases=Releases("qiskit-ibm-runtime", deprecated="0.24.0", removed="0.31.0"),
+    new_names=("qiskit_ibm_runtime.fake_provider.FakeProviderForBackendV2",),
+    deprecated_in="qiskit-ibm-runtime 0.24.0",
+    removed_in="qiskit-ibm-runtime 0.31.0 (most device fakes); 0.33.0 (FakeMelbourne, "
+    "FakePoughkeepsie, FakeTenerife, FakeTokyo, FakeRueschlikon)",
+    no_fix_reason="No fix: the import and every use change name, and code written for the V1 "
+    "interface (`backend.name()`, `backend.defaults()`) must change with them.",
+    since="0.2.0",
+    doc=RuleDoc(
+        summary='V1 fakes of `qiskit_ibm_runtime.fake_provider` (`FakeManila` ...)',
+        what="Finds the BackendV1 fake backends of `qiskit_ibm_runtime.fake_provider` (the "
+        "device names without `V2`: `FakeManila`, `FakeLima`, `FakeTokyo` ...), `FakeProvider` "
+        "and the V1 base class `FakeBackend`, imported or used.",
+        why="qiskit-ibm-runtime 0.24 deprecated its V1 fake backends for the V2 ones "
+        "(`FakeManilaV2`, `FakeProviderForBackendV2`); 0.31 removed most of them and 0.33 the "
+        "rest, so the import fails. Devices that never had a V2 snapshot (`FakeTenerife`, "
+        "`FakeTokyo`, `FakeRueschlikon`) have no successor: use `GenericBackendV2` or "
+        "another fake.",
+    ),
+))
+# Every V2 device fake named ``...V2`` had a V1 class without the suffix; most went in 0.31,
+# the last five (and, at the latest with them, the provider and base class) in 0.33.
+_LAST_V1_FAKES = ("FakeMelbourne", "FakePoughkeepsie", "FakeTenerife", "FakeTokyo",
+                  "FakeRueschlikon", "FakeProvider", "FakeBackend")
+RUNTIME_V1_FAKES = frozenset(name.removesuffix("V2") for name in RUNTIME_FAKES
+                             if name.endswith("V2") and name != "FakeProviderForBackendV2"
+                             ) | set(_LAST_V1_FAKES)
+_RUNTIME_FAKES_MODULE = "qiskit_ibm_runtime.fake_provider"
+_V1_BASE = {"FakeBackend": f"{_RUNTIME_FAKES_MODULE}.fake_backend.FakeBackendV2"}
+
+
+def _runtime_fake_names(names: Iterable[str]) -> list[tuple[str, str]]:
+    return [(f"{_RUNTIME_FAKES_MODULE}.{name}", _V1_BASE.get(name) or fake_successor(name))
+            for name in sorted(names)]
+
+
+REGISTRY.match_names("QKM213", *_runtime_fake_names(RUNTIME_V1_FAKES - set(_LAST_V1_FAKES)))
+REGISTRY.match_names("QKM213", *_runtime_fake_names(_LAST_V1_FAKES),
+                     releases=Releases("qiskit-ibm-runtime", deprecated="0.24.0",
+                                       removed="0.33.0"))
 
 REGISTRY.add(Rule(
     code="QKM212",

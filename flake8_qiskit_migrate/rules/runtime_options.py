@@ -16,7 +16,11 @@ PASS_MANAGER = "generate_preset_pass_manager(optimization_level=..., backend=bac
 REGISTRY.add(Rule(
     code="QKM407",
     name="runtime-v1-options-class",
-    message="'{name}' is the V1 options class of qiskit-ibm-runtime",
+    message="'{name}' is the V1 options class of qiskit-ibm-runtime up to 0.27 (since 0.28 "
+    "the name means OptionsV2, the V2 base class, without the V1 fields)",
+    message_removed="'{name}': the V1 options class is gone since qiskit-ibm-runtime 0.28 "
+    "(qiskit_ibm_runtime.Options now means OptionsV2, the V2 base class, without the V1 fields "
+    "optimization_level, resilience_level, execution, transpilation)",
     fix_title="use {replacement}",
     replacement="qiskit_ibm_runtime.options.SamplerOptions / "
     "qiskit_ibm_runtime.options.EstimatorOptions, a dict passed as options=, or primitive.options",
@@ -28,7 +32,9 @@ REGISTRY.add(Rule(
     doc=RuleDoc(
         summary='the V1 Runtime `Options` class',
         what="Finds imports and constructions of `qiskit_ibm_runtime.Options` (and "
-        "`qiskit_ibm_runtime.options.Options`).",
+        "`qiskit_ibm_runtime.options.Options`). With a target at or past qiskit-ibm-runtime "
+        "0.28 the message says what the name means there: `OptionsV2`, which constructs "
+        "without error but has none of the V1 fields.",
         why="`Options` was the options container of the V1 primitives. The V2 primitives take "
         "`SamplerOptions` / `EstimatorOptions`, a plain dict, or attribute assignments on "
         "`primitive.options`; since 0.28 the name `Options` is only the V2 base class.",
@@ -173,3 +179,46 @@ REGISTRY.add(Rule(
 def _set_options(ctx: Context, call: ast.Call, receiver: str | None) -> None:
     if receiver in PRIMITIVE_INSTANCES:
         ctx.report(call, "QKM411", ast.unparse(call.func))
+
+
+REGISTRY.add(Rule(
+    code="QKM420",
+    name="runtime-v1-options-part",
+    message="'{name}' is a part of the V1 Runtime options, removed in qiskit-ibm-runtime 0.28",
+    fix_title="use {replacement}",
+    replacement="the fields of qiskit_ibm_runtime.options.SamplerOptions / EstimatorOptions",
+    url=V2_OPTIONS,
+    releases=Releases("qiskit-ibm-runtime", deprecated="0.23.0", removed="0.28.0"),
+    new_names=(f"{RUNTIME}.options.SamplerOptions", f"{RUNTIME}.options.EstimatorOptions"),
+    deprecated_in="qiskit-ibm-runtime 0.23 (with the V1 primitives)",
+    removed_in="qiskit-ibm-runtime 0.28",
+    no_fix_reason="No fix: the V1 fields are spread over different V2 fields (or, for "
+    "transpilation, over a pass manager the code must add).",
+    since="0.2.0",
+    doc=RuleDoc(
+        summary='`ExecutionOptions` / `TranspilationOptions` / `ResilienceOptions` (V1)',
+        what="Finds imports and uses of the V1 option classes `ExecutionOptions`, "
+        "`TranspilationOptions` and `ResilienceOptions` of `qiskit_ibm_runtime.options`.",
+        why="They were the parts of the V1 `Options` class and went with it in "
+        "qiskit-ibm-runtime 0.28. Their fields moved: shots are `default_shots`, "
+        "`init_qubits` and `rep_delay` are `options.execution`, error mitigation is the "
+        "Estimator's `resilience_level` and `options.resilience`; transpilation is a pass "
+        "manager run before the primitive.",
+        notes="`SimulatorOptions` and `EnvironmentOptions` are V2 option classes too (valid in "
+        "qiskit-ibm-runtime 0.51) and are not reported.",
+    ),
+))
+# The V1 part -> where its fields are in V2.
+_V1_PARTS = {
+    "ExecutionOptions": "SamplerOptions(default_shots=...) and options.execution (init_qubits, "
+                        "rep_delay)",
+    "TranspilationOptions": PASS_MANAGER,
+    "ResilienceOptions": "EstimatorOptions(resilience_level=...) and options.resilience "
+                         "(zne_mitigation, zne, pec_mitigation, measure_mitigation)",
+}
+_V1_PART_MODULES = {"ExecutionOptions": "execution_options",
+                    "TranspilationOptions": "transpilation_options",
+                    "ResilienceOptions": "resilience_options"}
+REGISTRY.match_names("QKM420", *[
+    (f"{RUNTIME}.options{module}.{name}", home) for name, home in _V1_PARTS.items()
+    for module in ("", f".{_V1_PART_MODULES[name]}")])

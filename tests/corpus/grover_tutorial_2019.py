@@ -27,11 +27,11 @@ grover.h(qr)
 oracle(grover, "101")
 grover.measure(qr, cr)
 
-simulator = Aer.get_backend("qasm_simulator")  # QKM107: 13
+simulator = Aer.get_backend("qasm_simulator")  # QKM107: 13, QKM111: 13
 counts = execute(grover, simulator, shots=1024).result().get_counts()  # QKM101: 10, QKM401: 37
 plot_histogram(counts)
 
-statevector = Aer.get_backend("statevector_simulator")  # ok: Aer was reported at its first use
+statevector = Aer.get_backend("statevector_simulator")  # QKM111: 15 (Aer was reported at its first use)
 state = execute(grover.remove_final_measurements(inplace=False), statevector).result()  # QKM101: 9
 
 job = execute(grover, backend=device, shots=8192, optimization_level=3)  # QKM101: 7, QKM401: 39, QKM416: 51

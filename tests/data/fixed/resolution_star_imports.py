@@ -14,5 +14,5 @@ from qiskit_ibm_runtime import *  # ok: binds the Runtime names again
 Sampler(mode=backend)  # ok: now qiskit_ibm_runtime.Sampler, the V2 class
 from qiskit import *  # ok
 simulator = Aer.get_backend("aer_simulator")  # QKM107: 13 (the first use of a star-bound moved name)
-Aer.get_backend("statevector_simulator")  # ok: fixed once, by importing Aer from qiskit_aer
+Aer.get_backend("statevector_simulator")  # QKM111: 1 (Aer itself: fixed once, by importing it from qiskit_aer)
 execute(circuit, simulator)  # QKM101: 1

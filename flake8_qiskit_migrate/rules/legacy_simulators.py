@@ -1,0 +1,113 @@
+"""Category 1: the legacy Aer simulators ``QasmSimulator``, ``StatevectorSimulator`` and
+``UnitarySimulator``, and ``Aer.get_backend`` with their names, which qiskit-aer marks for
+deprecation in favour of ``AerSimulator(method=...)``.
+
+The values they return are kept apart (``STATEVECTOR_BACKEND``, ``UNITARY_BACKEND``), so advice
+about what runs on them fits the use: a statevector is not a primitive's result.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from ..registry import GUIDES, REGISTRY, Context, Rule, RuleDoc
+from .backends import AER_BACKEND, STATEVECTOR_BACKEND, UNITARY_BACKEND
+
+AER = "qiskit_aer"
+STATEVECTOR_ADVICE = ('qiskit.quantum_info.Statevector(circuit) for the exact state, or '
+                      'qiskit_aer.AerSimulator(method="statevector") with '
+                      'circuit.save_statevector()')
+UNITARY_ADVICE = ('qiskit.quantum_info.Operator(circuit) for the exact unitary, or '
+                  'qiskit_aer.AerSimulator(method="unitary") with circuit.save_unitary()')
+_ADVICE = {AER_BACKEND: f"{AER}.AerSimulator()", STATEVECTOR_BACKEND: STATEVECTOR_ADVICE,
+           UNITARY_BACKEND: UNITARY_ADVICE}
+# Backend name (Aer.get_backend) -> the value it returns; the legacy names are reported.
+LEGACY_NAMES = {"qasm_simulator": AER_BACKEND, "statevector_simulator": STATEVECTOR_BACKEND,
+                "unitary_simulator": UNITARY_BACKEND}
+_AER_NAMES = {"aer_simulator_statevector": STATEVECTOR_BACKEND,
+              "aer_simulator_unitary": UNITARY_BACKEND}
+_METHODS = {"statevector": STATEVECTOR_BACKEND, "unitary": UNITARY_BACKEND}
+GET_BACKEND = (f"{AER}.Aer.get_backend", f"{AER}.AerProvider().get_backend", "qiskit.Aer.get_backend",
+               "qiskit.providers.aer.Aer.get_backend")
+
+REGISTRY.add(Rule(
+    code="QKM111",
+    name="legacy-aer-simulator",
+    message="'{name}' is a legacy Aer simulator, pending deprecation in qiskit-aer",
+    fix_title="use {replacement}",
+    replacement=f"{AER}.AerSimulator()",
+    url=GUIDES + "local-simulators#migrate-to-local-simulators",
+    new_names=(f"{AER}.AerSimulator", "qiskit.quantum_info.Statevector",
+               "qiskit.quantum_info.Operator"),
+    deprecated_in="pending: qiskit-aer 0.18 warns PendingDeprecationWarning (\"will be "
+    "deprecated in the future\")",
+    no_fix_reason="No fix: `AerSimulator` runs the same circuits, but a statevector or unitary "
+    "job needs `save_statevector()` / `save_unitary()` in the circuit, or `Statevector` / "
+    "`Operator` instead of a backend.",
+    since="0.2.0",
+    doc=RuleDoc(
+        summary='`QasmSimulator()` / `StatevectorSimulator()` / `UnitarySimulator()`',
+        what="Finds `QasmSimulator`, `StatevectorSimulator` and `UnitarySimulator` of "
+        "`qiskit_aer`, and `Aer.get_backend(\"qasm_simulator\")`, `\"statevector_simulator\"`, "
+        "`\"unitary_simulator\"`.",
+        why="qiskit-aer superseded these backends with `AerSimulator`, whose `method` selects "
+        "the simulation; constructing them warns `PendingDeprecationWarning` (\"will be "
+        "deprecated in the future\"). For an exact statevector or unitary, "
+        "`qiskit.quantum_info.Statevector(circuit)` and `Operator(circuit)` need no backend; "
+        "on `AerSimulator(method=\"statevector\")` the circuit saves its state with "
+        "`save_statevector()`.",
+        notes="A pending deprecation names no release: the rule is reported whatever the "
+        "target. The `run(...)` on these backends gets QKM103, whose advice follows the "
+        "simulator: `Statevector` for a statevector simulator, `Operator` for a unitary one, "
+        "a primitive otherwise.",
+    ),
+))
+REGISTRY.match_names(
+    "QKM111",
+    *[(f"{module}.{cls}", _ADVICE[value]) for module in (AER, f"{AER}.backends")
+      for cls, value in (("QasmSimulator", AER_BACKEND),
+                         ("StatevectorSimulator", STATEVECTOR_BACKEND),
+                         ("UnitarySimulator", UNITARY_BACKEND))],
+)
+
+
+def _text(node: ast.expr | None) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def _argument(call: ast.Call, keyword: str) -> ast.expr | None:
+    found = [k.value for k in call.keywords if k.arg == keyword]
+    return found[0] if found else call.args[0] if call.args else None
+
+
+def simulator_value(ctx: Context, node: ast.expr) -> str | None:
+    """The kind of Aer simulator that an expression constructs, read from its arguments:
+    ``Aer.get_backend("statevector_simulator")``, ``AerSimulator(method="unitary")``."""
+    if not isinstance(node, ast.Call):
+        return None
+    func = ctx.qualify(node.func)
+    if func in GET_BACKEND:
+        name = _text(_argument(node, "name"))
+        return LEGACY_NAMES.get(name or "") or _AER_NAMES.get(name or "")
+    if func == f"{AER}.AerSimulator":
+        method = [k.value for k in node.keywords if k.arg == "method"]
+        return _METHODS.get(_text(method[0]) or "") if method else None
+    return None
+
+
+def run_advice(path: str | None) -> str | None:
+    """What to use instead of ``run`` on a statevector or unitary simulator, if it is one."""
+    return {STATEVECTOR_BACKEND: STATEVECTOR_ADVICE, UNITARY_BACKEND: UNITARY_ADVICE}.get(
+        path or "")
+
+
+@REGISTRY.on_call(*GET_BACKEND, f"{AER}.AerSimulator")
+def _simulator_by_name(ctx: Context, call: ast.Call, path: str | None) -> None:
+    value = simulator_value(ctx, call)
+    if value is None:
+        return
+    ctx.assume(call, value)  # ``sim = Aer.get_backend("statevector_simulator"); sim.run(...)``
+    name = _text(_argument(call, "name"))
+    if path in GET_BACKEND and name in LEGACY_NAMES:
+        assert isinstance(call.func, ast.Attribute)
+        ctx.report(call, "QKM111", f'{ast.unparse(call.func)}("{name}")', _ADVICE[value])
