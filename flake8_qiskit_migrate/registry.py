@@ -94,6 +94,9 @@ class Rule:
     # Reported only where the target releases reach ``releases``, or when selected by name
     # (``--extend-select QKM6``): advice that would be wrong for an unknown target.
     opt_in: bool = False
+    # Goes by names, not proven values (QKM104, QKM309): the findings it gates (``gated_by``:
+    # the options of the call it found, the results read from it) go when it is not selected.
+    heuristic: bool = False
 
     @property
     def category(self) -> int:
@@ -192,6 +195,10 @@ class Context(Protocol):
     import_statement: ast.Import | ast.ImportFrom | None
 
     def qualify(self, node: ast.expr) -> str | None: ...
+
+    def literal(self, node: ast.expr) -> str | None:
+        """The string ``node`` holds: a literal, or a name or attribute a simple assignment
+        bound to one (``CHANNEL = "ibm_quantum"``)."""
 
     def assume(self, node: ast.expr, path: str) -> None:
         """From now on, the value of ``node`` is ``path`` (a hook that proved more than the
