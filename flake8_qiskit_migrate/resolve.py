@@ -238,7 +238,7 @@ class Resolver:
                     path = self._instances.get(path + "()") or self._value(path + "()")
                 elif isinstance(link, ast.Subscript):
                     path = self.element(path)
-            elif isinstance(link, ast.Call) and _string_fallback(link):
+            if type(link) is ast.Call and _string_fallback(link):
                 path = STRING  # ``os.environ.get("BACKEND", "ibm_x")``, ``d.get(k, "x")``
             memo[link] = path
         return path
@@ -319,7 +319,7 @@ class Resolver:
 
     def _attribute(self, owner: str, attr: str) -> Path:
         path = f"{owner}.{attr}"
-        recorded = self._attributes.get(path)
+        recorded = self._attributes.get(path) or self._declared.get(path)
         if recorded is not None:
             return recorded
         # An attribute of a local object that the module never assigned is unknown.
