@@ -18,7 +18,7 @@ from .edits import Fix, SourceText
 from .index import Index, build
 from .prescan import may_find
 from .registry import REGISTRY, NameMatch, Releases, Rule, Settings
-from .resolve import LOCAL, Resolver
+from .resolve import LIST, LOCAL, STRING, Resolver
 from .versions import status
 
 _RECURSION_LIMIT = 20_000
@@ -48,6 +48,13 @@ class Finding:
     @property
     def rule(self) -> Rule:
         return REGISTRY.rules[self.code]
+
+    @property
+    def heuristic(self) -> str:
+        """The heuristic rule this finding follows from (QKM104 for the options of the call it
+        found), if any: where that rule is not selected, neither is this finding."""
+        gate = self.gated_by
+        return gate if gate and REGISTRY.rules[gate].heuristic else ""
 
     @property
     def message(self) -> str:
@@ -149,6 +156,7 @@ class Walker(ast.NodeVisitor):
         self.import_statement: ast.Import | ast.ImportFrom | None = None
         self.qualify = resolver.qualify
         self.assume = resolver.assume
+        self.literal = resolver.literal
         self.findings: list[Finding] = []
         self._module_seen: set[str] = set()
         self._reported: set[tuple[str, int, int]] = set()
@@ -337,6 +345,9 @@ class Walker(ast.NodeVisitor):
                     self._report_match(node, match, binding.path)
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
+        # The owner first: a hook inside it may prove what it is (``estimator.run(a, b)`` is
+        # a V1 call, so ``.result().values`` around it reads a V1 result).
+        self.visit(node.value)
         if isinstance(node.ctx, ast.Load):
             path = self.resolver.qualify(node)
             if path is not None:
@@ -353,7 +364,6 @@ class Walker(ast.NodeVisitor):
             owner = self.resolver.qualify(node.value)
             for hook in hooks:
                 hook(self, node, owner)
-        self.visit(node.value)
 
     def visit_Call(self, node: ast.Call) -> None:
         func = self.resolver.qualify(node.func)
@@ -377,14 +387,24 @@ class Walker(ast.NodeVisitor):
     def visit_Assign(self, node: ast.Assign) -> None:
         self.visit(node.value)
         path = self.resolver.qualify(node.value)
+        text = self.resolver.literal(node.value)
         for target in node.targets:
-            self._assign(target, path)
+            self._assign(target, path, text)
 
     def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
+        """``x: T = value``: the value where it is proven, else what ``T`` declares, for this
+        and later assignments; in a class body, ``x: T`` declares the instances' ``x``."""
         self.visit(node.annotation)
+        declared = self.resolver.annotated(node.annotation)
+        if declared is not None:
+            if self.resolver.in_class() and isinstance(node.target, ast.Name):
+                self.resolver.declare_attribute(f"{self._class_paths[-1]}().{node.target.id}",
+                                                declared)
+            self.resolver.declare(node.target, declared)
         if node.value is not None:
             self.visit(node.value)
-            self._assign(node.target, self.resolver.qualify(node.value))
+            self._assign(node.target, self.resolver.qualify(node.value),
+                         self.resolver.literal(node.value))
 
     def visit_AugAssign(self, node: ast.AugAssign) -> None:
         self.visit(node.value)
@@ -394,15 +414,18 @@ class Walker(ast.NodeVisitor):
         self.visit(node.value)
         self.resolver.bind(node.target.id, self.resolver.qualify(node.value))
 
-    def _assign(self, target: ast.expr, path: str | None) -> None:
+    def _assign(self, target: ast.expr, path: str | None, text: str | None = None) -> None:
         if not isinstance(target, ast.Name):
             self.visit(target)  # loads inside ``a[i].x = ...`` targets
-        self.resolver.bind_target(target, path)
+        self.resolver.bind_target(target, path, text)
+
+    def _element(self, iterable: ast.expr) -> str | None:
+        path = self.resolver.qualify(iterable)
+        return self.resolver.element(path) if path else None
 
     def visit_For(self, node: ast.For | ast.AsyncFor) -> None:
         self.visit(node.iter)
-        iterable = self.resolver.qualify(node.iter)
-        self._assign(node.target, self.index.value(iterable + "[]") if iterable else None)
+        self._assign(node.target, self._element(node.iter))
         self._body(node.body, node.orelse)
 
     visit_AsyncFor = visit_For
@@ -470,21 +493,35 @@ class Walker(ast.NodeVisitor):
                 self.visit(arg.annotation)
 
     def _bind_arguments(self, args: ast.arguments) -> None:
-        """Parameters are unknown, unless annotated with a class: then an instance of it."""
+        """Parameters are unknown, unless annotated with a class (then an instance of it) or
+        ``str``, or given a string literal as default (then a string)."""
+        positional = [*args.posonlyargs, *args.args]
+        defaults: dict[ast.arg, ast.expr | None] = dict(
+            zip(positional[len(positional) - len(args.defaults):], args.defaults))
+        defaults.update(zip(args.kwonlyargs, args.kw_defaults))
         for arg in _all_args(args):
-            cls = self.resolver.qualify(arg.annotation) if arg.annotation is not None else None
-            self.resolver.bind(arg.arg, self.index.value(cls + "()") if cls else None)
+            path = self.resolver.annotated(arg.annotation) if arg.annotation is not None else None
+            default = defaults.get(arg)
+            if path is None and default is not None and self.resolver.qualify(default) == STRING:
+                path = STRING
+            self.resolver.bind(arg.arg, path)
 
     def visit_ClassDef(self, node: ast.ClassDef) -> None:
         for decorator in node.decorator_list:
             self.visit(decorator)
+        qiskit_bases = []
         for base in node.bases:
-            self._report_name(base, self.resolver.qualify(base))
+            base_path = self.resolver.qualify(base)
+            self._report_name(base, base_path)
             self.visit(base)
+            if base_path is not None and base_path.startswith("qiskit"):
+                qiskit_bases.append(base_path)
         for keyword in node.keywords:
             self.visit(keyword.value)
         path = LOCAL + node.name
         self.resolver.bind(node.name, path)
+        if len(qiskit_bases) == 1:  # a subclass of one Qiskit class is one of its kind
+            self.resolver.subclass(path, qiskit_bases[0])
         self._class_paths.append(path)
         self.resolver.push(is_class=True)
         self._body(node.body)
@@ -496,12 +533,16 @@ class Walker(ast.NodeVisitor):
         self.resolver.push()
         for generator in node.generators:
             self.visit(generator.iter)
-            self._assign(generator.target, None)
+            self._assign(generator.target, self._element(generator.iter))
             for condition in generator.ifs:
                 self.visit(condition)
         for element in elements:
             self.visit(element)
+        # ``[service.backend(n) for n in names]`` is a list of backends.
+        produced = self.resolver.qualify(elements[-1]) if len(elements) == 1 else None
         self.resolver.pop()
+        if produced is not None:
+            self.assume(node, LIST + produced)
 
     def visit_ListComp(self, node: ast.ListComp) -> None:
         self._comprehension(node, node.elt)

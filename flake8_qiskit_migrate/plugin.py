@@ -11,13 +11,15 @@ from . import __version__
 from .engine import check
 from .packages import package_of
 from .project import ProjectFileError, targets
-from .registry import Settings
+from .registry import REGISTRY, Settings
 
 
 class QiskitMigrateChecker:
     name = "flake8-qiskit-migrate"
     version = __version__
     settings = Settings()
+    # Heuristic rules the user ignored: the findings that follow from them go too.
+    ignored_heuristics: frozenset[str] = frozenset()
 
     @classmethod
     def add_options(cls, manager: Any) -> None:  # flake8's OptionManager (flake8 is untyped)
@@ -62,6 +64,7 @@ class QiskitMigrateChecker:
         explicit = (*(options.select or ()), *(getattr(options, "extend_select", None) or ()))
         cls.settings = Settings(backend_names=names, primitive_names=primitives, targets=found,
                                 explicit=tuple(explicit))
+        cls.ignored_heuristics = _ignored_heuristics(options)
 
     def __init__(
         self, tree: ast.AST, filename: str = "stdin", lines: list[str] | None = None
@@ -80,4 +83,17 @@ class QiskitMigrateChecker:
             settings=self.settings,
         )
         for finding in findings:
-            yield finding.line, finding.col, finding.message, type(self)
+            if finding.heuristic not in self.ignored_heuristics:
+                yield finding.line, finding.col, finding.message, type(self)
+
+
+def _ignored_heuristics(options: Any) -> frozenset[str]:
+    """The heuristic rules flake8's select/ignore options turn off (per-file ignores are
+    flake8's to apply, per file, after us: they silence the heuristic's own findings only)."""
+    from flake8.style_guide import Decision, DecisionEngine
+    try:
+        decide = DecisionEngine(options).decision_for
+    except AttributeError:  # options built by hand, without flake8's defaults
+        return frozenset()
+    return frozenset(rule.code for rule in REGISTRY if rule.heuristic
+                     and decide(rule.code) is Decision.Ignored)

@@ -101,6 +101,9 @@ class Rule:
     # another meaning (``qiskit_ibm_runtime.Options`` is OptionsV2 since 0.28); it names the
     # release itself, so no status follows it.
     message_removed: str = ""
+    # Goes by names, not proven values (QKM104, QKM309): the findings it gates (``gated_by``:
+    # the options of the call it found, the results read from it) go when it is not selected.
+    heuristic: bool = False
 
     @property
     def category(self) -> int:
@@ -205,6 +208,10 @@ class Context(Protocol):
     import_statement: ast.Import | ast.ImportFrom | None
 
     def qualify(self, node: ast.expr) -> str | None: ...
+
+    def literal(self, node: ast.expr) -> str | None:
+        """The string ``node`` holds: a literal, or a name or attribute a simple assignment
+        bound to one (``CHANNEL = "ibm_quantum"``)."""
 
     def assume(self, node: ast.expr, path: str) -> None:
         """From now on, the value of ``node`` is ``path`` (a hook that proved more than the

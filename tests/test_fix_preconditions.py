@@ -62,8 +62,11 @@ SESSIONS_FIXED = SESSIONS.replace(
 def test_qkm414_fix_only_where_the_backend_is_a_backend_object() -> None:
     assert offered(SESSIONS) == [
         ("QKM414", 5, 9, False),  # a variable bound to "ibm_kyiv"
+        ("QKM415", 5, 34, False),  # ... which is a backend given by name
         ("QKM414", 6, 9, False),  # backend.name
+        ("QKM415", 6, 34, False),
         ("QKM414", 7, 9, False),  # backend.name()
+        ("QKM415", 7, 34, False),
         ("QKM414", 8, 9, True),  # service.backend(name)
         ("QKM414", 9, 9, True),  # positional service, service.least_busy()
         ("QKM414", 13, 13, True),  # a parameter annotated IBMBackend
@@ -95,7 +98,8 @@ def test_qkm414_names_stay_reported_after_fix(tmp_path: Path) -> None:
     result = command("check", "--fix", "s.py", cwd=tmp_path)
     assert (tmp_path / "s.py").read_text() == SESSIONS_FIXED
     assert (result.returncode, marks(result.stdout)) == (
-        1, ["5:9 QKM414", "6:9 QKM414", "7:9 QKM414", "14:13 QKM414"])
+        1, ["5:9 QKM414", "5:34 QKM415", "6:9 QKM414", "6:34 QKM415", "7:9 QKM414",
+            "7:34 QKM415", "14:13 QKM414"])
 
 
 # -- QKM413 / QKM412: ``mode=`` takes no backend name, and V1 classes are left alone ----------

@@ -97,6 +97,10 @@ def test_every_suggested_option_field_exists(field: str) -> None:
 STILL_PROVIDED = {
     "qiskit.primitives.BaseSamplerV1": "kept in Qiskit 2.x as the legacy V1 base class",
     "qiskit.primitives.BaseEstimatorV1": "kept in Qiskit 2.x as the legacy V1 base class",
+    **dict.fromkeys((f"qiskit.primitives.base.{module}BaseSamplerV1"
+                     for module in ("", "base_sampler.")), "the same class by its module"),
+    **dict.fromkeys((f"qiskit.primitives.base.{module}BaseEstimatorV1"
+                     for module in ("", "base_estimator.")), "the same class by its module"),
     "qiskit_ibm_runtime.Options": "the name now means the V2 options base class (OptionsV2)",
     "qiskit_ibm_runtime.options.SamplerOptions": "the server-side primitives' options class: "
     "it does not warn, the client-side primitives take options_models.SamplerOptions",

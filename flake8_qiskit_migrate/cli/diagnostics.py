@@ -80,7 +80,9 @@ def diagnose(source: Source, selection: Selection, settings: Settings,
                 finding.edits) is None:
             finding = dataclasses.replace(finding, edits=())  # not offered: see ``cell_of``
         line = lines[finding.line - 1] if finding.line <= len(lines) else ""
-        if not selection.enabled(finding.code) or noqa_suppresses(line, finding.code):
+        if not selection.enabled(finding.code) or (
+                finding.heuristic and not selection.enabled(finding.heuristic)) or (
+                noqa_suppresses(line, finding.code)):
             continue
         end_line = lines[finding.end_line - 1] if finding.end_line <= len(lines) else ""
         diagnostic = _diagnostic(source, finding, line, end_line)

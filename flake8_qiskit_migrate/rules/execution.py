@@ -163,6 +163,7 @@ REGISTRY.add(Rule(
     replacement=SAMPLER_LOCAL,
     url=GUIDES + "qiskit-runtime#step-3-replace-the-call-to-backendrun-with-a-call-to-primitives",
     new_names=("qiskit.primitives.BackendSamplerV2", "qiskit.primitives.BackendEstimatorV2"),
+    heuristic=True,
     doc=RuleDoc(
         summary='`x.run(...)` on a receiver named like a backend (heuristic)',
         what="Finds `x.run(...)` where the value of `x` is unknown but its name says backend "
@@ -172,7 +173,8 @@ REGISTRY.add(Rule(
         "If it is an IBM Quantum backend, `run` raises since qiskit-ibm-runtime 0.35; on other "
         "backends a primitive is the portable interface. This is the only heuristic rule of its "
         "family: `--extend-ignore QKM104` turns it off, and `--qkm-backend-names` sets the names. "
-        "Keyword options of such calls are not reported, since the receiver is not proven.",
+        "The keyword options of such a call are reported with their V2 homes (QKM401-QKM418) "
+        "as on a proven backend, and go with it: ignoring QKM104 silences them too.",
         notes=PRIMITIVE_NOTE,
     ),
 ))
@@ -211,10 +213,11 @@ def _backend_run(ctx: Context, call: ast.Call, path: str | None) -> None:
     elif kind == "other":
         code = "QKM103"
         ctx.report(call, code, name, _local_advice(ctx, func.value, path))
+    elif _maybe_backend(ctx, func.value, path, call):
+        code = "QKM104"
+        ctx.report(call, code, name, _pick(ctx, SAMPLER_LOCAL, ESTIMATOR_LOCAL))
     else:
-        if _maybe_backend(ctx, func.value, path, call):
-            ctx.report(call, "QKM104", name, _pick(ctx, SAMPLER_LOCAL, ESTIMATOR_LOCAL))
-        return  # options of an unproven receiver are not reported (QKM104 is the heuristic)
+        return
     report_run_options(ctx, call, code)
 
 

@@ -64,6 +64,7 @@ REGISTRY.add(Rule(
     url=V2_GUIDE + "#input",
     new_names=PUB_CLASSES,
     since="0.2.0",
+    heuristic=True,
     doc=RuleDoc(
         summary='V1 `run(...)` shapes on receivers named like a primitive (heuristic)',
         what="Finds `x.run(...)` called with a signature only the V1 primitives had — more than "
@@ -81,11 +82,15 @@ REGISTRY.add(Rule(
         "receiver's name.",
         notes="A Sampler PUB is `(circuit, parameter_values, shots)`, an Estimator PUB is "
         "`(circuit, observables, parameter_values, precision)`; trailing items are optional. "
-        "The result is then followed like a V1 primitive's: `.result().values` is QKM308.",
+        "The result is then followed like a V1 primitive's: `.result().values` is QKM308, "
+        "which goes with the call: ignoring QKM309 silences it too.",
     ),
 ))
 
-_V1_RESULTS = {True: "qiskit.primitives.Estimator().run()", False: "qiskit.primitives.Sampler().run()"}
+# The job of a call found by name: its ``.result()`` is a V1 result only as far as QKM309 holds,
+# so these paths are not registered values (the prescan needs none: QKM309 comes first).
+_BY_NAME_JOBS = {True: "<QKM309>.Estimator().run()", False: "<QKM309>.Sampler().run()"}
+BY_NAME_RESULTS = {f"{job}.result()": estimator for estimator, job in _BY_NAME_JOBS.items()}
 
 
 @REGISTRY.on_method("run", by_name="primitive_names")
@@ -100,7 +105,7 @@ def _v1_run_by_name(ctx: Context, call: ast.Call, receiver: str | None) -> None:
         k.arg == "observables" for k in call.keywords)
     pub = "(circuit, observables, parameter_values)" if estimator else "(circuit, parameter_values)"
     ctx.report(call, "QKM309", ast.unparse(func), f"a list of PUBs: run([{pub}])")
-    ctx.assume(call, _V1_RESULTS[estimator])  # its job's result is a V1 result (QKM308)
+    ctx.assume(call, _BY_NAME_JOBS[estimator])  # its job's result is a V1 result (QKM308)
 
 
 REGISTRY.add(Rule(
@@ -137,3 +142,5 @@ def _quasi_dists(ctx: Context, node: ast.Attribute, owner: str | None) -> None:
 def _v1_result_field(ctx: Context, node: ast.Attribute, owner: str | None) -> None:
     if owner == V1_ESTIMATOR_RESULT or (owner == V1_SAMPLER_RESULT and node.attr == "metadata"):
         ctx.report(node, "QKM308", node.attr, _RESULT_FIELDS[node.attr])
+    elif owner in BY_NAME_RESULTS and (BY_NAME_RESULTS[owner] or node.attr == "metadata"):
+        ctx.report(node, "QKM308", node.attr, _RESULT_FIELDS[node.attr], gated_by="QKM309")

@@ -6,6 +6,7 @@ import ast
 
 from ..edits import Edit, Fix
 from ..registry import GUIDES, REGISTRY, Autofix, Context, Releases, Rule, RuleDoc
+from .primitive_values import V1_PATHS
 
 MIGRATE_TO_V2 = GUIDES + "qiskit-1.0-features#migrate-to-v2"
 V2_GUIDE = GUIDES + "v2-primitives"
@@ -117,6 +118,11 @@ REGISTRY.match_names(
     ("qiskit.primitives.BaseSamplerV1", "qiskit.primitives.BaseSamplerV2"),
     ("qiskit.primitives.BaseEstimator", "qiskit.primitives.BaseEstimatorV2"),
     ("qiskit.primitives.BaseEstimatorV1", "qiskit.primitives.BaseEstimatorV2"),
+    # Their module paths (``qiskit.primitives.base``, ``base.base_sampler``, 0.2x's
+    # ``qiskit.primitives.base_sampler``).
+    *[(path, f"qiskit.primitives.Base{kind}V2") for kind in ("Sampler", "Estimator")
+      for path in V1_PATHS[f"qiskit.primitives.{kind}"]
+      if ".base" in path and not path.startswith("qiskit.primitives.Base")],
 )
 
 REGISTRY.add(Rule(
@@ -141,6 +147,8 @@ REGISTRY.match_names(
     "QKM304",
     *_both("qiskit_aer.primitives", "qiskit_aer.primitives.SamplerV2",
            "qiskit_aer.primitives.EstimatorV2"),
+    ("qiskit_aer.primitives.sampler.Sampler", "qiskit_aer.primitives.SamplerV2"),
+    ("qiskit_aer.primitives.estimator.Estimator", "qiskit_aer.primitives.EstimatorV2"),
 )
 
 REGISTRY.add(Rule(
@@ -163,7 +171,7 @@ REGISTRY.add(Rule(
         notes=_NOTES,
     ),
 ))
-REGISTRY.match_names("QKM305", "qiskit_ibm_runtime.SamplerV1")
+REGISTRY.match_names("QKM305", "qiskit_ibm_runtime.SamplerV1", "qiskit_ibm_runtime.sampler.SamplerV1")
 
 REGISTRY.add(Rule(
     code="QKM306",
@@ -184,7 +192,8 @@ REGISTRY.add(Rule(
         notes=_NOTES,
     ),
 ))
-REGISTRY.match_names("QKM306", "qiskit_ibm_runtime.EstimatorV1")
+REGISTRY.match_names("QKM306", "qiskit_ibm_runtime.EstimatorV1",
+                     "qiskit_ibm_runtime.estimator.EstimatorV1")
 
 # V1 class of ``qiskit.primitives`` -> its V2 replacement in the same module.
 V2_CLASSES = {

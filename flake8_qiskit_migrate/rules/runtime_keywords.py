@@ -8,7 +8,8 @@ import ast
 
 from ..edits import Edit, Fix, argument_removal
 from ..registry import GUIDES, REGISTRY, Autofix, Context, Releases, Rule, RuleDoc
-from .backends import IBM_BACKEND
+from ..resolve import STRING
+from .backends import IBM_BACKEND, backend_kind
 from .primitive_values import AMBIGUOUS_RUNTIME, RUNTIME, RUNTIME_PRIMITIVES, V1_OPTIONS, is_estimator
 from .runtime_options import report_dict_keys
 
@@ -95,17 +96,25 @@ REGISTRY.add(Rule(
     removed_in="qiskit-ibm-runtime 0.34.0",
     doc=RuleDoc(
         summary='backends given by name (`Session(backend="ibm_x")`)',
-        what="Finds a string literal given as the backend of `Session`/`Batch` or as the mode of "
-        "a Runtime primitive.",
+        what="Finds a backend name given as the backend of `Session`/`Batch` or as the mode of "
+        "a Runtime primitive: a string literal, a name bound to one, a parameter annotated "
+        "`str` or with a string default, a string fallback (`name or \"ibm_x\"`, "
+        "`os.environ.get(\"BACKEND\", \"ibm_x\")`), or `backend.name()` / `backend.name` of a "
+        "backend object.",
         why="Sessions, batches and primitives take a backend object; names are resolved once, "
         "with `service.backend(name)`.",
     ),
 ))
 
 
-def _is_text(node: ast.expr) -> bool:
-    return isinstance(node, ast.JoinedStr) or (
-        isinstance(node, ast.Constant) and isinstance(node.value, str))
+def _is_text(ctx: Context, node: ast.expr) -> bool:
+    """Whether a value is a backend's name: a string (``resolve.STRING``), or the ``name`` of
+    a backend (a method returning a string on IBMQ/IBMProvider backends, a property since)."""
+    path = ctx.qualify(node)
+    if path == STRING:
+        return True
+    owner, _, attr = (path or "").removesuffix("()").rpartition(".")
+    return attr == "name" and backend_kind(owner) is not None
 
 
 def _argument(call: ast.Call, name: str, position: int) -> ast.expr | None:
@@ -155,7 +164,7 @@ def _primitive_keywords(ctx: Context, call: ast.Call, path: str | None) -> None:
             if isinstance(keyword.value, ast.Dict):
                 report_dict_keys(ctx, keyword.value, _OPTION_KEYS, prefix="options.")
     mode = _argument(call, "mode", 0)
-    if mode is not None and _is_text(mode):
+    if mode is not None and _is_text(ctx, mode):
         ctx.report(mode, "QKM415", ast.unparse(mode))
     if v1_keywords and path in AMBIGUOUS_RUNTIME:
         # The bare name constructed the V1 way is a V1 primitive (QKM305/QKM306).
@@ -187,5 +196,5 @@ def _session_keywords(ctx: Context, call: ast.Call, path: str | None) -> None:
     if service_first:
         ctx.report(call.args[0], "QKM414", ast.unparse(call.args[0]),
                    fix=_drop_service(ctx, call, call.args[0], backend))
-    if backend is not None and _is_text(backend):
+    if backend is not None and _is_text(ctx, backend):
         ctx.report(backend, "QKM415", ast.unparse(backend))

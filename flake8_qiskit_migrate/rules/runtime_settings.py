@@ -55,10 +55,6 @@ REGISTRY.add(Rule(
 ))
 
 
-def _text(node: ast.expr) -> str | None:
-    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
-
-
 # Arguments that carry Classic credentials, wrong for an IBM Cloud account.
 _CREDENTIALS = frozenset({"token", "url", None})  # None: ``**kwargs``
 
@@ -80,7 +76,7 @@ def _platform_channel(ctx: Context, call: ast.Call, literal: ast.expr) -> Fix | 
 @REGISTRY.on_call(*ACCOUNT_CALLS)
 def _account_settings(ctx: Context, call: ast.Call, path: str | None) -> None:
     for keyword in call.keywords:
-        value = _text(keyword.value)
+        value = ctx.literal(keyword.value)
         if keyword.arg == "channel" and value == "ibm_quantum":
             ctx.report(keyword, "QKM501", repr(value), fix=_platform_channel(ctx, call, keyword.value))
         elif keyword.arg == "instance" and value is not None and value.count("/") == 2:
@@ -103,15 +99,22 @@ REGISTRY.add(Rule(
         summary='custom Runtime programs',
         what="Finds `service.run(program_id=...)`, `Session(...).run(...)` and the program "
         "management calls `upload_program`, `update_program`, `delete_program`, `programs`, "
-        "`program`.",
+        "`program`, on a `QiskitRuntimeService` or on the runtime service of an IBMQ provider "
+        "(`provider.runtime.run(...)`).",
         why="Custom Runtime programs are not supported any more; only the primitives run on "
         "the service, and custom workloads belong in Qiskit Serverless.",
     ),
 ))
+_PROGRAM_CALLS = ("run", "upload_program", "update_program", "delete_program", "programs",
+                  "program")
+# The runtime services of qiskit-ibmq-provider: ``provider.runtime`` and the class itself.
+_IBMQ_RUNTIMES = (*(f"{ibmq}.get_provider().runtime" for ibmq in (
+    "qiskit.IBMQ", "qiskit.providers.ibmq.IBMQ")),
+    "qiskit.providers.ibmq.runtime.IBMRuntimeService()")
 REGISTRY.match_calls(
     "QKM503",
-    *[f"{SERVICE}().{method}" for method in (
-        "run", "upload_program", "update_program", "delete_program", "programs", "program")],
+    *[f"{service}.{method}" for service in (f"{SERVICE}()", *_IBMQ_RUNTIMES)
+      for method in _PROGRAM_CALLS],
     f"{RUNTIME}.Session().run",
 )
 
@@ -149,6 +152,6 @@ _BACKEND_LOOKUPS = (
 @REGISTRY.on_call(*_BACKEND_LOOKUPS)
 def _cloud_simulator(ctx: Context, call: ast.Call, path: str | None) -> None:
     for argument in (*call.args, *(k.value for k in call.keywords)):
-        value = _text(argument)
+        value = ctx.literal(argument)
         if value in CLOUD_SIMULATORS:
             ctx.report(argument, "QKM504", repr(value))

@@ -30,7 +30,7 @@ def build_noise(p1, p2, readout):
 
 
 def run_counts(backend, circuits, shots=2048):
-    job = backend.run(transpile(circuits, backend), shots=shots)  # QKM104: 11
+    job = backend.run(transpile(circuits, backend), shots=shots)  # QKM104: 11, QKM401: 53
     return job.result().get_counts()
 
 

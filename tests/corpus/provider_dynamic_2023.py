@@ -15,7 +15,7 @@ class Experiment:
 
     def submit(self, circuits):
         isa = transpile(circuits, self.backend)
-        return self.backend.run(isa, shots=self.shots, dynamic=True, job_tags=["exp"])  # QKM104: 16
+        return self.backend.run(isa, shots=self.shots, dynamic=True, job_tags=["exp"])  # QKM104: 16, QKM401: 38, QKM404: 56, QKM402: 70
 
 
 teleport = QuantumCircuit(3, 3)

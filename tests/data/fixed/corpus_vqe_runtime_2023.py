@@ -20,7 +20,7 @@ options.execution.shots = 2000  # QKM408: 1
 
 
 def cost_func(params, ansatz, hamiltonian, estimator):
-    energy = estimator.run(ansatz, hamiltonian, parameter_values=params).result().values[0]  # QKM309: 14
+    energy = estimator.run(ansatz, hamiltonian, parameter_values=params).result().values[0]  # QKM309: 14, QKM308: 14
     return energy
 
 
