@@ -22,10 +22,10 @@ import pytest
 from flake8_qiskit_migrate.cli import main as cli_main
 from flake8_qiskit_migrate.cli import sources
 
-LEGACY = ("from qiskit_ibm_runtime import SamplerV2\nSamplerV2(session=s)\n"
-          "SamplerV2(backend=b)\nbackend.run(qc)\n")
-FIXED = ("from qiskit_ibm_runtime import SamplerV2\nSamplerV2(mode=s)\n"
-         "SamplerV2(mode=b)\nbackend.run(qc)\n")
+LEGACY = ("from qiskit_ibm_runtime import QiskitRuntimeService as S, SamplerV2\n"
+          "SamplerV2(session=s)\nSamplerV2(backend=S().backend())\nbackend.run(qc)\n")
+FIXED = ("from qiskit_ibm_runtime import QiskitRuntimeService as S, SamplerV2\n"
+         "SamplerV2(mode=s)\nSamplerV2(mode=S().backend())\nbackend.run(qc)\n")
 NOBODY = 65534
 REFUSED = "cannot write: permission denied"
 

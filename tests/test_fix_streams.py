@@ -17,10 +17,10 @@ import pytest
 
 from helpers import command as run
 
-LEGACY = ("from qiskit_ibm_runtime import SamplerV2\nSamplerV2(session=s)\n"
-          "SamplerV2(backend=b)\nbackend.run(qc)\n")
-FIXED = ("from qiskit_ibm_runtime import SamplerV2\nSamplerV2(mode=s)\n"
-         "SamplerV2(mode=b)\nbackend.run(qc)\n")
+LEGACY = ("from qiskit_ibm_runtime import QiskitRuntimeService as S, SamplerV2\n"
+          "SamplerV2(session=s)\nSamplerV2(backend=S().backend())\nbackend.run(qc)\n")
+FIXED = ("from qiskit_ibm_runtime import QiskitRuntimeService as S, SamplerV2\n"
+         "SamplerV2(mode=s)\nSamplerV2(mode=S().backend())\nbackend.run(qc)\n")
 
 
 def test_stdin_fix_prints_the_code_on_stdout_and_what_remains_on_stderr(tmp_path: Path) -> None:
