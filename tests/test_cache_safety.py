@@ -98,7 +98,7 @@ def test_a_cache_folder_of_the_users_keeps_every_file(tmp_path: Path, way: str,
     assert not (cache / "CACHEDIR.TAG").exists()  # the user's folder is not tagged as ours
 
     cleaned = run(way, cache, project, "clean")
-    assert cleaned.returncode == 0 and cleaned.stderr.startswith("removed ")
+    assert cleaned.returncode == 0 and cleaned.stderr.startswith("removed the cache in ")
     assert snapshot(tmp_path) == before
 
 
@@ -147,7 +147,7 @@ def test_clean_reads_the_cache_dir_setting(tmp_path: Path) -> None:
     command("check", "a.py", cwd=tmp_path)
     assert (tmp_path / "c" / OURS).is_dir()
     cleaned = command("clean", cwd=tmp_path)
-    assert cleaned.returncode == 0 and cleaned.stderr == "removed c\n"
+    assert cleaned.returncode == 0 and cleaned.stderr == "removed the cache in c\n"
     assert not (tmp_path / "c").exists()
 
 

@@ -133,7 +133,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         except config.ConfigError as error:
             return _usage_error(str(error))
         removed = cache.clean(folder)
-        print(f"{'removed' if removed else 'no cache at'} {folder}", file=sys.stderr)
+        print(f"{'removed the cache in' if removed else 'no cache in'} {folder}", file=sys.stderr)
         return 0
     # SIGTERM unwinds like Ctrl-C, so a fix being written removes its temporary file.
     signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
