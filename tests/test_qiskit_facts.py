@@ -14,7 +14,7 @@ from typing import Any, Callable
 
 import pytest
 from qiskit import transpile
-from qiskit.primitives import PrimitiveResult, StatevectorEstimator
+from qiskit.primitives import PrimitiveResult, PubResult, StatevectorEstimator
 from qiskit.primitives.backend_sampler_v2 import Options as BackendSamplerOptions
 from qiskit.transpiler import generate_preset_pass_manager
 from qiskit_aer import AerSimulator
@@ -203,6 +203,8 @@ USAGE_FACTS: dict[str, Callable[[], bool]] = {
     "QKM307": lambda: _parameters(SamplerV2.run) == {"self", "pubs", "shots", "dry_run"}
     and _parameters(EstimatorV2.run) == {"self", "pubs", "precision", "dry_run"},
     "QKM308": lambda: not hasattr(PrimitiveResult, "quasi_dists"),
+    "QKM310": lambda: not any(hasattr(cls, field) for cls in (PrimitiveResult, PubResult)
+                              for field in ("get_counts", "get_memory", "values")),
     "QKM309": lambda: "parameter_values" not in _parameters(SamplerV2.run)
     | _parameters(EstimatorV2.run) | _parameters(StatevectorEstimator.run),
     "QKM416": _transpiler_homes,
