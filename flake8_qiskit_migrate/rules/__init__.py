@@ -1,11 +1,11 @@
 """The rule families. Importing this package registers every rule in ``REGISTRY``."""
 
-from . import (backends, execution, primitive_calls, primitive_values,
+from . import (backend_interfaces, backends, execution, primitive_calls, primitive_values,
                primitives, providers, run_options, runtime_keywords, runtime_options,
                runtime_settings, server_side_primitives, v2_results)
 
 __all__ = [
-    "backends", "execution", "primitive_calls", "primitive_values",
+    "backend_interfaces", "backends", "execution", "primitive_calls", "primitive_values",
     "primitives", "providers", "run_options", "runtime_keywords", "runtime_options",
     "runtime_settings", "server_side_primitives", "v2_results",
 ]

@@ -1,0 +1,199 @@
+"""Category 7: the backend, job and result interfaces that Qiskit 2.0 and qiskit-ibm-runtime
+removed around the primitives: Qobj and ``assemble``, the ``BackendV1`` model, the readout
+mitigators, the V1 ``RuntimeJob``."""
+
+from __future__ import annotations
+
+from ..registry import GUIDES, REGISTRY, Releases, Rule, RuleDoc
+
+BACKEND_GUIDE = GUIDES + "qiskit-backendv1-to-v2"
+MITIGATION_GUIDE = GUIDES + "v2-primitives#error-mit"
+JOB_GUIDE = GUIDES + "v2-primitives#job-status"
+QISKIT_2 = Releases("qiskit", deprecated="1.2.0", removed="2.0.0")
+_PRIMITIVES = ("qiskit.primitives.BackendSamplerV2", "qiskit_ibm_runtime.SamplerV2")
+
+REGISTRY.add(Rule(
+    code="QKM701",
+    name="assemble-and-qobj",
+    message="'{name}' was removed in Qiskit 2.0",
+    fix_title="use {replacement}",
+    replacement="transpiled circuits given to a primitive (BackendSamplerV2 / SamplerV2)",
+    url=BACKEND_GUIDE,
+    releases=QISKIT_2,
+    new_names=(*_PRIMITIVES, "qiskit.qpy.dump"),
+    deprecated_in="Qiskit 1.2",
+    removed_in="Qiskit 2.0",
+    since="0.2.0",
+    no_fix_reason="No fix: what replaces a Qobj depends on what the code did with it (run it, "
+    "store it, send it).",
+    doc=RuleDoc(
+        summary="`assemble`, `disassemble` and `qiskit.qobj`",
+        what="Finds `qiskit.assemble` (`from qiskit import assemble` too), "
+        "`qiskit.compiler.assemble`, the `qiskit.assembler` module (`disassemble`, "
+        "`assemble_circuits` ...) and the `qiskit.qobj` module (`QasmQobj`, "
+        "`QobjExperimentHeader` ...): imports, references and calls.",
+        why="Qobj was the wire format of `BackendV1`. Qiskit 1.2 deprecated it with "
+        "`assemble` and `disassemble`, and Qiskit 2.0 removed them: backends and primitives "
+        "take circuits. To store or send circuits, QPY (`qiskit.qpy.dump`) or OpenQASM 3 "
+        "(`qiskit.qasm3.dumps`) keep them whole.",
+    ),
+))
+_TO_PRIMITIVE = "transpiled circuits given to a primitive (BackendSamplerV2 / SamplerV2)"
+_TO_QPY = "qiskit.qpy.dump / qiskit.qasm3.dumps to store or send circuits"
+REGISTRY.match_names(
+    "QKM701",
+    ("qiskit.assemble", _TO_PRIMITIVE),
+    ("qiskit.compiler.assemble", _TO_PRIMITIVE),
+    ("qiskit.compiler.assembler.*", _TO_PRIMITIVE),
+    ("qiskit.assembler.*", "the circuits themselves: BackendV2 backends and primitives take "
+     "circuits"),
+    ("qiskit.qobj.*", _TO_QPY),
+)
+
+REGISTRY.add(Rule(
+    code="QKM702",
+    name="backend-v1-model",
+    message="'{name}' is part of the BackendV1 model, removed in Qiskit 2.0",
+    fix_title="use {replacement}",
+    replacement="qiskit.providers.BackendV2 and its qiskit.transpiler.Target",
+    url=BACKEND_GUIDE,
+    releases=QISKIT_2,
+    new_names=("qiskit.providers.BackendV2", "qiskit.transpiler.Target"),
+    deprecated_in="Qiskit 1.2 (`BackendV1`, `qiskit.providers.models`; `ProviderV1` in 1.1)",
+    removed_in="Qiskit 2.0",
+    since="0.2.0",
+    doc=RuleDoc(
+        summary="`BackendV1`, `ProviderV1` and `qiskit.providers.models`",
+        what="Finds `qiskit.providers.BackendV1` (also from `qiskit.providers.backend`), "
+        "`ProviderV1` and `Provider`, and the `qiskit.providers.models` module "
+        "(`BackendProperties`, `BackendConfiguration`, `QasmBackendConfiguration`, "
+        "`PulseDefaults` ...): imports, references and classes derived from them.",
+        why="Qiskit 2.0 removed the `BackendV1` interface and the configuration, properties "
+        "and defaults models it was described by. A backend is a `BackendV2` whose `Target` "
+        "holds its instructions, qubit properties and errors; a provider is any class with "
+        "`backends()` and `get_backend()`.",
+        notes="IBM backends keep their own copies of the models in `qiskit_ibm_runtime.models` "
+        "(what `IBMBackend.properties()` returns); code that only reads those needs "
+        "`backend.target` or that module, not `qiskit.providers.models`.",
+    ),
+))
+_PLAIN_PROVIDER = "a plain class with backends() and get_backend() (no base class)"
+REGISTRY.match_names(
+    "QKM702",
+    ("qiskit.providers.BackendV1", "qiskit.providers.BackendV2"),
+    ("qiskit.providers.backend.BackendV1", "qiskit.providers.BackendV2"),
+    ("qiskit.providers.ProviderV1", _PLAIN_PROVIDER),
+    ("qiskit.providers.Provider", _PLAIN_PROVIDER),
+    ("qiskit.providers.provider.*", _PLAIN_PROVIDER),
+    ("qiskit.providers.models.*", "qiskit.transpiler.Target (backend.target) or, for IBM "
+     "backends, qiskit_ibm_runtime.models"),
+)
+
+REGISTRY.add(Rule(
+    code="QKM703",
+    name="backend-v2-converter",
+    message="'{name}' converted BackendV1 backends and was removed in Qiskit 2.0",
+    fix_title="use {replacement}",
+    replacement="a BackendV2 backend, or qiskit.transpiler.Target.from_configuration(...)",
+    url=BACKEND_GUIDE,
+    releases=Releases("qiskit", deprecated="1.4.0", removed="2.0.0"),
+    new_names=("qiskit.transpiler.Target.from_configuration",),
+    deprecated_in="Qiskit 1.4",
+    removed_in="Qiskit 2.0",
+    since="0.2.0",
+    doc=RuleDoc(
+        summary="`BackendV2Converter` and `convert_to_target`",
+        what="Finds `qiskit.providers.BackendV2Converter`, `qiskit.providers.convert_to_target` "
+        "and the `qiskit.providers.backend_compat` module they lived in.",
+        why="They turned a `BackendV1` (or its configuration and properties) into a `BackendV2` "
+        "or a `Target`. With `BackendV1` gone in Qiskit 2.0 there is nothing to convert: use "
+        "the provider's `BackendV2` backend, or build a `Target` with "
+        "`Target.from_configuration(basis_gates, num_qubits, coupling_map, ...)`.",
+    ),
+))
+REGISTRY.match_names(
+    "QKM703", "qiskit.providers.BackendV2Converter", "qiskit.providers.convert_to_target",
+    "qiskit.providers.backend_compat.*",
+)
+
+_MITIGATION = ("mthree (qiskit-addon-mthree) for counts, or the Runtime Estimator's readout "
+               "mitigation: options.resilience.measure_mitigation (TREX), options.twirling")
+_ESTIMATOR = ("qiskit_ibm_runtime.executor_estimator.Estimator",)
+REGISTRY.add(Rule(
+    code="QKM704",
+    name="readout-mitigator",
+    message="'{name}' was removed in Qiskit 2.0",
+    fix_title="use {replacement}",
+    replacement=_MITIGATION,
+    url=MITIGATION_GUIDE,
+    releases=Releases("qiskit", deprecated="1.3.0", removed="2.0.0"),
+    new_names=_ESTIMATOR,
+    deprecated_in="Qiskit 1.3",
+    removed_in="Qiskit 2.0",
+    since="0.2.0",
+    doc=RuleDoc(
+        summary="`LocalReadoutMitigator`, `CorrelatedReadoutMitigator`",
+        what="Finds `qiskit.result.LocalReadoutMitigator`, "
+        "`qiskit.result.CorrelatedReadoutMitigator` and the `qiskit.result.mitigation` "
+        "module.",
+        why="Qiskit 1.3 deprecated its readout mitigators and Qiskit 2.0 removed them (the "
+        "deprecation warning names mthree). Readout error mitigation for counts is the "
+        "`qiskit-addon-mthree` package; for expectation values, the Runtime Estimator "
+        "applies TREX (`resilience.measure_mitigation`, with measurement twirling) from "
+        "`resilience_level=1`.",
+    ),
+))
+REGISTRY.match_names(
+    "QKM704", "qiskit.result.LocalReadoutMitigator", "qiskit.result.CorrelatedReadoutMitigator",
+    "qiskit.result.mitigation.*",
+)
+
+REGISTRY.add(Rule(
+    code="QKM705",
+    name="measurement-calibration-fitter",
+    message="'{name}' is a measurement-calibration fitter of a retired module",
+    fix_title="use {replacement}",
+    replacement=_MITIGATION,
+    url=MITIGATION_GUIDE,
+    new_names=_ESTIMATOR,
+    removed_in="absent from Qiskit 1.4 and 2.x (`qiskit.utils.mitigation`); qiskit-ignis is "
+    "retired and does not import next to Qiskit 2.x",
+    since="0.2.0",
+    doc=RuleDoc(
+        summary="`complete_meas_cal` / `CompleteMeasFitter` (Ignis, `qiskit.utils`)",
+        what="Finds the `qiskit.ignis.mitigation` and `qiskit.utils.mitigation` modules "
+        "(`complete_meas_cal`, `tensored_meas_cal`, `CompleteMeasFitter`, "
+        "`TensoredMeasFitter` ...).",
+        why="These built calibration circuits, ran them with `execute` and filtered counts "
+        "with the fitted matrix. Both modules are gone; readout mitigation for counts is "
+        "`qiskit-addon-mthree`, and the Runtime Estimator mitigates readout errors itself "
+        "(TREX).",
+    ),
+))
+REGISTRY.match_names("QKM705", "qiskit.ignis.mitigation.*", "qiskit.utils.mitigation.*")
+
+REGISTRY.add(Rule(
+    code="QKM706",
+    name="runtime-job-v1",
+    message="'{name}' is the V1 Runtime job class, removed in qiskit-ibm-runtime 0.42",
+    fix_title="use '{replacement}'",
+    replacement="qiskit_ibm_runtime.RuntimeJobV2",
+    url=JOB_GUIDE,
+    releases=Releases("qiskit-ibm-runtime", deprecated="0.38.0", removed="0.42.0"),
+    new_names=("qiskit_ibm_runtime.RuntimeJobV2",),
+    deprecated_in="qiskit-ibm-runtime 0.38",
+    removed_in="qiskit-ibm-runtime 0.42",
+    since="0.2.0",
+    no_fix_reason="No fix: a `RuntimeJobV2` reports its status as a string, so code that "
+    "compares it with `JobStatus` must change too (QKM709).",
+    doc=RuleDoc(
+        summary="`qiskit_ibm_runtime.RuntimeJob`",
+        what="Finds `qiskit_ibm_runtime.RuntimeJob` (imports, annotations, `isinstance` "
+        "checks).",
+        why="`RuntimeJob` was the job of the V1 primitives; it was deprecated in "
+        "qiskit-ibm-runtime 0.38 and removed in 0.42. The V2 primitives' jobs are "
+        "`RuntimeJobV2`, whose `status()` is a string (`\"DONE\"`).",
+    ),
+))
+REGISTRY.match_names("QKM706", "qiskit_ibm_runtime.RuntimeJob",
+                     "qiskit_ibm_runtime.runtime_job.RuntimeJob")

@@ -1,0 +1,87 @@
+"""Category 7 (backend, job and result interfaces): the facts each rule states, checked on the
+installed qiskit, qiskit-ibm-runtime and qiskit-aer, and the target-version gating of the
+removals."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import warnings
+
+import pytest
+
+from flake8_qiskit_migrate.engine import REGISTRY, check
+from flake8_qiskit_migrate.registry import Settings
+
+REMOVED_MODULES = ["qiskit.qobj", "qiskit.assembler", "qiskit.compiler.assembler",
+                   "qiskit.providers.models", "qiskit.providers.provider",
+                   "qiskit.providers.backend_compat", "qiskit.result.mitigation",
+                   "qiskit.utils.mitigation", "qiskit.ignis", "qiskit_ibm_runtime.runtime_job"]
+REMOVED_NAMES = [("qiskit", "assemble"), ("qiskit.compiler", "assemble"),
+                 ("qiskit.providers", "BackendV1"), ("qiskit.providers.backend", "BackendV1"),
+                 ("qiskit.providers", "ProviderV1"), ("qiskit.providers", "Provider"),
+                 ("qiskit.providers", "BackendV2Converter"),
+                 ("qiskit.providers", "convert_to_target"),
+                 ("qiskit.result", "LocalReadoutMitigator"),
+                 ("qiskit.result", "CorrelatedReadoutMitigator"),
+                 ("qiskit_ibm_runtime", "RuntimeJob")]
+
+
+@pytest.mark.parametrize("module", REMOVED_MODULES)
+def test_removed_modules_do_not_import(module: str) -> None:
+    with pytest.raises(ModuleNotFoundError):
+        importlib.import_module(module)
+
+
+@pytest.mark.parametrize(("module", "name"), REMOVED_NAMES)
+def test_removed_names_are_gone(module: str, name: str) -> None:
+    assert not hasattr(importlib.import_module(module), name)
+
+
+def test_every_removed_name_is_matched_by_a_category_7_rule() -> None:
+    patterns = {m.pattern for m in REGISTRY.names if m.code.startswith("QKM7")}
+    assert {f"{module}.{name}" for module, name in REMOVED_NAMES} <= patterns
+    assert {f"{module}.*" for module in REMOVED_MODULES} - patterns == {
+        "qiskit.ignis.*", "qiskit_ibm_runtime.runtime_job.*"}  # matched by their names
+
+
+def test_the_replacements_are_installed() -> None:
+    import qiskit_ibm_runtime.models as ibm_models
+    from qiskit_ibm_runtime import RuntimeJobV2
+    from qiskit_ibm_runtime.executor_estimator import Estimator
+    assert {"BackendProperties", "BackendConfiguration"} <= set(dir(ibm_models))
+    assert callable(RuntimeJobV2.status)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        options = Estimator(mode=_fake()).options
+    assert hasattr(options.resilience, "measure_mitigation") and hasattr(options, "twirling")
+
+
+def _fake() -> object:
+    from qiskit_ibm_runtime.fake_provider import FakeManilaV2
+    return FakeManilaV2()
+
+
+def _found(source: str, *targets: tuple[str, str]) -> list[tuple[int, str, str]]:
+    settings = Settings(targets=targets)
+    return [(f.line, f.code, f.status) for f in check(ast.parse(source), source, settings=settings)]
+
+
+ASSEMBLE = "from qiskit import assemble\n"
+
+
+def test_the_removals_follow_the_targeted_qiskit() -> None:
+    assert _found(ASSEMBLE, ("qiskit", "<1.2")) == []
+    assert _found(ASSEMBLE, ("qiskit", "==1.4.6")) == [
+        (1, "QKM701", "deprecated since qiskit 1.2.0")]
+    assert _found(ASSEMBLE, ("qiskit", ">=2")) == [(1, "QKM701", "removed in qiskit 2.0.0")]
+    converter = "from qiskit.providers import BackendV2Converter\n"
+    assert _found(converter, ("qiskit", "==1.3.3")) == []
+    assert _found(converter, ("qiskit", "==1.4.0"))[0][2] == "deprecated since qiskit 1.4.0"
+
+
+def test_runtime_job_follows_the_targeted_runtime() -> None:
+    source = "from qiskit_ibm_runtime import RuntimeJob\n"
+    assert _found(source, ("qiskit-ibm-runtime", "<0.38")) == []
+    assert _found(source, ("qiskit-ibm-runtime", "==0.51.0")) == [
+        (1, "QKM706", "removed in qiskit-ibm-runtime 0.42.0")]
