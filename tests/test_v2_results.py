@@ -3,6 +3,7 @@ releases, and the finding that must survive QKM301's fix of the primitive above 
 
 from __future__ import annotations
 
+import importlib
 import shutil
 import warnings
 from pathlib import Path
@@ -13,7 +14,12 @@ from qiskit.primitives import (BitArray, DataBin, PrimitiveResult, PubResult, Sa
                                StatevectorEstimator, StatevectorSampler)
 from qiskit.quantum_info import SparsePauliOp
 from qiskit_ibm_runtime import SamplerV2
+from qiskit_ibm_runtime.executor_estimator import Estimator as ClientEstimator
+from qiskit_ibm_runtime.executor_sampler import Sampler as ClientSampler
+from qiskit_ibm_runtime.executor_sampler import SamplerV2 as ClientSamplerV2
 from qiskit_ibm_runtime.fake_provider import FakeManilaV2
+
+from flake8_qiskit_migrate.rules.v2_results import CLIENT_SIDE
 
 from helpers import command
 
@@ -69,12 +75,20 @@ def test_the_estimator_result_has_evs_and_no_values() -> None:
     assert float(result[0].data.evs) == pytest.approx(1.0)
 
 
-def test_runtime_local_mode_returns_a_primitive_result() -> None:
+@pytest.mark.parametrize("sampler", [SamplerV2, ClientSampler, ClientSamplerV2])
+def test_runtime_local_mode_returns_a_primitive_result(sampler: type) -> None:
     backend = FakeManilaV2()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
-        job = SamplerV2(mode=backend).run([transpile(_bell(), backend)], shots=10)
+        job = sampler(mode=backend).run([transpile(_bell(), backend)], shots=10)
     assert type(job.result()) is PrimitiveResult
+
+
+def test_the_client_side_primitives_the_rule_follows_are_installed() -> None:
+    for path in CLIENT_SIDE:
+        module, _, name = path.rpartition(".")
+        assert getattr(importlib.import_module(module), name) in (
+            ClientSampler, ClientSamplerV2, ClientEstimator), path
 
 
 def test_the_v1_reads_are_still_reported_after_the_primitive_is_fixed(tmp_path: Path) -> None:

@@ -17,9 +17,13 @@ V2_RESULT = "qiskit.primitives.PrimitiveResult()"
 PUB_RESULT = "qiskit.primitives.PubResult()"
 DATA_BIN = PUB_RESULT + ".data"
 _CONTAINERS = ("qiskit.primitives", "qiskit.primitives.containers")
+# The client-side primitives of qiskit-ibm-runtime 0.50+ return the same result.
+CLIENT_SIDE = tuple(f"qiskit_ibm_runtime.{module}.{cls}" for module, names in (
+    ("executor_sampler", ("Sampler", "SamplerV2")),
+    ("executor_estimator", ("Estimator", "EstimatorV2"))) for cls in names)
 REGISTRY.same_value(
     V2_RESULT,
-    *[f"{cls}().run().result()" for cls in (*V2_PRIMITIVES, *AMBIGUOUS_RUNTIME)],
+    *[f"{cls}().run().result()" for cls in (*V2_PRIMITIVES, *AMBIGUOUS_RUNTIME, *CLIENT_SIDE)],
     "qiskit_ibm_runtime.RuntimeJobV2().result()",
     "qiskit.primitives.containers.PrimitiveResult()",
 )
