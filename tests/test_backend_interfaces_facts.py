@@ -7,11 +7,22 @@ from __future__ import annotations
 import ast
 import importlib
 import warnings
+from pathlib import Path
+from typing import Any, Callable
+from unittest import mock
 
 import pytest
+from qiskit.providers.basic_provider import BasicSimulator
+from qiskit.providers.fake_provider import GenericBackendV2
+from qiskit_aer import AerSimulator
+from qiskit_ibm_runtime.fake_provider import FakeManilaV2
 
 from flake8_qiskit_migrate.engine import REGISTRY, check
 from flake8_qiskit_migrate.registry import Settings
+from flake8_qiskit_migrate.rules.backend_interfaces import ACCESSORS, MISSING
+from flake8_qiskit_migrate.rules.backends import (AER_BACKEND, BARE_V2_BACKEND, IBM_BACKEND,
+                                                  RUNTIME_FAKE_BACKEND)
+from helpers import command
 
 REMOVED_MODULES = ["qiskit.qobj", "qiskit.assembler", "qiskit.compiler.assembler",
                    "qiskit.providers.models", "qiskit.providers.provider",
@@ -53,13 +64,8 @@ def test_the_replacements_are_installed() -> None:
     assert callable(RuntimeJobV2.status)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        options = Estimator(mode=_fake()).options
+        options = Estimator(mode=FakeManilaV2()).options
     assert hasattr(options.resilience, "measure_mitigation") and hasattr(options, "twirling")
-
-
-def _fake() -> object:
-    from qiskit_ibm_runtime.fake_provider import FakeManilaV2
-    return FakeManilaV2()
 
 
 def _found(source: str, *targets: tuple[str, str]) -> list[tuple[int, str, str]]:
@@ -85,3 +91,67 @@ def test_runtime_job_follows_the_targeted_runtime() -> None:
     assert _found(source, ("qiskit-ibm-runtime", "<0.38")) == []
     assert _found(source, ("qiskit-ibm-runtime", "==0.51.0")) == [
         (1, "QKM706", "removed in qiskit-ibm-runtime 0.42.0")]
+
+
+# -- BackendV1 accessors on V2 backends (QKM707, QKM708) ---------------------------------------
+
+def _ibm_backend() -> Any:
+    """An ``IBMBackend`` built on a fake's configuration, its API client mocked (no network)."""
+    from qiskit_ibm_runtime import IBMBackend
+    fake = FakeManilaV2()
+    client = mock.MagicMock()
+    client.backend_properties.return_value = fake.properties().to_dict()
+    return IBMBackend(fake.configuration(), service=mock.MagicMock(), api_client=client)
+
+
+KINDS: dict[str, Callable[[], Any]] = {
+    BARE_V2_BACKEND: lambda: GenericBackendV2(2),
+    "basic": BasicSimulator,
+    AER_BACKEND: AerSimulator,
+    RUNTIME_FAKE_BACKEND: FakeManilaV2,
+    IBM_BACKEND: _ibm_backend,
+}
+KIND_OF = {"basic": BARE_V2_BACKEND}
+
+
+def _answers(backend: Any, accessor: str) -> bool:
+    """Whether the accessor works the BackendV1 way: a method that answers, or an attribute."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", DeprecationWarning)
+            found = getattr(backend, accessor)
+            if accessor in ("configuration", "properties", "defaults", "name"):
+                found()
+    except (AttributeError, TypeError, DeprecationWarning):
+        return False
+    return True
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_the_rules_report_exactly_the_accessors_that_fail(kind: str) -> None:
+    backend = KINDS[kind]()
+    failing = {accessor for accessor in ACCESSORS if not _answers(backend, accessor)}
+    assert failing == MISSING[KIND_OF.get(kind, kind)]
+    assert isinstance(backend.name, str) and backend.target is not None
+
+
+def test_the_runtime_limits_are_reported_where_the_runtime_removed_them() -> None:
+    source = ("from qiskit_ibm_runtime.fake_provider import FakeManilaV2\n"
+              "FakeManilaV2().defaults()\n")
+    assert _found(source, ("qiskit-ibm-runtime", "<0.38")) == []
+    assert _found(source, ("qiskit-ibm-runtime", ">=0.41")) == [
+        (2, "QKM708", "removed in qiskit-ibm-runtime 0.41.0")]
+    generic = ("from qiskit.providers.fake_provider import GenericBackendV2\n"
+               "GenericBackendV2(2).defaults()\n")
+    assert _found(generic, ("qiskit-ibm-runtime", "<0.38")) == [(2, "QKM707", "")]
+
+
+def test_name_called_is_fixed_to_the_attribute(tmp_path: Path) -> None:
+    script = tmp_path / "names.py"
+    script.write_text("from qiskit_aer import AerSimulator\n\nbackend = AerSimulator()\n"
+                      "print(backend.name(), backend.name('x'), backend.configuration())\n")
+    run = command("check", "--fix", "names.py", cwd=tmp_path, quiet=False)
+    assert script.read_text().endswith(
+        "print(backend.name, backend.name('x'), backend.configuration())\n")
+    assert run.stdout.splitlines()[0].startswith("names.py:4:21: QKM707 'backend.name('x')'")
+    assert "Found 2 errors (1 fixed, 1 remaining)." in run.stdout

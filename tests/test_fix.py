@@ -170,6 +170,22 @@ except ImportError:
     from qiskit_ibm_runtime import SamplerV2 as Shim
 """),
 ]
+CASES += [
+    ("QKM707", """\
+from qiskit_aer import AerSimulator
+backend = AerSimulator()
+print(backend.name(), backend.name( ))
+name = backend.name(
+)
+backend.name("x")
+""", """\
+from qiskit_aer import AerSimulator
+backend = AerSimulator()
+print(backend.name, backend.name)
+name = backend.name
+backend.name("x")
+"""),  # with an argument it is still reported, not fixed
+]
 IDS = [f"{code}-{i}" for i, (code, _, _) in enumerate(CASES)]
 
 

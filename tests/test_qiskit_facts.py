@@ -16,12 +16,14 @@ import pytest
 from qiskit import transpile
 from qiskit.primitives import PrimitiveResult, PubResult, StatevectorEstimator
 from qiskit.primitives.backend_sampler_v2 import Options as BackendSamplerOptions
+from qiskit.providers.fake_provider import GenericBackendV2
 from qiskit.transpiler import generate_preset_pass_manager
 from qiskit_aer import AerSimulator
 from qiskit_aer.primitives import SamplerV2 as AerSamplerV2
 from qiskit_ibm_runtime import (Batch, EstimatorV2, IBMBackend, QiskitRuntimeService, SamplerV2,
                                 Session)
 from qiskit_ibm_runtime.exceptions import IBMBackendError
+from qiskit_ibm_runtime.fake_provider import FakeManilaV2
 from qiskit_ibm_runtime.options import EstimatorOptions, SamplerOptions
 from qiskit_ibm_runtime.options_models import EstimatorOptions as ClientEstimatorOptions
 from qiskit_ibm_runtime.options_models import SamplerOptions as ClientSamplerOptions
@@ -208,6 +210,10 @@ USAGE_FACTS: dict[str, Callable[[], bool]] = {
     "QKM309": lambda: "parameter_values" not in _parameters(SamplerV2.run)
     | _parameters(EstimatorV2.run) | _parameters(StatevectorEstimator.run),
     "QKM416": _transpiler_homes,
+    "QKM707": lambda: not hasattr(GenericBackendV2(2), "configuration")
+    and isinstance(AerSimulator().name, str),
+    "QKM708": lambda: not hasattr(FakeManilaV2(), "defaults")
+    and not hasattr(FakeManilaV2(), "max_shots"),
     "QKM602": _server_side_options_have_no_client_side_home,
     "QKM417": _simulator_homes,
     "QKM418": lambda: "run_options" in {f.name for f in dataclasses.fields(BackendSamplerOptions)},

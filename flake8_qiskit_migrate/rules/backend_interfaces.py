@@ -1,10 +1,14 @@
 """Category 7: the backend, job and result interfaces that Qiskit 2.0 and qiskit-ibm-runtime
-removed around the primitives: Qobj and ``assemble``, the ``BackendV1`` model, the readout
-mitigators, the V1 ``RuntimeJob``."""
+removed around the primitives: Qobj and ``assemble``, the ``BackendV1`` model and its accessors
+on V2 backends, the readout mitigators, the V1 ``RuntimeJob``."""
 
 from __future__ import annotations
 
-from ..registry import GUIDES, REGISTRY, Releases, Rule, RuleDoc
+import ast
+
+from ..edits import Edit, Fix
+from ..registry import GUIDES, REGISTRY, Autofix, Context, Releases, Rule, RuleDoc
+from .backends import AER_BACKEND, BARE_V2_BACKEND, IBM_BACKEND, RUNTIME_FAKE_BACKEND
 
 BACKEND_GUIDE = GUIDES + "qiskit-backendv1-to-v2"
 MITIGATION_GUIDE = GUIDES + "v2-primitives#error-mit"
@@ -197,3 +201,119 @@ REGISTRY.add(Rule(
 ))
 REGISTRY.match_names("QKM706", "qiskit_ibm_runtime.RuntimeJob",
                      "qiskit_ibm_runtime.runtime_job.RuntimeJob")
+
+# -- BackendV1 accessors on backends proven to be V2 -------------------------------------------
+
+# What replaces each accessor, in the BackendV2 interface.
+ACCESSORS = {
+    "configuration": "backend.target, backend.num_qubits, backend.coupling_map, "
+    "backend.operation_names",
+    "properties": "backend.target.qubit_properties[q] (t1, t2) and "
+    "backend.target[gate][qargs].error",
+    "defaults": "backend.target (the pulse defaults went with Qiskit Pulse)",
+    "name": "backend.name (a string)",
+    "max_shots": "nothing per backend: the service documents its job limits",
+    "max_experiments": "nothing per backend: backend.max_circuits is None on IBM backends",
+}
+# The accessors each proven kind lacks (``name`` is a string on every V2 backend).
+_GONE_SINCE_0_41 = frozenset({"defaults", "max_shots", "max_experiments"})
+MISSING = {
+    BARE_V2_BACKEND: frozenset(ACCESSORS),
+    AER_BACKEND: _GONE_SINCE_0_41 | {"name"},
+    IBM_BACKEND: _GONE_SINCE_0_41 | {"name"},
+    RUNTIME_FAKE_BACKEND: _GONE_SINCE_0_41 | {"name"},
+}
+# Where qiskit-ibm-runtime removed them (QKM708); elsewhere they never were (QKM707).
+_RUNTIME_KINDS = frozenset({IBM_BACKEND, RUNTIME_FAKE_BACKEND})
+_V2_KINDS = tuple(MISSING)
+
+REGISTRY.add(Rule(
+    code="QKM707",
+    name="backend-v1-accessor",
+    message="'{name}' is a BackendV1 accessor that this V2 backend does not answer",
+    fix_title="use {replacement}",
+    replacement=ACCESSORS["configuration"],
+    url=BACKEND_GUIDE,
+    new_names=("qiskit.providers.BackendV2.target", "qiskit.providers.BackendV2.num_qubits"),
+    fix=Autofix("safe", "Remove the call parentheses of `backend.name()`",
+                "Safe: `name` is a string on every V2 backend, so the call can only raise "
+                "`TypeError`. Only `name()` without arguments is fixed; the other accessors "
+                "have no one-to-one replacement."),
+    since="0.2.0",
+    doc=RuleDoc(
+        summary="`backend.name()`, `configuration()` ... on a V2 backend",
+        what="Finds, on a backend proven to be a `BackendV2` (Aer, `GenericBackendV2`, "
+        "`BasicSimulator`, the runtime's `Fake*V2` backends, IBM backends), the BackendV1 "
+        "accessors that fail on its class: `name()` everywhere (`TypeError`: `name` is a "
+        "string), and `configuration()`, `properties()`, `defaults()`, `max_shots` and "
+        "`max_experiments` on `GenericBackendV2` and `BasicSimulator`, `defaults()`, "
+        "`max_shots`, `max_experiments` on Aer (`AttributeError`). On IBM and fake backends "
+        "`defaults()`, `max_shots` and `max_experiments` are QKM708.",
+        why="`BackendV2` describes a backend by its `Target` (`backend.target`) and a few "
+        "attributes (`num_qubits`, `coupling_map`, `operation_names`, `name`); the "
+        "configuration, properties and defaults objects of `BackendV1` are gone with it in "
+        "Qiskit 2.0.",
+        notes="`configuration()` and `properties()` still answer, with no warning, on "
+        "`IBMBackend`, the runtime's fake backends and `AerSimulator`, so they are not "
+        "reported there. A backend whose class is not proven (a function parameter, a "
+        "third-party provider's backend, a V1 fake) is never reported.",
+    ),
+))
+
+REGISTRY.add(Rule(
+    code="QKM708",
+    name="ibm-backend-limits",
+    message="'{name}' was removed from IBM and fake backends in qiskit-ibm-runtime 0.41",
+    fix_title="use {replacement}",
+    replacement=ACCESSORS["defaults"],
+    url=BACKEND_GUIDE,
+    new_names=("qiskit.providers.BackendV2.target",),
+    releases=Releases("qiskit-ibm-runtime", deprecated="0.38.0", removed="0.41.0"),
+    deprecated_in="qiskit-ibm-runtime 0.38 (`defaults()`; `max_shots` and `max_experiments` "
+    "warned from 0.37)",
+    removed_in="qiskit-ibm-runtime 0.41",
+    since="0.2.0",
+    doc=RuleDoc(
+        summary="`defaults()`, `max_shots`, `max_experiments` of IBM backends",
+        what="Finds `defaults()`, `max_shots` and `max_experiments` on an IBM backend "
+        "(`service.backend(...)`, `least_busy(...)`) or on one of the runtime's `Fake*V2` "
+        "backends.",
+        why="qiskit-ibm-runtime removed them in 0.41: the pulse defaults went with Qiskit "
+        "Pulse (`backend.target` describes the instructions), and the limits they gave were "
+        "not the service's real ones (`max_circuits` now returns `None`).",
+        notes="The target-version gate uses 0.38, where `defaults()` was deprecated; "
+        "`max_shots` and `max_experiments` already warned in 0.37.",
+    ),
+))
+
+
+def _accessor(ctx: Context, node: ast.expr, accessor: str, kind: str | None) -> None:
+    if kind not in MISSING or accessor not in MISSING[kind]:
+        return
+    code = "QKM708" if kind in _RUNTIME_KINDS and accessor in _GONE_SINCE_0_41 else "QKM707"
+    ctx.report(node, code, _shown(node), ACCESSORS[accessor], fix=_call_removed(ctx, node))
+
+
+def _call_removed(ctx: Context, node: ast.expr) -> Fix | None:
+    """``backend.name()`` -> ``backend.name``."""
+    source = ctx.source
+    if (source is None or not isinstance(node, ast.Call) or node.args or node.keywords
+            or not isinstance(node.func, ast.Attribute) or node.func.attr != "name"):
+        return None
+    return (Edit(*source.end(node.func), *source.end(node), ""),)
+
+
+def _shown(node: ast.expr) -> str:
+    text = ast.unparse(node)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+@REGISTRY.on_method("configuration", "properties", "defaults", "name", values=_V2_KINDS)
+def _accessor_call(ctx: Context, call: ast.Call, receiver: str | None) -> None:
+    assert isinstance(call.func, ast.Attribute)
+    _accessor(ctx, call, call.func.attr, receiver)
+
+
+@REGISTRY.on_attribute("max_shots", "max_experiments", values=_V2_KINDS)
+def _accessor_read(ctx: Context, node: ast.Attribute, owner: str | None) -> None:
+    _accessor(ctx, node, node.attr, owner)

@@ -1,5 +1,6 @@
 """What is a backend: the factories whose values are IBM Quantum backends or other Qiskit
-backends, declared as value paths that resolve to one of three canonical kinds."""
+backends, declared as value paths that resolve to a few canonical kinds (IBM, Aer, the
+runtime's V2 fakes, the backends of Qiskit itself, and any other)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,11 @@ from ..registry import REGISTRY
 IBM_BACKEND = "qiskit_ibm_runtime.IBMBackend()"
 AER_BACKEND = "qiskit_aer.AerSimulator()"
 OTHER_BACKEND = "qiskit.providers.BackendV2()"
+# ``BackendV2`` classes that never had the BackendV1 accessors (``configuration()`` ...), and
+# the runtime's V2 fakes, which still answer ``configuration()`` and ``properties()``.
+BARE_V2_BACKEND = "qiskit.providers.fake_provider.GenericBackendV2()"
+RUNTIME_FAKE_BACKEND = "qiskit_ibm_runtime.fake_provider.FakeBackendV2()"
+BACKENDS = (IBM_BACKEND, AER_BACKEND, OTHER_BACKEND, BARE_V2_BACKEND, RUNTIME_FAKE_BACKEND)
 
 _SERVICE = "qiskit_ibm_runtime.QiskitRuntimeService()"
 _IBMQ_PROVIDERS = ("qiskit.IBMQ.get_provider()", "qiskit.providers.ibmq.IBMQ.get_provider()")
@@ -42,20 +48,31 @@ REGISTRY.same_value(
     "qiskit.providers.aer.Aer.get_backend()",
 )
 
+_FAKES = "qiskit_ibm_runtime.fake_provider"
+REGISTRY.same_value(
+    BARE_V2_BACKEND,
+    "qiskit.providers.basic_provider.BasicSimulator()",
+    "qiskit.providers.basic_provider.BasicProvider().get_backend()",
+)
+# Declared before the catch-all ``Fake*()`` below, which would match them too; the provider
+# maps to itself so that its ``backend()`` is reached.
+REGISTRY.same_value(f"{_FAKES}.FakeProviderForBackendV2()", f"{_FAKES}.FakeProviderForBackendV2()")
+REGISTRY.same_value(
+    RUNTIME_FAKE_BACKEND,
+    f"{_FAKES}.Fake*V2()",
+    f"{_FAKES}.FakeProviderForBackendV2().backend()",
+    f"{_FAKES}.FakeProviderForBackendV2().backends()[]",
+)
 REGISTRY.same_value(
     OTHER_BACKEND,
     "qiskit.providers.BackendV1()",
     "qiskit.BasicAer.get_backend()",
     "qiskit.providers.basicaer.BasicAer.get_backend()",
     "qiskit.providers.basicaer.QasmSimulatorPy()",
-    "qiskit.providers.basic_provider.BasicSimulator()",
-    "qiskit.providers.basic_provider.BasicProvider().get_backend()",
-    "qiskit.providers.fake_provider.GenericBackendV2()",
     "qiskit.providers.fake_provider.Fake*()",
     "qiskit.test.mock.Fake*()",  # the V1 fakes' home before qiskit-terra 0.21
     "qiskit.test.mock.backends.Fake*()",
-    "qiskit_ibm_runtime.fake_provider.Fake*()",
-    "qiskit_ibm_runtime.fake_provider.FakeProviderForBackendV2().backend()",
+    f"{_FAKES}.Fake*()",  # the V1 fakes of qiskit-ibm-runtime before 0.33
     # Third-party providers that serve Qiskit backends.
     "qiskit_ionq.IonQProvider().get_backend()",
     "qiskit_braket_provider.BraketProvider().get_backend()",
@@ -68,6 +85,6 @@ def backend_kind(path: str | None) -> str | None:
     """``"ibm"`` for an IBM Quantum backend, ``"other"`` for any other known Qiskit backend."""
     if path == IBM_BACKEND:
         return "ibm"
-    if path in (AER_BACKEND, OTHER_BACKEND):
+    if path in BACKENDS:
         return "other"
     return None
