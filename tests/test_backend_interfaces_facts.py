@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import ast
 import importlib
+import inspect
+import typing
 import warnings
 from pathlib import Path
 from typing import Any, Callable
@@ -20,6 +22,7 @@ from qiskit_ibm_runtime.fake_provider import FakeManilaV2
 from flake8_qiskit_migrate.engine import REGISTRY, check
 from flake8_qiskit_migrate.registry import Settings
 from flake8_qiskit_migrate.rules.backend_interfaces import ACCESSORS, MISSING
+from flake8_qiskit_migrate.rules.job_status import MEMBERS, PRIMITIVES, STRING_STATUSES
 from flake8_qiskit_migrate.rules.backends import (AER_BACKEND, BARE_V2_BACKEND, IBM_BACKEND,
                                                   RUNTIME_FAKE_BACKEND)
 from helpers import command
@@ -155,3 +158,54 @@ def test_name_called_is_fixed_to_the_attribute(tmp_path: Path) -> None:
         "print(backend.name, backend.name('x'), backend.configuration())\n")
     assert run.stdout.splitlines()[0].startswith("names.py:4:21: QKM707 'backend.name('x')'")
     assert "Found 2 errors (1 fixed, 1 remaining)." in run.stdout
+
+
+# -- job statuses (QKM709) ---------------------------------------------------------------------
+
+def test_a_runtime_job_status_is_a_string_never_the_enum() -> None:
+    from qiskit.providers import JobStatus
+    from qiskit_ibm_runtime import QiskitRuntimeService, RuntimeJobV2, runtime_job_v2
+    assert typing.get_args(runtime_job_v2.JobStatus) == STRING_STATUSES
+    assert set(MEMBERS) == set(JobStatus.__members__)
+    assert all(JobStatus[name] != name for name in STRING_STATUSES)  # a plain Enum
+    assert inspect.signature(QiskitRuntimeService.job).return_annotation == "RuntimeJobV2"
+    assert inspect.signature(QiskitRuntimeService.jobs).return_annotation == "list[RuntimeJobV2]"
+    assert callable(RuntimeJobV2.done) and callable(RuntimeJobV2.in_final_state)
+
+
+@pytest.mark.parametrize("primitive", PRIMITIVES)
+def test_every_runtime_primitive_returns_a_runtime_job_v2(primitive: str) -> None:
+    module, _, name = primitive.rpartition(".")
+    run = getattr(importlib.import_module(module), name).run
+    assert "RuntimeJobV2" in str(inspect.signature(run).return_annotation)
+
+
+def test_in_local_testing_mode_the_status_is_still_the_enum() -> None:
+    from qiskit import QuantumCircuit, transpile
+    from qiskit.providers import JobStatus
+    from qiskit_ibm_runtime import SamplerV2
+    from qiskit_ibm_runtime.executor_sampler import Sampler
+    backend = FakeManilaV2()
+    circuit = QuantumCircuit(1)
+    circuit.measure_all()
+    for sampler in (SamplerV2, Sampler):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            job = sampler(mode=backend).run([transpile(circuit, backend)], shots=10)
+        job.result()
+        assert job.status() is JobStatus.DONE
+
+
+def test_the_comparison_is_fixed_to_the_string_status(tmp_path: Path) -> None:
+    script = tmp_path / "wait.py"
+    script.write_text("from qiskit.providers import JobStatus\n"
+                      "from qiskit_ibm_runtime import QiskitRuntimeService\n\n"
+                      "job = QiskitRuntimeService().job('d1')\n"
+                      "while job.status() != JobStatus.DONE:\n    pass\n")
+    shown = command("check", "wait.py", cwd=tmp_path).stdout
+    assert shown.startswith("wait.py:5:7: QKM709 'job.status() != JobStatus.DONE' is never "
+                            "true: a Runtime job's status is a string: compare with \"DONE\"")
+    assert command("check", "--fix", "wait.py", cwd=tmp_path).returncode == 1  # unsafe: kept
+    assert "!= JobStatus.DONE" in script.read_text()
+    assert command("check", "--fix", "--unsafe-fixes", "wait.py", cwd=tmp_path).returncode == 0
+    assert 'while job.status() != "DONE":' in script.read_text()

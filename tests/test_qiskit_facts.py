@@ -9,6 +9,7 @@ import importlib
 import inspect
 import re
 import socket
+import typing
 import warnings
 from typing import Any, Callable
 
@@ -20,6 +21,7 @@ from qiskit.providers.fake_provider import GenericBackendV2
 from qiskit.transpiler import generate_preset_pass_manager
 from qiskit_aer import AerSimulator
 from qiskit_aer.primitives import SamplerV2 as AerSamplerV2
+from qiskit_ibm_runtime import runtime_job_v2
 from qiskit_ibm_runtime import (Batch, EstimatorV2, IBMBackend, QiskitRuntimeService, SamplerV2,
                                 Session)
 from qiskit_ibm_runtime.exceptions import IBMBackendError
@@ -29,6 +31,7 @@ from qiskit_ibm_runtime.options_models import EstimatorOptions as ClientEstimato
 from qiskit_ibm_runtime.options_models import SamplerOptions as ClientSamplerOptions
 
 from flake8_qiskit_migrate.engine import REGISTRY
+from flake8_qiskit_migrate.rules.job_status import STRING_STATUSES
 from flake8_qiskit_migrate.rules.run_options import RUN_OPTIONS, destination
 from flake8_qiskit_migrate.rules.server_side_primitives import SERVER_SIDE_OPTIONS
 from flake8_qiskit_migrate.snippets import snippets
@@ -212,6 +215,7 @@ USAGE_FACTS: dict[str, Callable[[], bool]] = {
     "QKM416": _transpiler_homes,
     "QKM707": lambda: not hasattr(GenericBackendV2(2), "configuration")
     and isinstance(AerSimulator().name, str),
+    "QKM709": lambda: typing.get_args(runtime_job_v2.JobStatus) == STRING_STATUSES,
     "QKM708": lambda: not hasattr(FakeManilaV2(), "defaults")
     and not hasattr(FakeManilaV2(), "max_shots"),
     "QKM602": _server_side_options_have_no_client_side_home,

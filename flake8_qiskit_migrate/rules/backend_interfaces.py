@@ -31,7 +31,7 @@ REGISTRY.add(Rule(
     no_fix_reason="No fix: what replaces a Qobj depends on what the code did with it (run it, "
     "store it, send it).",
     doc=RuleDoc(
-        summary="`assemble`, `disassemble` and `qiskit.qobj`",
+        summary="`assemble`, `disassemble`, `qiskit.qobj`",
         what="Finds `qiskit.assemble` (`from qiskit import assemble` too), "
         "`qiskit.compiler.assemble`, the `qiskit.assembler` module (`disassemble`, "
         "`assemble_circuits` ...) and the `qiskit.qobj` module (`QasmQobj`, "
@@ -67,7 +67,7 @@ REGISTRY.add(Rule(
     removed_in="Qiskit 2.0",
     since="0.2.0",
     doc=RuleDoc(
-        summary="`BackendV1`, `ProviderV1` and `qiskit.providers.models`",
+        summary="`BackendV1`, `ProviderV1`, `providers.models`",
         what="Finds `qiskit.providers.BackendV1` (also from `qiskit.providers.backend`), "
         "`ProviderV1` and `Provider`, and the `qiskit.providers.models` module "
         "(`BackendProperties`, `BackendConfiguration`, `QasmBackendConfiguration`, "
@@ -106,7 +106,7 @@ REGISTRY.add(Rule(
     removed_in="Qiskit 2.0",
     since="0.2.0",
     doc=RuleDoc(
-        summary="`BackendV2Converter` and `convert_to_target`",
+        summary="`BackendV2Converter`, `convert_to_target`",
         what="Finds `qiskit.providers.BackendV2Converter`, `qiskit.providers.convert_to_target` "
         "and the `qiskit.providers.backend_compat` module they lived in.",
         why="They turned a `BackendV1` (or its configuration and properties) into a `BackendV2` "
@@ -136,7 +136,7 @@ REGISTRY.add(Rule(
     removed_in="Qiskit 2.0",
     since="0.2.0",
     doc=RuleDoc(
-        summary="`LocalReadoutMitigator`, `CorrelatedReadoutMitigator`",
+        summary="Qiskit's readout mitigators",
         what="Finds `qiskit.result.LocalReadoutMitigator`, "
         "`qiskit.result.CorrelatedReadoutMitigator` and the `qiskit.result.mitigation` "
         "module.",
@@ -164,7 +164,7 @@ REGISTRY.add(Rule(
     "retired and does not import next to Qiskit 2.x",
     since="0.2.0",
     doc=RuleDoc(
-        summary="`complete_meas_cal` / `CompleteMeasFitter` (Ignis, `qiskit.utils`)",
+        summary="Ignis measurement fitters (`CompleteMeasFitter`)",
         what="Finds the `qiskit.ignis.mitigation` and `qiskit.utils.mitigation` modules "
         "(`complete_meas_cal`, `tensored_meas_cal`, `CompleteMeasFitter`, "
         "`TensoredMeasFitter` ...).",
@@ -191,7 +191,7 @@ REGISTRY.add(Rule(
     no_fix_reason="No fix: a `RuntimeJobV2` reports its status as a string, so code that "
     "compares it with `JobStatus` must change too (QKM709).",
     doc=RuleDoc(
-        summary="`qiskit_ibm_runtime.RuntimeJob`",
+        summary="the V1 `RuntimeJob`",
         what="Finds `qiskit_ibm_runtime.RuntimeJob` (imports, annotations, `isinstance` "
         "checks).",
         why="`RuntimeJob` was the job of the V1 primitives; it was deprecated in "
@@ -241,7 +241,7 @@ REGISTRY.add(Rule(
                 "have no one-to-one replacement."),
     since="0.2.0",
     doc=RuleDoc(
-        summary="`backend.name()`, `configuration()` ... on a V2 backend",
+        summary="`name()`, `configuration()` ... on V2 backends",
         what="Finds, on a backend proven to be a `BackendV2` (Aer, `GenericBackendV2`, "
         "`BasicSimulator`, the runtime's `Fake*V2` backends, IBM backends), the BackendV1 "
         "accessors that fail on its class: `name()` everywhere (`TypeError`: `name` is a "
@@ -274,7 +274,7 @@ REGISTRY.add(Rule(
     removed_in="qiskit-ibm-runtime 0.41",
     since="0.2.0",
     doc=RuleDoc(
-        summary="`defaults()`, `max_shots`, `max_experiments` of IBM backends",
+        summary="`defaults()`, `max_shots` of IBM backends",
         what="Finds `defaults()`, `max_shots` and `max_experiments` on an IBM backend "
         "(`service.backend(...)`, `least_busy(...)`) or on one of the runtime's `Fake*V2` "
         "backends.",

@@ -48,7 +48,7 @@ REGISTRY.add(Rule(
     "does not spell.",
     since="0.2.0",
     doc=RuleDoc(
-        summary="V2 results read the old way: `result.get_counts()`, `result.values`",
+        summary="V2 results read the V1 way: `result.get_counts()`",
         what="Finds, on a result traced to a V2 primitive's job (`StatevectorSampler`, "
         "`BackendSamplerV2`, Aer's and Runtime's `SamplerV2` / `EstimatorV2`, a `RuntimeJobV2`, "
         "a value annotated `PrimitiveResult`), on one of its PUB results (`result[0]`, "
