@@ -25,7 +25,7 @@ for entry in result.metadata:  # QKM310: 14
     print(entry)
 shots = [entry["shots"] for entry in result.metadata]  # QKM310: 38
 result[0].data.values()  # ok: DataBin is a mapping
-estimated = StatevectorEstimator().run([(circuit, "ZZ")]).result()
+estimated = StatevectorEstimator().run([(QuantumCircuit(2), "ZZ")]).result()
 estimated.values  # QKM310: 1
 estimated[0].values[0]  # QKM310: 1
 estimated[0].data.evs  # ok: the V2 field
