@@ -243,7 +243,8 @@ REGISTRY.add(Rule(
     doc=RuleDoc(
         summary="`name()`, `configuration()` ... on V2 backends",
         what="Finds, on a backend proven to be a `BackendV2` (Aer, `GenericBackendV2`, "
-        "`BasicSimulator`, the runtime's `Fake*V2` backends, IBM backends), the BackendV1 "
+        "`BasicSimulator`, the runtime's `Fake*V2` backends, IBM backends of qiskit-ibm-runtime "
+        "or qiskit-ibm-provider; IBMQ's were BackendV1), the BackendV1 "
         "accessors that fail on its class: `name()` everywhere (`TypeError`: `name` is a "
         "string), and `configuration()`, `properties()`, `defaults()`, `max_shots` and "
         "`max_experiments` on `GenericBackendV2` and `BasicSimulator`, `defaults()`, "

@@ -7,13 +7,15 @@ from __future__ import annotations
 from ..registry import REGISTRY
 
 IBM_BACKEND = "qiskit_ibm_runtime.IBMBackend()"
+IBMQ_BACKEND = "qiskit.providers.ibmq.IBMQBackend()"  # IBM Quantum, but a BackendV1
 AER_BACKEND = "qiskit_aer.AerSimulator()"
 OTHER_BACKEND = "qiskit.providers.BackendV2()"
 # ``BackendV2`` classes that never had the BackendV1 accessors (``configuration()`` ...), and
 # the runtime's V2 fakes, which still answer ``configuration()`` and ``properties()``.
 BARE_V2_BACKEND = "qiskit.providers.fake_provider.GenericBackendV2()"
 RUNTIME_FAKE_BACKEND = "qiskit_ibm_runtime.fake_provider.FakeBackendV2()"
-BACKENDS = (IBM_BACKEND, AER_BACKEND, OTHER_BACKEND, BARE_V2_BACKEND, RUNTIME_FAKE_BACKEND)
+BACKENDS = (IBM_BACKEND, IBMQ_BACKEND, AER_BACKEND, OTHER_BACKEND, BARE_V2_BACKEND,
+            RUNTIME_FAKE_BACKEND)
 
 _SERVICE = "qiskit_ibm_runtime.QiskitRuntimeService()"
 _IBMQ_PROVIDERS = ("qiskit.IBMQ.get_provider()", "qiskit.providers.ibmq.IBMQ.get_provider()")
@@ -29,12 +31,17 @@ REGISTRY.same_value(
     f"{_SERVICE}.backend()",
     f"{_SERVICE}.least_busy()",
     f"{_SERVICE}.get_backend()",
-    *[f"{provider}.backends()[]" for provider in _IBM_PROVIDERS],
-    *[f"{provider}.get_backend()" for provider in _IBM_PROVIDERS[1:]],
-    "qiskit.IBMQ.get_backend()",
+    *[f"{provider}.backends()[]" for provider in _IBM_PROVIDERS[:2]],
+    "qiskit_ibm_provider.IBMProvider().get_backend()",
     "qiskit_ibm_provider.least_busy()",
-    "qiskit.providers.ibmq.least_busy()",
     "qiskit_ibm_provider.IBMBackend()",  # annotations: ``def f(backend: IBMBackend)``
+)
+REGISTRY.same_value(
+    IBMQ_BACKEND,
+    *[f"{provider}.backends()[]" for provider in _IBMQ_PROVIDERS],
+    *[f"{provider}.get_backend()" for provider in _IBMQ_PROVIDERS],
+    "qiskit.IBMQ.get_backend()",
+    "qiskit.providers.ibmq.least_busy()",
 )
 
 _AER_CLASSES = ("AerSimulator", "QasmSimulator", "StatevectorSimulator", "UnitarySimulator")
@@ -83,7 +90,7 @@ REGISTRY.same_value(
 
 def backend_kind(path: str | None) -> str | None:
     """``"ibm"`` for an IBM Quantum backend, ``"other"`` for any other known Qiskit backend."""
-    if path == IBM_BACKEND:
+    if path in (IBM_BACKEND, IBMQ_BACKEND):
         return "ibm"
     if path in BACKENDS:
         return "other"

@@ -43,3 +43,6 @@ Device().name()  # ok
 
 def describe(device) -> str:  # type: ignore[no-untyped-def]
     return device.name()  # ok: not proven to be a V2 backend
+from qiskit.providers.ibmq import least_busy  # QKM202: 35
+
+least_busy(candidates).name()  # QKM209: 1; ok: IBMQ backends were BackendV1
