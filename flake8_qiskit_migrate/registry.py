@@ -26,9 +26,10 @@ CATEGORIES = {
     4: "Legacy options and keywords",
     5: "Other retired Runtime settings",
     6: "Server-side Runtime primitives (qiskit-ibm-runtime 0.50+)",
+    7: "Backend, job and result interfaces",
 }
 
-_CODE = re.compile(r"QKM[1-6]\d\d\Z")
+_CODE = re.compile(r"QKM[1-7]\d\d\Z")
 _NAME = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\Z")
 
 

@@ -170,6 +170,41 @@ except ImportError:
     from qiskit_ibm_runtime import SamplerV2 as Shim
 """),
 ]
+CASES += [
+    ("QKM707", """\
+from qiskit_aer import AerSimulator
+backend = AerSimulator()
+print(backend.name(), backend.name( ))
+name = backend.name(
+)
+backend.name("x")
+""", """\
+from qiskit_aer import AerSimulator
+backend = AerSimulator()
+print(backend.name, backend.name)
+name = backend.name
+backend.name("x")
+"""),  # with an argument it is still reported, not fixed
+]
+CASES += [
+    ("QKM709", """\
+from qiskit.providers import JobStatus
+from qiskit_ibm_runtime import RuntimeJobV2
+def wait(job: RuntimeJobV2) -> None:
+    while job.status() not in (JobStatus.DONE, JobStatus.ERROR):
+        pass
+    assert job.status() != JobStatus.VALIDATING
+    job.status() is JobStatus.DONE
+""", """\
+from qiskit.providers import JobStatus
+from qiskit_ibm_runtime import RuntimeJobV2
+def wait(job: RuntimeJobV2) -> None:
+    while job.status() not in ("DONE", "ERROR"):
+        pass
+    assert job.status() != JobStatus.VALIDATING
+    job.status() is JobStatus.DONE
+"""),  # no string status is VALIDATING, and `is "DONE"` tests identity: reported, not fixed
+]
 IDS = [f"{code}-{i}" for i, (code, _, _) in enumerate(CASES)]
 
 

@@ -56,7 +56,8 @@ def run(device: IBMBackend, other):
 SESSIONS_FIXED = SESSIONS.replace(
     "Session(service=service, backend=backend)\n", "Session(backend=backend)\n").replace(
     "Session(service, service.least_busy())", "Session(service.least_busy())").replace(
-    "Session(service=service, backend=device)", "Session(backend=device)")
+    "Session(service=service, backend=device)", "Session(backend=device)").replace(
+    "backend=backend.name())", "backend=backend.name)")  # QKM707: name is a property of V2
 
 
 def test_qkm414_fix_only_where_the_backend_is_a_backend_object() -> None:
@@ -67,6 +68,7 @@ def test_qkm414_fix_only_where_the_backend_is_a_backend_object() -> None:
         ("QKM415", 6, 34, False),
         ("QKM414", 7, 9, False),  # backend.name()
         ("QKM415", 7, 34, False),
+        ("QKM707", 7, 34, True),  # ... and name is a string attribute of a V2 backend
         ("QKM414", 8, 9, True),  # service.backend(name)
         ("QKM414", 9, 9, True),  # positional service, service.least_busy()
         ("QKM414", 13, 13, True),  # a parameter annotated IBMBackend
@@ -80,12 +82,14 @@ def test_qkm414_names_stay_reported_after_fix(tmp_path: Path) -> None:
     diff = command("check", "--diff", "s.py", cwd=tmp_path)
     assert diff.returncode == 1
     assert diff.stdout.splitlines()[2:] == [
-        "@@ -5,10 +5,10 @@",
+        "@@ -4,11 +4,11 @@",
+        " backend = service.backend(name)",
         " Session(service=service, backend=name)",
         " Session(service=service, backend=backend.name)",
-        " Session(service=service, backend=backend.name())",
+        "-Session(service=service, backend=backend.name())",
         "-Session(service=service, backend=backend)",
         "-Session(service, service.least_busy())",
+        "+Session(service=service, backend=backend.name)",
         "+Session(backend=backend)",
         "+Session(service.least_busy())",
         " ",
@@ -99,7 +103,7 @@ def test_qkm414_names_stay_reported_after_fix(tmp_path: Path) -> None:
     assert (tmp_path / "s.py").read_text() == SESSIONS_FIXED
     assert (result.returncode, marks(result.stdout)) == (
         1, ["5:9 QKM414", "5:34 QKM415", "6:9 QKM414", "6:34 QKM415", "7:9 QKM414",
-            "7:34 QKM415", "14:13 QKM414"])
+            "7:34 QKM415", "14:13 QKM414"])  # the fixed backend.name is still a name
 
 
 # -- QKM413 / QKM412: ``mode=`` takes no backend name, and V1 classes are left alone ----------

@@ -9,25 +9,30 @@ import importlib
 import inspect
 import re
 import socket
+import typing
 import warnings
 from typing import Any, Callable
 
 import pytest
 from qiskit import transpile
-from qiskit.primitives import PrimitiveResult, StatevectorEstimator
+from qiskit.primitives import PrimitiveResult, PubResult, StatevectorEstimator
 from qiskit.primitives.backend_sampler_v2 import Options as BackendSamplerOptions
+from qiskit.providers.fake_provider import GenericBackendV2
 from qiskit.transpiler import generate_preset_pass_manager
 from qiskit_aer import AerSimulator
 from qiskit_aer.primitives import SamplerV2 as AerSamplerV2
+from qiskit_ibm_runtime import runtime_job_v2
 from qiskit_ibm_runtime import (Batch, EstimatorV2, IBMBackend, QiskitRuntimeService, SamplerV2,
                                 Session)
 from qiskit_ibm_runtime.exceptions import IBMBackendError
+from qiskit_ibm_runtime.fake_provider import FakeManilaV2
 from qiskit_ibm_runtime.options import EstimatorOptions, SamplerOptions
 from qiskit_ibm_runtime.options_models import EstimatorOptions as ClientEstimatorOptions
 from qiskit_ibm_runtime.options_models import SamplerOptions as ClientSamplerOptions
 
 from flake8_qiskit_migrate.engine import REGISTRY
 from flake8_qiskit_migrate.rules.removed_keywords import REMOVED_KEYWORDS
+from flake8_qiskit_migrate.rules.job_status import STRING_STATUSES
 from flake8_qiskit_migrate.rules.run_options import RUN_OPTIONS, destination
 from flake8_qiskit_migrate.rules.server_side_primitives import SERVER_SIDE_OPTIONS
 from flake8_qiskit_migrate.snippets import snippets
@@ -209,11 +214,18 @@ USAGE_FACTS: dict[str, Callable[[], bool]] = {
     "QKM307": lambda: _parameters(SamplerV2.run) == {"self", "pubs", "shots", "dry_run"}
     and _parameters(EstimatorV2.run) == {"self", "pubs", "precision", "dry_run"},
     "QKM308": lambda: not hasattr(PrimitiveResult, "quasi_dists"),
+    "QKM310": lambda: not any(hasattr(cls, field) for cls in (PrimitiveResult, PubResult)
+                              for field in ("get_counts", "get_memory", "values")),
     "QKM309": lambda: "parameter_values" not in _parameters(SamplerV2.run)
     | _parameters(EstimatorV2.run) | _parameters(StatevectorEstimator.run),
     "QKM416": _transpiler_homes,
     "QKM419": lambda: (_parameters(transpile) | _parameters(generate_preset_pass_manager)
                        ).isdisjoint(REMOVED_KEYWORDS),
+    "QKM707": lambda: not hasattr(GenericBackendV2(2), "configuration")
+    and isinstance(AerSimulator().name, str),
+    "QKM709": lambda: typing.get_args(runtime_job_v2.JobStatus) == STRING_STATUSES,
+    "QKM708": lambda: not hasattr(FakeManilaV2(), "defaults")
+    and not hasattr(FakeManilaV2(), "max_shots"),
     "QKM602": _server_side_options_have_no_client_side_home,
     "QKM417": _simulator_homes,
     "QKM418": lambda: "run_options" in {f.name for f in dataclasses.fields(BackendSamplerOptions)},

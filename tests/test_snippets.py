@@ -13,7 +13,7 @@ from flake8_qiskit_migrate.snippets import snippets
 CODES = [rule.code for rule in REGISTRY]
 # Every rule on, opt-in ones included, with the newest releases targeted: a "use instead"
 # snippet must not use anything any rule reports, deprecated-in-the-newest-release included.
-EVERYTHING = Settings(explicit=("QKM1", "QKM2", "QKM3", "QKM4", "QKM5", "QKM6"))
+EVERYTHING = Settings(explicit=("QKM1", "QKM2", "QKM3", "QKM4", "QKM5", "QKM6", "QKM7"))
 
 
 def codes(source: str) -> set[str]:

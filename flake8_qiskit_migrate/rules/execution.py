@@ -17,7 +17,7 @@ from __future__ import annotations
 import ast
 
 from ..registry import GUIDES, REGISTRY, Context, Releases, Rule, RuleDoc
-from .backends import AER_BACKENDS, IBM_BACKEND, OTHER_BACKEND, backend_kind
+from .backends import AER_BACKENDS, BACKENDS, backend_kind
 from .legacy_simulators import run_advice, simulator_value
 from .receivers import name_says, proven_other
 from .run_options import report_run_options
@@ -200,7 +200,7 @@ def _source(node: ast.expr) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-@REGISTRY.on_method("run", values=(IBM_BACKEND, *AER_BACKENDS, OTHER_BACKEND),
+@REGISTRY.on_method("run", values=BACKENDS,
                     by_name="backend_names")
 def _backend_run(ctx: Context, call: ast.Call, path: str | None) -> None:
     func = call.func
