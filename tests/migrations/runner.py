@@ -85,7 +85,7 @@ def _current_service(device: Callable[[], Any]) -> type:
 
     class Service:
         def __init__(self, *args: Any, **kwargs: Any) -> None:
-            inspect.signature(real).bind(*args, **kwargs)
+            inspect.signature(real.__init__).bind(self, *args, **kwargs)
 
         def backend(self, *args: Any, **kwargs: Any) -> Any:
             inspect.signature(real.backend).bind(self, *args, **kwargs)
