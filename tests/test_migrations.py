@@ -14,6 +14,10 @@ its output is compared and which findings are left after the fix:
 - ``# remaining: QKM... | none``: the findings a check of the fixed program still reports, since
   no fix solves them (no fix may hide one);
 - ``# device: NAME``: written for IBM hardware, run on the fake of that device (see runner.py).
+
+``tests/migrations/reference/`` holds each program migrated by hand, the way the guides migrate it:
+it passes the same comparison today, which proves the recording and its tolerance can be met, and
+it is what the fixes aim at.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ import pytest
 from helpers import command
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+REFERENCE = MIGRATIONS / "reference"
 PROGRAMS = sorted(path.stem for path in MIGRATIONS.glob("m[0-9]*.py"))
 TOLERANCE = 1e-6
 
@@ -99,10 +104,10 @@ def fixed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-@pytest.fixture(scope="module")
-def remaining(fixed: Path) -> dict[str, set[str]]:
-    """The codes a check of each fixed program still reports."""
-    checked = command("check", "--output-format", "json", "--exit-zero", ".", cwd=fixed)
+def findings(folder: Path) -> dict[str, set[str]]:
+    """The codes a check of each program in FOLDER reports."""
+    checked = command("check", "--output-format", "json", "--exit-zero", "--no-cache", ".",
+                      cwd=folder)
     assert checked.returncode == 0, checked.stderr
     found: dict[str, set[str]] = {program: set() for program in PROGRAMS}
     for finding in json.loads(checked.stdout):
@@ -110,15 +115,30 @@ def remaining(fixed: Path) -> dict[str, set[str]]:
     return found
 
 
-@pytest.fixture(scope="module")
-def printed(fixed: Path) -> dict[str, dict[str, str | None]]:
-    """What each fixed program printed on the current releases (one interpreter, network off)."""
-    out = fixed / "results.json"
+def run_all(folder: Path, out: Path) -> dict[str, dict[str, str | None]]:
+    """What each program of FOLDER printed on the current releases (one interpreter, network
+    off)."""
     subprocess.run([sys.executable, str(MIGRATIONS / "runner.py"), "--out", str(out),
-                    *(str(fixed / f"{program}.py") for program in PROGRAMS)],
+                    *(str(folder / f"{program}.py") for program in PROGRAMS)],
                    check=True, capture_output=True, text=True, timeout=300)
     results: dict[str, dict[str, str | None]] = json.loads(out.read_text(encoding="utf-8"))
     return results
+
+
+@pytest.fixture(scope="module")
+def remaining(fixed: Path) -> dict[str, set[str]]:
+    return findings(fixed)
+
+
+@pytest.fixture(scope="module")
+def printed(fixed: Path) -> dict[str, dict[str, str | None]]:
+    return run_all(fixed, fixed / "results.json")
+
+
+@pytest.fixture(scope="module")
+def printed_by_reference(tmp_path_factory: pytest.TempPathFactory) -> dict[
+        str, dict[str, str | None]]:
+    return run_all(REFERENCE, tmp_path_factory.mktemp("reference") / "results.json")
 
 
 # -- comparing results ------------------------------------------------------------------------
@@ -169,6 +189,7 @@ def differences(expected: Any, actual: Any, mode: str, where: str) -> list[str]:
 
 def test_every_program_is_recorded() -> None:
     assert len(PROGRAMS) >= 20
+    assert sorted(path.stem for path in REFERENCE.glob("m[0-9]*.py")) == PROGRAMS
     for program in PROGRAMS:
         assert (MIGRATIONS / f"{program}.expected.txt").read_text(encoding="utf-8").strip()
         assert header(program, "compare") in {"exact", "close"} or re.fullmatch(
@@ -176,10 +197,7 @@ def test_every_program_is_recorded() -> None:
     assert set(PENDING) <= set(PROGRAMS)
 
 
-@pytest.mark.parametrize("program", [pending(program, "runs") for program in PROGRAMS])
-def test_fixed_program_prints_the_recorded_results(
-        program: str, printed: dict[str, dict[str, str | None]]) -> None:
-    run = printed[program]
+def assert_prints_the_recording(program: str, run: dict[str, str | None]) -> None:
     assert run["error"] is None, run["error"]
     expected = results((MIGRATIONS / f"{program}.expected.txt").read_text(encoding="utf-8"))
     actual = results(run["output"] or "")
@@ -187,6 +205,25 @@ def test_fixed_program_prints_the_recorded_results(
     mode = header(program, "compare")
     assert [problem for (label, one), (_, other) in zip(expected, actual)
             for problem in differences(one, other, mode, label)] == []
+
+
+@pytest.mark.parametrize("program", [pending(program, "runs") for program in PROGRAMS])
+def test_fixed_program_prints_the_recorded_results(
+        program: str, printed: dict[str, dict[str, str | None]]) -> None:
+    assert_prints_the_recording(program, printed[program])
+
+
+@pytest.mark.parametrize("program", PROGRAMS)
+def test_reference_migration_prints_the_recorded_results(
+        program: str, printed_by_reference: dict[str, dict[str, str | None]]) -> None:
+    assert_prints_the_recording(program, printed_by_reference[program])
+
+
+def test_reference_migrations_leave_only_the_listed_findings() -> None:
+    listed = {program: header(program, "remaining") for program in PROGRAMS}
+    assert findings(REFERENCE) == {
+        program: set() if codes == "none" else set(codes.split())
+        for program, codes in listed.items()}
 
 
 @pytest.mark.parametrize("program", [pending(program, "remaining") for program in PROGRAMS])

@@ -14,7 +14,7 @@ qc.h(0)
 qc.cx(0, 1)
 qc.measure([0, 1], [0, 1])
 
-job = execute(qc, backend, shots=4000, optimization_level=1)
+job = execute(qc, backend, shots=4000, optimization_level=1, seed_transpiler=7)
 job_monitor(job)
 counts = job.result().get_counts()
 print("counts:", dict(sorted(counts.items())))

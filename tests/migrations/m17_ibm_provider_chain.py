@@ -14,6 +14,6 @@ qc.cx(0, 1)
 qc.cx(1, 2)
 qc.measure([0, 1, 2], [0, 1, 2])
 
-job = backend.run(transpile(qc, backend, optimization_level=1), shots=4000)
+job = backend.run(transpile(qc, backend, optimization_level=1, seed_transpiler=7), shots=4000)
 counts = job.result().get_counts()
 print("counts:", dict(sorted(counts.items())))

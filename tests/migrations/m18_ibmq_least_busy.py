@@ -14,5 +14,5 @@ qc.x(0)
 qc.cx(0, 1)
 qc.measure([0, 1], [0, 1])
 
-counts = execute(qc, backend, shots=4000).result().get_counts()
+counts = execute(qc, backend, shots=4000, seed_transpiler=7).result().get_counts()
 print("counts:", dict(sorted(counts.items())))
