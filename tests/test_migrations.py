@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import ast
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -247,3 +248,49 @@ def test_close_and_exact_differ_on_rounding() -> None:
     assert differences([0.5], [0.5000001], "exact", "evs") == ["evs: [0.5000001] != [0.5]"]
     assert differences([(0.7 + 0j)], [(0.7 - 2e-6j)], "close", "state") == [
         "state[0]: (0.7-2e-06j) != (0.7+0j)"]
+
+
+# -- the runner: network off, the service bound to its real signatures ------------------------
+
+def test_the_runner_blocks_the_network_and_binds_the_swapped_service(tmp_path: Path) -> None:
+    (tmp_path / "online.py").write_text(
+        "import socket\nsocket.create_connection(('example.com', 443))\n", encoding="utf-8")
+    (tmp_path / "wrong_call.py").write_text(
+        "# device: quito\nfrom qiskit_ibm_runtime import QiskitRuntimeService\n"
+        "QiskitRuntimeService().backend('ibmq_quito', chanel='x')\n", encoding="utf-8")
+    (tmp_path / "swapped.py").write_text(
+        "# device: quito\nfrom qiskit_ibm_runtime import QiskitRuntimeService\n"
+        "print('backend:', QiskitRuntimeService(channel='ibm_quantum_platform')"
+        ".backend('ibmq_quito').name)\nprint('Job Status: done')\n", encoding="utf-8")
+    out = tmp_path / "results.json"
+    subprocess.run([sys.executable, str(MIGRATIONS / "runner.py"), "--out", str(out),
+                    *(str(tmp_path / name) for name in ("online.py", "wrong_call.py",
+                                                        "swapped.py"))],
+                   check=True, capture_output=True, text=True, timeout=120)
+    ran = json.loads(out.read_text(encoding="utf-8"))
+    assert ran["online"]["error"].rstrip().endswith(
+        "OSError: network access attempted by a migration program")
+    assert ran["wrong_call"]["error"].rstrip().endswith(
+        "TypeError: got an unexpected keyword argument 'chanel'")
+    assert ran["swapped"] == {"output": "backend: fake_quito\n", "error": None}
+
+
+# -- safe fixes keep what a program prints (on the legacy releases, where it runs) ------------
+
+LEGACY_PYTHON = os.environ.get("QKM_LEGACY_PYTHON")
+
+
+@pytest.mark.skipif(not LEGACY_PYTHON, reason="set QKM_LEGACY_PYTHON to the interpreter of "
+                    "the environment record.py builds (CI does not build it)")
+def test_safe_fixes_keep_the_recorded_results(tmp_path: Path) -> None:
+    for program in PROGRAMS:
+        shutil.copy(MIGRATIONS / f"{program}.py", tmp_path)
+    fixing = command("check", "--fix", "--exit-zero", "--no-cache", ".", cwd=tmp_path)
+    assert fixing.returncode == 0, fixing.stderr
+    out = tmp_path / "results.json"
+    subprocess.run([str(LEGACY_PYTHON), str(MIGRATIONS / "runner.py"), "--out", str(out),
+                    *(str(tmp_path / f"{program}.py") for program in PROGRAMS)],
+                   check=True, capture_output=True, text=True, timeout=300)
+    ran = json.loads(out.read_text(encoding="utf-8"))
+    for program in PROGRAMS:
+        assert_prints_the_recording(program, ran[program])
