@@ -37,9 +37,14 @@ import pytest
 
 from helpers import command
 
-MIGRATIONS = Path(__file__).parent / "migrations"
+OWN = (Path(__file__).parent / "migrations").resolve()
+RUNNER = OWN / "runner.py"
+# A reviewer runs held-out programs (recorded with record.py) the same way:
+# QKM_MIGRATIONS=FOLDER pytest tests/test_migrations.py
+MIGRATIONS = Path(os.environ.get("QKM_MIGRATIONS") or OWN).resolve()
 REFERENCE = MIGRATIONS / "reference"
 PROGRAMS = sorted(path.stem for path in MIGRATIONS.glob("m[0-9]*.py"))
+REFERENCED = [program for program in PROGRAMS if (REFERENCE / f"{program}.py").exists()]
 TOLERANCE = 1e-6
 
 # Checks that wait for a fix (issue 22): "runs" (the fixed program prints the recorded results)
@@ -82,7 +87,7 @@ PENDING: dict[str, tuple[tuple[str, ...], str]] = {
 
 
 def pending(program: str, check: str) -> Any:
-    checks, reason = PENDING.get(program, ((), ""))
+    checks, reason = PENDING.get(program, ((), "")) if MIGRATIONS == OWN else ((), "")
     marks = [pytest.mark.xfail(strict=True, reason=reason)] if check in checks else []
     return pytest.param(program, marks=marks, id=program)
 
@@ -110,17 +115,19 @@ def findings(folder: Path) -> dict[str, set[str]]:
     checked = command("check", "--output-format", "json", "--exit-zero", "--no-cache", ".",
                       cwd=folder)
     assert checked.returncode == 0, checked.stderr
-    found: dict[str, set[str]] = {program: set() for program in PROGRAMS}
+    found: dict[str, set[str]] = {path.stem: set() for path in folder.glob("m[0-9]*.py")}
     for finding in json.loads(checked.stdout):
         found[Path(finding["filename"]).stem].add(finding["code"])
     return found
 
 
-def run_all(folder: Path, out: Path) -> dict[str, dict[str, str | None]]:
+def run_all(folder: Path, programs: list[str], out: Path) -> dict[str, dict[str, str | None]]:
     """What each program of FOLDER printed on the current releases (one interpreter, network
     off)."""
-    subprocess.run([sys.executable, str(MIGRATIONS / "runner.py"), "--out", str(out),
-                    *(str(folder / f"{program}.py") for program in PROGRAMS)],
+    if not programs:
+        return {}
+    subprocess.run([sys.executable, str(RUNNER), "--out", str(out),
+                    *(str(folder / f"{program}.py") for program in programs)],
                    check=True, capture_output=True, text=True, timeout=300)
     results: dict[str, dict[str, str | None]] = json.loads(out.read_text(encoding="utf-8"))
     return results
@@ -133,13 +140,13 @@ def remaining(fixed: Path) -> dict[str, set[str]]:
 
 @pytest.fixture(scope="module")
 def printed(fixed: Path) -> dict[str, dict[str, str | None]]:
-    return run_all(fixed, fixed / "results.json")
+    return run_all(fixed, PROGRAMS, fixed / "results.json")
 
 
 @pytest.fixture(scope="module")
 def printed_by_reference(tmp_path_factory: pytest.TempPathFactory) -> dict[
         str, dict[str, str | None]]:
-    return run_all(REFERENCE, tmp_path_factory.mktemp("reference") / "results.json")
+    return run_all(REFERENCE, REFERENCED, tmp_path_factory.mktemp("reference") / "results.json")
 
 
 # -- comparing results ------------------------------------------------------------------------
@@ -189,13 +196,16 @@ def differences(expected: Any, actual: Any, mode: str, where: str) -> list[str]:
 # -- the tests --------------------------------------------------------------------------------
 
 def test_every_program_is_recorded() -> None:
-    assert len(PROGRAMS) >= 20
-    assert sorted(path.stem for path in REFERENCE.glob("m[0-9]*.py")) == PROGRAMS
+    assert PROGRAMS, f"no m*.py program in {MIGRATIONS}"
+    if MIGRATIONS == OWN:
+        assert len(PROGRAMS) >= 20
+        assert REFERENCED == PROGRAMS
     for program in PROGRAMS:
         assert (MIGRATIONS / f"{program}.expected.txt").read_text(encoding="utf-8").strip()
         assert header(program, "compare") in {"exact", "close"} or re.fullmatch(
             r"tvd<=0\.\d+", header(program, "compare"))
-    assert set(PENDING) <= set(PROGRAMS)
+    if MIGRATIONS == OWN:
+        assert set(PENDING) <= set(PROGRAMS)
 
 
 def assert_prints_the_recording(program: str, run: dict[str, str | None]) -> None:
@@ -214,14 +224,15 @@ def test_fixed_program_prints_the_recorded_results(
     assert_prints_the_recording(program, printed[program])
 
 
-@pytest.mark.parametrize("program", PROGRAMS)
+@pytest.mark.parametrize("program", REFERENCED)
 def test_reference_migration_prints_the_recorded_results(
         program: str, printed_by_reference: dict[str, dict[str, str | None]]) -> None:
     assert_prints_the_recording(program, printed_by_reference[program])
 
 
+@pytest.mark.skipif(not REFERENCED, reason="the folder has no reference migrations")
 def test_reference_migrations_leave_only_the_listed_findings() -> None:
-    listed = {program: header(program, "remaining") for program in PROGRAMS}
+    listed = {program: header(program, "remaining") for program in REFERENCED}
     assert findings(REFERENCE) == {
         program: set() if codes == "none" else set(codes.split())
         for program, codes in listed.items()}
@@ -263,7 +274,7 @@ def test_the_runner_blocks_the_network_and_binds_the_swapped_service(tmp_path: P
         "print('backend:', QiskitRuntimeService(channel='ibm_quantum_platform')"
         ".backend('ibmq_quito').name)\nprint('Job Status: done')\n", encoding="utf-8")
     out = tmp_path / "results.json"
-    subprocess.run([sys.executable, str(MIGRATIONS / "runner.py"), "--out", str(out),
+    subprocess.run([sys.executable, str(RUNNER), "--out", str(out),
                     *(str(tmp_path / name) for name in ("online.py", "wrong_call.py",
                                                         "swapped.py"))],
                    check=True, capture_output=True, text=True, timeout=120)
@@ -288,7 +299,7 @@ def test_safe_fixes_keep_the_recorded_results(tmp_path: Path) -> None:
     fixing = command("check", "--fix", "--exit-zero", "--no-cache", ".", cwd=tmp_path)
     assert fixing.returncode == 0, fixing.stderr
     out = tmp_path / "results.json"
-    subprocess.run([str(LEGACY_PYTHON), str(MIGRATIONS / "runner.py"), "--out", str(out),
+    subprocess.run([str(LEGACY_PYTHON), str(RUNNER), "--out", str(out),
                     *(str(tmp_path / f"{program}.py") for program in PROGRAMS)],
                    check=True, capture_output=True, text=True, timeout=300)
     ran = json.loads(out.read_text(encoding="utf-8"))
