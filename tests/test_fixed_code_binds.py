@@ -16,6 +16,7 @@ import ast
 import difflib
 import importlib
 import inspect
+import json
 import re
 import warnings
 from pathlib import Path
@@ -52,28 +53,24 @@ def resolve(dotted: str) -> Any:
     return MISSING
 
 
-class FixedCode(ast.NodeVisitor):
-    """The problems of the ``qiskit*`` imports and calls on the lines a fix wrote."""
+class Names(ast.NodeVisitor):
+    """What the names of a module stand for: imported ``qiskit*`` names, and variables holding an
+    object a ``qiskit*`` class constructed (the last assignment wins: programs are small)."""
 
-    def __init__(self, before: str, after: str) -> None:
-        self.before, self.after = before, after
-        self.written = written_lines(before, after)
+    def __init__(self) -> None:
         self.names: dict[str, str] = {}  # local name -> dotted qiskit name
         self.instances: dict[str, str] = {}  # variable -> dotted class it was constructed from
-        self.problems: list[str] = []
 
     def visit_Import(self, node: ast.Import) -> None:
         for alias in node.names:
             if alias.name.split(".")[0].startswith("qiskit"):
                 self.names[alias.asname or alias.name.split(".")[0]] = (
                     alias.name if alias.asname else alias.name.split(".")[0])
-                self.exists(node, alias.name)
 
     def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
         if node.level == 0 and node.module and node.module.split(".")[0].startswith("qiskit"):
             for alias in node.names:
                 self.names[alias.asname or alias.name] = f"{node.module}.{alias.name}"
-                self.exists(node, f"{node.module}.{alias.name}")
 
     def visit_Assign(self, node: ast.Assign) -> None:
         self.generic_visit(node)
@@ -85,24 +82,6 @@ class FixedCode(ast.NodeVisitor):
                 else:
                     self.instances.pop(target.id, None)
 
-    def visit_Call(self, node: ast.Call) -> None:
-        self.generic_visit(node)
-        if node.lineno not in self.written:
-            return
-        func = node.func
-        dotted = self.dotted(func)
-        if dotted is not None:
-            self.exists(node, dotted)
-            self.binds(node, resolve(dotted), dotted, bound=False)
-        elif (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)
-                and func.value.id in self.instances):
-            owner = self.instances[func.value.id]
-            method = getattr(resolve(owner), func.attr, MISSING)
-            if method is MISSING:
-                self.problems.append(f"line {node.lineno}: {owner} has no {func.attr!r}")
-            else:
-                self.binds(node, method, f"{owner}.{func.attr}", bound=True)
-
     def dotted(self, node: ast.expr) -> str | None:
         """The qiskit name an expression spells through the module's imports."""
         if isinstance(node, ast.Name):
@@ -112,6 +91,63 @@ class FixedCode(ast.NodeVisitor):
             return f"{owner}.{node.attr}" if owner else None
         return None
 
+    def callee(self, func: ast.expr) -> tuple[str, bool] | None:
+        """The dotted name a call calls, and whether it is a method of an instance."""
+        dotted = self.dotted(func)
+        if dotted is not None:
+            return dotted, False
+        if (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)
+                and func.value.id in self.instances):
+            return f"{self.instances[func.value.id]}.{func.attr}", True
+        return None
+
+
+class FixedCode(Names):
+    """The problems of the ``qiskit*`` imports and calls a fix wrote: on the lines it wrote, or
+    whose text it kept but whose meaning it changed (an import rewritten as ``New as Old``)."""
+
+    def __init__(self, before: str, after: str, reported: set[tuple[int, int]]) -> None:
+        super().__init__()
+        self.before, self.after, self.reported = before, after, reported
+        self.written = written_lines(before, after)
+        self.original = Names()
+        self.original.visit(ast.parse(before))
+        self.problems: list[str] = []
+
+    def visit_Import(self, node: ast.Import) -> None:
+        super().visit_Import(node)
+        for alias in node.names:
+            if alias.name.split(".")[0].startswith("qiskit"):
+                self.exists(node, alias.name)
+
+    def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
+        super().visit_ImportFrom(node)
+        if node.level == 0 and node.module and node.module.split(".")[0].startswith("qiskit"):
+            for alias in node.names:
+                self.exists(node, f"{node.module}.{alias.name}")
+
+    def visit_Call(self, node: ast.Call) -> None:
+        self.generic_visit(node)
+        callee = self.callee(node.func)
+        kept = ast.get_source_segment(self.after, node) in self.before
+        if callee is None or (kept and callee == self.original.callee(node.func)):
+            return  # not a qiskit call, or one the fix did not touch
+        if self.still_reported(node):
+            return  # the problem the fix left is not hidden: a finding reports the call
+        dotted, method = callee
+        if not method:
+            self.exists(node, dotted)
+        target = resolve(dotted)
+        if target is MISSING and method:
+            self.problems.append(f"line {node.lineno}: {dotted.rsplit('.', 1)[0]} has no "
+                                 f"{dotted.rsplit('.', 1)[1]!r}")
+        self.binds(node, target, dotted, bound=method)
+
+    def still_reported(self, node: ast.Call) -> bool:
+        start = (node.lineno, node.col_offset)
+        end = (node.end_lineno or node.lineno, node.end_col_offset or node.col_offset)
+        return any(start <= place <= end for place in self.reported)
+
     def exists(self, node: ast.stmt | ast.expr, dotted: str) -> None:
         # a name the original already spelled is not the fix's (it is still reported instead)
         if re.search(rf"\b{re.escape(dotted.rsplit('.', 1)[-1])}\b", self.before):
@@ -120,8 +156,6 @@ class FixedCode(ast.NodeVisitor):
             self.problems.append(f"line {node.lineno}: {dotted} does not exist")
 
     def binds(self, node: ast.Call, target: Any, name: str, bound: bool) -> None:
-        if ast.get_source_segment(self.after, node) in self.before:
-            return  # a call the fix did not write
         starred = any(isinstance(arg, ast.Starred) for arg in node.args) or any(
             keyword.arg is None for keyword in node.keywords)
         if starred or target is MISSING or not callable(target):
@@ -148,15 +182,20 @@ def written_lines(before: str, after: str) -> set[int]:
             for line in range(start, end)}
 
 
-def problems(before: str, after: str) -> list[str]:
-    visitor = FixedCode(before, after)
+def problems(before: str, after: str, reported: set[tuple[int, int]] | None = None) -> list[str]:
+    """What is wrong with the code a fix wrote; REPORTED holds where the check of AFTER still
+    reports a finding (row, 0-based column)."""
+    visitor = FixedCode(before, after, reported or set())
     visitor.visit(ast.parse(after))
     return visitor.problems
 
 
+Fixed = dict[str, tuple[str, str, set[tuple[int, int]]]]
+
+
 @pytest.fixture(scope="module")
-def fixed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[str, str]]:
-    """Every source a fix changed: name -> (before, after)."""
+def fixed(tmp_path_factory: pytest.TempPathFactory) -> Fixed:
+    """Every source a fix changed: name -> (before, after, where findings remain)."""
     folder = tmp_path_factory.mktemp("fixed")
     originals: dict[str, str] = {}
     for rule in REGISTRY:
@@ -167,19 +206,24 @@ def fixed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[str, str]
         (folder / name).write_text(text, encoding="utf-8")
     fixing = command("check", "--fix", "--unsafe-fixes", "--exit-zero", ".", cwd=folder)
     assert fixing.returncode == 0, fixing.stderr
-    changed = {name: (text, (folder / name).read_text(encoding="utf-8"))
+    checked = command("check", "--output-format", "json", "--exit-zero", "--no-cache", ".",
+                      cwd=folder)
+    reported: dict[str, set[tuple[int, int]]] = {name: set() for name in originals}
+    for finding in json.loads(checked.stdout):
+        place = finding["location"]
+        reported[Path(finding["filename"]).name].add((place["row"], place["column"] - 1))
+    changed = {name: (text, (folder / name).read_text(encoding="utf-8"), reported[name])
                for name, text in originals.items()}
-    return {name: pair for name, pair in changed.items() if pair[0] != pair[1]}
+    return {name: found for name, found in changed.items() if found[0] != found[1]}
 
 
-def test_fixes_were_applied(fixed: dict[str, tuple[str, str]]) -> None:
+def test_fixes_were_applied(fixed: Fixed) -> None:
     """The walk below has something to check: at least the Runtime fixes of main write code."""
     assert {"example_QKM301.py", "example_QKM412.py", "example_QKM501.py"} <= set(fixed)
 
 
-def test_every_name_a_fix_writes_exists_and_every_call_binds(
-        fixed: dict[str, tuple[str, str]]) -> None:
-    found = {name: problems(*pair) for name, pair in sorted(fixed.items())}
+def test_every_name_a_fix_writes_exists_and_every_call_binds(fixed: Fixed) -> None:
+    found = {name: problems(*written) for name, written in sorted(fixed.items())}
     assert {name: listed for name, listed in found.items() if listed} == {}
 
 
@@ -199,6 +243,17 @@ def test_a_missing_name_and_a_wrong_signature_are_reported() -> None:
     assert found[2].endswith("too many positional arguments")
     assert found[3] == "line 4: qiskit_ibm_runtime.QiskitRuntimeService has no 'no_method'"
     assert len(found) == 4
+
+
+def test_a_kept_call_whose_name_a_fix_rebound_is_checked() -> None:
+    before = "from qiskit.primitives import Sampler\nsampler = Sampler(options={'shots': 10})\n"
+    after = before.replace("import Sampler", "import StatevectorSampler as Sampler")
+    assert problems(before, after) == [
+        "line 2: qiskit.primitives.StatevectorSampler(self, *, default_shots: 'int' = 1024, "
+        "seed: 'np.random.Generator | int | None' = None): got an unexpected keyword argument "
+        "'options'"]
+    # unless a finding still reports the call: the fix left the problem, and did not hide it
+    assert problems(before, after, reported={(2, 10)}) == []
 
 
 def test_only_the_lines_a_fix_wrote_are_checked() -> None:
