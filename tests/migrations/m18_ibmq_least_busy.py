@@ -1,4 +1,5 @@
 # least_busy over the provider's devices, then execute (2020 hardware notebooks).
+# (Unseeded shots on a noisy device, and transpile's default optimization level went from 1 to 2.)
 # device: quito
 # compare: tvd<=0.08
 # remaining: none
