@@ -231,7 +231,6 @@ def test_a_failed_write_keeps_every_finding_in_every_format(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.py"]
 
 
-@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="POSIX signal masks")
 def test_ctrl_c_during_a_write_in_place_waits_until_the_file_is_whole(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A hard-linked file is written in place; Ctrl-C right after the new bytes, before the

@@ -244,10 +244,16 @@ def _same_owner(handle: int, status: os.stat_result) -> bool:
 
 def _write_in_place(target: str, data: bytes) -> None:
     """Overwrite the file itself, keeping its inode (links, owner, group, mode). Not atomic
-    against a kill; Ctrl-C and SIGTERM wait until the file is whole."""
-    held = {signal.SIGINT, signal.SIGTERM}
-    block = getattr(signal, "pthread_sigmask", None)  # POSIX only
-    previous = block(signal.SIG_BLOCK, held) if block else set()
+    against a kill; Ctrl-C and SIGTERM wait until the file is whole. They are deferred by
+    handlers, not a signal mask: a mask holds only this thread, and the kernel may hand the
+    signal to another one (a process pool's), whose flag the main thread then acts on."""
+    pending: list[int] = []
+    held = (signal.SIGINT, signal.SIGTERM)
+    try:
+        previous = {number: signal.signal(number, lambda got, _: pending.append(got))
+                    for number in held}
+    except ValueError:  # not the main thread, where Python runs every handler
+        previous = {}
     try:
         with open(target, "r+b") as stream:
             stream.write(data)
@@ -255,8 +261,10 @@ def _write_in_place(target: str, data: bytes) -> None:
             stream.flush()
             os.fsync(stream.fileno())
     finally:
-        if block:
-            block(signal.SIG_SETMASK, previous)
+        for number, handler in previous.items():
+            signal.signal(number, signal.SIG_DFL if handler is None else handler)
+        for deferred in pending:
+            signal.raise_signal(deferred)  # delivered now that the file is whole
 
 
 def describe(error: OSError) -> str:
