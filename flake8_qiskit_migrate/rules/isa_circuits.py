@@ -57,8 +57,7 @@ REGISTRY.add(Rule(
     "observables must follow the circuit's layout.",
     since="0.2.0",
     doc=RuleDoc(
-        summary='a circuit built here run on IBM hardware without `transpile` / `pm.run` '
-        '(heuristic)',
+        summary='a circuit built here run on IBM hardware untranspiled (data flow)',
         what="Finds a circuit in a PUB of `run([...])` on a `SamplerV2`/`EstimatorV2` (or the "
         "bare `Sampler`/`Estimator`) of qiskit-ibm-runtime whose mode is proven an IBM "
         "Quantum backend — `service.backend(...)`, `service.least_busy(...)`, a parameter "
