@@ -40,8 +40,8 @@ NON_NATIVE_GATES = frozenset({
     "crz", "cu", "ccx", "ccz", "cswap", "swap", "iswap", "rxx", "ryy", "rzx", "mcx", "mcp",
     "dcx", "csx", "cs"})
 
-TRANSPILE = "pm = generate_preset_pass_manager(optimization_level=1, backend=backend); " \
-    "isa = pm.run({circuit})"
+TRANSPILE = ("pm = generate_preset_pass_manager(optimization_level=1, backend=backend); "
+             "isa = pm.run({circuit})")
 LAYOUT = ", and map the observables to its layout: observable.apply_layout(isa.layout)"
 
 REGISTRY.add(Rule(
