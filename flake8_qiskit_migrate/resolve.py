@@ -102,8 +102,13 @@ class Resolver:
 
     def origin(self, node: ast.expr) -> ast.expr | None:
         """The expression the name ``node`` was last bound to by an assignment or a ``with``
-        item, where that value has a path (``qc = QuantumCircuit(2)``: the call)."""
-        return self.lookup(node.id).node if isinstance(node, ast.Name) else None
+        item of the current scope, where that value has a path (``qc = QuantumCircuit(2)``:
+        the call). Only the current scope's: an enclosing scope may rebind its names before a
+        function defined in it runs."""
+        if not isinstance(node, ast.Name):
+            return None
+        binding = self._scopes[-1].bindings.get(node.id)
+        return binding.node if binding is not None else None
 
     def defines(self, name: str) -> bool:
         """Whether a visible scope binds ``name`` (else it is a builtin, such as ``str``)."""

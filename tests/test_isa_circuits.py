@@ -127,6 +127,16 @@ def test_origins_follow_assignments_and_with_items() -> None:
         None, None]
 
 
+def test_origins_are_the_current_scopes_only() -> None:
+    source = "from qiskit import QuantumCircuit\na = QuantumCircuit(1)\ndef f():\n    pass\n"
+    assert _origins(source, "a") == ["QuantumCircuit(1)"]
+    index = build()
+    resolver = Resolver(index.exports, index.value)
+    resolver.bind("a", "qiskit.QuantumCircuit()", node=ast.Name("a"))
+    resolver.push()
+    assert resolver.origin(ast.Name("a")) is None
+
+
 # -- the facts the tables rest on ----------------------------------------------------------------
 
 @lru_cache(maxsize=1)

@@ -59,10 +59,11 @@ REGISTRY.add(Rule(
     doc=RuleDoc(
         summary='a circuit built here run on IBM hardware untranspiled (data flow)',
         what="Finds a circuit in a PUB of `run([...])` on a `SamplerV2`/`EstimatorV2` (or the "
-        "bare `Sampler`/`Estimator`) of qiskit-ibm-runtime whose mode is proven an IBM "
+        "bare `Sampler`/`Estimator`) of qiskit-ibm-runtime, constructed in the same scope "
+        "(function or module body) as the `run` or in the call, whose mode is proven an IBM "
         "Quantum backend — `service.backend(...)`, `service.least_busy(...)`, a parameter "
         "annotated `IBMBackend`, or a `Session`/`Batch` opened on one — where the circuit is "
-        "proven built in the module and never passed through anything since: the name's last "
+        "proven built in that scope and never passed through anything since: the name's last "
         "assignment is a circuit-library constructor (`efficient_su2(...)`, "
         "`RealAmplitudes(...)`, `zz_feature_map(...)`, `QFT(...)` ...) or `QuantumCircuit(...)` "
         "with a gate no IBM QPU runs natively (`h`, `ry`, `swap`, `ccx` ...) applied to it "
@@ -78,7 +79,8 @@ REGISTRY.add(Rule(
         "its layout, `observable.apply_layout(isa.layout)` (qiskit 2.6 raises `ValueError` "
         "when an observable's qubit count differs from the circuit's).",
         notes="A heuristic for precision, silent wherever the module does not show the whole "
-        "way: a circuit that is a parameter, comes from a function of the user's (a helper may "
+        "way: a circuit or a primitive of an enclosing scope (the module may rebind it before "
+        "a function runs), a circuit that is a parameter, comes from a function of the user's (a helper may "
         "transpile), from `transpile(...)`, `pm.run(...)` or any other call, a circuit "
         "reassigned after it was built (`qc = transpile(qc, backend)`), lists built in a loop "
         "or a comprehension, a mode that is a local simulator (`AerSimulator()` accepts any "
@@ -87,8 +89,10 @@ REGISTRY.add(Rule(
         "(`rz`, `sx`, `x`, `ecr`, `cz` ...: it may be an ISA circuit already). The fake "
         "backends of `qiskit_ibm_runtime.fake_provider` (local testing mode) run the same "
         "check and raise the same error in qiskit-ibm-runtime 0.51, but the error shows at "
-        "the first local run, so they are not reported. `--extend-ignore QKM320` turns the "
-        "rule off.",
+        "the first local run, so they are not reported. The client-side primitives of "
+        "qiskit-ibm-runtime 0.50+ (`executor_sampler.Sampler`, `executor_estimator.Estimator`) "
+        "are not checked: 0.51 runs no ISA check for them before submitting. "
+        "`--extend-ignore QKM320` turns the rule off.",
     ),
 ))
 
@@ -107,8 +111,8 @@ def _run_on_hardware(ctx: Context, call: ast.Call, receiver: str | None) -> None
 
 
 def _on_ibm_hardware(ctx: Context, primitive: ast.expr) -> bool:
-    """Whether the primitive was constructed, in the module, with an IBM backend as its mode
-    or a session or batch opened on one."""
+    """Whether the primitive was constructed in the current scope (or in the call) with an
+    IBM backend as its mode, or a session or batch opened on one."""
     constructor = primitive if isinstance(primitive, ast.Call) else ctx.origin(primitive)
     if not isinstance(constructor, ast.Call) or ctx.qualify(constructor.func) not in _PRIMITIVES:
         return False

@@ -49,6 +49,10 @@ def in_a_session() -> None:
         SamplerV2(batch).run([zz_feature_map(2)])  # QKM320: 31
 
 
+def module_names_from_a_function() -> None:
+    sampler.run([bell])  # ok: the module may rebind bell before this runs
+
+
 def transpiled_by_reassignment() -> None:
     qc = QuantumCircuit(2)
     qc.h(0)
