@@ -157,6 +157,7 @@ class Walker(ast.NodeVisitor):
         self.qualify = resolver.qualify
         self.assume = resolver.assume
         self.literal = resolver.literal
+        self.origin = resolver.origin
         self.findings: list[Finding] = []
         self._module_seen: set[str] = set()
         self._reported: set[tuple[str, int, int]] = set()
@@ -389,7 +390,7 @@ class Walker(ast.NodeVisitor):
         path = self.resolver.qualify(node.value)
         text = self.resolver.literal(node.value)
         for target in node.targets:
-            self._assign(target, path, text)
+            self._assign(target, path, text, node.value)
 
     def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
         """``x: T = value``: the value where it is proven, else what ``T`` declares, for this
@@ -404,7 +405,7 @@ class Walker(ast.NodeVisitor):
         if node.value is not None:
             self.visit(node.value)
             self._assign(node.target, self.resolver.qualify(node.value),
-                         self.resolver.literal(node.value))
+                         self.resolver.literal(node.value), node.value)
 
     def visit_AugAssign(self, node: ast.AugAssign) -> None:
         self.visit(node.value)
@@ -412,12 +413,13 @@ class Walker(ast.NodeVisitor):
 
     def visit_NamedExpr(self, node: ast.NamedExpr) -> None:
         self.visit(node.value)
-        self.resolver.bind(node.target.id, self.resolver.qualify(node.value))
+        self.resolver.bind(node.target.id, self.resolver.qualify(node.value), node=node.value)
 
-    def _assign(self, target: ast.expr, path: str | None, text: str | None = None) -> None:
+    def _assign(self, target: ast.expr, path: str | None, text: str | None = None,
+                node: ast.expr | None = None) -> None:
         if not isinstance(target, ast.Name):
             self.visit(target)  # loads inside ``a[i].x = ...`` targets
-        self.resolver.bind_target(target, path, text)
+        self.resolver.bind_target(target, path, text, node)
 
     def _element(self, iterable: ast.expr) -> str | None:
         path = self.resolver.qualify(iterable)
@@ -435,7 +437,8 @@ class Walker(ast.NodeVisitor):
             self.visit(item.context_expr)
             if item.optional_vars is not None:
                 # ``with Session(...) as s`` binds the context manager itself, as Qiskit's do.
-                self._assign(item.optional_vars, self.resolver.qualify(item.context_expr))
+                self._assign(item.optional_vars, self.resolver.qualify(item.context_expr),
+                             node=item.context_expr)
         self._body(node.body)
 
     visit_AsyncWith = visit_With

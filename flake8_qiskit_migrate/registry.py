@@ -214,6 +214,12 @@ class Context(Protocol):
         """The string ``node`` holds: a literal, or a name or attribute a simple assignment
         bound to one (``CHANNEL = "ibm_quantum"``)."""
 
+    def origin(self, node: ast.expr) -> ast.expr | None:
+        """The expression the name ``node`` was last bound to by an assignment or a ``with``
+        item of the current scope, where that value has a path (``qc = QuantumCircuit(2)``:
+        the call); None for parameters, loop targets, unpackings, unknown values and the names
+        of enclosing scopes."""
+
     def assume(self, node: ast.expr, path: str) -> None:
         """From now on, the value of ``node`` is ``path`` (a hook that proved more than the
         names say, e.g. that a bare ``Sampler(session=...)`` is a V1 Sampler)."""

@@ -31,14 +31,15 @@ class Binding:
     """What a name is bound to, and whether the binding came from ``from m import *`` (``star``)
     or from a plain ``import m [as x]`` (``module``: its uses spell the module's path)."""
 
-    __slots__ = ("path", "star", "module", "text")
+    __slots__ = ("path", "star", "module", "text", "node")
 
     def __init__(self, path: Path, star: bool = False, module: bool = False,
-                 text: str | None = None) -> None:
+                 text: str | None = None, node: ast.expr | None = None) -> None:
         self.path = path
         self.star = star
         self.module = module
         self.text = text  # the string a name is bound to by ``NAME = "literal"``
+        self.node = node  # the expression an assignment or ``with`` item bound it to
 
 
 UNKNOWN = Binding(None)
@@ -95,9 +96,19 @@ class Resolver:
         return self._scopes[-1].is_class
 
     def bind(self, name: str, path: Path, star: bool = False, module: bool = False,
-             text: str | None = None) -> None:
+             text: str | None = None, node: ast.expr | None = None) -> None:
         self._scopes[-1].bindings[name] = (
-            Binding(path, star, module, text) if path or text else UNKNOWN)
+            Binding(path, star, module, text, node) if path or text else UNKNOWN)
+
+    def origin(self, node: ast.expr) -> ast.expr | None:
+        """The expression the name ``node`` was last bound to by an assignment or a ``with``
+        item of the current scope, where that value has a path (``qc = QuantumCircuit(2)``:
+        the call). Only the current scope's: an enclosing scope may rebind its names before a
+        function defined in it runs."""
+        if not isinstance(node, ast.Name):
+            return None
+        binding = self._scopes[-1].bindings.get(node.id)
+        return binding.node if binding is not None else None
 
     def defines(self, name: str) -> bool:
         """Whether a visible scope binds ``name`` (else it is a builtin, such as ``str``)."""
@@ -139,12 +150,15 @@ class Resolver:
                     return binding
         return UNKNOWN
 
-    def bind_target(self, target: ast.expr, path: Path, text: str | None = None) -> None:
+    def bind_target(self, target: ast.expr, path: Path, text: str | None = None,
+                    node: ast.expr | None = None) -> None:
         """Bind an assignment target: a name, ``obj.attr`` (remembered by the path of
         ``obj.attr``), or the names of an unpacking, which become unknown. A value nothing
-        proves is what the target's annotation declared, if any."""
+        proves is what the target's annotation declared, if any; ``node``: the value's
+        expression, the name's ``origin``."""
         if isinstance(target, ast.Name):
-            self.bind(target.id, path or self._scopes[-1].declared.get(target.id), text=text)
+            self.bind(target.id, path or self._scopes[-1].declared.get(target.id), text=text,
+                      node=node)
         elif isinstance(target, ast.Attribute):
             owner = self.qualify(target.value)
             if owner is not None:

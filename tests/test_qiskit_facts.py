@@ -14,7 +14,7 @@ import warnings
 from typing import Any, Callable
 
 import pytest
-from qiskit import transpile
+from qiskit import QuantumCircuit, transpile
 from qiskit.primitives import PrimitiveResult, PubResult, StatevectorEstimator
 from qiskit.primitives.backend_sampler_v2 import Options as BackendSamplerOptions
 from qiskit.providers.fake_provider import GenericBackendV2
@@ -24,8 +24,8 @@ from qiskit_aer.primitives import SamplerV2 as AerSamplerV2
 from qiskit_ibm_runtime import runtime_job_v2
 from qiskit_ibm_runtime import (Batch, EstimatorV2, IBMBackend, QiskitRuntimeService, SamplerV2,
                                 Session)
-from qiskit_ibm_runtime.exceptions import IBMBackendError
-from qiskit_ibm_runtime.fake_provider import FakeManilaV2
+from qiskit_ibm_runtime.exceptions import IBMBackendError, IBMInputValueError
+from qiskit_ibm_runtime.fake_provider import FakeManilaV2, FakeSherbrooke
 from qiskit_ibm_runtime.options import EstimatorOptions, SamplerOptions
 from qiskit_ibm_runtime.options_models import EstimatorOptions as ClientEstimatorOptions
 from qiskit_ibm_runtime.options_models import SamplerOptions as ClientSamplerOptions
@@ -204,6 +204,15 @@ def _server_side_options_have_no_client_side_home() -> bool:
     return True
 
 
+def _non_isa_circuits_rejected() -> bool:
+    """Before submitting, the client checks that each circuit is an ISA circuit of a backend
+    that has a target and is no simulator (``utils/validations.py``): a fake backend's too."""
+    circuit = QuantumCircuit(2)
+    circuit.h(0)
+    circuit.measure_all()
+    return _raises(lambda: SamplerV2(mode=FakeSherbrooke()).run([circuit]), IBMInputValueError)
+
+
 # Rules about *usage* (keywords, call shapes, fields): the fact each one states.
 SAMPLER = _parameters(SamplerV2.__init__)
 ESTIMATOR = _parameters(EstimatorV2.__init__)
@@ -216,6 +225,7 @@ USAGE_FACTS: dict[str, Callable[[], bool]] = {
     "QKM308": lambda: not hasattr(PrimitiveResult, "quasi_dists"),
     "QKM310": lambda: not any(hasattr(cls, field) for cls in (PrimitiveResult, PubResult)
                               for field in ("get_counts", "get_memory", "values")),
+    "QKM320": _non_isa_circuits_rejected,
     "QKM309": lambda: "parameter_values" not in _parameters(SamplerV2.run)
     | _parameters(EstimatorV2.run) | _parameters(StatevectorEstimator.run),
     "QKM416": _transpiler_homes,

@@ -1,13 +1,13 @@
 """The rule families. Importing this package registers every rule in ``REGISTRY``."""
 
-from . import (backend_interfaces, backends, execution, job_status, legacy_simulators,
+from . import (backend_interfaces, backends, execution, isa_circuits, job_status, legacy_simulators,
                primitive_calls, primitive_values, primitives, providers, removed_keywords,
                run_options, runtime_keywords, runtime_options, runtime_scheduling, runtime_settings,
                server_side_primitives, v2_results)
 
 __all__ = [
-    "backend_interfaces", "backends", "execution", "job_status", "legacy_simulators",
-    "primitive_calls", "primitive_values", "primitives", "providers", "removed_keywords",
-    "run_options", "runtime_keywords", "runtime_options", "runtime_scheduling",
-    "runtime_settings", "server_side_primitives", "v2_results",
+    "backend_interfaces", "backends", "execution", "isa_circuits", "job_status",
+    "legacy_simulators", "primitive_calls", "primitive_values", "primitives", "providers",
+    "removed_keywords", "run_options", "runtime_keywords", "runtime_options",
+    "runtime_scheduling", "runtime_settings", "server_side_primitives", "v2_results",
 ]

@@ -15,7 +15,7 @@ from .backends import IBM_BACKEND
 from .parents import parent
 from .primitive_values import AMBIGUOUS_RUNTIME, RUNTIME
 from .runtime_keywords import SESSION_CLASSES
-from .runtime_keywords import _argument as argument
+from .runtime_keywords import argument
 from .server_side_primitives import CLIENT_SIDE_PRIMITIVES
 
 JOB_STATUS = ("qiskit.providers.JobStatus", "qiskit.providers.jobstatus.JobStatus")

@@ -117,7 +117,7 @@ def _is_text(ctx: Context, node: ast.expr) -> bool:
     return attr == "name" and backend_kind(owner) is not None
 
 
-def _argument(call: ast.Call, name: str, position: int) -> ast.expr | None:
+def argument(call: ast.Call, name: str, position: int) -> ast.expr | None:
     """The argument bound to a parameter, given by keyword or by position."""
     for keyword in call.keywords:
         if keyword.arg == name:
@@ -163,7 +163,7 @@ def _primitive_keywords(ctx: Context, call: ast.Call, path: str | None) -> None:
                 v1_keywords.append("options=Options(...)")
             if isinstance(keyword.value, ast.Dict):
                 report_dict_keys(ctx, keyword.value, _OPTION_KEYS, prefix="options.")
-    mode = _argument(call, "mode", 0)
+    mode = argument(call, "mode", 0)
     if mode is not None and _is_text(ctx, mode):
         ctx.report(mode, "QKM415", ast.unparse(mode))
     if v1_keywords and path in AMBIGUOUS_RUNTIME:
@@ -188,7 +188,7 @@ def _drop_service(ctx: Context, call: ast.Call, service: ast.AST,
 def _session_keywords(ctx: Context, call: ast.Call, path: str | None) -> None:
     # The V1 signature was Session(service, backend): a service in first place.
     service_first = bool(call.args) and ctx.qualify(call.args[0]) == SERVICE
-    backend = _argument(call, "backend", 1 if service_first else 0)
+    backend = argument(call, "backend", 1 if service_first else 0)
     for keyword in call.keywords:
         if keyword.arg == "service":
             ctx.report(keyword, "QKM414", "service=",

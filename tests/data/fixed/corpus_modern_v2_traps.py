@@ -38,7 +38,7 @@ service = QiskitRuntimeService()
 backend = service.least_busy(operational=True, simulator=False)
 with Session(backend=backend) as session:
     sampler = SamplerV2(mode=session)
-    sampler.run([circuit], shots=10)  # ok: a V2 sampler with V2 shots
+    sampler.run([circuit], shots=10)  # QKM320: 18 (untranspiled, on hardware); ok: a V2 sampler with V2 shots
     estimator = EstimatorV2(mode=session)
     estimator.options.default_precision = 0.01
     estimator.run([(circuit.remove_final_measurements(inplace=False), observable)])  # ok
