@@ -17,6 +17,7 @@ from .advice import advise
 from .edits import Fix, SourceText
 from .index import Index, build
 from .prescan import may_find
+from .project_index import EMPTY, ProjectIndex
 from .registry import REGISTRY, NameMatch, Releases, Rule, Settings
 from .resolve import LIST, LOCAL, STRING, Resolver
 from .versions import status
@@ -74,17 +75,20 @@ def check(
     settings: Settings = Settings(),
     index: Index = INDEX,
     prescanned: bool = False,
+    project: ProjectIndex = EMPTY,
 ) -> list[Finding]:
     """All findings in a parsed module, sorted by position.
 
     ``source``, when given, lets a module that cannot hold a finding skip the walk (``prescan``;
-    ``prescanned``: the caller looked already). A tree too deep to walk yields the findings made
-    before the limit, and a log warning.
+    ``prescanned``: the caller looked already). ``project``: what the project's other modules
+    define. A tree too deep to walk yields the findings made before the limit, and a log
+    warning.
     """
-    if source is not None and not prescanned and not may_find(source, package, settings):
+    if source is not None and not prescanned and not may_find(source, package, settings,
+                                                              project.words):
         return []
-    walker = Walker(index, Resolver(index.exports, index.value, package), settings,
-                    SourceText(source) if source is not None else None)
+    resolver = Resolver(project.exports(index.exports), index.value, package, project.paths)
+    walker = Walker(index, resolver, settings, SourceText(source) if source is not None else None)
     walker.module = tree if isinstance(tree, ast.Module) else None  # for fixes adding imports
     # Nested calls recurse a few frames per level; ``ast.parse`` accepts a few thousand levels.
     limit = sys.getrecursionlimit()
@@ -509,19 +513,16 @@ class Walker(ast.NodeVisitor):
     def visit_ClassDef(self, node: ast.ClassDef) -> None:
         for decorator in node.decorator_list:
             self.visit(decorator)
-        qiskit_bases = []
         for base in node.bases:
-            base_path = self.resolver.qualify(base)
-            self._report_name(base, base_path)
+            self._report_name(base, self.resolver.qualify(base))
             self.visit(base)
-            if base_path is not None and base_path.startswith("qiskit"):
-                qiskit_bases.append(base_path)
         for keyword in node.keywords:
             self.visit(keyword.value)
+        qiskit_base = self.resolver.qiskit_base(node.bases)
         path = LOCAL + node.name
         self.resolver.bind(node.name, path)
-        if len(qiskit_bases) == 1:  # a subclass of one Qiskit class is one of its kind
-            self.resolver.subclass(path, qiskit_bases[0])
+        if qiskit_base is not None:  # a subclass of one Qiskit class is one of its kind
+            self.resolver.subclass(path, qiskit_base)
         self._class_paths.append(path)
         self.resolver.push(is_class=True)
         self._body(node.body)

@@ -110,9 +110,13 @@ def names_in(source: str) -> set[bytes]:
 
 
 def may_find(source: str, package: Callable[[], str | None] = lambda: None,
-             settings: Settings = Settings()) -> bool:
-    """False only when the module cannot hold a finding: then it need not be parsed."""
+             settings: Settings = Settings(), project: frozenset[bytes] = frozenset()) -> bool:
+    """False only when the module cannot hold a finding: then it need not be parsed.
+    ``project``: the names of the Qiskit values the project's modules define (a module using
+    ``MyBackend`` of ``mypkg.backends`` spells that name, and maybe no Qiskit name)."""
     names = names_in(source)
+    if not names.isdisjoint(project):
+        return True
     owner = package()
     if owner is not None:
         names.update(part.encode() for part in owner.split("."))  # relative imports reach them

@@ -58,7 +58,8 @@ class Resolver:
 
     ``exports`` maps a module to the names ``from module import *`` is known to bind;
     ``normalize`` maps a value path to its canonical form (``Aer.get_backend()`` is an
-    ``AerSimulator()``); ``package`` lazily gives the module's package for relative imports.
+    ``AerSimulator()``); ``package`` lazily gives the module's package for relative imports;
+    ``project`` holds the values the project's other modules define (``project_index``).
     Classes defined in the module have paths under ``<local>``: their instances are known
     values that are nothing of Qiskit's.
     """
@@ -68,8 +69,10 @@ class Resolver:
         exports: Mapping[str, frozenset[str]],
         normalize: Callable[[str], str],
         package: Callable[[], str | None] = lambda: None,
+        project: Mapping[str, str] | None = None,
     ) -> None:
         self._exports = exports
+        self._project = project or {}
         self._value = normalize
         self._package = package
         self._scopes = [Scope()]
@@ -119,11 +122,22 @@ class Resolver:
         """A class body's ``name: Annotation`` declares the attribute ``key`` of instances."""
         self._declared[key] = path
 
+    def qiskit_base(self, bases: list[ast.expr]) -> str | None:
+        """The one base of a class whose instances are Qiskit objects (a Qiskit class, or a
+        class of the module or the project deriving from one), if it has exactly one."""
+        found = [path for path in map(self.qualify, bases) if path is not None and (
+            path.startswith("qiskit") or self.instance(path) is not None)]
+        return found[0] if len(found) == 1 else None
+
+    def instance(self, cls: str) -> str | None:
+        """What an instance of a class of the module or the project deriving from a Qiskit
+        class is."""
+        found = self._instances.get(cls + "()") or self._project.get(cls + "()")
+        return found if found is not None and found.startswith("qiskit") else None
+
     def subclass(self, local: str, base: str) -> None:
         """Instances of the module's class ``local`` are what instances of ``base`` are."""
-        instance = self._value(base + "()")
-        if instance is not None:
-            self._instances[local + "()"] = instance
+        self._instances[local + "()"] = self.instance(base) or self._value(base + "()")
 
     def lookup(self, name: str) -> Binding:
         scopes = self._scopes
@@ -191,7 +205,9 @@ class Resolver:
                     found.append((alias, module))
                 continue
             qualified = f"{module}.{alias.name}" if module is not None else None
-            self.bind(alias.asname or alias.name, qualified)
+            # A value the project defines is that value (``from mypkg.config import backend``).
+            self.bind(alias.asname or alias.name, self._project.get(qualified, qualified)
+                      if qualified is not None else None)
             if qualified is not None:
                 found.append((alias, qualified))
         return found
@@ -235,7 +251,8 @@ class Resolver:
                 if isinstance(link, ast.Attribute):
                     path = self._attribute(path, link.attr)
                 elif isinstance(link, ast.Call):
-                    path = self._instances.get(path + "()") or self._value(path + "()")
+                    path = (self._instances.get(path + "()") or self._project.get(path + "()")
+                            or self._value(path + "()"))
                 elif isinstance(link, ast.Subscript):
                     path = self.element(path)
             if type(link) is ast.Call and _string_fallback(link):
@@ -319,7 +336,8 @@ class Resolver:
 
     def _attribute(self, owner: str, attr: str) -> Path:
         path = f"{owner}.{attr}"
-        recorded = self._attributes.get(path) or self._declared.get(path)
+        recorded = (self._attributes.get(path) or self._declared.get(path)
+                    or self._project.get(path))
         if recorded is not None:
             return recorded
         # An attribute of a local object that the module never assigned is unknown.

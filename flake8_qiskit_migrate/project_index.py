@@ -1,0 +1,228 @@
+"""The project index: what the project's own modules define that their users' findings depend
+on, so ``from mypkg.backends import MyBackend; MyBackend().run(qc, shots=10)`` is a backend run
+in any module of the project.
+
+One cheap pass over the modules of the project's packages (the packages of the checked files,
+walked from their top folder; Qiskit's own packages are the registry's, never the project's):
+a module that names no Qiskit package root and no name the index knows cannot define a value
+of Qiskit's, so it is not parsed, and only its top-level ``class`` lines are read (classes of
+the project: their instances are nothing of Qiskit's). The others are parsed, and their
+top-level statements read: a class with one Qiskit base (its instances are what the base's
+are), an assignment of a known value, a function whose return value is known, a re-export of
+any of these. Entries are small and JSON-serialisable: module -> {name or ``name()``: value}.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import json
+import os
+import re
+from functools import cached_property
+from typing import Iterable, Mapping
+
+from .index import Index
+from .packages import package_of
+from .prescan import names_in
+from .resolve import LOCAL, Resolver
+
+Entries = dict[str, dict[str, str]]  # module -> {"MyBackend()": "qiskit_aer.AerSimulator()"}
+_ROUNDS = 4  # re-exports and subclasses of the project's classes: chains are short
+_CLASS_LINE = re.compile(rb"^class[ \t]+([A-Za-z_][A-Za-z0-9_]*)", re.MULTILINE)
+
+
+class ProjectIndex:
+    def __init__(self, modules: Entries | None = None) -> None:
+        self.modules: Entries = modules or {}
+
+    @cached_property
+    def paths(self) -> dict[str, str]:
+        """Qualified path -> value: ``mypkg.backends.MyBackend()`` -> ``qiskit...()``."""
+        return {f"{module}.{key}": value for module, entries in self.modules.items()
+                for key, value in entries.items()}
+
+    @cached_property
+    def words(self) -> frozenset[bytes]:
+        """The names a module must spell to use a Qiskit value of the index (the prescan lets
+        such a module through): the first name of each entry."""
+        return frozenset(_first(key).encode() for entries in self.modules.values()
+                         for key, value in entries.items() if not value.startswith(LOCAL))
+
+    def exports(self, known: Mapping[str, frozenset[str]]) -> Mapping[str, frozenset[str]]:
+        """What ``from m import *`` binds: the registry's, and the index's names."""
+        if not self.modules:
+            return known
+        return {**known, **{module: frozenset(map(_first, entries))
+                            for module, entries in self.modules.items()}}
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """The digest of every entry: a clean file's manifest entry holds it."""
+        return self.digest()
+
+    def digest(self, names: set[bytes] | None = None) -> str:
+        """A digest of the entries whose first name is in ``names`` (all: None), for cache
+        keys: a module's findings depend on the entries it spells; "" for none."""
+        chosen = sorted((module, key, value) for module, entries in self.modules.items()
+                        for key, value in entries.items()
+                        if names is None or _first(key).encode() in names)
+        if not chosen:
+            return ""
+        return hashlib.sha256(json.dumps(chosen).encode()).hexdigest()[:16]
+
+
+EMPTY = ProjectIndex()
+
+
+def _first(key: str) -> str:
+    return key.partition("(")[0]
+
+
+def project_files(files: Iterable[str], roots: frozenset[str]) -> dict[str, str]:
+    """Absolute path -> module name of every ``.py`` file in the packages the given files
+    belong to (walked from each package's top folder), Qiskit's packages left out."""
+    tops: set[str] = set()
+    for file in files:
+        package = package_of(file) if file.endswith(".py") else None
+        if package is not None and package.partition(".")[0] not in roots:
+            folder = os.path.dirname(os.path.abspath(file))
+            for _ in range(package.count(".")):
+                folder = os.path.dirname(folder)
+            tops.add(folder)
+    found: dict[str, str] = {}
+    for top in sorted(tops):
+        for folder, folders, names in os.walk(top):
+            folders[:] = sorted(f for f in folders
+                                if os.path.isfile(os.path.join(folder, f, "__init__.py")))
+            package = package_of(os.path.join(folder, "__init__.py"))
+            for name in sorted(names):
+                if name.endswith(".py") and package is not None:
+                    stem = name[:-3]
+                    found[os.path.join(folder, name)] = (
+                        package if stem == "__init__" else f"{package}.{stem}")
+    return found
+
+
+def build(texts: Mapping[str, bytes], modules: Mapping[str, str], index: Index) -> ProjectIndex:
+    """The index of the modules (path -> module name, path -> text). A module whose entries
+    depend on another's (a re-export, a subclass of a project class) is read again once the
+    names it spells are known, for a few rounds."""
+    roots = frozenset(root.encode() for root in index.roots)
+    names = {path: names_in(text.decode("utf-8", "replace")) for path, text in texts.items()}
+    entries: Entries = {}
+    trees: dict[str, ast.Module | None] = {}
+    words: frozenset[bytes] = frozenset()
+    todo = [path for path in texts if not names[path].isdisjoint(roots)]
+    for path in texts:
+        if path not in todo:
+            classes = {match.decode(): "" for match in _CLASS_LINE.findall(texts[path])}
+            if classes:
+                entries[modules[path]] = {
+                    f"{name}()": f"{LOCAL}{modules[path]}.{name}()" for name in classes}
+    for _ in range(_ROUNDS):
+        project = ProjectIndex(dict(entries))
+        for path in todo:
+            if path not in trees:
+                trees[path] = _parse(texts[path])
+            tree = trees[path]
+            found = scan(tree, modules[path], package_of(path), project,
+                         index) if tree is not None else {}
+            if found:
+                entries[modules[path]] = found
+            else:
+                entries.pop(modules[path], None)
+        new_words = ProjectIndex(entries).words - words
+        words = words | new_words
+        todo = [path for path in texts if not names[path].isdisjoint(new_words)]
+        if not todo:
+            break
+    return ProjectIndex(entries)
+
+
+def _parse(text: bytes) -> ast.Module | None:
+    try:
+        return ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None  # the check reports it
+
+
+def scan(tree: ast.Module, module: str, package: str | None, project: ProjectIndex,
+         index: Index) -> dict[str, str]:
+    """The entries of one module: its top-level classes, known values and functions."""
+    resolver = Resolver(project.exports(index.exports), index.value, lambda: package,
+                        project.paths)
+    found: dict[str, str] = {}
+    for statement in tree.body:
+        if isinstance(statement, ast.Import):
+            resolver.bind_import(statement)
+        elif isinstance(statement, ast.ImportFrom):
+            for alias, path in resolver.bind_import_from(statement):
+                _reexport(found, alias.asname or alias.name, path, project)
+        elif isinstance(statement, ast.ClassDef):
+            local = LOCAL + statement.name
+            base = resolver.qiskit_base(statement.bases)
+            resolver.bind(statement.name, local)
+            if base is not None:
+                resolver.subclass(local, base)
+            instance = resolver.instance(local) if base is not None else None
+            found[statement.name + "()"] = instance or f"{LOCAL}{module}.{statement.name}()"
+        elif isinstance(statement, (ast.Assign, ast.AnnAssign)):
+            _assigned(resolver, statement, found)
+        elif isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            resolver.bind(statement.name, None)
+            value = _returned(resolver, statement)
+            if value is not None:
+                found[statement.name + "()"] = value
+    return found
+
+
+def _qiskit(path: str | None) -> bool:
+    return path is not None and path.startswith("qiskit") and "(" in path
+
+
+def _reexport(found: dict[str, str], name: str, path: str, project: ProjectIndex) -> None:
+    for suffix in ("", "()"):
+        value = project.paths.get(path + suffix)
+        if value is not None:
+            found[name + suffix] = value
+
+
+def _assigned(resolver: Resolver, statement: ast.Assign | ast.AnnAssign,
+              found: dict[str, str]) -> None:
+    targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+    path = resolver.qualify(statement.value) if statement.value is not None else None
+    if path is None and isinstance(statement, ast.AnnAssign):
+        path = resolver.annotated(statement.annotation)
+    for target in targets:
+        if isinstance(target, ast.Name):
+            resolver.bind(target.id, path)
+            if _qiskit(path):
+                assert path is not None
+                found[target.id] = path
+            else:
+                found.pop(target.id, None)
+
+
+def _returned(resolver: Resolver, function: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
+    """What a function returns: the value its return annotation declares, else the one value
+    every ``return`` of its body gives (names bound by its top-level assignments followed)."""
+    if function.returns is not None:
+        declared = resolver.annotated(function.returns)
+        if _qiskit(declared):
+            return declared
+    resolver.push()
+    values: set[str | None] = set()
+    for statement in function.body:
+        if isinstance(statement, ast.Assign):
+            path = resolver.qualify(statement.value)
+            for target in statement.targets:
+                resolver.bind_target(target, path)
+        elif isinstance(statement, ast.Return):
+            values.add(resolver.qualify(statement.value) if statement.value else None)
+    resolver.pop()
+    nested = [node for node in ast.walk(function) if isinstance(node, ast.Return)]
+    if len(nested) != sum(isinstance(s, ast.Return) for s in function.body) or len(values) != 1:
+        return None  # a return inside a block, or several values: not proven
+    value = values.pop()
+    return value if _qiskit(value) else None
