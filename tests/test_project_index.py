@@ -63,6 +63,15 @@ def test_one_file_checked_alone_knows_the_rest_of_its_package(project: Path) -> 
     assert findings(project, "--no-cache", "demo/jobs.py") == {"demo/jobs.py": JOBS}
 
 
+def test_a_buffer_from_stdin_is_checked_with_the_index_of_its_file_s_package(
+        project: Path) -> None:
+    text = (project / "demo" / "jobs.py").read_text()
+    run = command("check", "--no-cache", "--output-format", "json", "--stdin-filename",
+                  "demo/jobs.py", "-", cwd=project, stdin=text)
+    assert [(d["location"]["row"], d["location"]["column"], d["code"])
+            for d in json.loads(run.stdout)] == JOBS
+
+
 def test_editing_the_defining_module_rechecks_its_users(project: Path) -> None:
     assert findings(project) == {"demo/jobs.py": JOBS}
     assert findings(project) == {"demo/jobs.py": JOBS}  # warm: from the cache

@@ -82,7 +82,8 @@ def check_all(paths: list[str], exclusion: sources.Exclusion, jobs: int | None, 
     # file before starting the next.
     files = [path if path == "-" else found for path in paths
              for found in ([path] if path == "-" else sources.discover([path], exclusion))]
-    job = dataclasses.replace(job, project=_project(files, job))
+    named = [stdin.path if f == "-" and stdin is not None else f for f in files]
+    job = dataclasses.replace(job, project=_project(named, job))
     check_file = functools.partial(_check_file, job=job)
     # Files the cache's manifest vouches for need no process of their own.
     known = {f: outcome for f in files if f != "-" and (outcome := _unchanged(f, job)) is not None}
@@ -108,9 +109,10 @@ def check_all(paths: list[str], exclusion: sources.Exclusion, jobs: int | None, 
 
 
 def _project(files: list[str], job: Job) -> ProjectIndex:
-    """The project index of the packages the files belong to: from the cache when it was
-    built from these very files (same sizes and mtimes), else built and stored."""
-    modules = project_files([f for f in files if f != "-"], INDEX.roots)
+    """The project index of the packages the files (a buffer from stdin: by its
+    ``--stdin-filename``) belong to: from the cache when it was built from these very files
+    (same sizes and mtimes), else built and stored."""
+    modules = project_files([f for f in files if f != "-" and os.path.isfile(f)], INDEX.roots)
     stats: dict[str, list[int]] = {}
     for path in modules:
         with contextlib.suppress(OSError):
