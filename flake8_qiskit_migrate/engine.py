@@ -19,14 +19,11 @@ from .index import Index, build
 from .prescan import may_find
 from .project_index import EMPTY, ProjectIndex
 from .registry import REGISTRY, NameMatch, Releases, Rule, Settings
-from .resolve import LIST, LOCAL, STRING, Resolver
+from .resolve import LIST, LOCAL, STRING, Resolver, compat_handler
 from .versions import status
 
 _RECURSION_LIMIT = 20_000
 INDEX = build()
-
-# Exceptions whose handler marks code that supports both the old and the new API.
-_COMPAT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "AttributeError"})
 
 
 @dataclass(frozen=True, order=True)
@@ -568,7 +565,7 @@ class Walker(ast.NodeVisitor):
         for path in seen:  # an outer ``try`` saw these too
             self._seen(path)
         for handler in node.handlers:
-            compat = _catches(handler, _COMPAT_ERRORS)
+            compat = compat_handler(handler)
             if compat:
                 self._guards.append(seen)
             if handler.type is not None:
@@ -640,12 +637,6 @@ _MIXED = (ast.Dict, ast.MatchClass, ast.arguments)
 def _all_args(args: ast.arguments) -> list[ast.arg]:
     extra = [a for a in (args.vararg, args.kwarg) if a is not None]
     return [*args.posonlyargs, *args.args, *args.kwonlyargs, *extra]
-
-
-def _catches(handler: ast.ExceptHandler, names: frozenset[str]) -> bool:
-    caught = handler.type
-    elements = caught.elts if isinstance(caught, ast.Tuple) else [caught]
-    return any(isinstance(e, ast.Name) and e.id in names for e in elements)
 
 
 def _bound_names(body: list[ast.stmt]) -> set[str]:

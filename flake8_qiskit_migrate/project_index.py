@@ -19,13 +19,14 @@ import hashlib
 import json
 import os
 import re
+from collections import ChainMap
 from functools import cached_property
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, Sequence
 
 from .index import Index
 from .packages import package_of
-from .prescan import names_in
-from .resolve import LOCAL, Resolver
+from .prescan import anchored, anchors_in, names_in
+from .resolve import LOCAL, Resolver, compat_handler
 
 Entries = dict[str, dict[str, str]]  # module -> {"MyBackend()": "qiskit_aer.AerSimulator()"}
 _ROUNDS = 4  # re-exports and subclasses of the project's classes: chains are short
@@ -44,17 +45,20 @@ class ProjectIndex:
 
     @cached_property
     def words(self) -> frozenset[bytes]:
-        """The names a module must spell to use a Qiskit value of the index (the prescan lets
-        such a module through): the first name of each entry."""
+        """The names a module must spell to use a Qiskit value of the index that can lead to a
+        finding (the prescan lets such a module through): the first name of each entry."""
         return frozenset(_first(key).encode() for entries in self.modules.values()
-                         for key, value in entries.items() if not value.startswith(LOCAL))
+                         for key, value in entries.items()
+                         if not value.startswith(LOCAL) and anchored(value))
 
     def exports(self, known: Mapping[str, frozenset[str]]) -> Mapping[str, frozenset[str]]:
         """What ``from m import *`` binds: the registry's, and the index's names."""
-        if not self.modules:
-            return known
-        return {**known, **{module: frozenset(map(_first, entries))
-                            for module, entries in self.modules.items()}}
+        # ChainMap types its maps as mutable; it only reads them here.
+        return ChainMap(self._exports, known) if self.modules else known  # type: ignore[arg-type]
+
+    @cached_property
+    def _exports(self) -> dict[str, frozenset[str]]:
+        return {module: frozenset(map(_first, entries)) for module, entries in self.modules.items()}
 
     @cached_property
     def fingerprint(self) -> str:
@@ -109,11 +113,17 @@ def build(texts: Mapping[str, bytes], modules: Mapping[str, str], index: Index) 
     depend on another's (a re-export, a subclass of a project class) is read again once the
     names it spells are known, for a few rounds."""
     roots = frozenset(root.encode() for root in index.roots)
-    names = {path: names_in(text.decode("utf-8", "replace")) for path, text in texts.items()}
+    names: dict[str, set[bytes]] = {}
+    todo = []
+    for path, text in texts.items():
+        source = text.decode("utf-8", "replace")
+        names[path] = names_in(source)
+        # A Qiskit value is reached through an anchor of the prescan (``AerSimulator``).
+        if not names[path].isdisjoint(roots) and anchors_in(source, names[path]):
+            todo.append(path)
     entries: Entries = {}
     trees: dict[str, ast.Module | None] = {}
     words: frozenset[bytes] = frozenset()
-    todo = [path for path in texts if not names[path].isdisjoint(roots)]
     for path in texts:
         if path not in todo:
             classes = {match.decode(): "" for match in _CLASS_LINE.findall(texts[path])}
@@ -153,7 +163,15 @@ def scan(tree: ast.Module, module: str, package: str | None, project: ProjectInd
     resolver = Resolver(project.exports(index.exports), index.value, lambda: package,
                         project.paths)
     found: dict[str, str] = {}
-    for statement in tree.body:
+    _statements(tree.body, module, resolver, project, found)
+    return found
+
+
+def _statements(body: list[ast.stmt], module: str, resolver: Resolver, project: ProjectIndex,
+                found: dict[str, str]) -> None:
+    """Top-level statements in source order, and the bodies of top-level ``try`` statements
+    (compatibility imports); a name another block binds is no longer known."""
+    for statement in body:
         if isinstance(statement, ast.Import):
             resolver.bind_import(statement)
         elif isinstance(statement, ast.ImportFrom):
@@ -169,12 +187,43 @@ def scan(tree: ast.Module, module: str, package: str | None, project: ProjectInd
             found[statement.name + "()"] = instance or f"{LOCAL}{module}.{statement.name}()"
         elif isinstance(statement, (ast.Assign, ast.AnnAssign)):
             _assigned(resolver, statement, found)
-        elif isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            resolver.bind(statement.name, None)
+        elif isinstance(statement, ast.FunctionDef):
+            _forget(resolver, found, statement.name)
             value = _returned(resolver, statement)
             if value is not None:
                 found[statement.name + "()"] = value
-    return found
+        elif isinstance(statement, ast.Try):
+            _statements(statement.body, module, resolver, project, found)
+            kept = _stored(statement.body)  # a fallback does not undo what the body bound
+            fallbacks = [h for h in statement.handlers if compat_handler(h)]
+            others = [h for h in statement.handlers if not compat_handler(h)]
+            for name in (_stored(fallbacks) - kept) | _stored(
+                    others, statement.orelse, statement.finalbody):
+                _forget(resolver, found, name)
+        else:
+            for name in _stored([statement]):
+                _forget(resolver, found, name)
+
+
+def _forget(resolver: Resolver, found: dict[str, str], name: str) -> None:
+    resolver.bind(name, None)
+    found.pop(name, None)
+    found.pop(name + "()", None)
+
+
+def _stored(*blocks: Sequence[ast.AST]) -> set[str]:
+    """The names the blocks bind (assignments, imports, loop targets, definitions)."""
+    names: set[str] = set()
+    for block in blocks:
+        for statement in block:
+            for node in ast.walk(statement):
+                if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+                    names.add(node.id)
+                elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                    names.add(node.name)
+                elif isinstance(node, ast.alias):
+                    names.add((node.asname or node.name).partition(".")[0])
+    return names
 
 
 def _qiskit(path: str | None) -> bool:
@@ -186,6 +235,8 @@ def _reexport(found: dict[str, str], name: str, path: str, project: ProjectIndex
         value = project.paths.get(path + suffix)
         if value is not None:
             found[name + suffix] = value
+        else:
+            found.pop(name + suffix, None)
 
 
 def _assigned(resolver: Resolver, statement: ast.Assign | ast.AnnAssign,
@@ -195,34 +246,56 @@ def _assigned(resolver: Resolver, statement: ast.Assign | ast.AnnAssign,
     if path is None and isinstance(statement, ast.AnnAssign):
         path = resolver.annotated(statement.annotation)
     for target in targets:
-        if isinstance(target, ast.Name):
+        for name in _stored([target]):
+            _forget(resolver, found, name)
+        if isinstance(target, ast.Name) and path is not None:
             resolver.bind(target.id, path)
             if _qiskit(path):
-                assert path is not None
                 found[target.id] = path
-            else:
-                found.pop(target.id, None)
 
 
-def _returned(resolver: Resolver, function: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
-    """What a function returns: the value its return annotation declares, else the one value
-    every ``return`` of its body gives (names bound by its top-level assignments followed)."""
-    if function.returns is not None:
-        declared = resolver.annotated(function.returns)
-        if _qiskit(declared):
-            return declared
+def _returned(resolver: Resolver, function: ast.FunctionDef) -> str | None:
+    """What calling a plain function gives: the value its return annotation declares, else the
+    one value every ``return`` gives, all at the top of its body (its top-level assignments
+    followed, unless another block or a parameter binds the name). A decorated function or a
+    generator: unknown."""
+    if function.decorator_list:
+        return None
+    declared = resolver.annotated(function.returns) if function.returns is not None else None
+    # The cheap look first (most functions return nothing of Qiskit's), then the proof.
+    value = declared if _qiskit(declared) else _returns(resolver, function, set())
+    if not _qiskit(value):
+        return None
+    nodes = list(ast.walk(function))
+    if any(isinstance(node, (ast.Yield, ast.YieldFrom)) for node in nodes):
+        return None
+    if value == declared:
+        return value
+    top = sum(isinstance(statement, ast.Return) for statement in function.body)
+    if top != sum(isinstance(node, ast.Return) for node in nodes):
+        return None  # a return inside a block
+    unsure = _stored([s for s in function.body if not isinstance(s, ast.Assign)])
+    unsure.update(arg.arg for arg in (*function.args.posonlyargs, *function.args.args,
+                                      *function.args.kwonlyargs, function.args.vararg,
+                                      function.args.kwarg) if arg is not None)
+    return value if _returns(resolver, function, unsure) == value else None
+
+
+def _returns(resolver: Resolver, function: ast.FunctionDef, unsure: set[str]) -> str | None:
+    """The one value the top-level ``return`` statements give, with the ``unsure`` names
+    unknown and the top-level assignments of the others followed."""
     resolver.push()
+    resolver.forget()
+    for name in unsure:
+        resolver.bind(name, None)
     values: set[str | None] = set()
     for statement in function.body:
         if isinstance(statement, ast.Assign):
             path = resolver.qualify(statement.value)
             for target in statement.targets:
-                resolver.bind_target(target, path)
+                shadowed = isinstance(target, ast.Name) and target.id in unsure
+                resolver.bind_target(target, None if shadowed else path)
         elif isinstance(statement, ast.Return):
             values.add(resolver.qualify(statement.value) if statement.value else None)
     resolver.pop()
-    nested = [node for node in ast.walk(function) if isinstance(node, ast.Return)]
-    if len(nested) != sum(isinstance(s, ast.Return) for s in function.body) or len(values) != 1:
-        return None  # a return inside a block, or several values: not proven
-    value = values.pop()
-    return value if _qiskit(value) else None
+    return values.pop() if len(values) == 1 else None

@@ -23,6 +23,8 @@ LIST = "<list>"
 _CONTAINERS = frozenset({"typing.List", "typing.Sequence", "typing.Iterable", "typing.Iterator",
                          "collections.abc.Sequence", "collections.abc.Iterable", "builtins.list"})
 _UNIONS = frozenset({"typing.Optional", "typing.Union"})
+# Exceptions whose handler marks code that supports both the old and the new API.
+_COMPAT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "AttributeError"})
 # Expressions whose path extends the path of one inner expression.
 _LINKS = (ast.Attribute, ast.Call, ast.Subscript, ast.NamedExpr)
 
@@ -282,6 +284,11 @@ class Resolver:
         self._assumed[node] = path
         self._memo = dict(self._assumed)
 
+    def forget(self) -> None:
+        """Forget the paths of the expressions resolved so far: their names are bound
+        otherwise now (a second look at a function's body)."""
+        self._memo = dict(self._assumed)
+
     def literal(self, node: ast.expr) -> str | None:
         """The string an expression is known to hold: a literal, or a name or attribute that
         a simple assignment bound to one (``CHANNEL = "ibm_quantum"``)."""
@@ -342,6 +349,14 @@ class Resolver:
             return recorded
         # An attribute of a local object that the module never assigned is unknown.
         return None if owner.startswith(LOCAL) else path
+
+
+def compat_handler(handler: ast.ExceptHandler) -> bool:
+    """Whether ``except`` catches an error of a missing name (``except ImportError``): the
+    ``try`` body holds the API in use, the handler a fallback."""
+    caught = handler.type
+    elements = caught.elts if isinstance(caught, ast.Tuple) else [caught]
+    return any(isinstance(e, ast.Name) and e.id in _COMPAT_ERRORS for e in elements)
 
 
 def _is_string(node: ast.expr) -> bool:

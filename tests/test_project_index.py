@@ -147,6 +147,28 @@ def test_the_index_holds_classes_values_functions_and_re_exports() -> None:
     assert index.words == {b"Sim", b"DEFAULT", b"fresh"}
 
 
+def test_what_a_module_may_rebind_or_a_function_may_not_return_is_not_known() -> None:
+    index = index_of({
+        "pkg/__init__.py": "",
+        "pkg/m.py": ("from qiskit_aer import AerSimulator\n"
+                     "try:\n    from qiskit_aer import QasmSimulator\nexcept ImportError:\n"
+                     "    QasmSimulator = None\n"
+                     "SIM = AerSimulator()\nOTHER = AerSimulator()\n"
+                     "if flag:\n    SIM = None\n"
+                     "def param(SIM):\n    return SIM\n"
+                     "def rebound():\n    b = AerSimulator()\n    for b in x:\n        pass\n"
+                     "    return b\n"
+                     "def local():\n    b = AerSimulator()\n    return b\n"
+                     "async def coroutine():\n    return AerSimulator()\n"
+                     "def generator():\n    yield 1\n    return AerSimulator()\n"
+                     "@decorated\ndef wrapped():\n    return AerSimulator()\n"
+                     "def shim():\n    return QasmSimulator()\n"),
+    })
+    assert index.modules == {"pkg.m": {"OTHER": "qiskit_aer.AerSimulator()",
+                                       "local()": "qiskit_aer.AerSimulator()",
+                                       "shim()": "qiskit_aer.AerSimulator()"}}  # as Qiskit says
+
+
 def test_qiskit_packages_and_files_outside_packages_are_not_the_project() -> None:
     value = "import qiskit\nX = qiskit.QuantumCircuit()\n"
     assert index_of({"qiskit/__init__.py": "", "qiskit/mine.py": value,
