@@ -169,6 +169,20 @@ def test_what_a_module_may_rebind_or_a_function_may_not_return_is_not_known() ->
                                        "shim()": "qiskit_aer.AerSimulator()"}}  # as Qiskit says
 
 
+def test_a_module_reaching_no_value_of_a_finding_is_not_parsed() -> None:
+    """No rule looks at what a QuantumCircuit is, so a module spelling no anchor of the prescan
+    is only read for its classes (objects of the project, as a subclass of QuantumCircuit's
+    would be nothing a rule looks at either); AerSimulator is an anchor."""
+    index = index_of({"pkg/__init__.py": "",
+                      "pkg/c.py": "from qiskit import QuantumCircuit\nclass Circ(QuantumCircuit):\n"
+                                  "    pass\nDEFAULT = QuantumCircuit(2)\n",
+                      "pkg/s.py": "from qiskit_aer import AerSimulator\nclass S(AerSimulator):\n"
+                                  "    pass\n"})
+    assert index.modules == {"pkg.c": {"Circ()": "<local>.pkg.c.Circ()"},
+                             "pkg.s": {"S()": "qiskit_aer.AerSimulator()"}}
+    assert index.words == {b"S"}
+
+
 def test_qiskit_packages_and_files_outside_packages_are_not_the_project() -> None:
     value = "import qiskit\nX = qiskit.QuantumCircuit()\n"
     assert index_of({"qiskit/__init__.py": "", "qiskit/mine.py": value,
