@@ -3,13 +3,15 @@ on, so ``from mypkg.backends import MyBackend; MyBackend().run(qc, shots=10)`` i
 in any module of the project.
 
 One cheap pass over the modules of the project's packages (the packages of the checked files,
-walked from their top folder; Qiskit's own packages are the registry's, never the project's):
-a module that names no Qiskit package root and no name the index knows cannot define a value
-of Qiskit's, so it is not parsed, and only its top-level ``class`` lines are read (classes of
-the project: their instances are nothing of Qiskit's). The others are parsed, and their
-top-level statements read: a class with one Qiskit base (its instances are what the base's
-are), an assignment of a known value, a function whose return value is known, a re-export of
-any of these. Entries are small and JSON-serialisable: module -> {name or ``name()``: value}.
+walked from their top folder; Qiskit's own packages are the registry's, never the project's).
+A value a finding can be reached through is spelled with an anchor of the prescan
+(``AerSimulator``, ``BackendV2``), so a module that names no Qiskit package and anchor, and no
+name the index holds for such a value, is not parsed: only its top-level ``class`` lines are
+read (classes of the project: their instances are nothing of Qiskit's). The others are parsed,
+and their top-level statements read: a class with one Qiskit base (its instances are what the
+base's are), an assignment of a known value, a function whose return value is known, a
+re-export of any of these. Entries are small and JSON-serialisable: module -> {name or
+``name()``: value}.
 """
 
 from __future__ import annotations
@@ -122,10 +124,10 @@ def build(texts: Mapping[str, bytes], modules: Mapping[str, str], index: Index) 
         if not names[path].isdisjoint(roots) and anchors_in(source, names[path]):
             todo.append(path)
     entries: Entries = {}
-    trees: dict[str, ast.Module | None] = {}
     words: frozenset[bytes] = frozenset()
+    parsed = set(todo)
     for path in texts:
-        if path not in todo:
+        if path not in parsed:
             classes = {match.decode(): "" for match in _CLASS_LINE.findall(texts[path])}
             if classes:
                 entries[modules[path]] = {
@@ -133,9 +135,7 @@ def build(texts: Mapping[str, bytes], modules: Mapping[str, str], index: Index) 
     for _ in range(_ROUNDS):
         project = ProjectIndex(dict(entries))
         for path in todo:
-            if path not in trees:
-                trees[path] = _parse(texts[path])
-            tree = trees[path]
+            tree = _parse(texts[path])  # again in a later round: trees are not kept (memory)
             found = scan(tree, modules[path], package_of(path), project,
                          index) if tree is not None else {}
             if found:
