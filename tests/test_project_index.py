@@ -113,6 +113,25 @@ def test_the_flake8_plugin_reads_the_index_the_command_stored(project: Path) -> 
     assert flake8() == JOBS
 
 
+def test_a_failing_index_pass_leaves_the_check_running(
+        project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from flake8_qiskit_migrate.cli import runner, sources
+    from flake8_qiskit_migrate.cli.filters import Selection
+    from flake8_qiskit_migrate.registry import Settings
+
+    def broken(*args: object) -> ProjectIndex:
+        raise KeyError("bug")
+    monkeypatch.setattr(runner, "build", broken)
+    job = runner.Job(Selection.build(None, [], []), Settings(), with_fixes=False)
+    outcomes = list(runner.check_all([str(project / "demo")], sources.Exclusion(), 1, job, None))
+    assert len(outcomes) == 5 and all(o.problem is None for o in outcomes)
+    found = {(d.row, d.code) for o in outcomes for d in o.diagnostics}
+    assert found == {(23, "QKM104"), (24, "QKM104"), (27, "QKM104"), (29, "QKM104"),
+                     (23, "QKM401"), (24, "QKM401"), (27, "QKM401"), (29, "QKM401")}
+    assert capsys.readouterr().err == ("warning: the project index was not built (KeyError: "
+                                       "'bug'); the project's own classes are unknown\n")
+
+
 def index_of(files: dict[str, str]) -> ProjectIndex:
     """The index of a project given as {relative path: text}, under a folder ``pkg``."""
     import tempfile

@@ -9,6 +9,7 @@ import dataclasses
 import functools
 import os
 import signal
+import sys
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -128,7 +129,12 @@ def _project(files: list[str], job: Job) -> ProjectIndex:
     for path in stats:
         with contextlib.suppress(OSError), open(path, "rb") as stream:
             texts[path] = stream.read()
-    project = build(texts, modules, INDEX)
+    try:
+        project = build(texts, modules, INDEX)
+    except Exception as error:  # a bug: check on without the index rather than stop
+        print(f"warning: the project index was not built ({type(error).__name__}: {error}); "
+              "the project's own classes are unknown", file=sys.stderr)
+        return EMPTY
     if cache is not None:
         cache.store_index(stats, project.modules)
     return project
