@@ -188,6 +188,17 @@ def test_what_a_module_may_rebind_or_a_function_may_not_return_is_not_known() ->
                                        "shim()": "qiskit_aer.AerSimulator()"}}  # as Qiskit says
 
 
+def test_a_test_backend_deriving_from_a_fake_backend_is_a_backend_where_it_is_used() -> None:
+    index = index_of({"lab/__init__.py": "",
+                      "lab/fakes.py": ("from qiskit_ibm_runtime.fake_provider import FakeManilaV2\n"
+                                       "class TestBackend(FakeManilaV2):\n    pass\n")})
+    user = "from lab.fakes import TestBackend\nTestBackend().run(qc, shots=1)\n"
+    assert index.words == {b"TestBackend"}  # Fake* is an anchor, by its prefix
+    found = check(ast.parse(user), user, project=index)
+    assert [(f.line, f.col + 1, f.code, f.name) for f in found] == [
+        (2, 1, "QKM103", "TestBackend().run"), (2, 23, "QKM401", "shots=")]
+
+
 def test_a_module_reaching_no_value_of_a_finding_is_not_parsed() -> None:
     """No rule looks at what a QuantumCircuit is, so a module spelling no anchor of the prescan
     is only read for its classes (objects of the project, as a subclass of QuantumCircuit's
