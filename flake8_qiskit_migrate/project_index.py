@@ -70,12 +70,21 @@ class ProjectIndex:
     def digest(self, names: set[bytes] | None = None) -> str:
         """A digest of the entries whose first name is in ``names`` (all: None), for cache
         keys: a module's findings depend on the entries it spells; "" for none."""
-        chosen = sorted((module, key, value) for module, entries in self.modules.items()
-                        for key, value in entries.items()
-                        if names is None or _first(key).encode() in names)
+        by_name = self._by_name
+        spelled = by_name.keys() if names is None else by_name.keys() & names
+        chosen = sorted(entry for name in spelled for entry in by_name[name])
         if not chosen:
             return ""
         return hashlib.sha256(json.dumps(chosen).encode()).hexdigest()[:16]
+
+    @cached_property
+    def _by_name(self) -> dict[bytes, list[tuple[str, str, str]]]:
+        """First name -> its (module, key, value) entries."""
+        found: dict[bytes, list[tuple[str, str, str]]] = {}
+        for module, entries in self.modules.items():
+            for key, value in entries.items():
+                found.setdefault(_first(key).encode(), []).append((module, key, value))
+        return found
 
 
 EMPTY = ProjectIndex()
@@ -90,7 +99,7 @@ def project_files(files: Iterable[str], roots: frozenset[str]) -> dict[str, str]
     belong to (walked from each package's top folder), Qiskit's packages left out."""
     tops: set[str] = set()
     for file in files:
-        package = package_of(file) if file.endswith(".py") else None
+        package = package_of(file)
         if package is not None and package.partition(".")[0] not in roots:
             folder = os.path.dirname(os.path.abspath(file))
             for _ in range(package.count(".")):
