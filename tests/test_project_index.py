@@ -72,6 +72,15 @@ def test_a_buffer_from_stdin_is_checked_with_the_index_of_its_file_s_package(
             for d in json.loads(run.stdout)] == JOBS
 
 
+def test_a_notebook_in_a_package_checked_alone_knows_its_package(project: Path) -> None:
+    cell = {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
+            "source": ["from demo.backends import Device\n", "Device().run(qc, shots=1)\n"]}
+    (project / "demo" / "try.ipynb").write_text(json.dumps(
+        {"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+    assert findings(project, "--no-cache", "demo/try.ipynb") == {
+        "demo/try.ipynb": [(2, 1, "QKM103"), (2, 18, "QKM401")]}
+
+
 def test_editing_the_defining_module_rechecks_its_users(project: Path) -> None:
     assert findings(project) == {"demo/jobs.py": JOBS}
     assert findings(project) == {"demo/jobs.py": JOBS}  # warm: from the cache
