@@ -7,6 +7,8 @@ baseline from the same run:
   (a) floor      read + ast.parse of every file, in this process
   (a) pool       the floor's work in a pool of one process per core: what parallelism buys here
   (b) engine     the rule engine alone on the parsed trees            -> (b)/(a), target <= 0.5
+      index      the project index's pass over the corpus taken as a project (the command skips
+                 Qiskit's own packages, so the runs below do not include it)
   (c) command    cold (--no-cache), -j 1 and -j auto                  -> (c)/(a), targets 1.0, 0.6
   (c) warm       every file a cache hit, -j 1 and -j auto             -> (c)/(a), target <= 0.15
   (d) flake8     flake8 -j 1 --select QKM, with and without our plugin, in alternation
@@ -43,8 +45,9 @@ from pathlib import Path
 from typing import Callable
 
 from flake8_qiskit_migrate.cli import main as cli
-from flake8_qiskit_migrate.engine import check
+from flake8_qiskit_migrate.engine import INDEX, check
 from flake8_qiskit_migrate.packages import package_of
+from flake8_qiskit_migrate.project_index import build as build_index
 
 HERE = Path(__file__).resolve().parent
 RUNNER = HERE / "flake8_without.py"
@@ -240,6 +243,13 @@ def main() -> None:
     rows.append((f"(a) the floor's work in a pool of {os.cpu_count()}", pooled, pooled / floor))
     engine_time = median_time(engine, args.repeat)
     rows.append(("(b) rule engine alone", engine_time, engine_time / floor))
+    # The project index's pass (read, scan, parse what may define a Qiskit value), were the
+    # corpus a project of its own: on Qiskit's packages the command skips it.
+    modules = {str(p): (package_of(str(p)) or "") + ("" if p.stem == "__init__" else f".{p.stem}")
+               for p in files if package_of(str(p))}
+    indexing = median_time(lambda: build_index(
+        {path: Path(path).read_bytes() for path in modules}, modules, INDEX), args.repeat)
+    rows.append(("(b) project index pass, the corpus as a project", indexing, indexing / floor))
 
     command = [sys.executable, "-m", "flake8_qiskit_migrate", "check", "--exit-zero",
                "--output-file", os.devnull, *map(str, roots)]

@@ -17,15 +17,13 @@ from .advice import advise
 from .edits import Fix, SourceText
 from .index import Index, build
 from .prescan import may_find
+from .project_index import EMPTY, ProjectIndex
 from .registry import REGISTRY, NameMatch, Releases, Rule, Settings
-from .resolve import LIST, LOCAL, STRING, Resolver
+from .resolve import LIST, LOCAL, STRING, Resolver, compat_handler
 from .versions import status
 
 _RECURSION_LIMIT = 20_000
 INDEX = build()
-
-# Exceptions whose handler marks code that supports both the old and the new API.
-_COMPAT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "AttributeError"})
 
 
 @dataclass(frozen=True, order=True)
@@ -74,17 +72,20 @@ def check(
     settings: Settings = Settings(),
     index: Index = INDEX,
     prescanned: bool = False,
+    project: ProjectIndex = EMPTY,
 ) -> list[Finding]:
     """All findings in a parsed module, sorted by position.
 
     ``source``, when given, lets a module that cannot hold a finding skip the walk (``prescan``;
-    ``prescanned``: the caller looked already). A tree too deep to walk yields the findings made
-    before the limit, and a log warning.
+    ``prescanned``: the caller looked already). ``project``: what the project's other modules
+    define. A tree too deep to walk yields the findings made before the limit, and a log
+    warning.
     """
-    if source is not None and not prescanned and not may_find(source, package, settings):
+    if source is not None and not prescanned and not may_find(source, package, settings,
+                                                              project.words):
         return []
-    walker = Walker(index, Resolver(index.exports, index.value, package), settings,
-                    SourceText(source) if source is not None else None)
+    resolver = Resolver(project.exports(index.exports), index.value, package, project.paths)
+    walker = Walker(index, resolver, settings, SourceText(source) if source is not None else None)
     walker.module = tree if isinstance(tree, ast.Module) else None  # for fixes adding imports
     # Nested calls recurse a few frames per level; ``ast.parse`` accepts a few thousand levels.
     limit = sys.getrecursionlimit()
@@ -512,19 +513,16 @@ class Walker(ast.NodeVisitor):
     def visit_ClassDef(self, node: ast.ClassDef) -> None:
         for decorator in node.decorator_list:
             self.visit(decorator)
-        qiskit_bases = []
         for base in node.bases:
-            base_path = self.resolver.qualify(base)
-            self._report_name(base, base_path)
+            self._report_name(base, self.resolver.qualify(base))
             self.visit(base)
-            if base_path is not None and base_path.startswith("qiskit"):
-                qiskit_bases.append(base_path)
         for keyword in node.keywords:
             self.visit(keyword.value)
+        qiskit_base = self.resolver.qiskit_base(node.bases)
         path = LOCAL + node.name
         self.resolver.bind(node.name, path)
-        if len(qiskit_bases) == 1:  # a subclass of one Qiskit class is one of its kind
-            self.resolver.subclass(path, qiskit_bases[0])
+        if qiskit_base is not None:  # a subclass of one Qiskit class is one of its kind
+            self.resolver.subclass(path, qiskit_base)
         self._class_paths.append(path)
         self.resolver.push(is_class=True)
         self._body(node.body)
@@ -570,7 +568,7 @@ class Walker(ast.NodeVisitor):
         for path in seen:  # an outer ``try`` saw these too
             self._seen(path)
         for handler in node.handlers:
-            compat = _catches(handler, _COMPAT_ERRORS)
+            compat = compat_handler(handler)
             if compat:
                 self._guards.append(seen)
             if handler.type is not None:
@@ -642,12 +640,6 @@ _MIXED = (ast.Dict, ast.MatchClass, ast.arguments)
 def _all_args(args: ast.arguments) -> list[ast.arg]:
     extra = [a for a in (args.vararg, args.kwarg) if a is not None]
     return [*args.posonlyargs, *args.args, *args.kwonlyargs, *extra]
-
-
-def _catches(handler: ast.ExceptHandler, names: frozenset[str]) -> bool:
-    caught = handler.type
-    elements = caught.elts if isinstance(caught, ast.Tuple) else [caught]
-    return any(isinstance(e, ast.Name) and e.id in names for e in elements)
 
 
 def _bound_names(body: list[ast.stmt]) -> set[str]:

@@ -11,6 +11,7 @@ from . import __version__
 from .engine import check
 from .packages import package_of
 from .project import ProjectFileError, targets
+from .project_index import EMPTY, ProjectIndex
 from .registry import REGISTRY, Settings
 
 
@@ -20,6 +21,8 @@ class QiskitMigrateChecker:
     settings = Settings()
     # Heuristic rules the user ignored: the findings that follow from them go too.
     ignored_heuristics: frozenset[str] = frozenset()
+    # What the project's modules define, as the last run of the command stored it.
+    project: ProjectIndex = EMPTY
 
     @classmethod
     def add_options(cls, manager: Any) -> None:  # flake8's OptionManager (flake8 is untyped)
@@ -65,6 +68,7 @@ class QiskitMigrateChecker:
         cls.settings = Settings(backend_names=names, primitive_names=primitives, targets=found,
                                 explicit=tuple(explicit))
         cls.ignored_heuristics = _ignored_heuristics(options)
+        cls.project = _project_index()
 
     def __init__(
         self, tree: ast.AST, filename: str = "stdin", lines: list[str] | None = None
@@ -81,10 +85,26 @@ class QiskitMigrateChecker:
             source,
             package=lambda: package_of(self.filename) if real_file else None,
             settings=self.settings,
+            project=self.project,
         )
         for finding in findings:
             if finding.heuristic not in self.ignored_heuristics:
                 yield finding.line, finding.col, finding.message, type(self)
+
+
+def _project_index() -> ProjectIndex:
+    """The project index in the command's result cache (the same folder the command uses from
+    here), if a run of the command stored one; flake8 does not build it."""
+    from .cli import cache, config
+    pyproject = config.find_pyproject(Path.cwd())
+    try:
+        configured = config.load(pyproject).get("cache-dir")
+    except config.ConfigError:
+        configured = None  # the command reports it; flake8 checks on without the index
+    folder = Path(configured) if configured else cache.default_directory(
+        pyproject.parent if pyproject else Path.cwd())
+    modules = cache.Cache(folder, Settings()).load_index(None)
+    return ProjectIndex(modules) if modules else EMPTY
 
 
 def _ignored_heuristics(options: Any) -> frozenset[str]:

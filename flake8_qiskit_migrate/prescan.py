@@ -110,21 +110,39 @@ def names_in(source: str) -> set[bytes]:
 
 
 def may_find(source: str, package: Callable[[], str | None] = lambda: None,
-             settings: Settings = Settings()) -> bool:
-    """False only when the module cannot hold a finding: then it need not be parsed."""
+             settings: Settings = Settings(), project: frozenset[bytes] = frozenset()) -> bool:
+    """False only when the module cannot hold a finding: then it need not be parsed.
+    ``project``: the names of the Qiskit values the project's modules define (a module using
+    ``MyBackend`` of ``mypkg.backends`` spells that name, and maybe no Qiskit name)."""
     names = names_in(source)
+    if not names.isdisjoint(project):
+        return True
     owner = package()
     if owner is not None:
         names.update(part.encode() for part in owner.split("."))  # relative imports reach them
     if names.isdisjoint(_roots()):
         return False
-    anchors = names & _by_anchor().keys()
-    anchors.update(anchor for anchor, start in _prefixes() if start.decode() in source
-                   and any(name.startswith(start) for name in names))
+    anchors = anchors_in(source, names)
     if any(way <= names for anchor in anchors for way in _by_anchor()[anchor]):
         return True
     return any(key in names and _called_on_named(source, key.decode(), getattr(settings, field))
                for key, field in _conditions())
+
+
+def anchors_in(source: str, names: set[bytes]) -> set[bytes]:
+    """The anchors among a module's names (``names_in(source)``), ``Fake*`` for a name that
+    starts with ``Fake``: a module with none holds no value a finding is reached through."""
+    anchors = names & _by_anchor().keys()
+    anchors.update(anchor for anchor, start in _prefixes() if start.decode() in source
+                   and any(name.startswith(start) for name in names))
+    return anchors
+
+
+def anchored(path: str) -> bool:
+    """Whether a value path is reached through an anchor (``qiskit_aer.AerSimulator()``): a
+    value that is not cannot lead to a finding."""
+    name = origin(path).encode()
+    return name in _by_anchor() or any(name.startswith(start) for _, start in _prefixes())
 
 
 @lru_cache(maxsize=1)

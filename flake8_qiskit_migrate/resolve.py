@@ -23,6 +23,8 @@ LIST = "<list>"
 _CONTAINERS = frozenset({"typing.List", "typing.Sequence", "typing.Iterable", "typing.Iterator",
                          "collections.abc.Sequence", "collections.abc.Iterable", "builtins.list"})
 _UNIONS = frozenset({"typing.Optional", "typing.Union"})
+# Exceptions whose handler marks code that supports both the old and the new API.
+_COMPAT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "AttributeError"})
 # Expressions whose path extends the path of one inner expression.
 _LINKS = (ast.Attribute, ast.Call, ast.Subscript, ast.NamedExpr)
 
@@ -59,7 +61,8 @@ class Resolver:
 
     ``exports`` maps a module to the names ``from module import *`` is known to bind;
     ``normalize`` maps a value path to its canonical form (``Aer.get_backend()`` is an
-    ``AerSimulator()``); ``package`` lazily gives the module's package for relative imports.
+    ``AerSimulator()``); ``package`` lazily gives the module's package for relative imports;
+    ``project`` holds the values the project's other modules define (``project_index``).
     Classes defined in the module have paths under ``<local>``: their instances are known
     values that are nothing of Qiskit's.
     """
@@ -69,8 +72,10 @@ class Resolver:
         exports: Mapping[str, frozenset[str]],
         normalize: Callable[[str], str],
         package: Callable[[], str | None] = lambda: None,
+        project: Mapping[str, str] | None = None,
     ) -> None:
         self._exports = exports
+        self._project = project or {}
         self._value = normalize
         self._package = package
         self._scopes = [Scope()]
@@ -130,11 +135,22 @@ class Resolver:
         """A class body's ``name: Annotation`` declares the attribute ``key`` of instances."""
         self._declared[key] = path
 
+    def qiskit_base(self, bases: list[ast.expr]) -> str | None:
+        """The one base of a class whose instances are Qiskit objects (a Qiskit class, or a
+        class of the module or the project deriving from one), if it has exactly one."""
+        found = [path for path in map(self.qualify, bases) if path is not None and (
+            path.startswith("qiskit") or self.instance(path) is not None)]
+        return found[0] if len(found) == 1 else None
+
+    def instance(self, cls: str) -> str | None:
+        """What an instance of a class of the module or the project deriving from a Qiskit
+        class is."""
+        found = self._instances.get(cls + "()") or self._project.get(cls + "()")
+        return found if found is not None and found.startswith("qiskit") else None
+
     def subclass(self, local: str, base: str) -> None:
         """Instances of the module's class ``local`` are what instances of ``base`` are."""
-        instance = self._value(base + "()")
-        if instance is not None:
-            self._instances[local + "()"] = instance
+        self._instances[local + "()"] = self.instance(base) or self._value(base + "()")
 
     def lookup(self, name: str) -> Binding:
         scopes = self._scopes
@@ -205,7 +221,9 @@ class Resolver:
                     found.append((alias, module))
                 continue
             qualified = f"{module}.{alias.name}" if module is not None else None
-            self.bind(alias.asname or alias.name, qualified)
+            # A value the project defines is that value (``from mypkg.config import backend``).
+            self.bind(alias.asname or alias.name, self._project.get(qualified, qualified)
+                      if qualified is not None else None)
             if qualified is not None:
                 found.append((alias, qualified))
         return found
@@ -249,7 +267,8 @@ class Resolver:
                 if isinstance(link, ast.Attribute):
                     path = self._attribute(path, link.attr)
                 elif isinstance(link, ast.Call):
-                    path = self._instances.get(path + "()") or self._value(path + "()")
+                    path = (self._instances.get(path + "()") or self._project.get(path + "()")
+                            or self._value(path + "()"))
                 elif isinstance(link, ast.Subscript):
                     path = self.element(path)
             if type(link) is ast.Call and _string_fallback(link):
@@ -277,6 +296,11 @@ class Resolver:
         """From now on ``node`` is ``path``. Expressions around it may have been resolved
         before it was proven (``estimator.run(a, b).result().values``): forget them."""
         self._assumed[node] = path
+        self._memo = dict(self._assumed)
+
+    def forget(self) -> None:
+        """Forget the paths of the expressions resolved so far: their names are bound
+        otherwise now (a second look at a function's body)."""
         self._memo = dict(self._assumed)
 
     def literal(self, node: ast.expr) -> str | None:
@@ -333,11 +357,20 @@ class Resolver:
 
     def _attribute(self, owner: str, attr: str) -> Path:
         path = f"{owner}.{attr}"
-        recorded = self._attributes.get(path) or self._declared.get(path)
+        recorded = (self._attributes.get(path) or self._declared.get(path)
+                    or self._project.get(path))
         if recorded is not None:
             return recorded
         # An attribute of a local object that the module never assigned is unknown.
         return None if owner.startswith(LOCAL) else path
+
+
+def compat_handler(handler: ast.ExceptHandler) -> bool:
+    """Whether ``except`` catches an error of a missing name (``except ImportError``): the
+    ``try`` body holds the API in use, the handler a fallback."""
+    caught = handler.type
+    elements = caught.elts if isinstance(caught, ast.Tuple) else [caught]
+    return any(isinstance(e, ast.Name) and e.id in _COMPAT_ERRORS for e in elements)
 
 
 def _is_string(node: ast.expr) -> bool:

@@ -28,6 +28,7 @@ from typing import Any
 from .. import __version__
 from ..edits import Edit
 from ..engine import Finding
+from ..project_index import Entries
 from ..registry import REGISTRY, Settings
 
 DEFAULT_NAME = ".flake8-qiskit-migrate_cache"
@@ -76,7 +77,8 @@ class Cache:
 
     @functools.cached_property
     def manifest(self) -> dict[str, list[Any]]:
-        """Absolute path -> [mtime_ns, size, package] of the files last seen with no finding."""
+        """Absolute path -> [mtime_ns, size, package, project index fingerprint] of the files
+        last seen with no finding."""
         try:
             with open(self._manifest_path, "rb") as stream:
                 data = json.loads(stream.read())
@@ -84,9 +86,43 @@ class Cache:
             return {}
         return data if isinstance(data, dict) and self._trusted() else {}
 
-    def unchanged_and_clean(self, path: str, stat: os.stat_result, package: str | None) -> bool:
+    def unchanged_and_clean(self, path: str, stat: os.stat_result, package: str | None,
+                            project: str = "") -> bool:
+        """``project``: the project index's fingerprint (an edited definition re-checks)."""
         entry = self.manifest.get(path)
-        return entry == [stat.st_mtime_ns, stat.st_size, package or ""]
+        return entry == [stat.st_mtime_ns, stat.st_size, package or "", project]
+
+    # -- the project index, kept with the files (path -> [mtime_ns, size]) it came from ------
+
+    @functools.cached_property
+    def _index_path(self) -> str:
+        return os.path.join(self._folder, "project-index")
+
+    def load_index(self, files: dict[str, list[int]] | None) -> Entries | None:
+        """The project index stored for these files (any files: None), if there is one."""
+        try:
+            with open(self._index_path, "rb") as stream:
+                data = json.loads(stream.read())
+        except (OSError, ValueError):
+            return None
+        if not (isinstance(data, dict) and self._trusted()
+                and data.get("tool") == _tool_fingerprint()
+                and (files is None or data.get("files") == files)):
+            return None
+        modules = data.get("modules")
+        valid = isinstance(modules, dict) and all(
+            isinstance(entries, dict) and all(
+                isinstance(k, str) and isinstance(v, str) for k, v in entries.items())
+            for entries in modules.values())
+        return modules if valid else None
+
+    def store_index(self, files: dict[str, list[int]], modules: Entries) -> None:
+        with contextlib.suppress(OSError):
+            if not self._ready:
+                self._prepare()
+            _write(self._index_path, json.dumps(
+                {"tool": _tool_fingerprint(), "files": files, "modules": modules},
+                separators=(",", ":")))
 
     def write_manifest(self, clean: dict[str, list[Any]], dirty: set[str]) -> None:
         """Record this run's files with no finding (and forget those that now have some)."""
@@ -99,9 +135,10 @@ class Cache:
                 self._prepare()
             _write(self._manifest_path, json.dumps(merged, separators=(",", ":")))
 
-    def key(self, code: str, package: str | None) -> str:
+    def key(self, code: str, package: str | None, project: str = "") -> str:
+        """``project``: the digest of the project index's entries the code spells."""
         digest = hashlib.sha256(self.salt)
-        digest.update(b"\0" + (package or "").encode() + b"\0")
+        digest.update(b"\0" + (package or "").encode() + b"\0" + project.encode() + b"\0")
         digest.update(code.encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
 

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..engine import Finding, check
-from ..prescan import may_find
+from ..prescan import may_find, names_in
+from ..project_index import EMPTY, ProjectIndex
 from ..edits import Edit
 from ..registry import Settings
 from .cache import Cache
@@ -62,11 +63,11 @@ class ParseError(ValueError):
 
 def diagnose(source: Source, selection: Selection, settings: Settings,
              package: Callable[[], str | None], with_fixes: bool = False,
-             cache: Cache | None = None) -> list[Diagnostic]:
+             cache: Cache | None = None, project: ProjectIndex = EMPTY) -> list[Diagnostic]:
     """The selected, un-suppressed diagnostics of one readable source; ``with_fixes`` also
     works out each fixable finding's edits (cell-relative in notebooks)."""
     try:
-        findings = _findings(source, settings, package, cache)
+        findings = _findings(source, settings, package, cache, project)
     except ParseError:
         if file_is_ignored(source.code):  # ``# flake8: noqa`` exempts the file, errors too
             return []
@@ -93,21 +94,25 @@ def diagnose(source: Source, selection: Selection, settings: Settings,
 
 
 def _findings(source: Source, settings: Settings, package: Callable[[], str | None],
-              cache: Cache | None) -> list[Finding]:
-    """The engine's findings: from the cache, or, for a module that can hold any (``prescan``),
-    from parsing and checking it."""
-    key = cache.key(source.code, package()) if cache is not None else ""
+              cache: Cache | None, project: ProjectIndex) -> list[Finding]:
+    """The engine's findings: from the cache (keyed by the project index's entries the module
+    spells, too), or, for a module that can hold any (``prescan``), from parsing and checking
+    it."""
+    key = ""
     if cache is not None:
+        spelled = project.digest(names_in(source.code)) if project.modules else ""
+        key = cache.key(source.code, package(), spelled)
         cached = cache.load(key)
         if cached is not None:
             return cached
     findings: list[Finding] = []
-    if may_find(source.code, package, settings):
+    if may_find(source.code, package, settings, project.words):
         try:
             tree = ast.parse(source.code, filename=source.path)
         except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
             raise ParseError(_unparsed(error, source)) from None
-        findings = check(tree, source.code, package, settings, prescanned=True)
+        findings = check(tree, source.code, package, settings, prescanned=True,
+                         project=project)
     if cache is not None:
         cache.store(key, findings)
     return findings

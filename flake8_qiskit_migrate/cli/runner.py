@@ -4,16 +4,20 @@ the cores like checking; a fixed file is checked again there, and only it."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import os
 import signal
+import sys
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
+from ..engine import INDEX
 from ..packages import package_of
+from ..project_index import EMPTY, ProjectIndex, build, project_files
 from ..registry import Settings
 from . import baseline, fixing, sources
 from .cache import Cache
@@ -43,6 +47,7 @@ class Job:
     with_fixes: bool  # JSON formats: each diagnostic carries its fix
     fix: FixRequest | None = None
     cache_dir: str | None = None  # None: no result cache
+    project: ProjectIndex = EMPTY  # what the project's modules define (``project_index``)
 
 
 _CACHES: dict[tuple[str, Settings], Cache] = {}  # one per process and settings
@@ -66,7 +71,7 @@ class Outcome:
     before: int = 0  # how many diagnostics there were before the fixes
     stored: bool = False  # results were written to the cache
     # For the cache's manifest: the file's absolute path and, if it has no finding, the
-    # [mtime_ns, size, package] it was checked at.
+    # [mtime_ns, size, package, project index fingerprint] it was checked at.
     seen: tuple[str, list[Any] | None] | None = None
 
 
@@ -74,11 +79,13 @@ def check_all(paths: list[str], exclusion: sources.Exclusion, jobs: int | None, 
               stdin: sources.Source | None) -> Iterator[Outcome]:
     """Every file's outcome, in order; files are read, checked (and fixed) in ``jobs``
     processes (0: one per core, from a few dozen files on)."""
-    check_file = functools.partial(_check_file, job=job)
     # One pool for every path given: a pool per folder would wait for each folder's slowest
     # file before starting the next.
     files = [path if path == "-" else found for path in paths
              for found in ([path] if path == "-" else sources.discover([path], exclusion))]
+    named = [stdin.path if f == "-" and stdin is not None else f for f in files]
+    job = dataclasses.replace(job, project=_project(named, job))
+    check_file = functools.partial(_check_file, job=job)
     # Files the cache's manifest vouches for need no process of their own.
     known = {f: outcome for f in files if f != "-" and (outcome := _unchanged(f, job)) is not None}
     rest = [f for f in files if f not in known and f != "-"]
@@ -100,6 +107,37 @@ def check_all(paths: list[str], exclusion: sources.Exclusion, jobs: int | None, 
     else:
         yield from (_stdin(stdin, job) if f == "-" else known[f] if f in known
                     else check_file(f) for f in files)
+
+
+def _project(files: list[str], job: Job) -> ProjectIndex:
+    """The project index of the packages the files (a buffer from stdin: by its
+    ``--stdin-filename``) belong to: from the cache when it was built from these very files
+    (same sizes and mtimes), else built and stored."""
+    modules = project_files([f for f in files if f != "-" and os.path.isfile(f)], INDEX.roots)
+    stats: dict[str, list[int]] = {}
+    for path in modules:
+        with contextlib.suppress(OSError):
+            stat = os.stat(path)
+            stats[path] = [stat.st_mtime_ns, stat.st_size]
+    if not stats:
+        return EMPTY
+    cache = cache_of(job)
+    cached = cache.load_index(stats) if cache is not None else None
+    if cached is not None:
+        return ProjectIndex(cached)
+    texts = {}
+    for path in stats:
+        with contextlib.suppress(OSError), open(path, "rb") as stream:
+            texts[path] = stream.read()
+    try:
+        project = build(texts, modules, INDEX)
+    except Exception as error:  # a bug: check on without the index rather than stop
+        print(f"warning: the project index was not built ({type(error).__name__}: {error}); "
+              "the project's own classes are unknown", file=sys.stderr)
+        return EMPTY
+    if cache is not None:
+        cache.store_index(stats, project.modules)
+    return project
 
 
 def _stdin(stdin: sources.Source | None, job: Job) -> Outcome:
@@ -131,9 +169,10 @@ def _unchanged(path: str, job: Job) -> Outcome | None:
         return None
     absolute = os.path.abspath(path)
     package = package_of(absolute) or ""
-    if not cache.unchanged_and_clean(absolute, stat, package):
+    if not cache.unchanged_and_clean(absolute, stat, package, job.project.fingerprint):
         return None
-    return Outcome(path, [], seen=(absolute, [stat.st_mtime_ns, stat.st_size, package]))
+    return Outcome(path, [], seen=(absolute, [stat.st_mtime_ns, stat.st_size, package,
+                                              job.project.fingerprint]))
 
 
 def _check_file(path: str, job: Job) -> Outcome:
@@ -149,7 +188,7 @@ def _read_and_check(path: str, job: Job) -> Outcome:
     except OSError:
         return check_source(sources.read(path), job)
     absolute, package = os.path.abspath(path), package_of(path) or ""
-    clean = [stat.st_mtime_ns, stat.st_size, package]
+    clean = [stat.st_mtime_ns, stat.st_size, package, job.project.fingerprint]
     outcome = check_source(sources.read(path), job)
     if outcome.problem is None:
         outcome = dataclasses.replace(outcome, seen=(absolute, None if outcome.diagnostics
@@ -165,7 +204,7 @@ def check_source(source: sources.Source, job: Job) -> Outcome:
 
     def check(current: sources.Source, with_fixes: bool) -> list[Diagnostic]:
         return diagnose(current, job.selection, job.settings, _package(source.path), with_fixes,
-                        cache)
+                        cache, job.project)
     try:
         found = check(source, job.with_fixes)
         request = job.fix

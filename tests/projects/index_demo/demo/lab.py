@@ -1,0 +1,3 @@
+from .devices import Backend
+
+Backend().run(circuit)
