@@ -91,15 +91,22 @@ def argument_removal(source: SourceText, call: ast.Call, argument: ast.AST) -> E
     """The edit that removes one argument of a call with its separating comma: up to the next
     argument, or, for the last one, from the end of the previous argument (and a trailing comma
     after it). A lone argument leaves ``()``."""
-    arguments = sorted([*call.args, *call.keywords],
-                       key=lambda a: (a.lineno, a.col_offset))  # type: ignore[attr-defined]
-    index = arguments.index(argument)
-    if index + 1 < len(arguments):
-        return Edit(*source.start(argument), *source.start(arguments[index + 1]), "")
-    end = _after_trailing_comma(source, source.end(argument), source.end(call))
+    arguments: list[ast.AST] = sorted([*call.args, *call.keywords],
+                                      key=lambda a: (a.lineno, a.col_offset))
+    return item_removal(source, arguments, argument, call)
+
+
+def item_removal(source: SourceText, items: Sequence[ast.AST], item: ast.AST,
+                 container: ast.AST) -> Edit:
+    """The edit that removes one of the comma-separated ``items`` of ``container`` (arguments
+    of a call, names of an import), as ``argument_removal`` says."""
+    index = list(items).index(item)
+    if index + 1 < len(items):
+        return Edit(*source.start(item), *source.start(items[index + 1]), "")
+    end = _after_trailing_comma(source, source.end(item), source.end(container))
     if index > 0:
-        return Edit(*source.end(arguments[index - 1]), *end, "")
-    return Edit(*source.start(argument), *end, "")
+        return Edit(*source.end(items[index - 1]), *end, "")
+    return Edit(*source.start(item), *end, "")
 
 
 def _after_trailing_comma(source: SourceText, end: tuple[int, int],

@@ -170,6 +170,21 @@ except ImportError:
     from qiskit_ibm_runtime import SamplerV2 as Shim
 """),
 ]
+CASES += [
+    ("QKM212", """\
+from qiskit.tools.monitor import job_monitor
+job = sampler.run([(circuit,)])
+job_monitor(job)
+if job.done():
+    job_monitor(job)
+print(job.result())
+""", """\
+job = sampler.run([(circuit,)])
+if job.done():
+    pass
+print(job.result())
+"""),
+]
 IDS = [f"{code}-{i}" for i, (code, _, _) in enumerate(CASES)]
 
 

@@ -382,6 +382,7 @@ REGISTRY.add(Rule(
     fix_title="use '{replacement}'",
     replacement="job.status() in a loop, or the IBM Quantum dashboard",
     url=GUIDES + "qiskit-1.0-features#monitor",
+    fix=Autofix("unsafe", 'Delete the `job_monitor(job)` statements and the `job_monitor` import', 'Unsafe: the progress lines `job_monitor` printed are gone, and code between the call and `job.result()` no longer waits for the job (`job.result()` itself blocks until the job is done, so results are unchanged). Before: `from qiskit.tools.monitor import job_monitor` ... `job_monitor(job)` ... `counts = job.result().get_counts()`; after: `counts = job.result().get_counts()` (a statement that was the whole of its block becomes `pass`). One fix deletes every call and the import together, never half of them; it is offered only where every use of the imported name is a `job_monitor(...)` statement of its own line whose arguments only name values (deleting it deletes no other effect), the name is bound nowhere else, and no `try` surrounds a call or the import. `qiskit.tools.monitor.job_monitor(job)` through a module import, and the `qiskit.tools.jupyter` magics, are left to the user.'),
     releases=Releases("qiskit", deprecated="0.46.0", removed="1.0.0"),
     new_names=("qiskit.primitives.PrimitiveJob.status",),
     deprecated_in="Qiskit 0.46",
