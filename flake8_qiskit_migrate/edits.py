@@ -91,8 +91,9 @@ def argument_removal(source: SourceText, call: ast.Call, argument: ast.AST) -> E
     """The edit that removes one argument of a call with its separating comma: up to the next
     argument, or, for the last one, from the end of the previous argument (and a trailing comma
     after it). A lone argument leaves ``()``."""
-    arguments: list[ast.AST] = sorted([*call.args, *call.keywords],
-                                      key=lambda a: (a.lineno, a.col_offset))
+    arguments: list[ast.AST] = sorted(
+        [*call.args, *call.keywords],
+        key=lambda a: (a.lineno, a.col_offset))  # type: ignore[attr-defined]
     return item_removal(source, arguments, argument, call)
 
 

@@ -55,7 +55,7 @@ def monitor_removal(source: SourceText, module: ast.Module) -> tuple[Fix, set[in
             return None
     if _in_try(module, {id(c) for c in calls}):
         return None
-    edits = []
+    edits: list[Edit | None] = []
     for statement in {id(s): s for s, _ in imports}.values():
         gone = [a for a in statement.names if a.name == _MONITOR]
         if len(gone) < len(statement.names):
