@@ -190,3 +190,10 @@ def result_unused(module: ast.Module, call: ast.Call) -> bool:
                 isinstance(n, ast.Name) and n.id in names and isinstance(n.ctx, ast.Load)
                 for n in ast.walk(module))
     return False
+
+
+def inside_try(module: ast.Module, node: ast.AST) -> bool:
+    """Whether ``node`` is inside a ``try`` statement of the module (its handlers may expect
+    the old API: a fix there would change what they catch)."""
+    return any(isinstance(t, (ast.Try, ast.TryStar)) and any(inner is node for inner in ast.walk(t))
+               for t in ast.walk(module))

@@ -101,6 +101,17 @@ def check(
     return sorted(_advised(_in_target(findings, settings), settings.targets))
 
 
+def whole_groups(findings: list[Finding]) -> list[Finding]:
+    """The findings, without the fixes of a group (``Autofix.group``) one of whose findings
+    carries none: no step of that chain is rewritten without the others."""
+    broken = {f.rule.fix.group for f in findings if f.rule.fix and f.rule.fix.group
+              and not f.edits}
+    if not broken:
+        return findings
+    return [dataclasses.replace(f, edits=()) if f.edits and f.rule.fix and (
+        f.rule.fix.group in broken) else f for f in findings]
+
+
 def _advised(findings: list[Finding], targets: tuple[tuple[str, str], ...]) -> list[Finding]:
     """Name, in each remedy, the API of the releases the project targets (``advice``)."""
     result = []
@@ -239,14 +250,15 @@ class Walker(ast.NodeVisitor):
     def whole_chains(self) -> list[Finding]:
         """The findings, without the fixes that rewrite one step of a chain of old objects
         (``Autofix.chain``) while another use of them is reported outside the fixed node and
-        the imports: the rest of the chain would still expect the old object."""
+        the imports: the rest of the chain would still expect the old object; and without
+        the fixes of a group (``Autofix.group``) one of whose findings has none."""
         kept = []
         for finding in self.findings:
             roots = finding.rule.fix.chain if finding.edits and finding.rule.fix else ()
             if roots and any(self._chain_use(other, finding, roots) for other in self.findings):
                 finding = dataclasses.replace(finding, edits=())
             kept.append(finding)
-        return kept
+        return whole_groups(kept)
 
     def _chain_use(self, other: Finding, fixed: Finding, roots: tuple[str, ...]) -> bool:
         inside = (fixed.line, fixed.col) <= (other.line, other.col) and (

@@ -185,6 +185,19 @@ if job.done():
 print(job.result())
 """),
 ]
+CASES += [
+    (code, """\
+from qiskit import QuantumCircuit
+from qiskit.primitives import Estimator
+qc = QuantumCircuit(1)
+value = Estimator().run([qc], [op]).result().values[0]
+""", """\
+from qiskit import QuantumCircuit
+from qiskit.primitives import StatevectorEstimator as Estimator
+qc = QuantumCircuit(1)
+value = Estimator().run([(qc, op)]).result()[0].data.evs
+""") for code in ("QKM307", "QKM308")
+]
 IDS = [f"{code}-{i}" for i, (code, _, _) in enumerate(CASES)]
 
 

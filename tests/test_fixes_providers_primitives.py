@@ -101,3 +101,121 @@ def test_job_monitor_fix_that_would_span_notebook_cells_is_not_applied(tmp_path:
     (tmp_path / "n.ipynb").write_text(notebook)
     command("check", "--fix", "--unsafe-fixes", "n.ipynb", cwd=tmp_path)
     assert (tmp_path / "n.ipynb").read_text() == notebook
+
+
+# -- item 7: V1 reference primitives -> V2, class, call shape and result read together --------
+LEGACY_PRIMITIVES = """\
+from qiskit import QuantumCircuit
+from qiskit.circuit import Parameter
+from qiskit.primitives import Estimator, Sampler
+from qiskit.quantum_info import SparsePauliOp
+
+theta = Parameter("theta")
+bell = QuantumCircuit(2)
+bell.h(0)
+bell.cx(0, 1)
+rotated = QuantumCircuit(1)
+rotated.ry(theta, 0)
+zz = SparsePauliOp("ZZ")
+z = SparsePauliOp("Z")
+xx = SparsePauliOp.from_list([("XX", 1.0)])
+print("E", list(Estimator().run([bell, bell], [zz, xx]).result().values))
+estimator = Estimator()
+print("E", estimator.run([rotated], [z], [[0.5]]).result().values[0])
+print("E", estimator.run(bell, zz).result().values[0])
+measured = QuantumCircuit(2)
+measured.h(0)
+measured.cx(0, 1)
+measured.measure_all()
+print("S", Sampler().run(measured).result().quasi_dists[0])
+print("S", Sampler().run([measured], shots=4000).result().quasi_dists[0].binary_probabilities())
+print("S", Sampler().run([measured, measured]).result().quasi_dists[1])
+"""
+# What the legacy program printed (qiskit 0.46.3: exact reference primitives, except the
+# ``shots=4000`` line, sampled there too), to 1e-12.
+EXACT_VALUES = [1.0, 1.0, 0.8775825618903726, 1.0]
+EXACT_DISTRIBUTIONS = [{0: 0.5, 3: 0.5}, {"00": 0.5, "11": 0.5}, {0: 0.5, 3: 0.5}]
+# Total-variation distance a 1024-shot sample of a fair two-outcome distribution stays within
+# (about 5 standard deviations: 5 * sqrt(0.25 / 1024) = 0.078).
+TOLERANCE = 0.08
+
+
+def test_legacy_primitive_program_runs_on_current_releases_after_fix(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    program = tmp_path / "legacy.py"
+    program.write_text(LEGACY_PRIMITIVES)
+    result = command("check", "--fix", "--unsafe-fixes", "legacy.py", cwd=tmp_path)
+    assert result.stdout == "" and result.returncode == 0, result.stdout
+    text = program.read_text()
+    assert "from qiskit.primitives import StatevectorEstimator as Estimator, " \
+        "StatevectorSampler as Sampler\n" in text
+    assert "estimator.run([(rotated, z, [0.5])]).result()[0].data.evs" in text
+    run = subprocess.run([sys.executable, str(program)], capture_output=True, text=True,
+                         check=True, cwd=tmp_path)
+    printed = [line.split(" ", 1) for line in run.stdout.splitlines()]
+    values = [v for kind, line in printed if kind == "E" for v in _floats(line)]
+    assert values == [pytest_approx(v) for v in EXACT_VALUES]
+    distributions = [ast.literal_eval(line) for kind, line in printed if kind == "S"]
+    assert len(distributions) == len(EXACT_DISTRIBUTIONS)
+    for got, exact in zip(distributions, EXACT_DISTRIBUTIONS):
+        assert set(got) <= set(exact)
+        total_variation = sum(abs(got.get(k, 0) - p) for k, p in exact.items()) / 2
+        assert total_variation < TOLERANCE, (got, exact)
+
+
+def _floats(line: str) -> list[float]:
+    return [float(x) for x in line.replace("np.float64(", "").strip("[]() ").replace(
+        ")", "").split(",")]
+
+
+def pytest_approx(value: float) -> object:
+    import pytest
+    return pytest.approx(value, abs=1e-12)
+
+
+def test_primitive_chain_fix_only_where_every_step_is_proven() -> None:
+    head = ("from qiskit import QuantumCircuit\nfrom qiskit.primitives import Estimator\n"
+            "qc = QuantumCircuit(1)\n")
+    proven = "Estimator().run([qc], [op]).result().values[0]\n"
+    assert all(fix for *_, fix in offered(head + proven, "QKM307"))
+    for unproven in (
+            "Estimator().run(circuits, observables).result().values",  # lists unknown
+            "Estimator().run([qc], [op], [0.5]).result().values",  # values not per circuit
+            "Estimator().run([qc, qc], [op]).result().values",  # lengths differ
+            "Estimator().run([qc], [op]).result().values[i]",  # index unknown
+            "job = Estimator().run([qc], [op])",  # result read elsewhere
+            "Estimator().run(circuits=[qc], observables=[op]).result().values",
+    ):
+        source = head + proven + unproven + "\n"
+        assert not any(fix for code in ("QKM307", "QKM308")
+                       for *_, fix in offered(source, code)), unproven
+    # A construction with V1 options keeps the import (QKM301 not offered): nothing else goes.
+    assert not any(fix for *_, fix in offered(
+        head + proven + "Estimator(options={'shots': 10})\n", "QKM307"))
+
+
+def test_primitive_chain_no_fix_inside_a_try_catching_the_old_api() -> None:
+    source = ("from qiskit import QuantumCircuit\nfrom qiskit.primitives import Estimator\n"
+              "from qiskit.providers.ibmq import IBMQAccountError\nqc = QuantumCircuit(1)\n"
+              "print(Estimator().run([qc], [op]).result().values[0])\n"
+              "try:\n    print(Estimator().run([qc], [op]).result().values[0])\n"
+              "except IBMQAccountError:\n    pass\n")
+    assert offered(source, "QKM307") == [(5, 7, False), (7, 11, False)]
+
+
+def test_primitive_chain_spanning_notebook_cells_is_not_offered(tmp_path: Path) -> None:
+    import json
+    cells = [{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
+              "source": [text]} for text in (
+                  "from qiskit import QuantumCircuit\nfrom qiskit.primitives import Estimator\n"
+                  "qc = QuantumCircuit(1)\n",
+                  "print(Estimator().run([qc], [op]).result().values[0])\n")]
+    (tmp_path / "n.ipynb").write_text(json.dumps(
+        {"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+    result = command("check", "--output-format", "json", "--unsafe-fixes", "n.ipynb",
+                     cwd=tmp_path)
+    fixes = {(d["code"], d["location"]["row"]): d["fix"] is not None
+             for d in json.loads(result.stdout)}
+    assert fixes == {("QKM301", 2): True, ("QKM301", 1): False, ("QKM307", 1): False,
+                     ("QKM308", 1): False}  # rows are cell-relative

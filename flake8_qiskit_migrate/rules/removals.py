@@ -6,7 +6,7 @@ from __future__ import annotations
 import ast
 from typing import Iterator
 
-from ..edits import Edit, Fix, SourceText, item_removal
+from ..edits import Edit, Fix, SourceText, inside_try, item_removal
 from ..registry import REGISTRY, Context
 
 # ``from <module> import job_monitor``: the import forms whose bound name the fix follows.
@@ -38,7 +38,7 @@ def monitor_removal(source: SourceText, module: ast.Module) -> tuple[Fix, set[in
                if isinstance(statement, ast.ImportFrom) and statement.module in _MONITOR_MODULES
                and not statement.level for alias in statement.names if alias.name == _MONITOR]
     bound = {alias.asname or alias.name for _, alias in imports}
-    if not imports or _in_try(module, {id(s) for s, _ in imports}):
+    if not imports or any(inside_try(module, s) for s, _ in imports):
         return None
     calls: list[ast.Expr] = []
     parents = dict(_parents(module))
@@ -53,7 +53,7 @@ def monitor_removal(source: SourceText, module: ast.Module) -> tuple[Fix, set[in
             calls.append(call)
         elif _binds(node, bound):
             return None
-    if _in_try(module, {id(c) for c in calls}):
+    if any(inside_try(module, c) for c in calls):
         return None
     edits: list[Edit | None] = []
     for statement in {id(s): s for s, _ in imports}.values():
@@ -94,16 +94,6 @@ def _parents(module: ast.Module) -> Iterator[tuple[int, ast.AST]]:
     for parent in ast.walk(module):
         for child in ast.iter_child_nodes(parent):
             yield id(child), parent
-
-
-def _in_try(module: ast.Module, wanted: set[int]) -> bool:
-    """Whether one of the statements is inside a ``try`` (its handlers may expect the old
-    API, and a fix there would change what they catch)."""
-    for node in ast.walk(module):
-        if isinstance(node, (ast.Try, ast.TryStar)) and any(
-                id(inner) in wanted for inner in ast.walk(node)):
-            return True
-    return False
 
 
 def _statement_removal(source: SourceText, statement: ast.stmt, parents: dict[int, ast.AST],
