@@ -263,7 +263,10 @@ class Walker(ast.NodeVisitor):
     def _chain_use(self, other: Finding, fixed: Finding, roots: tuple[str, ...]) -> bool:
         inside = (fixed.line, fixed.col) <= (other.line, other.col) and (
             other.end_line, other.end_col) <= (fixed.end_line, fixed.end_col)
-        return not inside and (other.line, other.col) not in self._import_reports and any(
+        # A use the same fix rewrites (the whole chain's fix, carried by each step) is no
+        # leftover.
+        return not inside and other.edits != fixed.edits and (
+            other.line, other.col) not in self._import_reports and any(
             other.name == root or other.name.startswith((root + ".", root + "("))
             for root in roots)
 

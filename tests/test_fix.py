@@ -124,10 +124,9 @@ from qiskit_ibm_provider import IBMProvider
 from qiskit_ibm_runtime import QiskitRuntimeService
 provider = IBMProvider()  # never read
 """, """\
-from qiskit_ibm_provider import IBMProvider
 from qiskit_ibm_runtime import QiskitRuntimeService
-provider = QiskitRuntimeService()  # never read
-"""),
+service = QiskitRuntimeService()  # never read
+"""),  # the whole (one-step) chain: the provider import goes too
 ]
 CASES += [
     ("QKM601", """\
@@ -197,6 +196,26 @@ from qiskit.primitives import StatevectorEstimator as Estimator
 qc = QuantumCircuit(1)
 value = Estimator().run([(qc, op)]).result()[0].data.evs
 """) for code in ("QKM307", "QKM308")
+]
+CASES += [
+    ("QKM205", """\
+from qiskit import IBMQ
+IBMQ.load_account()
+provider = IBMQ.get_provider(hub="h", group="g", project="p")
+backend = provider.get_backend("ibm_kyiv")
+""", """\
+from qiskit_ibm_runtime import QiskitRuntimeService
+service = QiskitRuntimeService()  # was IBMQ.get_provider(hub="h", group="g", project="p"): \
+instance= now takes an IBM Cloud CRN or name
+backend = service.backend("ibm_kyiv")
+"""),
+    ("QKM208", """\
+from qiskit_ibm_runtime import QiskitRuntimeService
+backend = QiskitRuntimeService().get_backend("ibm_kyiv")
+""", """\
+from qiskit_ibm_runtime import QiskitRuntimeService
+backend = QiskitRuntimeService().backend("ibm_kyiv")
+"""),
 ]
 IDS = [f"{code}-{i}" for i, (code, _, _) in enumerate(CASES)]
 

@@ -219,3 +219,139 @@ def test_primitive_chain_spanning_notebook_cells_is_not_offered(tmp_path: Path) 
              for d in json.loads(result.stdout)}
     assert fixes == {("QKM301", 2): True, ("QKM301", 1): False, ("QKM307", 1): False,
                      ("QKM308", 1): False}  # rows are cell-relative
+
+
+# -- item 5: the provider chain as one service chain ------------------------------------------
+IBMQ_CHAIN = """\
+from qiskit import IBMQ, QuantumCircuit
+from qiskit.providers.ibmq import least_busy
+
+IBMQ.load_account()
+provider = IBMQ.get_provider(hub="ibm-q", group="open", project="main")
+backend = provider.get_backend("ibm_kyiv")
+device = least_busy(provider.backends(simulator=False, operational=True))
+print(backend.name, device.name, len(provider.backends()))
+"""
+SERVICE_CHAIN = """\
+from qiskit import QuantumCircuit
+from qiskit_ibm_runtime import QiskitRuntimeService
+
+service = QiskitRuntimeService()  # was IBMQ.get_provider(hub="ibm-q", group="open", \
+project="main"): instance= now takes an IBM Cloud CRN or name
+backend = service.backend("ibm_kyiv")
+device = service.least_busy(simulator=False, operational=True)
+print(backend.name, device.name, len(service.backends()))
+"""
+IBM_PROVIDER_CHAIN = """\
+from qiskit_ibm_provider import IBMProvider, least_busy
+provider = IBMProvider()
+device = least_busy(provider.backends(min_num_qubits=5))
+"""
+IBM_PROVIDER_FIXED = """\
+from qiskit_ibm_runtime import QiskitRuntimeService
+service = QiskitRuntimeService()
+device = service.least_busy(min_num_qubits=5)
+"""
+
+
+def test_ibmq_chain_becomes_one_service_chain() -> None:
+    assert offered(IBMQ_CHAIN, "QKM205") == [(5, 12, True), (6, 11, True), (7, 21, True),
+                                             (8, 38, True)]
+    assert offered(IBMQ_CHAIN, "QKM204") == [(4, 1, True)]
+    fixes = {f.edits for f in check(ast.parse(IBMQ_CHAIN), IBMQ_CHAIN) if f.edits}
+    assert len(fixes) == 1
+    assert fixed(IBMQ_CHAIN, {"QKM205"}) == SERVICE_CHAIN
+    assert fixed(IBM_PROVIDER_CHAIN, {"QKM207"}) == IBM_PROVIDER_FIXED
+
+
+def test_provider_chain_no_fix_unless_every_step_is_rewritten() -> None:
+    for change in (
+            ("device.name, 1)", "device.name, provider.runtime)"),  # another use
+            ("IBMQ.load_account()", "IBMQ.enable_account(token)"),  # another account
+            ('provider.get_backend("ibm_kyiv")', "provider.get_backend()"),  # no name
+            ("print(backend.name", "IBMQ.providers()\nprint(backend.name"),  # IBMQ elsewhere
+            ("print(backend.name", "service = 1\nprint(backend.name"),  # ``service`` taken
+            ("IBMQ.load_account()\n", "try:\n    IBMQ.load_account()\nexcept Exception:\n"
+             "    pass\n"),
+    ):
+        source = IBMQ_CHAIN.replace("len(provider.backends())", "1").replace(*change)
+        assert source != IBMQ_CHAIN.replace("len(provider.backends())", "1"), change
+        assert not any(fix for code in ("QKM204", "QKM205")
+                       for *_, fix in offered(source, code)), change
+
+
+def test_least_busy_keeps_its_import_where_other_uses_remain() -> None:
+    source = IBM_PROVIDER_CHAIN + "other = least_busy(backends)\n"
+    assert fixed(source, {"QKM207"}) == (
+        "from qiskit_ibm_provider import least_busy\n"
+        "from qiskit_ibm_runtime import QiskitRuntimeService\n"
+        "service = QiskitRuntimeService()\ndevice = service.least_busy(min_num_qubits=5)\n"
+        "other = least_busy(backends)\n")
+
+
+# A stand-in for QiskitRuntimeService, no network: every call must bind the real signature.
+FAKE_SERVICE = """\
+import inspect
+import qiskit_ibm_runtime
+from qiskit_ibm_runtime.fake_provider import FakeManilaV2
+
+REAL = qiskit_ibm_runtime.QiskitRuntimeService
+
+
+class FakeService:
+    def __init__(self, *args, **kwargs):
+        inspect.signature(REAL.__init__).bind(self, *args, **kwargs)
+
+    def backend(self, *args, **kwargs):
+        inspect.signature(REAL.backend).bind(self, *args, **kwargs)
+        return FakeManilaV2()
+
+    def backends(self, *args, **kwargs):
+        inspect.signature(REAL.backends).bind(self, *args, **kwargs)
+        return [FakeManilaV2()]
+
+    def least_busy(self, *args, **kwargs):
+        inspect.signature(REAL.least_busy).bind(self, *args, **kwargs)
+        return FakeManilaV2()
+
+
+qiskit_ibm_runtime.QiskitRuntimeService = FakeService
+"""
+
+
+# The backend the chain got, used as a program would (local mode: a fake runs on Aer).
+RUN_ON_IT = """\
+from qiskit import transpile
+from qiskit_ibm_runtime import SamplerV2
+circuit = QuantumCircuit(1)
+circuit.x(0)
+circuit.measure_all()
+job = SamplerV2(mode=backend).run([transpile(circuit, backend)], shots=50)
+print(sum(job.result()[0].data.meas.get_counts().values()))
+"""
+
+
+def test_fixed_service_chain_runs_with_a_fake_service(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    (tmp_path / "sitecustomize.py").write_text(FAKE_SERVICE)
+    (tmp_path / "chain.py").write_text(IBMQ_CHAIN + RUN_ON_IT)
+    result = command("check", "--fix", "--unsafe-fixes", "--select", "QKM2", "chain.py",
+                     cwd=tmp_path)
+    assert result.stdout == "", result.stdout
+    assert (tmp_path / "chain.py").read_text().startswith(SERVICE_CHAIN)
+    run = subprocess.run([sys.executable, "chain.py"], capture_output=True, text=True,
+                         cwd=tmp_path, env={"PYTHONPATH": str(tmp_path), "PATH": ""})
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == ["fake_manila", "fake_manila", "1", "50"]
+
+
+def test_get_backend_becomes_backend() -> None:
+    source = ("from qiskit_ibm_runtime import QiskitRuntimeService\n"
+              "service = QiskitRuntimeService()\n"
+              "a = service.get_backend('ibm_kyiv')\nb = service.get_backend(name='x', instance=i)\n"
+              "c = service.get_backend()\n")
+    assert offered(source, "QKM208") == [(3, 5, True), (4, 5, True), (5, 5, False)]
+    assert fixed(source, {"QKM208"}) == source.replace(
+        "a = service.get_backend(", "a = service.backend(").replace(
+        "b = service.get_backend(", "b = service.backend(")

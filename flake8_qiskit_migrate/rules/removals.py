@@ -52,7 +52,7 @@ def monitor_removal(source: SourceText, module: ast.Module) -> tuple[Fix, set[in
                 return None
             calls.append(call)
         elif _binds(node, bound):
-            return None
+            return None  # (also ``binds_elsewhere``, but in the same walk)
     if any(inside_try(module, c) for c in calls):
         return None
     edits: list[Edit | None] = []
@@ -61,9 +61,9 @@ def monitor_removal(source: SourceText, module: ast.Module) -> tuple[Fix, set[in
         if len(gone) < len(statement.names):
             edits += [item_removal(source, statement.names, alias, statement) for alias in gone]
         else:
-            edits.append(_statement_removal(source, statement, parents, set()))
+            edits.append(statement_removal(source, statement, parents, set()))
     removed = {id(c) for c in calls}
-    edits += [_statement_removal(source, call, parents, removed) for call in calls]
+    edits += [statement_removal(source, call, parents, removed) for call in calls]
     if any(edit is None for edit in edits):
         return None
     covered = {id(a) for _, a in imports} | {id(c.value) for c in calls} | {
@@ -90,14 +90,20 @@ def _binds(node: ast.AST, names: set[str]) -> bool:
     return isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load) and node.id in names
 
 
+def binds_elsewhere(module: ast.Module, names: set[str], skip: set[int]) -> bool:
+    """Whether the module binds one of ``names`` other than by a ``from`` import or at the
+    nodes of ``skip``."""
+    return any(_binds(node, names) and id(node) not in skip for node in ast.walk(module))
+
+
 def _parents(module: ast.Module) -> Iterator[tuple[int, ast.AST]]:
     for parent in ast.walk(module):
         for child in ast.iter_child_nodes(parent):
             yield id(child), parent
 
 
-def _statement_removal(source: SourceText, statement: ast.stmt, parents: dict[int, ast.AST],
-                       removed: set[int]) -> Edit | None:
+def statement_removal(source: SourceText, statement: ast.stmt, parents: dict[int, ast.AST],
+                      removed: set[int]) -> Edit | None:
     """Delete a statement with its line(s), or make it ``pass`` where it is the first of its
     block and every statement of the block goes (``removed``); None when it shares a line
     with other code (``a; job_monitor(job)``)."""
