@@ -265,10 +265,20 @@ class Walker(ast.NodeVisitor):
             other.end_line, other.end_col) <= (fixed.end_line, fixed.end_col)
         # A use the same fix rewrites (the whole chain's fix, carried by each step) is no
         # leftover.
-        return not inside and other.edits != fixed.edits and (
+        return not inside and other.edits != fixed.edits and not self._rewritten(
+            other, fixed.edits) and (
             other.line, other.col) not in self._import_reports and any(
             other.name == root or other.name.startswith((root + ".", root + "("))
             for root in roots)
+
+    def _rewritten(self, finding: Finding, edits: Fix) -> bool:
+        """Whether one of the edits replaces the whole text of the finding."""
+        if self.source is None:
+            return False
+        start = (finding.line, self.source.column(finding.line, finding.col))
+        end = (finding.end_line, self.source.column(finding.end_line, finding.end_col))
+        return any((e.row, e.column) <= start and end <= (e.end_row, e.end_column)
+                   for e in edits)
 
     def _guarded(self, code: str) -> bool:
         new_names = REGISTRY.rules[code].new_names

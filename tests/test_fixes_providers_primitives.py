@@ -355,3 +355,12 @@ def test_get_backend_becomes_backend() -> None:
     assert fixed(source, {"QKM208"}) == source.replace(
         "a = service.get_backend(", "a = service.backend(").replace(
         "b = service.get_backend(", "b = service.backend(")
+
+
+def test_ibmq_bound_by_a_star_import_is_rewritten_too() -> None:
+    source = ("from qiskit import *\nIBMQ.load_account()\nprovider = IBMQ.get_provider()\n"
+              "device = provider.get_backend('ibm_kyiv')\n")
+    assert offered(source, "QKM204") == [(2, 1, True)]
+    assert fixed(source, {"QKM204"}) == (
+        "from qiskit import *\nfrom qiskit_ibm_runtime import QiskitRuntimeService\n"
+        "service = QiskitRuntimeService()\ndevice = service.backend('ibm_kyiv')\n")

@@ -31,6 +31,10 @@ class _Imports:
     """The top-level ``from`` imports of the chain's names: (statement, alias) by bound name."""
 
     found: dict[str, tuple[ast.ImportFrom, ast.alias]] = field(default_factory=dict)
+    stars: set[str] = field(default_factory=set)  # modules star-imported
+
+    def star(self, module: str) -> bool:
+        return module in self.stars
 
     def bound(self, origins: set[tuple[str, str]]) -> set[str]:
         return {name for name, (statement, alias) in self.found.items()
@@ -77,8 +81,13 @@ def provider_chain(source: SourceText, module: ast.Module) -> tuple[Fix, set[int
     for statement in module.body:
         if isinstance(statement, ast.ImportFrom) and not statement.level:
             for alias in statement.names:
-                imports.found[alias.asname or alias.name] = (statement, alias)
+                if alias.name == "*":
+                    imports.stars.add(statement.module or "")
+                else:
+                    imports.found[alias.asname or alias.name] = (statement, alias)
     ibmq, classes = imports.bound(_IBMQ), imports.bound(_IBM_PROVIDER)
+    if "IBMQ" not in imports.found and imports.star("qiskit"):
+        ibmq.add("IBMQ")  # ``from qiskit import *`` bound it before Qiskit 1.0 (and stays)
     least_busy = imports.bound(_LEAST_BUSY)
     parents = {id(child): parent for parent in ast.walk(module)
                for child in ast.iter_child_nodes(parent)}

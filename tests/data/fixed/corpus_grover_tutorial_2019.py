@@ -3,10 +3,10 @@
 import numpy as np
 from qiskit import *  # ok: the names it binds are reported where used
 from qiskit.visualization import plot_histogram  # ok: still in Qiskit
+from qiskit_ibm_runtime import QiskitRuntimeService
 
-IBMQ.load_account()  # QKM203: 1, QKM204: 1
-provider = IBMQ.get_provider(hub="ibm-q")  # QKM203: 12, QKM205: 12
-device = provider.get_backend("ibmq_16_melbourne")  # QKM205: 10
+service = QiskitRuntimeService()  # was IBMQ.get_provider(hub="ibm-q"): instance= now takes an IBM Cloud CRN or name  # QKM203: 1, QKM204: 1
+device = service.backend("ibmq_16_melbourne")  # QKM205: 10
 
 
 def oracle(circuit, marked):
