@@ -10,7 +10,7 @@ from __future__ import annotations
 import ast
 import re
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence, TypeVar
 
 # Python's own line ends (``ast`` counts these; ``str.splitlines`` also splits on \f, \x1c ...).
 _LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
@@ -197,3 +197,26 @@ def inside_try(module: ast.Module, node: ast.AST) -> bool:
     the old API: a fix there would change what they catch)."""
     return any(isinstance(t, (ast.Try, ast.TryStar)) and any(inner is node for inner in ast.walk(t))
                for t in ast.walk(module))
+
+
+Result = TypeVar("Result")
+
+
+def per_module(function: Callable[[SourceText, ast.Module], Result],
+               ) -> Callable[[SourceText, ast.Module], Result]:
+    """Memoize a whole-module computation for the module being checked (one slot): the fixers
+    asked at each finding of a chain compute it once."""
+    slot: list[tuple[SourceText, ast.Module, Result]] = []
+
+    def once(source: SourceText, module: ast.Module) -> Result:
+        if not (slot and slot[0][0] is source and slot[0][1] is module):
+            slot[:] = [(source, module, function(source, module))]
+        return slot[0][2]
+    return once
+
+
+@per_module
+def parents_of(source: SourceText, module: ast.Module) -> dict[int, ast.AST]:
+    """Each node's parent (by the node's id) in the module."""
+    return {id(child): parent for parent in ast.walk(module)
+            for child in ast.iter_child_nodes(parent)}

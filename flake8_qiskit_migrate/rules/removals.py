@@ -4,9 +4,7 @@ job's ``result()`` blocks anyway, so the calls and their import go together."""
 from __future__ import annotations
 
 import ast
-from typing import Iterator
-
-from ..edits import Edit, Fix, SourceText, inside_try, item_removal
+from ..edits import Edit, Fix, SourceText, inside_try, item_removal, parents_of, per_module
 from ..registry import REGISTRY, Context
 
 # ``from <module> import job_monitor``: the import forms whose bound name the fix follows.
@@ -32,6 +30,7 @@ def _drop_job_monitor(ctx: Context, node: ast.AST, name: str) -> Fix | None:
     return removal[0]
 
 
+@per_module
 def monitor_removal(source: SourceText, module: ast.Module) -> tuple[Fix, set[int]] | None:
     """The fix, and the nodes (import aliases, calls and their names) whose findings carry it."""
     imports = [(statement, alias) for statement in ast.walk(module)
@@ -41,7 +40,7 @@ def monitor_removal(source: SourceText, module: ast.Module) -> tuple[Fix, set[in
     if not imports or any(inside_try(module, s) for s, _ in imports):
         return None
     calls: list[ast.Expr] = []
-    parents = dict(_parents(module))
+    parents = parents_of(source, module)
     for node in ast.walk(module):
         if isinstance(node, ast.Name) and node.id in bound:
             statement = parents.get(id(node))
@@ -96,12 +95,6 @@ def binds_elsewhere(module: ast.Module, names: set[str], skip: set[int]) -> bool
     return any(_binds(node, names) and id(node) not in skip for node in ast.walk(module))
 
 
-def _parents(module: ast.Module) -> Iterator[tuple[int, ast.AST]]:
-    for parent in ast.walk(module):
-        for child in ast.iter_child_nodes(parent):
-            yield id(child), parent
-
-
 def statement_removal(source: SourceText, statement: ast.stmt, parents: dict[int, ast.AST],
                       removed: set[int]) -> Edit | None:
     """Delete a statement with its line(s), or make it ``pass`` where it is the first of its
@@ -118,7 +111,6 @@ def statement_removal(source: SourceText, statement: ast.stmt, parents: dict[int
     if block is not None and block[0] is statement and not isinstance(parent, ast.Module) and all(
             s is statement or id(s) in removed for s in block):
         return Edit(*start, *end, "pass")
-    next_row = end[0] + 1
-    if next_row > len(source.lines):
-        return Edit(start[0], 1, *source.line_end(end[0]), "")
-    return Edit(start[0], 1, next_row, 1, "")
+    if end[0] == len(source.lines) and source.line(end[0]) == source.lines[-1]:
+        return Edit(start[0], 1, *source.line_end(end[0]), "")  # the last line, no line end
+    return Edit(start[0], 1, end[0] + 1, 1, "")

@@ -10,7 +10,8 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 
-from ..edits import Edit, Fix, SourceText, add_import, imports_name, inside_try, item_removal
+from ..edits import (Edit, Fix, SourceText, add_import, imports_name, inside_try, item_removal,
+                     parents_of, per_module)
 from ..registry import REGISTRY, Context
 from .providers import _to_service
 from .removals import binds_elsewhere, statement_removal
@@ -72,6 +73,7 @@ def _backend(ctx: Context, node: ast.AST, name: str) -> Fix | None:
     return (Edit(row, column - len("get_backend"), row, column, "backend"),)
 
 
+@per_module
 def provider_chain(source: SourceText, module: ast.Module) -> tuple[Fix, set[int]] | None:
     """The module's one provider chain rewritten as a service chain, and the nodes whose
     findings carry the fix; None unless every use of the provider, of ``IBMQ`` and of the
@@ -89,8 +91,7 @@ def provider_chain(source: SourceText, module: ast.Module) -> tuple[Fix, set[int
     if "IBMQ" not in imports.found and imports.star("qiskit"):
         ibmq.add("IBMQ")  # ``from qiskit import *`` bound it before Qiskit 1.0 (and stays)
     least_busy = imports.bound(_LEAST_BUSY)
-    parents = {id(child): parent for parent in ast.walk(module)
-               for child in ast.iter_child_nodes(parent)}
+    parents = parents_of(source, module)
     made = [s for s in ast.walk(module) if isinstance(s, ast.Assign) and len(s.targets) == 1
             and isinstance(s.targets[0], ast.Name) and _provider_call(s.value, ibmq, classes)]
     if len(made) != 1 or binds_elsewhere(module, {_SERVICE}, set()):

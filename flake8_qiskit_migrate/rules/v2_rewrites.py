@@ -7,7 +7,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
-from ..edits import Edit, Fix, SourceText, add_import
+from ..edits import Edit, Fix, SourceText, add_import, parents_of, per_module
 from ..registry import REGISTRY, Context
 from .primitive_calls import CIRCUITS
 from .primitives import _to_v2, v2_imports
@@ -43,7 +43,7 @@ def _v1_chain_to_v2(ctx: Context, node: ast.AST, name: str) -> Fix | None:
     findings has none."""
     if ctx.source is None or ctx.module is None:
         return None
-    chain = _chain(ctx.module, node)
+    chain = _chain(parents_of(ctx.source, ctx.module), node)
     if chain is None:
         return None
     assert isinstance(chain.run.func, ast.Attribute)
@@ -77,10 +77,8 @@ def _v1_chain_to_v2(ctx: Context, node: ast.AST, name: str) -> Fix | None:
     return tuple(sorted(edits))
 
 
-def _chain(module: ast.Module, node: ast.AST) -> Chain | None:
+def _chain(parents: dict[int, ast.AST], node: ast.AST) -> Chain | None:
     """The chain through ``node`` (the ``run`` call or the field read)."""
-    parents = {id(child): parent for parent in ast.walk(module)
-               for child in ast.iter_child_nodes(parent)}
 
     def up(child: ast.AST) -> ast.AST | None:
         return parents.get(id(child))
@@ -165,8 +163,12 @@ def _class_edits(ctx: Context, receiver: ast.expr, kind: str) -> list[Edit] | No
     if construction is not None and isinstance(construction.func, ast.Attribute):
         fix = _to_v2(ctx, construction, kind[:-2])
         return list(fix) if fix else None
-    edits = v2_imports(ctx.source, ctx.module, old)
-    return edits or None
+    return _import_renames(ctx.source, ctx.module)[old] or None
+
+
+@per_module
+def _import_renames(source: SourceText, module: ast.Module) -> dict[str, list[Edit] | None]:
+    return {old: v2_imports(source, module, old) for old in ("Sampler", "Estimator")}
 
 
 def _numpy(module: ast.Module) -> str | None:

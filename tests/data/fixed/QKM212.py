@@ -2,4 +2,3 @@
 import qiskit.tools.jupyter  # QKM212: 8
 from qiskit.tools import parallel_map  # ok: a different tool
 
-

@@ -5,4 +5,3 @@ circuit.h(0)
 circuit.cx(0, 1)
 circuit.measure_all()
 job = execute(circuit, backend)
-
