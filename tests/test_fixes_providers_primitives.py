@@ -364,3 +364,15 @@ def test_ibmq_bound_by_a_star_import_is_rewritten_too() -> None:
     assert fixed(source, {"QKM204"}) == (
         "from qiskit import *\nfrom qiskit_ibm_runtime import QiskitRuntimeService\n"
         "service = QiskitRuntimeService()\ndevice = service.backend('ibm_kyiv')\n")
+
+
+def test_primitive_chain_not_fixed_for_a_target_without_the_v2_classes(tmp_path: Path) -> None:
+    (tmp_path / "p.py").write_text(LEGACY_PRIMITIVES)
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "x"\nversion = "1"\ndependencies = ["qiskit==0.46.3"]\n')
+    result = command("check", "--diff", "--unsafe-fixes", "p.py", cwd=tmp_path)
+    assert result.stdout == ""
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "x"\nversion = "1"\ndependencies = ["qiskit>=1.2"]\n')
+    result = command("check", "--diff", "--unsafe-fixes", "p.py", cwd=tmp_path)
+    assert "+print(\"E\", estimator.run([(bell, zz)]).result()[0].data.evs)" in result.stdout

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from ..edits import Edit, Fix, SourceText, add_import, parents_of, per_module
 from ..registry import REGISTRY, Context
+from ..versions import status
 from .primitive_calls import CIRCUITS
 from .primitives import _to_v2, v2_imports
 
@@ -41,8 +42,9 @@ def _v1_chain_to_v2(ctx: Context, node: ast.AST, name: str) -> Fix | None:
     observables, parameter values) list literals or a proven circuit, the result read in the
     same expression; the group (``Autofix.group``) drops every fix of the module if one of its
     findings has none."""
-    if ctx.source is None or ctx.module is None:
-        return None
+    if ctx.source is None or ctx.module is None or status(
+            REGISTRY.rules["QKM301"].releases, ctx.settings.targets) is None:
+        return None  # a target before Qiskit 1.2 may lack the V2 classes (1.0 added them)
     chain = _chain(parents_of(ctx.source, ctx.module), node)
     if chain is None:
         return None
