@@ -10,7 +10,7 @@ from __future__ import annotations
 import ast
 import re
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence, TypeVar
 
 # Python's own line ends (``ast`` counts these; ``str.splitlines`` also splits on \f, \x1c ...).
 _LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
@@ -91,15 +91,23 @@ def argument_removal(source: SourceText, call: ast.Call, argument: ast.AST) -> E
     """The edit that removes one argument of a call with its separating comma: up to the next
     argument, or, for the last one, from the end of the previous argument (and a trailing comma
     after it). A lone argument leaves ``()``."""
-    arguments = sorted([*call.args, *call.keywords],
-                       key=lambda a: (a.lineno, a.col_offset))  # type: ignore[attr-defined]
-    index = arguments.index(argument)
-    if index + 1 < len(arguments):
-        return Edit(*source.start(argument), *source.start(arguments[index + 1]), "")
-    end = _after_trailing_comma(source, source.end(argument), source.end(call))
+    arguments: list[ast.AST] = sorted(
+        [*call.args, *call.keywords],
+        key=lambda a: (a.lineno, a.col_offset))  # type: ignore[attr-defined]
+    return item_removal(source, arguments, argument, call)
+
+
+def item_removal(source: SourceText, items: Sequence[ast.AST], item: ast.AST,
+                 container: ast.AST) -> Edit:
+    """The edit that removes one of the comma-separated ``items`` of ``container`` (arguments
+    of a call, names of an import), as ``argument_removal`` says."""
+    index = list(items).index(item)
+    if index + 1 < len(items):
+        return Edit(*source.start(item), *source.start(items[index + 1]), "")
+    end = _after_trailing_comma(source, source.end(item), source.end(container))
     if index > 0:
-        return Edit(*source.end(arguments[index - 1]), *end, "")
-    return Edit(*source.start(argument), *end, "")
+        return Edit(*source.end(items[index - 1]), *end, "")
+    return Edit(*source.start(item), *end, "")
 
 
 def _after_trailing_comma(source: SourceText, end: tuple[int, int],
@@ -182,3 +190,33 @@ def result_unused(module: ast.Module, call: ast.Call) -> bool:
                 isinstance(n, ast.Name) and n.id in names and isinstance(n.ctx, ast.Load)
                 for n in ast.walk(module))
     return False
+
+
+def inside_try(module: ast.Module, node: ast.AST) -> bool:
+    """Whether ``node`` is inside a ``try`` statement of the module (its handlers may expect
+    the old API: a fix there would change what they catch)."""
+    return any(isinstance(t, (ast.Try, ast.TryStar)) and any(inner is node for inner in ast.walk(t))
+               for t in ast.walk(module))
+
+
+Result = TypeVar("Result")
+
+
+def per_module(function: Callable[[SourceText, ast.Module], Result],
+               ) -> Callable[[SourceText, ast.Module], Result]:
+    """Memoize a whole-module computation for the module being checked (one slot): the fixers
+    asked at each finding of a chain compute it once."""
+    slot: list[tuple[SourceText, ast.Module, Result]] = []
+
+    def once(source: SourceText, module: ast.Module) -> Result:
+        if not (slot and slot[0][0] is source and slot[0][1] is module):
+            slot[:] = [(source, module, function(source, module))]
+        return slot[0][2]
+    return once
+
+
+@per_module
+def parents_of(source: SourceText, module: ast.Module) -> dict[int, ast.AST]:
+    """Each node's parent (by the node's id) in the module."""
+    return {id(child): parent for parent in ast.walk(module)
+            for child in ast.iter_child_nodes(parent)}

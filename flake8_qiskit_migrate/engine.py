@@ -102,6 +102,17 @@ def check(
     return sorted(_advised(_in_target(findings, settings), settings.targets))
 
 
+def whole_groups(findings: list[Finding]) -> list[Finding]:
+    """The findings, without the fixes of a group (``Autofix.group``) one of whose findings
+    carries none: no step of that chain is rewritten without the others."""
+    broken = {f.rule.fix.group for f in findings if f.rule.fix and f.rule.fix.group
+              and not f.edits}
+    if not broken:
+        return findings
+    return [dataclasses.replace(f, edits=()) if f.edits and f.rule.fix and (
+        f.rule.fix.group in broken) else f for f in findings]
+
+
 def _advised(findings: list[Finding], targets: tuple[tuple[str, str], ...]) -> list[Finding]:
     """Name, in each remedy, the API of the releases the project targets (``advice``)."""
     result = []
@@ -241,21 +252,35 @@ class Walker(ast.NodeVisitor):
     def whole_chains(self) -> list[Finding]:
         """The findings, without the fixes that rewrite one step of a chain of old objects
         (``Autofix.chain``) while another use of them is reported outside the fixed node and
-        the imports: the rest of the chain would still expect the old object."""
+        the imports: the rest of the chain would still expect the old object; and without
+        the fixes of a group (``Autofix.group``) one of whose findings has none."""
         kept = []
         for finding in self.findings:
             roots = finding.rule.fix.chain if finding.edits and finding.rule.fix else ()
             if roots and any(self._chain_use(other, finding, roots) for other in self.findings):
                 finding = dataclasses.replace(finding, edits=())
             kept.append(finding)
-        return kept
+        return whole_groups(kept)
 
     def _chain_use(self, other: Finding, fixed: Finding, roots: tuple[str, ...]) -> bool:
         inside = (fixed.line, fixed.col) <= (other.line, other.col) and (
             other.end_line, other.end_col) <= (fixed.end_line, fixed.end_col)
-        return not inside and (other.line, other.col) not in self._import_reports and any(
+        # A use the same fix rewrites (the whole chain's fix, carried by each step) is no
+        # leftover.
+        return not inside and other.edits != fixed.edits and not self._rewritten(
+            other, fixed.edits) and (
+            other.line, other.col) not in self._import_reports and any(
             other.name == root or other.name.startswith((root + ".", root + "("))
             for root in roots)
+
+    def _rewritten(self, finding: Finding, edits: Fix) -> bool:
+        """Whether one of the edits replaces the whole text of the finding."""
+        if self.source is None:
+            return False
+        start = (finding.line, self.source.column(finding.line, finding.col))
+        end = (finding.end_line, self.source.column(finding.end_line, finding.end_col))
+        return any((e.row, e.column) <= start and end <= (e.end_row, e.end_column)
+                   for e in edits)
 
     def _guarded(self, code: str) -> bool:
         new_names = REGISTRY.rules[code].new_names

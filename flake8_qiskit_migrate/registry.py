@@ -65,6 +65,10 @@ class Autofix:
     # The old objects (qualified names) whose chain the fix rewrites one step of, e.g.
     # ``qiskit.IBMQ``: the fix is dropped where the module reports another use of them.
     chain: tuple[str, ...] = ()
+    # Fixes that migrate one chain in steps reported by several rules (a V1 primitive's class,
+    # call shape and result read): where a finding of a rule of the group carries no fix, no
+    # finding of the group does, so no step is rewritten without the others.
+    group: str = ""
 
 
 @dataclass(frozen=True)

@@ -124,10 +124,9 @@ from qiskit_ibm_provider import IBMProvider
 from qiskit_ibm_runtime import QiskitRuntimeService
 provider = IBMProvider()  # never read
 """, """\
-from qiskit_ibm_provider import IBMProvider
 from qiskit_ibm_runtime import QiskitRuntimeService
-provider = QiskitRuntimeService()  # never read
-"""),
+service = QiskitRuntimeService()  # never read
+"""),  # the whole (one-step) chain: the provider import goes too
 ]
 CASES += [
     ("QKM601", """\
@@ -204,6 +203,54 @@ def wait(job: RuntimeJobV2) -> None:
     assert job.status() != JobStatus.VALIDATING
     job.status() is JobStatus.DONE
 """),  # no string status is VALIDATING, and `is "DONE"` tests identity: reported, not fixed
+]
+CASES += [
+    ("QKM212", """\
+from qiskit.tools.monitor import job_monitor
+job = sampler.run([(circuit,)])
+job_monitor(job)
+if job.done():
+    job_monitor(job)
+print(job.result())
+""", """\
+job = sampler.run([(circuit,)])
+if job.done():
+    pass
+print(job.result())
+"""),
+]
+CASES += [
+    (code, """\
+from qiskit import QuantumCircuit
+from qiskit.primitives import Estimator
+qc = QuantumCircuit(1)
+value = Estimator().run([qc], [op]).result().values[0]
+""", """\
+from qiskit import QuantumCircuit
+from qiskit.primitives import StatevectorEstimator as Estimator
+qc = QuantumCircuit(1)
+value = Estimator().run([(qc, op)]).result()[0].data.evs
+""") for code in ("QKM307", "QKM308")
+]
+CASES += [
+    ("QKM205", """\
+from qiskit import IBMQ
+IBMQ.load_account()
+provider = IBMQ.get_provider(hub="h", group="g", project="p")
+backend = provider.get_backend("ibm_kyiv")
+""", """\
+from qiskit_ibm_runtime import QiskitRuntimeService
+service = QiskitRuntimeService()  # was IBMQ.get_provider(hub="h", group="g", project="p"): \
+instance= now takes an IBM Cloud CRN or name
+backend = service.backend("ibm_kyiv")
+"""),
+    ("QKM208", """\
+from qiskit_ibm_runtime import QiskitRuntimeService
+backend = QiskitRuntimeService().get_backend("ibm_kyiv")
+""", """\
+from qiskit_ibm_runtime import QiskitRuntimeService
+backend = QiskitRuntimeService().backend("ibm_kyiv")
+"""),
 ]
 IDS = [f"{code}-{i}" for i, (code, _, _) in enumerate(CASES)]
 

@@ -75,7 +75,7 @@ PENDING: dict[str, tuple[tuple[str, ...], str]] = {
     "m14_backend_run_measure_all": (("remaining",), f"needs {SAMPLER}"),
     "m15_backend_run_batch": (("remaining",), f"needs {SAMPLER}"),
     "m16_ibmq_chain": (BOTH, f"needs {CHAINS}, {MONITOR}, {EXECUTE}"),
-    "m17_ibm_provider_chain": (BOTH, f"needs {CHAINS}, {SAMPLER}"),
+    "m17_ibm_provider_chain": (("remaining",), f"needs {SAMPLER}"),
     "m18_ibmq_least_busy": (BOTH, f"needs {CHAINS} (least_busy), {EXECUTE}"),
     "m19_job_monitor_execute": (BOTH, f"needs {MONITOR}, {SIMULATORS}, {EXECUTE}"),
     "m20_job_monitor_fake_device": (BOTH, f"needs {MONITOR}, {MOVED}, {SAMPLER}"),

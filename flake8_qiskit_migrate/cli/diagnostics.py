@@ -9,7 +9,7 @@ import os
 from dataclasses import dataclass
 from typing import Callable
 
-from ..engine import Finding, check
+from ..engine import Finding, check, whole_groups
 from ..prescan import may_find, names_in
 from ..project_index import EMPTY, ProjectIndex
 from ..edits import Edit
@@ -76,10 +76,11 @@ def diagnose(source: Source, selection: Selection, settings: Settings,
         return []
     lines = source.code.splitlines() if findings else []
     diagnostics = []
+    if source.cells is not None:  # a fix spanning cells is not offered: see ``cell_of``
+        cells = source.cells
+        findings = whole_groups([dataclasses.replace(f, edits=()) if f.edits and cells.cell_of(
+            f.edits) is None else f for f in findings])
     for finding in findings:
-        if source.cells is not None and finding.edits and source.cells.cell_of(
-                finding.edits) is None:
-            finding = dataclasses.replace(finding, edits=())  # not offered: see ``cell_of``
         line = lines[finding.line - 1] if finding.line <= len(lines) else ""
         if not selection.enabled(finding.code) or (
                 finding.heuristic and not selection.enabled(finding.heuristic)) or (

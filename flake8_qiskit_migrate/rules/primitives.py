@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 
-from ..edits import Edit, Fix
+from ..edits import Edit, Fix, SourceText, inside_try
 from ..registry import GUIDES, REGISTRY, Autofix, Context, Releases, Rule, RuleDoc
 from .primitive_values import V1_PATHS
 
@@ -222,9 +222,7 @@ def _to_v2(ctx: Context, node: ast.AST, name: str) -> Fix | None:
                 statement.level) or ctx.module is None or not _uses_fit_v2(
                 ctx.module, node.asname or node.name, old):
             return None
-        row, column = source.start(node)
-        return (Edit(row, column, row, column + len(old), new if node.asname else
-                     f"{new} as {old}"),)
+        return (alias_rename(source, node, old),)
     if isinstance(node, ast.Call) and not _fits_v2(node, old):
         return None
     edits = []
@@ -236,6 +234,31 @@ def _to_v2(ctx: Context, node: ast.AST, name: str) -> Fix | None:
         row, column = source.start(node.args[0])
         edits.append(Edit(row, column, row, column, "backend="))
     return tuple(edits) or None
+
+
+def alias_rename(source: SourceText, alias: ast.alias, old: str) -> Edit:
+    """``Sampler`` -> ``StatevectorSampler as Sampler`` in an import (the code keeps its
+    names); an aliased import keeps its alias."""
+    row, column = source.start(alias)
+    new = V2_CLASSES[old]
+    return Edit(row, column, row, column + len(old), new if alias.asname else f"{new} as {old}")
+
+
+def v2_imports(source: SourceText, module: ast.Module, old: str) -> list[Edit] | None:
+    """The renames of every ``from qiskit.primitives import <old>`` of the module (what the
+    import fix makes), or None where one is not offered: a construction of the name does not
+    fit the V2 class, a class derives from it, or a ``try`` surrounds the import."""
+    edits = []
+    for statement in ast.walk(module):
+        if isinstance(statement, ast.ImportFrom) and statement.module == _MODULE and (
+                not statement.level):
+            for alias in statement.names:
+                if alias.name == old:
+                    if inside_try(module, statement) or not _uses_fit_v2(
+                            module, alias.asname or alias.name, old):
+                        return None
+                    edits.append(alias_rename(source, alias, old))
+    return edits
 
 
 def _fits_v2(call: ast.Call, old: str) -> bool:

@@ -104,6 +104,7 @@ _IBMQ_ACCOUNT = {
     "stored_account": "QiskitRuntimeService.saved_accounts()",
 }
 _IBMQ_ROOTS = ("qiskit.IBMQ", "qiskit.providers.ibmq.IBMQ")
+PROVIDER_CHAIN = ('Unsafe: a different account is used (the saved Qiskit Runtime account, not the IBMQ one), and the Classic hub/group/project instance is dropped — `instance="h/g/p"` was removed with the ibm_quantum channel in qiskit-ibm-runtime 0.41 (QKM502) — so the account\'s default instance serves the backends; the dropped arguments are kept in a comment for review. The whole chain is one fix: before `IBMQ.load_account()` / `provider = IBMQ.get_provider(hub="h", group="g", project="p")` / `backend = provider.get_backend("ibm_x")` / `device = least_busy(provider.backends(simulator=False))`; after `service = QiskitRuntimeService()  # was IBMQ.get_provider(...): pass instance=...` / `backend = service.backend("ibm_x")` / `device = service.least_busy(simulator=False)`, the IBMQ (and `least_busy`) imports replaced by the `QiskitRuntimeService` import; `provider = IBMProvider()` chains likewise. Offered only where the module has one provider, made in the block that loads the account, every use of it is `.get_backend(name)`, `.backends(k=v)` or `least_busy(provider.backends(k=v))`, `IBMQ` is used only to load the account and get that provider, nothing else binds these names or `service`, and no `try` surrounds a step; otherwise no step is fixed.')
 
 REGISTRY.add(Rule(
     code="QKM204",
@@ -136,6 +137,8 @@ REGISTRY.add(Rule(
     fix_title="use '{replacement}'",
     replacement='QiskitRuntimeService(instance="<CRN or instance name>")',
     url=IBMQ_GUIDE + "#instance-selection-get-a-provider",
+    fix=Autofix("unsafe", "Rewrite the provider chain as a `QiskitRuntimeService` chain",
+                PROVIDER_CHAIN, chain=_IBMQ_ROOTS),
     releases=Releases("qiskit", deprecated="0.46.0", removed="1.0.0"),
     new_names=RUNTIME,
     removed_in="Qiskit 1.0",
@@ -209,6 +212,7 @@ REGISTRY.add(Rule(
     fix_title="use '{replacement}'",
     replacement="service.backend(name)",
     url=IBM_PROVIDER_GUIDE + "#get-a-backend",
+    fix=Autofix("safe", "Replace `get_backend(name)` with `backend(name)`", "Safe: `get_backend` was a deprecated alias of `backend` with the same `name` and `instance` arguments (before: `service.get_backend(\"ibm_x\")`; after: `service.backend(\"ibm_x\")`). Offered only where the call names the backend (`backend` requires a name; `get_backend()` without one has no counterpart) and passes nothing but `name` and `instance`."),
     releases=Releases("qiskit-ibm-runtime", deprecated="0.24.0", removed="0.30.0"),
     new_names=("qiskit_ibm_runtime.QiskitRuntimeService.backend",),
     deprecated_in="qiskit-ibm-runtime 0.24.0",
@@ -382,6 +386,7 @@ REGISTRY.add(Rule(
     fix_title="use '{replacement}'",
     replacement="job.status() in a loop, or the IBM Quantum dashboard",
     url=GUIDES + "qiskit-1.0-features#monitor",
+    fix=Autofix("unsafe", 'Delete the `job_monitor(job)` statements and the `job_monitor` import', 'Unsafe: the progress lines `job_monitor` printed are gone, and code between the call and `job.result()` no longer waits for the job (`job.result()` itself blocks until the job is done, so results are unchanged). Before: `from qiskit.tools.monitor import job_monitor` ... `job_monitor(job)` ... `counts = job.result().get_counts()`; after: `counts = job.result().get_counts()` (a statement that was the whole of its block becomes `pass`). One fix deletes every call and the import together, never half of them; it is offered only where every use of the imported name is a `job_monitor(...)` statement of its own line whose arguments only name values (deleting it deletes no other effect), the name is bound nowhere else, and no `try` surrounds a call or the import. `qiskit.tools.monitor.job_monitor(job)` through a module import, and the `qiskit.tools.jupyter` magics, are left to the user.'),
     releases=Releases("qiskit", deprecated="0.46.0", removed="1.0.0"),
     new_names=("qiskit.primitives.PrimitiveJob.status",),
     deprecated_in="Qiskit 0.46",
@@ -403,7 +408,6 @@ REGISTRY.match_names(
 )
 
 
-@REGISTRY.fixer("QKM204", "QKM207")
 def _to_service(ctx: Context, node: ast.AST, name: str) -> Fix | None:
     """``IBMQ.load_account()`` / ``IBMProvider()`` -> ``QiskitRuntimeService()``, adding the
     import; only argument-less calls (an account or instance argument has no mechanical

@@ -9,7 +9,7 @@ BackendEstimator(backend=backend)  # QKM302: 1
 QiskitRuntimeService()  # QKM203: 1, QKM204: 1
 StatevectorSampler()  # ok: V2
 service = QiskitRuntimeService()
-service.get_backend("x")  # QKM208: 1
+service.backend("x")  # QKM208: 1
 from qiskit_ibm_runtime import *  # ok: binds the Runtime names again
 Sampler(mode=backend)  # ok: now qiskit_ibm_runtime.Sampler, the V2 class
 from qiskit import *  # ok

@@ -1,0 +1,247 @@
+"""The fixes that turn a provider chain into a service chain: ``IBMQ.load_account()`` +
+``provider = IBMQ.get_provider(...)`` (or ``provider = IBMProvider()``) +
+``provider.get_backend(name)`` / ``least_busy(provider.backends(...))`` become
+``service = QiskitRuntimeService()`` + ``service.backend(name)`` / ``service.least_busy(...)``,
+as one fix of the whole chain (QKM204, QKM205, QKM207); and ``service.get_backend(name)`` ->
+``service.backend(name)`` (QKM208)."""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+
+from ..edits import (Edit, Fix, SourceText, add_import, imports_name, inside_try, item_removal,
+                     parents_of, per_module)
+from ..registry import REGISTRY, Context
+from .providers import _to_service
+from .removals import binds_elsewhere, statement_removal
+
+_SERVICE = "service"
+_IMPORT = "from qiskit_ibm_runtime import QiskitRuntimeService"
+# ``from <module> import <name>``: where the provider-era names of a chain come from.
+_IBMQ = {("qiskit", "IBMQ"), ("qiskit.providers.ibmq", "IBMQ")}
+_IBM_PROVIDER = {("qiskit_ibm_provider", "IBMProvider")}
+_LEAST_BUSY = {("qiskit.providers.ibmq", "least_busy"), ("qiskit_ibm_provider", "least_busy")}
+# The provider's instance arguments: Classic hub/group/project, gone with the ibm_quantum
+# channel (qiskit-ibm-runtime 0.41, QKM502): dropped, and named in a comment.
+_INSTANCE = ("hub", "group", "project", "instance")
+
+
+@dataclass
+class _Imports:
+    """The top-level ``from`` imports of the chain's names: (statement, alias) by bound name."""
+
+    found: dict[str, tuple[ast.ImportFrom, ast.alias]] = field(default_factory=dict)
+    stars: set[str] = field(default_factory=set)  # modules star-imported
+
+    def star(self, module: str) -> bool:
+        return module in self.stars
+
+    def bound(self, origins: set[tuple[str, str]]) -> set[str]:
+        return {name for name, (statement, alias) in self.found.items()
+                if (statement.module, alias.name) in origins}
+
+
+@REGISTRY.fixer("QKM205")
+def _chain_fix(ctx: Context, node: ast.AST, name: str) -> Fix | None:
+    if ctx.source is None or ctx.module is None:
+        return None
+    chain = provider_chain(ctx.source, ctx.module)
+    return chain[0] if chain is not None and id(node) in chain[1] else None
+
+
+@REGISTRY.fixer("QKM204", "QKM207")
+def _service(ctx: Context, node: ast.AST, name: str) -> Fix | None:
+    """The whole chain through ``node``, else the lone ``QiskitRuntimeService()`` fix."""
+    return _chain_fix(ctx, node, name) or _to_service(ctx, node, name)
+
+
+@REGISTRY.fixer("QKM208")
+def _backend(ctx: Context, node: ast.AST, name: str) -> Fix | None:
+    """``service.get_backend(name)`` -> ``service.backend(name)``: ``get_backend`` was an alias
+    of ``backend`` (same name and instance arguments); a call without a name has no
+    counterpart (``backend`` needs one)."""
+    if ctx.source is None or not isinstance(node, ast.Call) or not isinstance(
+            node.func, ast.Attribute) or node.func.attr != "get_backend":
+        return None
+    named = len(node.args) == 1 and not isinstance(node.args[0], ast.Starred) or (
+        not node.args and any(k.arg == "name" for k in node.keywords))
+    if not named or len(node.args) > 1 or any(
+            k.arg not in ("name", "instance") for k in node.keywords):
+        return None
+    row, column = ctx.source.end(node.func)
+    return (Edit(row, column - len("get_backend"), row, column, "backend"),)
+
+
+@per_module
+def provider_chain(source: SourceText, module: ast.Module) -> tuple[Fix, set[int]] | None:
+    """The module's one provider chain rewritten as a service chain, and the nodes whose
+    findings carry the fix; None unless every use of the provider, of ``IBMQ`` and of the
+    provider class is a step the rewrite covers, nothing else binds their names or
+    ``service``, and no ``try`` surrounds a step."""
+    imports = _Imports()
+    for statement in module.body:
+        if isinstance(statement, ast.ImportFrom) and not statement.level:
+            for alias in statement.names:
+                if alias.name == "*":
+                    imports.stars.add(statement.module or "")
+                else:
+                    imports.found[alias.asname or alias.name] = (statement, alias)
+    ibmq, classes = imports.bound(_IBMQ), imports.bound(_IBM_PROVIDER)
+    if "IBMQ" not in imports.found and imports.star("qiskit"):
+        ibmq.add("IBMQ")  # ``from qiskit import *`` bound it before Qiskit 1.0 (and stays)
+    least_busy = imports.bound(_LEAST_BUSY)
+    parents = parents_of(source, module)
+    made = [s for s in ast.walk(module) if isinstance(s, ast.Assign) and len(s.targets) == 1
+            and isinstance(s.targets[0], ast.Name) and _provider_call(s.value, ibmq, classes)]
+    if len(made) != 1 or binds_elsewhere(module, {_SERVICE}, set()):
+        return None
+    creation = made[0]
+    provider = creation.targets[0].id  # type: ignore[attr-defined]
+    assert isinstance(creation.value, ast.Call)
+    loads = [s for s in ast.walk(module) if isinstance(s, ast.Expr) and _ibmq_call(
+        s.value, ibmq, "load_account")] if ibmq & _names_in(creation.value) else []
+    block = _block(parents, creation)
+    if ibmq & _names_in(creation.value) and (len(loads) != 1 or loads[0] not in block or (
+            block.index(loads[0]) > block.index(creation))):
+        return None
+    steps: list[ast.AST] = [creation, *loads]
+    edits: list[Edit | None] = []
+    covered: set[int] = {id(creation.value), id(creation.value.func)}
+    # The uses of the provider: ``.get_backend(...)``, ``.backends(...)`` (in ``least_busy``).
+    rewritten_least_busy: set[int] = set()
+    for node in ast.walk(module):
+        if isinstance(node, ast.Name) and node.id == provider and node is not creation.targets[0]:
+            use = _provider_use(node, parents, least_busy)
+            if use is None:
+                return None
+            step, edit = use
+            steps.append(step)
+            edits.append(edit(source))
+            covered |= {id(n) for n in ast.walk(step)}
+            if isinstance(step, ast.Call) and isinstance(step.func, ast.Name):
+                rewritten_least_busy.add(id(step.func))
+    # Every use of IBMQ / the provider class is a step; ``least_busy`` may have other uses.
+    for node in ast.walk(module):
+        if isinstance(node, ast.Name) and node.id in ibmq | classes and not any(
+                node in ast.walk(step) for step in (creation.value, *loads)):
+            return None
+    if binds_elsewhere(module, ibmq | classes | {provider}, {id(creation.targets[0])}) or any(
+            inside_try(module, step) for step in steps):
+        return None
+    covered |= {id(s.value) for s in loads}
+    other_least_busy = any(isinstance(n, ast.Name) and n.id in least_busy and id(n) not in
+                           rewritten_least_busy for n in ast.walk(module))
+    gone = ibmq | classes | (set() if other_least_busy else least_busy & {
+        n for n in least_busy if rewritten_least_busy})
+    edits += _import_edits(source, module, imports, gone, parents, covered)
+    service = f"{_SERVICE} = QiskitRuntimeService()" + _instance_note(source, creation.value)
+    if loads:
+        edits.append(source.replace(loads[0], service))
+        edits.append(statement_removal(source, creation, parents, set()))
+    else:
+        edits.append(source.replace(creation, service))
+    if any(edit is None for edit in edits):
+        return None
+    return tuple(sorted(e for e in edits if e is not None)), covered
+
+
+def _provider_call(value: ast.expr, ibmq: set[str], classes: set[str]) -> bool:
+    """``IBMQ.get_provider(...)`` or ``IBMProvider(...)`` with only instance arguments."""
+    if not isinstance(value, ast.Call) or not (
+            _ibmq_call(value, ibmq, "get_provider") or isinstance(value.func, ast.Name)
+            and value.func.id in classes):
+        return False
+    if isinstance(value.func, ast.Name):  # IBMProvider(token=..., url=...) is an account
+        return not value.args and all(k.arg in _INSTANCE for k in value.keywords)
+    return len(value.args) <= 3 and all(k.arg in _INSTANCE for k in value.keywords)
+
+
+def _ibmq_call(value: ast.expr, ibmq: set[str], method: str) -> bool:
+    if not isinstance(value, ast.Call):
+        return False
+    func = value.func
+    return (isinstance(func, ast.Attribute) and func.attr == method
+            and isinstance(func.value, ast.Name) and func.value.id in ibmq
+            and (method != "load_account" or not (value.args or value.keywords)))
+
+
+def _names_in(node: ast.AST) -> set[str]:
+    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+
+
+def _block(parents: dict[int, ast.AST], statement: ast.stmt) -> list[ast.stmt]:
+    parent = parents.get(id(statement))
+    for name in ("body", "orelse", "finalbody"):
+        block = getattr(parent, name, None)
+        if isinstance(block, list) and statement in block:
+            return block
+    return []
+
+
+Rewrite = tuple[ast.AST, "_EditMaker"]
+
+
+class _EditMaker:
+    def __init__(self, node: ast.AST, text: str) -> None:
+        self.node, self.text = node, text
+
+    def __call__(self, source: SourceText) -> Edit:
+        return source.replace(self.node, self.text)
+
+
+def _provider_use(name: ast.Name, parents: dict[int, ast.AST],
+                  least_busy: set[str]) -> Rewrite | None:
+    """How one use of the provider is rewritten: ``provider.get_backend(n)`` ->
+    ``service.backend(n)``, ``provider.backends(...)`` -> ``service.backends(...)``,
+    ``least_busy(provider.backends(k=v))`` -> ``service.least_busy(k=v)``."""
+    method = parents.get(id(name))
+    call = parents.get(id(method))
+    if not (isinstance(method, ast.Attribute) and isinstance(call, ast.Call)
+            and call.func is method and isinstance(name.ctx, ast.Load)):
+        return None
+    if method.attr == "get_backend":
+        if len(call.args) != 1 or call.keywords or isinstance(call.args[0], ast.Starred):
+            return None  # a name is required; V1 filters have no counterpart
+        return call, _EditMaker(method, f"{_SERVICE}.backend")
+    if method.attr != "backends" or call.args or any(
+            k.arg in (None, "name", *_INSTANCE) for k in call.keywords):
+        return None
+    outer = parents.get(id(call))
+    if isinstance(outer, ast.Call) and isinstance(outer.func, ast.Name) and (
+            outer.func.id in least_busy) and outer.args == [call] and not outer.keywords:
+        arguments = ", ".join(ast.unparse(k) for k in call.keywords)
+        return outer, _EditMaker(outer, f"{_SERVICE}.least_busy({arguments})")
+    return call, _EditMaker(method, f"{_SERVICE}.backends")
+
+
+def _import_edits(source: SourceText, module: ast.Module, imports: _Imports, gone: set[str],
+                  parents: dict[int, ast.AST], covered: set[int]) -> list[Edit | None]:
+    """Remove the chain's old names from their imports and import the service: in place of the
+    first import left empty (an insertion beside a deleted line would overlap it), else
+    after the module's imports."""
+    edits: list[Edit | None] = []
+    statements = {id(s): s for name, (s, _) in imports.found.items() if name in gone}
+    added = imports_name(module, "qiskit_ibm_runtime", "QiskitRuntimeService")
+    for statement in statements.values():
+        aliases = [a for a in statement.names if (a.asname or a.name) in gone]
+        covered |= {id(a) for a in aliases}
+        if len(aliases) < len(statement.names):
+            edits += [item_removal(source, statement.names, a, statement) for a in aliases]
+        elif not added:
+            edits.append(source.replace(statement, _IMPORT))
+            added = True
+        else:
+            edits.append(statement_removal(source, statement, parents, set()))
+    if not added:
+        edits.append(add_import(source, module, _IMPORT))
+    return edits
+
+
+def _instance_note(source: SourceText, call: ast.Call) -> str:
+    """A comment naming the dropped instance arguments: hub/group/project instances went with
+    the ibm_quantum channel (qiskit-ibm-runtime 0.41); IBM Cloud instances are CRNs."""
+    if not (call.args or call.keywords):
+        return ""
+    was = source.segment(source.start(call), source.end(call))
+    return f"  # was {was}: instance= now takes an IBM Cloud CRN or name"
