@@ -93,13 +93,20 @@ def argument_removal(source: SourceText, call: ast.Call, argument: ast.AST) -> E
     after it). A lone argument leaves ``()``."""
     arguments = sorted([*call.args, *call.keywords],
                        key=lambda a: (a.lineno, a.col_offset))  # type: ignore[attr-defined]
-    index = arguments.index(argument)
-    if index + 1 < len(arguments):
-        return Edit(*source.start(argument), *source.start(arguments[index + 1]), "")
-    end = _after_trailing_comma(source, source.end(argument), source.end(call))
+    return item_removal(source, arguments, argument, source.end(call))
+
+
+def item_removal(source: SourceText, items: Sequence[ast.AST], item: ast.AST,
+                 limit: tuple[int, int]) -> Edit:
+    """The edit that removes one item of a comma-separated list (call arguments, the names of
+    an import) ending before ``limit``, as ``argument_removal`` describes."""
+    index = list(items).index(item)
+    if index + 1 < len(items):
+        return Edit(*source.start(item), *source.start(items[index + 1]), "")
+    end = _after_trailing_comma(source, source.end(item), limit)
     if index > 0:
-        return Edit(*source.end(arguments[index - 1]), *end, "")
-    return Edit(*source.start(argument), *end, "")
+        return Edit(*source.end(items[index - 1]), *end, "")
+    return Edit(*source.start(item), *end, "")
 
 
 def _after_trailing_comma(source: SourceText, end: tuple[int, int],
@@ -182,3 +189,52 @@ def result_unused(module: ast.Module, call: ast.Call) -> bool:
                 isinstance(n, ast.Name) and n.id in names and isinstance(n.ctx, ast.Load)
                 for n in ast.walk(module))
     return False
+
+
+_FROM_MODULE = re.compile(r"from[ \t]+([\w.]+)[ \t]+import\b")
+
+
+def moved_from_import(source: SourceText, statement: ast.ImportFrom, alias: ast.alias,
+                      targets: dict[str, tuple[str, str]]) -> Fix | None:
+    """The edits that import one name of ``from old import a, b`` from its new module (with its
+    new name, binding the name the code uses). ``targets`` maps each name of the statement that
+    moves to its (module, name): where all of them move to one module, the statement's module
+    is rewritten (the same edit for every name, made once); otherwise the name leaves the
+    statement and a ``from new import name`` line follows it. None where the text is not the
+    plain form these edits assume (a relative import, a module spelled across lines, another
+    statement on the line)."""
+    if statement.level or alias.name not in targets or alias.name == "*":
+        return None
+    module, name = targets[alias.name]
+    bound = alias.asname or alias.name
+    start = source.start(alias)
+    if source.segment(start, (start[0], start[1] + len(alias.name))) != alias.name:
+        return None
+    if {targets.get(a.name, ("", ""))[0] for a in statement.names} == {module}:
+        found = _FROM_MODULE.match(source.segment(source.start(statement), source.end(statement)))
+        if found is None or found.group(1) != statement.module:
+            return None
+        row, column = source.start(statement)
+        edits = [Edit(row, column + found.start(1), row, column + found.end(1), module)]
+        if name != alias.name:
+            edits.append(Edit(*start, start[0], start[1] + len(alias.name),
+                              name if alias.asname else f"{name} as {bound}"))
+        return tuple(edits)
+    added = _import_after(source, statement,
+                          f"from {module} import {name}{'' if name == bound else ' as ' + bound}")
+    if added is None:
+        return None
+    return item_removal(source, statement.names, alias, source.end(statement)), added
+
+
+def _import_after(source: SourceText, statement: ast.stmt, line: str) -> Edit | None:
+    """The edit that adds ``line`` after a statement, at its indentation; none where the
+    statement does not begin its line or shares its last line with code."""
+    row, column = source.start(statement)
+    end_row, end_column = source.end(statement)
+    rest = source.line(end_row)[end_column - 1:].strip()
+    indent = source.line(row)[:column - 1]
+    if indent.strip() or rest and not rest.startswith("#"):
+        return None
+    end = source.line_end(end_row)
+    return Edit(*end, *end, "\n" + indent + line)

@@ -170,6 +170,40 @@ except ImportError:
     from qiskit_ibm_runtime import SamplerV2 as Shim
 """),
 ]
+CASES += [
+    ("QKM210", """\
+from qiskit.providers.aer.noise import (NoiseModel,
+                                        depolarizing_error)  # kept
+import qiskit.providers.aer as aer
+""", """\
+from qiskit_aer.noise import (NoiseModel,
+                                        depolarizing_error)  # kept
+import qiskit_aer as aer
+"""),
+    ("QKM210", "from qiskit.providers.aer import PulseSimulator\n", None),  # gone from Aer
+    ("QKM107", """\
+from qiskit import QuantumCircuit, Aer  # tail
+    """.rstrip(" ") + """\
+if True:
+    from qiskit import Aer, transpile
+""", """\
+from qiskit import QuantumCircuit  # tail
+from qiskit_aer import Aer
+if True:
+    from qiskit import transpile
+    from qiskit_aer import Aer
+"""),
+    ("QKM211", """\
+from qiskit.providers.fake_provider import FakeManila as Device, GenericBackendV2
+""", """\
+from qiskit.providers.fake_provider import GenericBackendV2
+from qiskit_ibm_runtime.fake_provider import FakeManilaV2 as Device
+"""),
+    ("QKM211", """\
+from qiskit.test.mock import FakeVigo
+print(FakeVigo().name())
+""", None),  # name() is a string attribute of a V2 backend
+]
 IDS = [f"{code}-{i}" for i, (code, _, _) in enumerate(CASES)]
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import ast
 
-from ..registry import GUIDES, REGISTRY, Context, Releases, Rule, RuleDoc
+from ..registry import GUIDES, REGISTRY, Autofix, Context, Releases, Rule, RuleDoc
 from .backends import AER_BACKENDS, IBM_BACKEND, OTHER_BACKEND, backend_kind
 from .legacy_simulators import run_advice, simulator_value
 from .receivers import name_says, proven_other
@@ -287,6 +287,11 @@ REGISTRY.add(Rule(
     fix_title="use '{replacement}'",
     replacement="qiskit_aer.Aer",
     url=GUIDES + "qiskit-1.0-features#Aer",
+    fix=Autofix("safe", "Import `Aer` from `qiskit_aer`", "Safe: `qiskit.Aer` was a lazy alias "
+                "of `qiskit_aer.Aer`, the same object: `from qiskit import Aer` becomes `from "
+                "qiskit_aer import Aer` (the other names stay in the `qiskit` import), "
+                "`qiskit.Aer` spelled through `import qiskit` becomes `qiskit_aer.Aer` with "
+                "`import qiskit_aer` added."),
     releases=Releases("qiskit", deprecated="0.46.0", removed="1.0.0"),
     new_names=("qiskit_aer",),
     deprecated_in="Qiskit 0.46",

@@ -1,0 +1,96 @@
+"""Fixes that make legacy execution code run on today's releases (issue 22, items 1-4): each
+legacy program is fixed by the command (``check --fix --unsafe-fixes`` on a copy) and the fixed
+program is run with the installed qiskit, qiskit-aer and qiskit-ibm-runtime, offline."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import subprocess
+import sys
+import textwrap
+import types
+from pathlib import Path
+
+import pytest
+
+from flake8_qiskit_migrate.rules.moved_imports import AER_NAMES
+from helpers import command
+
+
+def fixed_and_run(tmp_path: Path, legacy: str, *flags: str) -> tuple[str, str]:
+    """The program as ``check --fix`` left it, and what running it printed."""
+    program = tmp_path / "legacy.py"
+    program.write_text(textwrap.dedent(legacy))
+    command("check", "legacy.py", "--fix", "--no-cache", *flags, cwd=tmp_path)
+    ran = subprocess.run([sys.executable, "-W", "ignore", str(program)], cwd=tmp_path,
+                         capture_output=True, text=True, check=False, timeout=120)
+    assert ran.returncode == 0, ran.stderr
+    return program.read_text(), ran.stdout
+
+
+def test_the_qiskit_aer_table_is_the_installed_package() -> None:
+    for module, names in AER_NAMES.items():
+        imported = importlib.import_module(module)
+        public = {n for n in dir(imported) if not n.startswith("_") and getattr(
+            getattr(imported, n), "__module__", "").startswith("qiskit_aer")}
+        submodules = {n for n in names if isinstance(getattr(imported, n, None), types.ModuleType)
+                      or importlib.util.find_spec(f"{module}.{n}") is not None}
+        assert public <= names and names == public | submodules, module
+
+
+def test_moved_imports_run_with_the_current_releases(tmp_path: Path) -> None:
+    fixed, printed = fixed_and_run(tmp_path, """\
+        import qiskit
+        from qiskit import QuantumCircuit, Aer, transpile
+        from qiskit.providers.aer import AerSimulator
+        from qiskit.providers.aer.noise import NoiseModel, depolarizing_error
+        import qiskit.providers.aer.noise as aernoise
+        from qiskit.providers.fake_provider import FakeManila, GenericBackendV2
+        from qiskit.test.mock import FakeVigo
+
+        noise = NoiseModel()
+        noise.add_all_qubit_quantum_error(depolarizing_error(0.5, 1), ["x"])
+        circuit = QuantumCircuit(1, 1)
+        circuit.x(0)
+        circuit.measure(0, 0)
+        simulator = AerSimulator(noise_model=noise, seed_simulator=7)
+        counts = simulator.run(transpile(circuit, simulator), shots=100).result().get_counts()
+        print(sorted(counts), qiskit.Aer.get_backend("aer_simulator").name, Aer is not None)
+        print(FakeManila().num_qubits, FakeVigo().num_qubits, aernoise.NoiseModel is NoiseModel)
+        print(GenericBackendV2(2).num_qubits)
+        """, "--unsafe-fixes")
+    assert fixed.splitlines()[:9] == [
+        "import qiskit",
+        "from qiskit import QuantumCircuit, transpile",
+        "from qiskit_aer import Aer",
+        "from qiskit_aer import AerSimulator",
+        "from qiskit_aer.noise import NoiseModel, depolarizing_error",
+        "import qiskit_aer.noise as aernoise",
+        "from qiskit.providers.fake_provider import GenericBackendV2",
+        "from qiskit_ibm_runtime.fake_provider import FakeManilaV2 as FakeManila",
+        "from qiskit_ibm_runtime.fake_provider import FakeVigoV2 as FakeVigo",
+    ]
+    assert "import qiskit_aer\n" in fixed and "qiskit_aer.Aer.get_backend(" in fixed
+    assert printed == "['0', '1'] aer_simulator True\n5 5 True\n2\n"
+
+
+def test_the_fake_device_move_is_unsafe(tmp_path: Path) -> None:
+    legacy = "from qiskit.providers.fake_provider import FakeManila\n"
+    (tmp_path / "legacy.py").write_text(legacy)
+    result = command("check", "legacy.py", "--fix", "--no-cache", "--output-format", "concise",
+                     cwd=tmp_path)
+    assert (tmp_path / "legacy.py").read_text() == legacy
+    assert "QKM211 'qiskit.providers.fake_provider.FakeManila'" in result.stdout
+
+
+@pytest.mark.parametrize("legacy", [
+    "from qiskit.providers.aer import PulseSimulator\n",  # removed from qiskit-aer
+    "import qiskit.providers.aer\nqiskit.providers.aer.AerSimulator()\n",  # binds qiskit
+    "from qiskit.test.mock import FakeVigo\nprint(FakeVigo().name())\n",  # V1 interface
+    "from qiskit.providers.fake_provider import Fake5QV1\n",  # no V2 class of that name
+])
+def test_no_move_where_its_target_is_not_proven(tmp_path: Path, legacy: str) -> None:
+    (tmp_path / "legacy.py").write_text(legacy)
+    command("check", "legacy.py", "--fix", "--unsafe-fixes", "--no-cache", cwd=tmp_path)
+    assert (tmp_path / "legacy.py").read_text() == legacy
