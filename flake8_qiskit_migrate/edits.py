@@ -96,6 +96,24 @@ def argument_removal(source: SourceText, call: ast.Call, argument: ast.AST) -> E
     return item_removal(source, arguments, argument, source.end(call))
 
 
+def arguments_removal(source: SourceText, call: ast.Call, removed: Sequence[ast.AST]) -> Fix:
+    """The edits that remove several arguments of a call: each one up to the next argument,
+    a run of them at the end from the end of the last argument kept (edits that would
+    overlap, were each removed on its own, never do)."""
+    arguments = sorted([*call.args, *call.keywords],
+                       key=lambda a: (a.lineno, a.col_offset))  # type: ignore[attr-defined]
+    gone = {id(a) for a in removed}
+    kept = [i for i, a in enumerate(arguments) if id(a) not in gone]
+    last = kept[-1] if kept else -1
+    edits = [Edit(*source.start(a), *source.start(arguments[i + 1]), "")
+             for i, a in enumerate(arguments[:last]) if id(a) in gone]
+    if last + 1 < len(arguments):
+        end = _after_trailing_comma(source, source.end(arguments[-1]), source.end(call))
+        start = source.end(arguments[last]) if kept else source.start(arguments[0])
+        edits.append(Edit(*start, *end, ""))
+    return tuple(edits)
+
+
 def item_removal(source: SourceText, items: Sequence[ast.AST], item: ast.AST,
                  limit: tuple[int, int]) -> Edit:
     """The edit that removes one item of a comma-separated list (call arguments, the names of

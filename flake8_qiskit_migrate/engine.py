@@ -101,6 +101,25 @@ def check(
     return sorted(_advised(_in_target(findings, settings), settings.targets))
 
 
+def _whole_migrations(findings: list[Finding]) -> list[Finding]:
+    """For a rule whose fix migrates a name across the module (``Autofix.whole``: each call
+    and the import that binds it), every finding carries the edits of all of them, or none
+    does where one of them has no fix (or their edits overlap): no half migration."""
+    groups: dict[str, list[int]] = {}
+    for index, finding in enumerate(findings):
+        if finding.rule.fix is not None and finding.rule.fix.whole:
+            groups.setdefault(finding.code, []).append(index)
+    for indices in groups.values():
+        union: Fix = ()
+        if all(findings[i].edits for i in indices):
+            union = tuple(sorted({edit for i in indices for edit in findings[i].edits}))
+            if any((a.end_row, a.end_column) > (b.row, b.column) for a, b in zip(union, union[1:])):
+                union = ()
+        for index in indices:
+            findings[index] = dataclasses.replace(findings[index], edits=union)
+    return findings
+
+
 def _advised(findings: list[Finding], targets: tuple[tuple[str, str], ...]) -> list[Finding]:
     """Name, in each remedy, the API of the releases the project targets (``advice``)."""
     result = []
@@ -246,7 +265,7 @@ class Walker(ast.NodeVisitor):
             if roots and any(self._chain_use(other, finding, roots) for other in self.findings):
                 finding = dataclasses.replace(finding, edits=())
             kept.append(finding)
-        return kept
+        return _whole_migrations(kept)
 
     def _chain_use(self, other: Finding, fixed: Finding, roots: tuple[str, ...]) -> bool:
         inside = (fixed.line, fixed.col) <= (other.line, other.col) and (

@@ -64,6 +64,9 @@ class Autofix:
     # The old objects (qualified names) whose chain the fix rewrites one step of, e.g.
     # ``qiskit.IBMQ``: the fix is dropped where the module reports another use of them.
     chain: tuple[str, ...] = ()
+    # The fix migrates a name across the module (its import and every use): each finding of
+    # the rule in a module gets the edits of all of them, or none does.
+    whole: bool = False
 
 
 @dataclass(frozen=True)

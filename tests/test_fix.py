@@ -199,6 +199,18 @@ from qiskit.providers.fake_provider import FakeManila as Device, GenericBackendV
 from qiskit.providers.fake_provider import GenericBackendV2
 from qiskit_ibm_runtime.fake_provider import FakeManilaV2 as Device
 """),
+    ("QKM101", """\
+from qiskit import QuantumCircuit, execute
+from qiskit_aer import AerSimulator
+sim = AerSimulator()
+job = execute(circuit, sim, shots=10,
+              seed_transpiler=1)
+""", """\
+from qiskit import QuantumCircuit, transpile
+from qiskit_aer import AerSimulator
+sim = AerSimulator()
+job = sim.run(transpile(circuit, sim, seed_transpiler=1), shots=10)
+"""),
     ("QKM211", """\
 from qiskit.test.mock import FakeVigo
 print(FakeVigo().name())

@@ -94,3 +94,86 @@ def test_no_move_where_its_target_is_not_proven(tmp_path: Path, legacy: str) -> 
     (tmp_path / "legacy.py").write_text(legacy)
     command("check", "legacy.py", "--fix", "--unsafe-fixes", "--no-cache", cwd=tmp_path)
     assert (tmp_path / "legacy.py").read_text() == legacy
+
+
+LEGACY_EXECUTE = """\
+    from qiskit import QuantumCircuit, Aer, execute
+    from qiskit.providers.aer import AerSimulator
+    from qiskit.providers.fake_provider import GenericBackendV2
+
+    qc = QuantumCircuit(2, 2)
+    qc.h(0)
+    qc.cx(0, 1)
+    qc.measure([0, 1], [0, 1])
+    backend = Aer.get_backend("qasm_simulator")
+    job = execute(qc, backend, shots=500, seed_simulator=11, seed_transpiler=3,
+                  optimization_level=None)
+    print(job.result().get_counts())
+    sim = AerSimulator()
+    print(execute([qc, qc], backend=sim, shots=100, seed_simulator=5).result().get_counts(1))
+    sv_backend = Aer.get_backend("statevector_simulator")
+    qc2 = QuantumCircuit(1)
+    qc2.h(0)
+    print(execute(experiments=qc2, backend=sv_backend).result().get_statevector().data)
+    generic = GenericBackendV2(2, seed=1)
+    print(execute(qc, generic, optimization_level=1,  # kept
+                  seed_transpiler=7, shots=50, seed_simulator=3).result().get_counts())
+    """
+
+
+def test_execute_becomes_transpile_and_run_with_the_same_counts(tmp_path: Path) -> None:
+    fixed, printed = fixed_and_run(tmp_path, LEGACY_EXECUTE)
+    lines = fixed.splitlines()
+    assert lines[0] == "from qiskit import QuantumCircuit, transpile"
+    assert [line for line in lines if ".run(" in line] == [
+        "job = backend.run(transpile(qc, backend, seed_transpiler=3), shots=500, "
+        "seed_simulator=11)",
+        "print(sim.run(transpile([qc, qc], sim), shots=100, seed_simulator=5).result()"
+        ".get_counts(1))",
+        "print(sv_backend.run(transpile(qc2, sv_backend)).result().get_statevector().data)",
+        "print(generic.run(transpile(qc, generic, optimization_level=1, seed_transpiler=7), "
+        "shots=50, seed_simulator=3).result().get_counts())",
+    ]
+    # What the legacy program printed with qiskit 0.46.3 + qiskit-aer 0.13.3: the same seeded
+    # counts and state.
+    assert printed.splitlines() == ["{'00': 247, '11': 253}", "{'11': 41, '00': 59}",
+                                    "[0.70710678+0.j 0.70710678+0.j]", "{'00': 23, '11': 27}"]
+
+
+@pytest.mark.parametrize("legacy", [
+    # an IBM Quantum backend: backend.run is gone there
+    "from qiskit import execute\nfrom qiskit_ibm_runtime import QiskitRuntimeService\n"
+    "backend = QiskitRuntimeService().backend('ibm_x')\nexecute(qc, backend)\n",
+    # an unproven backend; options without a home; the backend written twice would run twice
+    "from qiskit import execute\nexecute(qc, backend)\n",
+    "from qiskit import execute\nfrom qiskit_aer import AerSimulator\nsim = AerSimulator()\n"
+    "execute(qc, sim, pass_manager=pm)\n",
+    "from qiskit import execute\nfrom qiskit_aer import AerSimulator\n"
+    "execute(qc, AerSimulator())\n",
+    # None breaks BasicSimulator.run, which execute never gave it
+    "from qiskit import execute\nfrom qiskit.providers.basic_provider import BasicSimulator\n"
+    "sim = BasicSimulator()\nexecute(qc, sim, shots=n)\n",
+    # one call cannot be fixed: the others and the import stay with it
+    "from qiskit import execute\nfrom qiskit_aer import AerSimulator\nsim = AerSimulator()\n"
+    "execute(qc, sim)\nexecute(qc, backend)\n",
+    # execute used as a value
+    "from qiskit import execute\nfrom qiskit_aer import AerSimulator\nsim = AerSimulator()\n"
+    "execute(qc, sim)\nrunner = execute\n",
+])
+def test_no_execute_fix_where_it_is_not_proven(tmp_path: Path, legacy: str) -> None:
+    (tmp_path / "legacy.py").write_text(legacy)
+    command("check", "legacy.py", "--fix", "--unsafe-fixes", "--no-cache", "--select", "QKM101",
+            cwd=tmp_path)
+    assert (tmp_path / "legacy.py").read_text() == legacy
+
+
+def test_execute_with_transpile_imported_drops_the_import(tmp_path: Path) -> None:
+    legacy = ("from qiskit import transpile\nfrom qiskit import execute\n"
+              "import qiskit\nfrom qiskit_aer import AerSimulator\nsim = AerSimulator()\n"
+              "execute(qc, sim, shots=None)\nqiskit.execute(qc, sim)\n")
+    (tmp_path / "legacy.py").write_text(legacy)
+    command("check", "legacy.py", "--fix", "--no-cache", "--select", "QKM101", cwd=tmp_path)
+    assert (tmp_path / "legacy.py").read_text() == (
+        "from qiskit import transpile\nimport qiskit\nfrom qiskit_aer import AerSimulator\n"
+        "sim = AerSimulator()\nsim.run(transpile(qc, sim))\n"
+        "sim.run(qiskit.transpile(qc, sim))\n")

@@ -76,7 +76,22 @@ REGISTRY.add(Rule(
     fix_title="transpile the circuits and use {replacement}",
     replacement="qiskit_ibm_runtime.SamplerV2 (IBM hardware) or qiskit.primitives.BackendSamplerV2",
     url=GUIDES + "qiskit-1.0-features#execute",
-    no_fix_reason="No fix: `execute` also transpiled, and its result shape differs from a primitive's.",
+    fix=Autofix("safe", "Transpile and run on the backend, as `execute` did", "Safe: "
+                "`execute(circuits, backend, shots=1000, seed_transpiler=1)` becomes "
+                "`backend.run(transpile(circuits, backend, seed_transpiler=1), shots=1000)`, "
+                "which is what `execute` ran (the transpiler options `basis_gates`, "
+                "`coupling_map`, `initial_layout`, `seed_transpiler`, `optimization_level` go "
+                "to `transpile`, the run options to `run`; a `None` option, which `execute` "
+                "dropped, goes), and `from qiskit import execute` imports `transpile` instead. "
+                "The job and its result are the same objects, read as before. Offered only on a "
+                "backend proven local (Aer, `BasicSimulator`, fake and generic backends: on IBM "
+                "Quantum backends `backend.run` was removed) and spelled as a name (it is "
+                "written twice), where every option has a proven home (not `pass_manager`, "
+                "`backend_properties`, scheduling or pulse options, `**options`; on a backend "
+                "other than Aer only constant `shots`, `memory`, `seed_simulator`), and only "
+                "where every `execute` of the module is fixed with it: the calls and the import "
+                "change together. `backend.run` is still supported on local backends; QKM103 "
+                "then recommends a primitive.", whole=True),
     releases=Releases("qiskit", deprecated="0.46.0", removed="1.0.0"),
     new_names=("qiskit.transpile",),
     deprecated_in="Qiskit 0.46.0",

@@ -1,6 +1,6 @@
 # Regression corpus: a 2021 noise study (the qiskit.providers.aer namespace, V1 fake backends,
 # helpers that take a backend as a parameter, execute with simulator and transpiler options).
-from qiskit import QuantumCircuit, transpile, execute  # QKM101: 47
+from qiskit import QuantumCircuit, transpile  # QKM101: 47
 from qiskit_aer import AerSimulator, QasmSimulator  # QKM210: 34, QKM210: 48
 from qiskit_aer.noise import (
     NoiseModel,  # QKM210: 5
@@ -41,12 +41,9 @@ ideal = QasmSimulator()
 results = {}
 for p in (0.001, 0.01, 0.05):
     model = build_noise(p, 10 * p, 0.02)
-    results[p] = execute(  # QKM101: 18
-        ghz(3),
-        ideal,
+    results[p] = ideal.run(  # QKM101: 18
+        transpile(ghz(3), ideal, basis_gates=model.basis_gates, coupling_map=vigo.configuration().coupling_map),
         noise_model=model,  # QKM417: 9
-        basis_gates=model.basis_gates,  # QKM416: 9
-        coupling_map=vigo.configuration().coupling_map,  # QKM416: 9
         seed_simulator=42,  # QKM417: 9
         shots=4096,  # QKM401: 9
     ).result().get_counts()
