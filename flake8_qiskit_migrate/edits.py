@@ -195,6 +195,21 @@ def imports_name(module: ast.Module, origin: str, name: str) -> bool:
                for s in module.body)
 
 
+def binds(module: ast.Module, name: str) -> bool:
+    """Whether the module binds ``name`` anywhere (assignment, definition, import, argument)."""
+    for node in ast.walk(module):
+        if isinstance(node, ast.Name) and node.id == name and not isinstance(node.ctx, ast.Load):
+            return True
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and (
+                node.name == name):
+            return True
+        if isinstance(node, ast.alias) and (node.asname or node.name) == name:
+            return True
+        if isinstance(node, ast.arg) and node.arg == name:
+            return True
+    return False
+
+
 def result_unused(module: ast.Module, call: ast.Call) -> bool:
     """Whether the call's value is discarded: a statement of its own, or assigned to a plain
     name that the module never reads."""

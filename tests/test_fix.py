@@ -199,6 +199,16 @@ from qiskit.providers.fake_provider import FakeManila as Device, GenericBackendV
 from qiskit.providers.fake_provider import GenericBackendV2
 from qiskit_ibm_runtime.fake_provider import FakeManilaV2 as Device
 """),
+    ("QKM111", """\
+from qiskit_aer import Aer
+backend = Aer.get_backend("qasm_simulator")
+Aer.get_backend("statevector_simulator")
+""", """\
+from qiskit_aer import Aer
+from qiskit_aer import AerSimulator
+backend = AerSimulator()
+Aer.get_backend("statevector_simulator")
+"""),
     ("QKM101", """\
 from qiskit import QuantumCircuit, execute
 from qiskit_aer import AerSimulator

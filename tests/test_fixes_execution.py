@@ -177,3 +177,40 @@ def test_execute_with_transpile_imported_drops_the_import(tmp_path: Path) -> Non
         "from qiskit import transpile\nimport qiskit\nfrom qiskit_aer import AerSimulator\n"
         "sim = AerSimulator()\nsim.run(transpile(qc, sim))\n"
         "sim.run(qiskit.transpile(qc, sim))\n")
+
+
+def test_the_qasm_simulator_becomes_aer_simulator_with_the_same_counts(tmp_path: Path) -> None:
+    fixed, printed = fixed_and_run(tmp_path, """\
+        from qiskit import QuantumCircuit, Aer, execute
+
+        qc = QuantumCircuit(3)
+        qc.h(0)
+        qc.cx(0, 1)
+        qc.ry(0.3, 2)
+        qc.measure_all()
+        backend = Aer.get_backend("qasm_simulator")
+        print(execute(qc, backend, shots=300, seed_simulator=4, seed_transpiler=1).result()
+              .get_counts())
+        """, "--unsafe-fixes")
+    assert fixed.splitlines()[:3] == ["from qiskit import QuantumCircuit, transpile",
+                                      "from qiskit_aer import Aer",
+                                      "from qiskit_aer import AerSimulator"]
+    assert "backend = AerSimulator()\n" in fixed
+    # as qiskit 0.46.3 + qiskit-aer 0.13.3 printed it
+    assert printed == "{'100': 3, '111': 5, '011': 141, '000': 151}\n"
+
+
+def test_the_simulator_swap_is_unsafe_and_only_for_the_qasm_simulator(tmp_path: Path) -> None:
+    legacy = ('from qiskit_aer import Aer\nb = Aer.get_backend("qasm_simulator")\n'
+              'Aer.get_backend("statevector_simulator")\n'
+              'AerSimulator = None\nAer.get_backend("qasm_simulator")\n')
+    (tmp_path / "legacy.py").write_text(legacy)
+    command("check", "legacy.py", "--fix", "--no-cache", cwd=tmp_path)
+    assert (tmp_path / "legacy.py").read_text() == legacy
+    command("check", "legacy.py", "--fix", "--unsafe-fixes", "--no-cache", cwd=tmp_path)
+    assert (tmp_path / "legacy.py").read_text() == legacy  # AerSimulator names another thing
+    (tmp_path / "legacy.py").write_text(legacy.replace("AerSimulator = None\n", ""))
+    command("check", "legacy.py", "--fix", "--unsafe-fixes", "--no-cache", cwd=tmp_path)
+    assert (tmp_path / "legacy.py").read_text() == (
+        "from qiskit_aer import Aer\nfrom qiskit_aer import AerSimulator\nb = AerSimulator()\n"
+        'Aer.get_backend("statevector_simulator")\nAerSimulator()\n')

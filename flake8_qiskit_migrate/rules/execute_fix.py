@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import ast
 
-from ..edits import Edit, Fix, SourceText, arguments_removal, imports_name, item_removal
+from ..edits import Edit, Fix, SourceText, arguments_removal, binds, imports_name, item_removal
 from ..registry import REGISTRY, Context
 from . import execution  # noqa: F401  (registers QKM101 first)
 from .backends import AER_BACKENDS, backend_kind
@@ -139,7 +139,7 @@ def _import_edits(source: SourceText, module: ast.Module, bound: str) -> Fix | N
         if len(statement.names) > 1:
             return (item_removal(source, statement.names, alias, source.end(statement)),)
         return _statement_removal(source, statement)
-    if _binds(module, "transpile"):
+    if binds(module, "transpile"):
         return None
     row, column = source.start(alias)
     return (Edit(row, column, row, column + len(bound), "transpile"),)
@@ -149,21 +149,6 @@ def _only_called(module: ast.Module, name: str) -> bool:
     called = {id(n.func) for n in ast.walk(module) if isinstance(n, ast.Call)}
     return all(id(n) in called for n in ast.walk(module)
                if isinstance(n, ast.Name) and n.id == name)
-
-
-def _binds(module: ast.Module, name: str) -> bool:
-    """Whether the module binds ``name`` anywhere (assignment, definition, import, argument)."""
-    for node in ast.walk(module):
-        if isinstance(node, ast.Name) and node.id == name and not isinstance(node.ctx, ast.Load):
-            return True
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and (
-                node.name == name):
-            return True
-        if isinstance(node, ast.alias) and (node.asname or node.name) == name:
-            return True
-        if isinstance(node, ast.arg) and node.arg == name:
-            return True
-    return False
 
 
 def _statement_removal(source: SourceText, statement: ast.stmt) -> Fix | None:
