@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import json
 import subprocess
 import sys
 import textwrap
@@ -214,3 +215,40 @@ def test_the_simulator_swap_is_unsafe_and_only_for_the_qasm_simulator(tmp_path: 
     assert (tmp_path / "legacy.py").read_text() == (
         "from qiskit_aer import Aer\nfrom qiskit_aer import AerSimulator\nb = AerSimulator()\n"
         'Aer.get_backend("statevector_simulator")\nAerSimulator()\n')
+
+
+def notebook(*cells: str) -> str:
+    return json.dumps({"cells": [
+        {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
+         "source": source.splitlines(keepends=True)} for source in cells],
+        "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+
+
+def test_execute_in_another_cell_than_its_import_is_fixed_nowhere(tmp_path: Path) -> None:
+    # The calls and the import change together: with the import in another cell, no part of
+    # the migration is offered (the import alone would break the calls).
+    path = tmp_path / "nb.ipynb"
+    path.write_text(notebook("from qiskit import execute\nfrom qiskit_aer import AerSimulator\n",
+                             "sim = AerSimulator()\nexecute(qc, sim)\n"))
+    before = path.read_text()
+    report = json.loads(command("check", "--output-format", "json", "nb.ipynb", "--no-cache",
+                                cwd=tmp_path).stdout)
+    assert [(d["code"], d["cell"], d["fix"]) for d in report if d["code"] == "QKM101"] == [
+        ("QKM101", 1, None), ("QKM101", 2, None)]
+    command("check", "--fix", "nb.ipynb", "--no-cache", cwd=tmp_path)
+    assert path.read_text() == before
+    path.write_text(notebook("from qiskit import execute\nfrom qiskit_aer import AerSimulator\n"
+                             "sim = AerSimulator()\nexecute(qc, sim)\n"))
+    command("check", "--fix", "nb.ipynb", "--no-cache", cwd=tmp_path)
+    assert json.loads(path.read_text())["cells"][0]["source"] == [
+        "from qiskit import transpile\n", "from qiskit_aer import AerSimulator\n",
+        "sim = AerSimulator()\n", "sim.run(transpile(qc, sim))\n"]
+
+
+def test_no_fix_inside_a_try_that_catches_an_old_exception(tmp_path: Path) -> None:
+    legacy = ("from qiskit import execute\nfrom qiskit.providers.aer import AerSimulator\n"
+              "from qiskit.providers.ibmq import IBMQAccountError\nsim = AerSimulator()\n"
+              "try:\n    execute(qc, sim)\nexcept IBMQAccountError:\n    pass\n")
+    (tmp_path / "legacy.py").write_text(legacy)
+    command("check", "legacy.py", "--fix", "--no-cache", "--select", "QKM101", cwd=tmp_path)
+    assert (tmp_path / "legacy.py").read_text() == legacy
