@@ -143,15 +143,26 @@ def apply(text: str, fixes: Sequence[Fix]) -> tuple[str, list[int]]:
     the fixes applied. Identical edits of different fixes (the same import added twice) are
     made once. Fixes are taken in the order of their first edit, as ruff does."""
     source = SourceText(text)
-    order = sorted((i for i, fix in enumerate(fixes) if fix), key=lambda i: min(fixes[i]))
+    # A fix shared by findings (``Autofix.whole``: one tuple for all) is weighed once.
+    first: dict[int, Edit] = {}
+    order = sorted((i for i, fix in enumerate(fixes) if fix),
+                   key=lambda i: first.get(id(fixes[i])) or first.setdefault(
+                       id(fixes[i]), min(fixes[i])))
     taken: dict[tuple[int, int, str], None] = {}
     spans: list[tuple[int, int]] = []
     applied = []
+    decided: dict[int, bool] = {}
     for index in order:
+        if id(fixes[index]) in decided:
+            if decided[id(fixes[index])]:
+                applied.append(index)
+            continue
         ranges = [(source.offset(e.row, e.column), source.offset(e.end_row, e.end_column),
                    e.content) for e in fixes[index]]
         fresh = [r for r in ranges if r not in taken]
-        if any(_overlaps(start, end, spans) for start, end, _ in fresh):
+        decided[id(fixes[index])] = not any(_overlaps(start, end, spans)
+                                            for start, end, _ in fresh)
+        if not decided[id(fixes[index])]:
             continue
         for item in fresh:
             taken[item] = None

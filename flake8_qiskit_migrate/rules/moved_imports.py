@@ -9,6 +9,7 @@ keeps equal to the installed packages); the code keeps the name it binds, so no 
 from __future__ import annotations
 
 import ast
+import functools
 from typing import Callable
 
 from ..edits import Edit, Fix, SourceText, add_import, moved_from_import
@@ -71,6 +72,7 @@ def _fake_target(path: str) -> tuple[str, str] | None:
     return (module, name) if name in RUNTIME_FAKES else None
 
 
+@functools.lru_cache(maxsize=4)  # asked at every fake of a module: walks it once
 def _calls_v1_only(module: ast.Module, provider: bool) -> bool:
     """Whether the module uses what only a V1 fake backend (or ``provider``) has."""
     only = _V1_ONLY | _V1_PROVIDER_ONLY if provider else _V1_ONLY
