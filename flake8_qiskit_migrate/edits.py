@@ -264,14 +264,14 @@ def moved_from_import(source: SourceText, statement: ast.ImportFrom, alias: ast.
             edits.append(Edit(*start, start[0], start[1] + len(alias.name),
                               name if alias.asname else f"{name} as {bound}"))
         return tuple(edits)
-    added = _import_after(source, statement,
-                          f"from {module} import {name}{'' if name == bound else ' as ' + bound}")
+    added = import_after(source, statement,
+                         f"from {module} import {name}{'' if name == bound else ' as ' + bound}")
     if added is None:
         return None
     return item_removal(source, statement.names, alias, source.end(statement)), added
 
 
-def _import_after(source: SourceText, statement: ast.stmt, line: str) -> Edit | None:
+def import_after(source: SourceText, statement: ast.stmt, line: str) -> Edit | None:
     """The edit that adds ``line`` after a statement, at its indentation; none where the
     statement does not begin its line or shares its last line with code."""
     row, column = source.start(statement)

@@ -209,6 +209,18 @@ from qiskit_aer import AerSimulator
 backend = AerSimulator()
 Aer.get_backend("statevector_simulator")
 """),
+    ("QKM108", """\
+from qiskit import BasicAer
+backend = BasicAer.get_backend("qasm_simulator")
+""", """\
+from qiskit.providers.basic_provider import BasicSimulator
+backend = BasicSimulator()
+"""),
+    ("QKM108", """\
+from qiskit import BasicAer
+BasicAer.get_backend("qasm_simulator")
+BasicAer.get_backend("statevector_simulator")
+""", None),  # the import and all its uses change together, or none
     ("QKM101", """\
 from qiskit import QuantumCircuit, execute
 from qiskit_aer import AerSimulator

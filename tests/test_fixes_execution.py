@@ -252,3 +252,24 @@ def test_no_fix_inside_a_try_that_catches_an_old_exception(tmp_path: Path) -> No
     (tmp_path / "legacy.py").write_text(legacy)
     command("check", "legacy.py", "--fix", "--no-cache", "--select", "QKM101", cwd=tmp_path)
     assert (tmp_path / "legacy.py").read_text() == legacy
+
+
+def test_basic_aer_becomes_basic_simulator_and_runs(tmp_path: Path) -> None:
+    fixed, printed = fixed_and_run(tmp_path, """\
+        from qiskit import QuantumCircuit, BasicAer, execute
+        qc = QuantumCircuit(3)
+        qc.h(0)
+        qc.cx(0, 1)
+        qc.ry(0.3, 2)
+        qc.measure_all()
+        backend = BasicAer.get_backend("qasm_simulator")
+        print(execute(qc, backend, shots=300, seed_simulator=4, seed_transpiler=1).result()
+              .get_counts())
+        """, "--unsafe-fixes")
+    assert fixed.splitlines()[:2] == [
+        "from qiskit import QuantumCircuit, transpile",
+        "from qiskit.providers.basic_provider import BasicSimulator"]
+    assert "backend = BasicSimulator()\n" in fixed
+    # qiskit 0.46.3 printed {'011': 152, '000': 143, '100': 4, '111': 1}: another simulator
+    # (the fix is unsafe), the same distribution
+    assert printed == "{'011': 171, '000': 124, '100': 2, '111': 3}\n"

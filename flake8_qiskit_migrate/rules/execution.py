@@ -332,6 +332,15 @@ REGISTRY.add(Rule(
     new_names=("qiskit.providers.basic_provider",),
     deprecated_in="Qiskit 0.46",
     removed_in="Qiskit 1.0",
+    fix=Autofix("unsafe", 'Replace `BasicAer.get_backend("qasm_simulator")` with '
+                "`BasicSimulator()`", 'Unsafe: `from qiskit import BasicAer` and its '
+                '`BasicAer.get_backend("qasm_simulator")` calls become `from '
+                "qiskit.providers.basic_provider import BasicSimulator` and `BasicSimulator()`, "
+                "its successor: another implementation, whose seeded counts differ from "
+                "`QasmSimulatorPy`'s. Offered at the import, only where every use of "
+                "`BasicAer` is such a call (the import and the calls change together): the "
+                "statevector and unitary simulators of BasicAer have no `BasicSimulator` form "
+                "(use `Statevector` / `Operator`)."),
     doc=RuleDoc(
         summary='`qiskit.BasicAer`',
         what="Finds `qiskit.BasicAer`, imported or reached as an attribute.",

@@ -78,7 +78,7 @@ REGISTRY.match_names(
 )
 
 
-def _text(node: ast.expr | None) -> str | None:
+def literal_text(node: ast.expr | None) -> str | None:
     return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
 
 
@@ -94,11 +94,11 @@ def simulator_value(ctx: Context, node: ast.expr) -> str | None:
         return None
     func = ctx.qualify(node.func)
     if func in GET_BACKEND:
-        name = _text(_argument(node, "name"))
+        name = literal_text(_argument(node, "name"))
         return LEGACY_NAMES.get(name or "") or _AER_NAMES.get(name or "")
     if func == f"{AER}.AerSimulator":
         method = [k.value for k in node.keywords if k.arg == "method"]
-        return _METHODS.get(_text(method[0]) or "") if method else None
+        return _METHODS.get(literal_text(method[0]) or "") if method else None
     return None
 
 
@@ -114,7 +114,7 @@ def _simulator_by_name(ctx: Context, call: ast.Call, path: str | None) -> None:
     if value is None:
         return
     ctx.assume(call, value)  # ``sim = Aer.get_backend("statevector_simulator"); sim.run(...)``
-    name = _text(_argument(call, "name"))
+    name = literal_text(_argument(call, "name"))
     if path in GET_BACKEND and name in LEGACY_NAMES:
         assert isinstance(call.func, ast.Attribute)
         ctx.report(call, "QKM111", f'{ast.unparse(call.func)}("{name}")', _ADVICE[value])
@@ -126,7 +126,7 @@ def _to_aer_simulator(ctx: Context, node: ast.AST, name: str) -> Fix | None:
     module does not (and binds the name to nothing else)."""
     if ctx.source is None or ctx.module is None or not isinstance(node, ast.Call) or (
             ctx.qualify(node.func) not in GET_BACKEND or len(node.args) + len(node.keywords) != 1
-            or _text(_argument(node, "name")) != "qasm_simulator"):
+            or literal_text(_argument(node, "name")) != "qasm_simulator"):
         return None
     edits = [ctx.source.replace(node, "AerSimulator()")]
     if not any(imports_name(ctx.module, module, "AerSimulator")

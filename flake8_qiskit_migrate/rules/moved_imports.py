@@ -1,6 +1,7 @@
 """Fixes at the import for names whose module moved: ``qiskit.providers.aer`` -> ``qiskit_aer``
-(QKM210), ``qiskit.Aer`` -> ``qiskit_aer.Aer`` (QKM107) and the V1 fake devices -> their V2
-classes in ``qiskit_ibm_runtime.fake_provider`` (QKM211).
+(QKM210), ``qiskit.Aer`` -> ``qiskit_aer.Aer`` (QKM107), the V1 fake devices -> their V2
+classes in ``qiskit_ibm_runtime.fake_provider`` (QKM211), and ``BasicAer``'s QASM simulator
+-> ``BasicSimulator`` (QKM108).
 
 A name is moved only where its new home is known to hold it (the tables below, which a test
 keeps equal to the installed packages); the code keeps the name it binds, so no use changes.
@@ -12,8 +13,11 @@ import ast
 import functools
 from typing import Callable
 
-from ..edits import Edit, Fix, SourceText, add_import, moved_from_import
+from ..edits import (Edit, Fix, SourceText, add_import, binds, import_after, imports_name,
+                     item_removal, moved_from_import)
 from ..registry import REGISTRY, Context
+from . import execution  # noqa: F401  (registers QKM107 and QKM108 first)
+from .legacy_simulators import literal_text
 from .providers import RUNTIME_FAKES, fake_successor
 
 OLD_AER = "qiskit.providers.aer"
@@ -149,3 +153,38 @@ def _through_alias(source: SourceText, module: ast.Module, node: ast.Attribute) 
                 if alias.asname == root.id:
                     return _moved_module(source, alias)
     return None
+
+
+BASIC_SIMULATOR = "qiskit.providers.basic_provider"
+
+
+@REGISTRY.fixer("QKM108")
+def _to_basic_simulator(ctx: Context, node: ast.AST, name: str) -> Fix | None:
+    """``from qiskit import BasicAer`` with ``BasicAer.get_backend("qasm_simulator")`` ->
+    ``BasicSimulator()`` and its import, at the import: only where every use of the name is
+    that call (the statevector and unitary simulators have no ``BasicSimulator`` form)."""
+    source, module, statement = ctx.source, ctx.module, ctx.import_statement
+    if source is None or module is None or not isinstance(node, ast.alias) or not isinstance(
+            statement, ast.ImportFrom) or statement.module != "qiskit" or node.asname:
+        return None
+    calls = [n for n in ast.walk(module) if isinstance(n, ast.Call) and isinstance(
+        n.func, ast.Attribute) and isinstance(n.func.value, ast.Name) and n.func.value.id ==
+        node.name and n.func.attr == "get_backend" and len(n.args) == 1 and not n.keywords
+        and literal_text(n.args[0]) == "qasm_simulator"]
+    owners = {id(c.func.value) for c in calls if isinstance(c.func, ast.Attribute)}
+    if not calls or any(isinstance(n, ast.Name) and n.id == node.name and id(n) not in owners
+                        for n in ast.walk(module)):
+        return None
+    edits = [source.replace(call, "BasicSimulator()") for call in calls]
+    line = f"from {BASIC_SIMULATOR} import BasicSimulator"
+    if len(statement.names) == 1:
+        edits.append(source.replace(statement, line))
+    else:
+        added = import_after(source, statement, line)
+        if added is None:
+            return None
+        edits += [item_removal(source, statement.names, node, source.end(statement)), added]
+    if binds(module, "BasicSimulator") and not imports_name(
+            module, BASIC_SIMULATOR, "BasicSimulator"):
+        return None
+    return tuple(edits)
