@@ -209,6 +209,19 @@ from qiskit_aer import AerSimulator
 backend = AerSimulator()
 Aer.get_backend("statevector_simulator")
 """),
+    ("QKM416", """\
+from qiskit import execute
+from qiskit_aer import AerSimulator
+sim = AerSimulator()
+execute(circuit, sim, optimization_level=1)
+sim.run(circuit, optimization_level=1)
+""", """\
+from qiskit import transpile
+from qiskit_aer import AerSimulator
+sim = AerSimulator()
+sim.run(transpile(circuit, sim, optimization_level=1))
+sim.run(circuit, optimization_level=1)
+"""),
     ("QKM108", """\
 from qiskit import BasicAer
 backend = BasicAer.get_backend("qasm_simulator")

@@ -273,3 +273,16 @@ def test_basic_aer_becomes_basic_simulator_and_runs(tmp_path: Path) -> None:
     # qiskit 0.46.3 printed {'011': 152, '000': 143, '100': 4, '111': 1}: another simulator
     # (the fix is unsafe), the same distribution
     assert printed == "{'011': 171, '000': 124, '100': 2, '111': 3}\n"
+
+
+def test_transpiler_options_of_execute_go_with_its_fix(tmp_path: Path) -> None:
+    legacy = ("from qiskit import execute\nfrom qiskit_aer import AerSimulator\n"
+              "sim = AerSimulator()\nexecute(qc, sim, seed_transpiler=1, shots=5)\n"
+              "sim.run(qc, seed_transpiler=1)\n")
+    (tmp_path / "legacy.py").write_text(legacy)
+    report = json.loads(command("check", "--output-format", "json", "legacy.py", "--no-cache",
+                                cwd=tmp_path).stdout)
+    fixes = [(d["code"], d["location"]["row"], d["fix"] is not None) for d in report]
+    assert fixes == [("QKM101", 1, True), ("QKM101", 4, True), ("QKM416", 4, True),
+                     ("QKM401", 4, False), ("QKM103", 5, False), ("QKM416", 5, False)]
+    assert len({json.dumps(d["fix"]["edits"]) for d in report if d["fix"]}) == 1  # one migration

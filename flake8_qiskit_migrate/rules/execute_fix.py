@@ -15,9 +15,9 @@ import functools
 
 from ..edits import Edit, Fix, SourceText, arguments_removal, binds, imports_name, item_removal
 from ..registry import REGISTRY, Context
-from . import execution  # noqa: F401  (registers QKM101 first)
 from .backends import AER_BACKENDS, backend_kind
-from .run_options import RUN_OPTIONS
+from .execution import EXECUTE
+from .run_options import RUN_OPTIONS, report_run_options
 
 # What ``execute`` (qiskit 0.46) passed to ``transpile``; ``backend_properties``,
 # ``pass_manager`` and the scheduling options have no place in today's ``transpile``.
@@ -29,6 +29,15 @@ RUN_OPTIONS_ANYWHERE = frozenset({"shots", "memory", "seed_simulator"})
 # Aer also takes parameter bindings and its simulator options (``execute`` passed these on).
 AER_RUN_OPTIONS = RUN_OPTIONS_ANYWHERE | {"parameter_binds"} | {
     name for name, (code, _) in RUN_OPTIONS.items() if code == "QKM417"}
+
+
+@REGISTRY.on_call(*EXECUTE)
+def _execute_options(ctx: Context, call: ast.Call, path: str | None) -> None:
+    """The options of ``execute``; a transpiler option that the call's fix moves into
+    ``transpile`` carries that fix (QKM416 goes with it)."""
+    fix = _execute_to_run(ctx, call, path or "")
+    report_run_options(ctx, call, "QKM101",
+                       lambda keyword: fix if keyword.arg in TRANSPILER_OPTIONS else None)
 
 
 @REGISTRY.fixer("QKM101")

@@ -50,6 +50,9 @@ RUN_ORDER = (
 )
 
 
+EXECUTE = ("qiskit.execute", "qiskit.execute_function.execute")
+
+
 def _pick(ctx: Context, sampler: str, estimator: str) -> str:
     return estimator if any(ctx.seen(name) for name in OBSERVABLES) else sampler
 
@@ -105,12 +108,7 @@ REGISTRY.add(Rule(
         notes=PRIMITIVE_NOTE,
     ),
 ))
-REGISTRY.match_names("QKM101", "qiskit.execute", "qiskit.execute_function.execute")
-
-
-@REGISTRY.on_call("qiskit.execute", "qiskit.execute_function.execute")
-def _execute_options(ctx: Context, call: ast.Call, path: str | None) -> None:
-    report_run_options(ctx, call, "QKM101")
+REGISTRY.match_names("QKM101", *EXECUTE)
 
 
 REGISTRY.add(Rule(
