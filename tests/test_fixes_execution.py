@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from flake8_qiskit_migrate.edits import Edit, apply
 from flake8_qiskit_migrate.rules.moved_imports import AER_NAMES
 from helpers import command
 
@@ -286,3 +287,9 @@ def test_transpiler_options_of_execute_go_with_its_fix(tmp_path: Path) -> None:
     assert fixes == [("QKM101", 1, True), ("QKM101", 4, True), ("QKM416", 4, True),
                      ("QKM401", 4, False), ("QKM103", 5, False), ("QKM416", 5, False)]
     assert len({json.dumps(d["fix"]["edits"]) for d in report if d["fix"]}) == 1  # one migration
+
+
+def test_a_fix_shared_by_findings_is_applied_once_and_counts_for_each() -> None:
+    shared = (Edit(1, 1, 1, 2, "b"), Edit(2, 1, 2, 2, "d"))
+    other = (Edit(1, 1, 1, 2, "x"),)  # overlaps the shared fix: waits for a re-check
+    assert apply("a\nc\n", [shared, other, shared]) == ("b\nd\n", [0, 2])
