@@ -91,20 +91,37 @@ def argument_removal(source: SourceText, call: ast.Call, argument: ast.AST) -> E
     """The edit that removes one argument of a call with its separating comma: up to the next
     argument, or, for the last one, from the end of the previous argument (and a trailing comma
     after it). A lone argument leaves ``()``."""
-    arguments: list[ast.AST] = sorted(
-        [*call.args, *call.keywords],
-        key=lambda a: (a.lineno, a.col_offset))  # type: ignore[attr-defined]
-    return item_removal(source, arguments, argument, call)
+    arguments = sorted([*call.args, *call.keywords],
+                       key=lambda a: (a.lineno, a.col_offset))  # type: ignore[attr-defined]
+    return item_removal(source, arguments, argument, source.end(call))
+
+
+def arguments_removal(source: SourceText, call: ast.Call, removed: Sequence[ast.AST]) -> Fix:
+    """The edits that remove several arguments of a call: each one up to the next argument,
+    a run of them at the end from the end of the last argument kept (edits that would
+    overlap, were each removed on its own, never do)."""
+    arguments = sorted([*call.args, *call.keywords],
+                       key=lambda a: (a.lineno, a.col_offset))  # type: ignore[attr-defined]
+    gone = {id(a) for a in removed}
+    kept = [i for i, a in enumerate(arguments) if id(a) not in gone]
+    last = kept[-1] if kept else -1
+    edits = [Edit(*source.start(a), *source.start(arguments[i + 1]), "")
+             for i, a in enumerate(arguments[:last]) if id(a) in gone]
+    if last + 1 < len(arguments):
+        end = _after_trailing_comma(source, source.end(arguments[-1]), source.end(call))
+        start = source.end(arguments[last]) if kept else source.start(arguments[0])
+        edits.append(Edit(*start, *end, ""))
+    return tuple(edits)
 
 
 def item_removal(source: SourceText, items: Sequence[ast.AST], item: ast.AST,
-                 container: ast.AST) -> Edit:
-    """The edit that removes one of the comma-separated ``items`` of ``container`` (arguments
-    of a call, names of an import), as ``argument_removal`` says."""
+                 limit: tuple[int, int]) -> Edit:
+    """The edit that removes one item of a comma-separated list (call arguments, the names of
+    an import) ending before ``limit``, as ``argument_removal`` describes."""
     index = list(items).index(item)
     if index + 1 < len(items):
         return Edit(*source.start(item), *source.start(items[index + 1]), "")
-    end = _after_trailing_comma(source, source.end(item), source.end(container))
+    end = _after_trailing_comma(source, source.end(item), limit)
     if index > 0:
         return Edit(*source.end(items[index - 1]), *end, "")
     return Edit(*source.start(item), *end, "")
@@ -126,15 +143,26 @@ def apply(text: str, fixes: Sequence[Fix]) -> tuple[str, list[int]]:
     the fixes applied. Identical edits of different fixes (the same import added twice) are
     made once. Fixes are taken in the order of their first edit, as ruff does."""
     source = SourceText(text)
-    order = sorted((i for i, fix in enumerate(fixes) if fix), key=lambda i: min(fixes[i]))
+    # A fix shared by findings (``Autofix.whole``: one tuple for all) is weighed once.
+    first: dict[int, Edit] = {}
+    order = sorted((i for i, fix in enumerate(fixes) if fix),
+                   key=lambda i: first.get(id(fixes[i])) or first.setdefault(
+                       id(fixes[i]), min(fixes[i])))
     taken: dict[tuple[int, int, str], None] = {}
     spans: list[tuple[int, int]] = []
     applied = []
+    decided: dict[int, bool] = {}
     for index in order:
+        if id(fixes[index]) in decided:
+            if decided[id(fixes[index])]:
+                applied.append(index)
+            continue
         ranges = [(source.offset(e.row, e.column), source.offset(e.end_row, e.end_column),
                    e.content) for e in fixes[index]]
         fresh = [r for r in ranges if r not in taken]
-        if any(_overlaps(start, end, spans) for start, end, _ in fresh):
+        decided[id(fixes[index])] = not any(_overlaps(start, end, spans)
+                                            for start, end, _ in fresh)
+        if not decided[id(fixes[index])]:
             continue
         for item in fresh:
             taken[item] = None
@@ -176,6 +204,21 @@ def imports_name(module: ast.Module, origin: str, name: str) -> bool:
     return any(isinstance(s, ast.ImportFrom) and s.module == origin and not s.level
                and any(a.name == name and a.asname is None for a in s.names)
                for s in module.body)
+
+
+def binds(module: ast.Module, name: str) -> bool:
+    """Whether the module binds ``name`` anywhere (assignment, definition, import, argument)."""
+    for node in ast.walk(module):
+        if isinstance(node, ast.Name) and node.id == name and not isinstance(node.ctx, ast.Load):
+            return True
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and (
+                node.name == name):
+            return True
+        if isinstance(node, ast.alias) and (node.asname or node.name) == name:
+            return True
+        if isinstance(node, ast.arg) and node.arg == name:
+            return True
+    return False
 
 
 def result_unused(module: ast.Module, call: ast.Call) -> bool:
@@ -220,3 +263,52 @@ def parents_of(source: SourceText, module: ast.Module) -> dict[int, ast.AST]:
     """Each node's parent (by the node's id) in the module."""
     return {id(child): parent for parent in ast.walk(module)
             for child in ast.iter_child_nodes(parent)}
+
+
+_FROM_MODULE = re.compile(r"from[ \t]+([\w.]+)[ \t]+import\b")
+
+
+def moved_from_import(source: SourceText, statement: ast.ImportFrom, alias: ast.alias,
+                      targets: dict[str, tuple[str, str]]) -> Fix | None:
+    """The edits that import one name of ``from old import a, b`` from its new module (with its
+    new name, binding the name the code uses). ``targets`` maps each name of the statement that
+    moves to its (module, name): where all of them move to one module, the statement's module
+    is rewritten (the same edit for every name, made once); otherwise the name leaves the
+    statement and a ``from new import name`` line follows it. None where the text is not the
+    plain form these edits assume (a relative import, a module spelled across lines, another
+    statement on the line)."""
+    if statement.level or alias.name not in targets or alias.name == "*":
+        return None
+    module, name = targets[alias.name]
+    bound = alias.asname or alias.name
+    start = source.start(alias)
+    if source.segment(start, (start[0], start[1] + len(alias.name))) != alias.name:
+        return None
+    if {targets.get(a.name, ("", ""))[0] for a in statement.names} == {module}:
+        found = _FROM_MODULE.match(source.segment(source.start(statement), source.end(statement)))
+        if found is None or found.group(1) != statement.module:
+            return None
+        row, column = source.start(statement)
+        edits = [Edit(row, column + found.start(1), row, column + found.end(1), module)]
+        if name != alias.name:
+            edits.append(Edit(*start, start[0], start[1] + len(alias.name),
+                              name if alias.asname else f"{name} as {bound}"))
+        return tuple(edits)
+    added = import_after(source, statement,
+                         f"from {module} import {name}{'' if name == bound else ' as ' + bound}")
+    if added is None:
+        return None
+    return item_removal(source, statement.names, alias, source.end(statement)), added
+
+
+def import_after(source: SourceText, statement: ast.stmt, line: str) -> Edit | None:
+    """The edit that adds ``line`` after a statement, at its indentation; none where the
+    statement does not begin its line or shares its last line with code."""
+    row, column = source.start(statement)
+    end_row, end_column = source.end(statement)
+    rest = source.line(end_row)[end_column - 1:].strip()
+    indent = source.line(row)[:column - 1]
+    if indent.strip() or rest and not rest.startswith("#"):
+        return None
+    end = source.line_end(end_row)
+    return Edit(*end, *end, "\n" + indent + line)

@@ -113,6 +113,35 @@ def whole_groups(findings: list[Finding]) -> list[Finding]:
         f.rule.fix.group in broken) else f for f in findings]
 
 
+def _whole_migrations(findings: list[Finding]) -> list[Finding]:
+    """For a rule whose fix migrates a name across the module (``Autofix.whole``: each call
+    and the import that binds it), every finding carries the edits of all of them, or none
+    does where one of them has no fix (or their edits overlap): no half migration. The
+    findings it gates that carry its fix (an option the call's fix takes away) go with it."""
+    groups: dict[str, list[int]] = {}
+    joining: dict[str, list[int]] = {}
+    for index, finding in enumerate(findings):
+        if _whole(finding.rule):
+            groups.setdefault(finding.code, []).append(index)
+        elif finding.gated_by and finding.edits and _whole(REGISTRY.rules[finding.gated_by]):
+            joining.setdefault(finding.gated_by, []).append(index)
+    for code, indices in groups.items():
+        union: Fix = ()
+        if all(findings[i].edits for i in indices):
+            union = tuple(sorted({edit for i in indices for edit in findings[i].edits}))
+            if any((a.end_row, a.end_column) > (b.row, b.column) for a, b in zip(union, union[1:])):
+                union = ()
+        for index in indices + joining.pop(code, []):
+            findings[index] = dataclasses.replace(findings[index], edits=union)
+    for index in (i for indices in joining.values() for i in indices):  # their call unreported
+        findings[index] = dataclasses.replace(findings[index], edits=())
+    return findings
+
+
+def _whole(rule: Rule) -> bool:
+    return rule.fix is not None and rule.fix.whole
+
+
 def _advised(findings: list[Finding], targets: tuple[tuple[str, str], ...]) -> list[Finding]:
     """Name, in each remedy, the API of the releases the project targets (``advice``)."""
     result = []
@@ -260,7 +289,7 @@ class Walker(ast.NodeVisitor):
             if roots and any(self._chain_use(other, finding, roots) for other in self.findings):
                 finding = dataclasses.replace(finding, edits=())
             kept.append(finding)
-        return whole_groups(kept)
+        return whole_groups(_whole_migrations(kept))
 
     def _chain_use(self, other: Finding, fixed: Finding, roots: tuple[str, ...]) -> bool:
         inside = (fixed.line, fixed.col) <= (other.line, other.col) and (

@@ -69,6 +69,9 @@ class Autofix:
     # call shape and result read): where a finding of a rule of the group carries no fix, no
     # finding of the group does, so no step is rewritten without the others.
     group: str = ""
+    # The fix migrates a name across the module (its import and every use): each finding of
+    # the rule in a module gets the edits of all of them, or none does.
+    whole: bool = False
 
 
 @dataclass(frozen=True)

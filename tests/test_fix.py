@@ -252,6 +252,87 @@ from qiskit_ibm_runtime import QiskitRuntimeService
 backend = QiskitRuntimeService().backend("ibm_kyiv")
 """),
 ]
+CASES += [
+    ("QKM210", """\
+from qiskit.providers.aer.noise import (NoiseModel,
+                                        depolarizing_error)  # kept
+import qiskit.providers.aer as aer
+""", """\
+from qiskit_aer.noise import (NoiseModel,
+                                        depolarizing_error)  # kept
+import qiskit_aer as aer
+"""),
+    ("QKM210", "from qiskit.providers.aer import PulseSimulator\n", None),  # gone from Aer
+    ("QKM107", """\
+from qiskit import QuantumCircuit, Aer  # tail
+    """.rstrip(" ") + """\
+if True:
+    from qiskit import Aer, transpile
+""", """\
+from qiskit import QuantumCircuit  # tail
+from qiskit_aer import Aer
+if True:
+    from qiskit import transpile
+    from qiskit_aer import Aer
+"""),
+    ("QKM211", """\
+from qiskit.providers.fake_provider import FakeManila as Device, GenericBackendV2
+""", """\
+from qiskit.providers.fake_provider import GenericBackendV2
+from qiskit_ibm_runtime.fake_provider import FakeManilaV2 as Device
+"""),
+    ("QKM111", """\
+from qiskit_aer import Aer
+backend = Aer.get_backend("qasm_simulator")
+Aer.get_backend("statevector_simulator")
+""", """\
+from qiskit_aer import Aer
+from qiskit_aer import AerSimulator
+backend = AerSimulator()
+Aer.get_backend("statevector_simulator")
+"""),
+    ("QKM416", """\
+from qiskit import execute
+from qiskit_aer import AerSimulator
+sim = AerSimulator()
+execute(circuit, sim, optimization_level=1)
+sim.run(circuit, optimization_level=1)
+""", """\
+from qiskit import transpile
+from qiskit_aer import AerSimulator
+sim = AerSimulator()
+sim.run(transpile(circuit, sim, optimization_level=1))
+sim.run(circuit, optimization_level=1)
+"""),
+    ("QKM108", """\
+from qiskit import BasicAer
+backend = BasicAer.get_backend("qasm_simulator")
+""", """\
+from qiskit.providers.basic_provider import BasicSimulator
+backend = BasicSimulator()
+"""),
+    ("QKM108", """\
+from qiskit import BasicAer
+BasicAer.get_backend("qasm_simulator")
+BasicAer.get_backend("statevector_simulator")
+""", None),  # the import and all its uses change together, or none
+    ("QKM101", """\
+from qiskit import QuantumCircuit, execute
+from qiskit_aer import AerSimulator
+sim = AerSimulator()
+job = execute(circuit, sim, shots=10,
+              seed_transpiler=1)
+""", """\
+from qiskit import QuantumCircuit, transpile
+from qiskit_aer import AerSimulator
+sim = AerSimulator()
+job = sim.run(transpile(circuit, sim, seed_transpiler=1), shots=10)
+"""),
+    ("QKM211", """\
+from qiskit.test.mock import FakeVigo
+print(FakeVigo().name())
+""", None),  # name() is a string attribute of a V2 backend
+]
 IDS = [f"{code}-{i}" for i, (code, _, _) in enumerate(CASES)]
 
 

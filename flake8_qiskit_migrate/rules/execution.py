@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import ast
 
-from ..registry import GUIDES, REGISTRY, Context, Releases, Rule, RuleDoc
+from ..registry import GUIDES, REGISTRY, Autofix, Context, Releases, Rule, RuleDoc
 from .backends import AER_BACKENDS, BACKENDS, backend_kind
 from .legacy_simulators import run_advice, simulator_value
 from .receivers import name_says, proven_other
@@ -50,6 +50,9 @@ RUN_ORDER = (
 )
 
 
+EXECUTE = ("qiskit.execute", "qiskit.execute_function.execute")
+
+
 def _pick(ctx: Context, sampler: str, estimator: str) -> str:
     return estimator if any(ctx.seen(name) for name in OBSERVABLES) else sampler
 
@@ -76,7 +79,22 @@ REGISTRY.add(Rule(
     fix_title="transpile the circuits and use {replacement}",
     replacement="qiskit_ibm_runtime.SamplerV2 (IBM hardware) or qiskit.primitives.BackendSamplerV2",
     url=GUIDES + "qiskit-1.0-features#execute",
-    no_fix_reason="No fix: `execute` also transpiled, and its result shape differs from a primitive's.",
+    fix=Autofix("safe", "Transpile and run on the backend, as `execute` did", "Safe: "
+                "`execute(circuits, backend, shots=1000, seed_transpiler=1)` becomes "
+                "`backend.run(transpile(circuits, backend, seed_transpiler=1), shots=1000)`, "
+                "which is what `execute` ran (the transpiler options `basis_gates`, "
+                "`coupling_map`, `initial_layout`, `seed_transpiler`, `optimization_level` go "
+                "to `transpile`, the run options to `run`; a `None` option, which `execute` "
+                "dropped, goes), and `from qiskit import execute` imports `transpile` instead. "
+                "The job and its result are the same objects, read as before. Offered only on a "
+                "backend proven local (Aer, `BasicSimulator`, fake and generic backends: on IBM "
+                "Quantum backends `backend.run` was removed) and spelled as a name (it is "
+                "written twice), where every option has a proven home (not `pass_manager`, "
+                "`backend_properties`, scheduling or pulse options, `**options`; on a backend "
+                "other than Aer only constant `shots`, `memory`, `seed_simulator`), and only "
+                "where every `execute` of the module is fixed with it: the calls and the import "
+                "change together. `backend.run` is still supported on local backends; QKM103 "
+                "then recommends a primitive.", whole=True),
     releases=Releases("qiskit", deprecated="0.46.0", removed="1.0.0"),
     new_names=("qiskit.transpile",),
     deprecated_in="Qiskit 0.46.0",
@@ -90,12 +108,7 @@ REGISTRY.add(Rule(
         notes=PRIMITIVE_NOTE,
     ),
 ))
-REGISTRY.match_names("QKM101", "qiskit.execute", "qiskit.execute_function.execute")
-
-
-@REGISTRY.on_call("qiskit.execute", "qiskit.execute_function.execute")
-def _execute_options(ctx: Context, call: ast.Call, path: str | None) -> None:
-    report_run_options(ctx, call, "QKM101")
+REGISTRY.match_names("QKM101", *EXECUTE)
 
 
 REGISTRY.add(Rule(
@@ -287,6 +300,11 @@ REGISTRY.add(Rule(
     fix_title="use '{replacement}'",
     replacement="qiskit_aer.Aer",
     url=GUIDES + "qiskit-1.0-features#Aer",
+    fix=Autofix("safe", "Import `Aer` from `qiskit_aer`", "Safe: `qiskit.Aer` was a lazy alias "
+                "of `qiskit_aer.Aer`, the same object: `from qiskit import Aer` becomes `from "
+                "qiskit_aer import Aer` (the other names stay in the `qiskit` import), "
+                "`qiskit.Aer` spelled through `import qiskit` becomes `qiskit_aer.Aer` with "
+                "`import qiskit_aer` added."),
     releases=Releases("qiskit", deprecated="0.46.0", removed="1.0.0"),
     new_names=("qiskit_aer",),
     deprecated_in="Qiskit 0.46",
@@ -312,6 +330,15 @@ REGISTRY.add(Rule(
     new_names=("qiskit.providers.basic_provider",),
     deprecated_in="Qiskit 0.46",
     removed_in="Qiskit 1.0",
+    fix=Autofix("unsafe", 'Replace `BasicAer.get_backend("qasm_simulator")` with '
+                "`BasicSimulator()`", 'Unsafe: `from qiskit import BasicAer` and its '
+                '`BasicAer.get_backend("qasm_simulator")` calls become `from '
+                "qiskit.providers.basic_provider import BasicSimulator` and `BasicSimulator()`, "
+                "its successor: another implementation, whose seeded counts differ from "
+                "`QasmSimulatorPy`'s. Offered at the import, only where every use of "
+                "`BasicAer` is such a call (the import and the calls change together): the "
+                "statevector and unitary simulators of BasicAer have no `BasicSimulator` form "
+                "(use `Statevector` / `Operator`)."),
     doc=RuleDoc(
         summary='`qiskit.BasicAer`',
         what="Finds `qiskit.BasicAer`, imported or reached as an attribute.",

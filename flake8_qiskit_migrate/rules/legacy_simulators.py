@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import ast
 
-from ..registry import GUIDES, REGISTRY, Context, Rule, RuleDoc
+from ..edits import Fix, add_import, binds, imports_name
+from ..registry import GUIDES, REGISTRY, Autofix, Context, Rule, RuleDoc
 from .backends import AER_BACKEND, STATEVECTOR_BACKEND, UNITARY_BACKEND
 
 AER = "qiskit_aer"
@@ -41,9 +42,15 @@ REGISTRY.add(Rule(
                "qiskit.quantum_info.Operator"),
     deprecated_in="pending: qiskit-aer 0.18 warns PendingDeprecationWarning (\"will be "
     "deprecated in the future\")",
-    no_fix_reason="No fix: `AerSimulator` runs the same circuits, but a statevector or unitary "
-    "job needs `save_statevector()` / `save_unitary()` in the circuit, or `Statevector` / "
-    "`Operator` instead of a backend.",
+    fix=Autofix("unsafe", 'Replace `Aer.get_backend("qasm_simulator")` with `AerSimulator()`',
+                'Unsafe: `Aer.get_backend("qasm_simulator")` becomes `AerSimulator()` (the '
+                "import from `qiskit_aer` is added), the simulator that superseded it: seeded "
+                "counts are the same, but the backend's `name` is `aer_simulator` and its "
+                "configuration lists other instructions, so code reading them, and transpiled "
+                "circuits, may change. Only the QASM simulator has this fix: a statevector or "
+                "unitary job needs `save_statevector()` / `save_unitary()` in the circuit, or "
+                "`Statevector` / `Operator` instead of a backend, and the reads of its result "
+                "change with it."),
     since="0.2.0",
     doc=RuleDoc(
         summary='`QasmSimulator()` / `StatevectorSimulator()` / `UnitarySimulator()`',
@@ -71,7 +78,7 @@ REGISTRY.match_names(
 )
 
 
-def _text(node: ast.expr | None) -> str | None:
+def literal_text(node: ast.expr | None) -> str | None:
     return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
 
 
@@ -87,11 +94,11 @@ def simulator_value(ctx: Context, node: ast.expr) -> str | None:
         return None
     func = ctx.qualify(node.func)
     if func in GET_BACKEND:
-        name = _text(_argument(node, "name"))
+        name = literal_text(_argument(node, "name"))
         return LEGACY_NAMES.get(name or "") or _AER_NAMES.get(name or "")
     if func == f"{AER}.AerSimulator":
         method = [k.value for k in node.keywords if k.arg == "method"]
-        return _METHODS.get(_text(method[0]) or "") if method else None
+        return _METHODS.get(literal_text(method[0]) or "") if method else None
     return None
 
 
@@ -107,7 +114,24 @@ def _simulator_by_name(ctx: Context, call: ast.Call, path: str | None) -> None:
     if value is None:
         return
     ctx.assume(call, value)  # ``sim = Aer.get_backend("statevector_simulator"); sim.run(...)``
-    name = _text(_argument(call, "name"))
+    name = literal_text(_argument(call, "name"))
     if path in GET_BACKEND and name in LEGACY_NAMES:
         assert isinstance(call.func, ast.Attribute)
         ctx.report(call, "QKM111", f'{ast.unparse(call.func)}("{name}")', _ADVICE[value])
+
+
+@REGISTRY.fixer("QKM111")
+def _to_aer_simulator(ctx: Context, node: ast.AST, name: str) -> Fix | None:
+    """``Aer.get_backend("qasm_simulator")`` -> ``AerSimulator()``, importing it where the
+    module does not (and binds the name to nothing else)."""
+    if ctx.source is None or ctx.module is None or not isinstance(node, ast.Call) or (
+            ctx.qualify(node.func) not in GET_BACKEND or len(node.args) + len(node.keywords) != 1
+            or literal_text(_argument(node, "name")) != "qasm_simulator"):
+        return None
+    edits = [ctx.source.replace(node, "AerSimulator()")]
+    if not any(imports_name(ctx.module, module, "AerSimulator")
+               for module in (AER, "qiskit.providers.aer")):
+        if binds(ctx.module, "AerSimulator"):
+            return None
+        edits.append(add_import(ctx.source, ctx.module, f"from {AER} import AerSimulator"))
+    return tuple(edits)

@@ -251,6 +251,14 @@ REGISTRY.add(Rule(
     fix_title="use '{replacement}'",
     replacement="qiskit_aer",
     url=GUIDES + "qiskit-1.0-features#other-migration-tips",
+    fix=Autofix("safe", "Import the name from `qiskit_aer`", "Safe: `qiskit.providers.aer` was "
+                "an alias of the `qiskit_aer` package, so the names are the same objects, and "
+                "the code keeps the names it binds (`from qiskit.providers.aer.noise import "
+                "NoiseModel` becomes `from qiskit_aer.noise import NoiseModel`; `import "
+                "qiskit.providers.aer as aer` becomes `import qiskit_aer as aer`). Offered only "
+                "where the name is in qiskit-aer 0.18's module (a name removed since, such as "
+                "`PulseSimulator`, keeps its finding), and not for a bare `import "
+                "qiskit.providers.aer`, which binds `qiskit` for other code."),
     releases=Releases("qiskit", deprecated="1.0.0", removed="1.0.0"),
     new_names=("qiskit_aer",),
     removed_in="Qiskit 1.0",
@@ -272,6 +280,16 @@ REGISTRY.add(Rule(
     fix_title="use '{replacement}'",
     replacement="qiskit_ibm_runtime.fake_provider (e.g. FakeManilaV2) or GenericBackendV2",
     url=GUIDES + "qiskit-1.0-features#fake-backends-runtime",
+    fix=Autofix("unsafe", "Import the V2 fake of `qiskit_ibm_runtime.fake_provider`",
+                "Unsafe: `from qiskit.providers.fake_provider import FakeManila` becomes `from "
+                "qiskit_ibm_runtime.fake_provider import FakeManilaV2 as FakeManila` (the code "
+                "keeps its name), a BackendV2 built from a newer snapshot of the device: its "
+                "calibration data (error rates, durations) differ, so noisy results and "
+                "transpiled layouts may change. Offered only for a device fake that has a V2 "
+                "class there, in a module that calls nothing only the V1 class has "
+                "(`backend.name()`, `defaults()`, `get_backend`); the generic V1 fakes of "
+                "Qiskit 1.x (`Fake5QV1` ...) keep their finding: `GenericBackendV2` takes other "
+                "arguments."),
     releases=Releases("qiskit", deprecated="0.46.0", removed="1.0.0"),
     new_names=("qiskit_ibm_runtime.fake_provider", "qiskit.providers.fake_provider.GenericBackendV2"),
     removed_in="Qiskit 1.0 (device fakes); Qiskit 2.0 (the remaining V1 fakes)",

@@ -58,7 +58,8 @@ def monitor_removal(source: SourceText, module: ast.Module) -> tuple[Fix, set[in
     for statement in {id(s): s for s, _ in imports}.values():
         gone = [a for a in statement.names if a.name == _MONITOR]
         if len(gone) < len(statement.names):
-            edits += [item_removal(source, statement.names, alias, statement) for alias in gone]
+            edits += [item_removal(source, statement.names, alias, source.end(statement))
+                      for alias in gone]
         else:
             edits.append(statement_removal(source, statement, parents, set()))
     removed = {id(c) for c in calls}

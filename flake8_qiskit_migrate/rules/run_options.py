@@ -4,8 +4,10 @@ each reported at its own keyword with the place it has with the V2 primitives.""
 from __future__ import annotations
 
 import ast
+from typing import Callable
 
-from ..registry import GUIDES, REGISTRY, Context, Rule, RuleDoc
+from ..edits import Fix
+from ..registry import GUIDES, REGISTRY, Autofix, Context, Rule, RuleDoc
 
 OPTIONS_GUIDE = GUIDES + "qiskit-runtime-options"
 USE_CASE = GUIDES + "qiskit-runtime-use-case"
@@ -102,17 +104,20 @@ def destination(keyword: str) -> tuple[str, str]:
     return OTHER_OPTION
 
 
-def report_run_options(ctx: Context, call: ast.Call, parent: str) -> None:
+def report_run_options(ctx: Context, call: ast.Call, parent: str,
+                       fix: Callable[[ast.keyword], "Fix | None"] | None = None) -> None:
     """Report every keyword of a proven run/execute/QuantumInstance call other than its
     circuits and backend, each with its V2 home; a ``**spread`` once, at the spread. The
-    options live and die with their call, so the call's rule (``parent``) gates them."""
+    options live and die with their call, so the call's rule (``parent``) gates them;
+    ``fix`` gives an option the fix of its call, where that fix takes it away."""
     for keyword in call.keywords:
         if keyword.arg is None:
             ctx.report(keyword, OTHER_OPTION[0], "**" + _text(keyword.value),
                        "the V2 home of each option it holds (QKM401-QKM418 name them)", gated_by=parent)
         elif keyword.arg not in CALL_ARGUMENTS:
             code, home = destination(keyword.arg)
-            ctx.report(keyword, code, keyword.arg + "=", home, gated_by=parent)
+            ctx.report(keyword, code, keyword.arg + "=", home, gated_by=parent,
+                       fix=fix(keyword) if fix is not None else None)
 
 
 def _text(node: ast.expr) -> str:
@@ -127,7 +132,7 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement=RUN_OPTIONS["shots"][1],
     url=OPTIONS_GUIDE,
-    no_fix_reason="No fix: the option's new home is on a primitive, which only exists once the `run` call itself is migrated (QKM101–QKM103 have no honest mechanical fix).",
+    no_fix_reason="No fix: the option's new home is on a primitive, which only exists once the `run` call itself is migrated (QKM102 and QKM103 have no honest mechanical fix; QKM101's fix keeps `backend.run`).",
     new_names=("qiskit_ibm_runtime.options.SamplerOptions",),
     doc=RuleDoc(
         summary='`shots=` of `backend.run`/`execute`',
@@ -237,8 +242,13 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement=PRESET.format(name="option"),
     url=GUIDES + "qiskit-runtime#step-3-replace-the-call-to-backendrun-with-a-call-to-primitives",
-    no_fix_reason="No fix: the option moves to an explicit transpilation step that the migrated "
-    "code must add before the primitive.",
+    fix=Autofix("safe", "Move the option into `transpile`, with the fix of `execute`", "Safe: "
+                "on `execute(...)` the option is the one `execute` gave `transpile`, and QKM101's "
+                "fix moves it there (`execute(qc, sim, seed_transpiler=1)` becomes "
+                "`sim.run(transpile(qc, sim, seed_transpiler=1))`): the same edits, offered "
+                "where that fix is. On `backend.run` and `QuantumInstance` there is no fix: the "
+                "option moves to an explicit transpilation step that the migrated code must add "
+                "before the primitive."),
     new_names=("qiskit.transpiler.generate_preset_pass_manager", "qiskit.transpile"),
     since="0.2.0",
     doc=RuleDoc(

@@ -227,7 +227,7 @@ def _import_edits(source: SourceText, module: ast.Module, imports: _Imports, gon
         aliases = [a for a in statement.names if (a.asname or a.name) in gone]
         covered |= {id(a) for a in aliases}
         if len(aliases) < len(statement.names):
-            edits += [item_removal(source, statement.names, a, statement) for a in aliases]
+            edits += [item_removal(source, statement.names, a, source.end(statement)) for a in aliases]
         elif not added:
             edits.append(source.replace(statement, _IMPORT))
             added = True

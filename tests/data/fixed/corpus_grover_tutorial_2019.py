@@ -3,6 +3,7 @@
 import numpy as np
 from qiskit import *  # ok: the names it binds are reported where used
 from qiskit.visualization import plot_histogram  # ok: still in Qiskit
+from qiskit_aer import AerSimulator
 from qiskit_ibm_runtime import QiskitRuntimeService
 
 service = QiskitRuntimeService()  # was IBMQ.get_provider(hub="ibm-q"): instance= now takes an IBM Cloud CRN or name  # QKM203: 1, QKM204: 1
@@ -26,7 +27,7 @@ grover.h(qr)
 oracle(grover, "101")
 grover.measure(qr, cr)
 
-simulator = Aer.get_backend("qasm_simulator")  # QKM107: 13, QKM111: 13
+simulator = AerSimulator()  # QKM107: 13, QKM111: 13
 counts = execute(grover, simulator, shots=1024).result().get_counts()  # QKM101: 10, QKM401: 37
 plot_histogram(counts)
 

@@ -1,9 +1,9 @@
 # Regression corpus: 2022 algorithms code (QuantumInstance with its options, V1 reference
 # primitives, quasi-distributions, a fake backend from qiskit.providers.fake_provider).
-from qiskit import Aer  # QKM107: 20
+from qiskit_aer import Aer  # QKM107: 20
 from qiskit.circuit import Parameter, QuantumCircuit
 from qiskit.primitives import StatevectorSampler as Sampler  # QKM301: 31
-from qiskit.providers.fake_provider import FakeManila  # QKM211: 44
+from qiskit_ibm_runtime.fake_provider import FakeManilaV2 as FakeManila  # QKM211: 44
 from qiskit.utils import QuantumInstance  # QKM106: 26
 
 backend = Aer.get_backend("aer_simulator")

@@ -1,0 +1,171 @@
+"""The fix of QKM101: ``execute(circuits, backend, **options)`` on a local backend becomes what
+``execute`` did, ``backend.run(transpile(circuits, backend, <transpiler options>), <run
+options>)``, and ``from qiskit import execute`` imports ``transpile`` instead.
+
+Offered only where every keyword has a proven home (the transpiler options ``execute`` passed
+to ``transpile``, the run options the backend takes), the backend is proven local and is a
+plain name (it is written twice), and every use of ``execute`` in the module is such a call
+(``Autofix.whole``: the calls and the import change together or not at all).
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+
+from ..edits import Edit, Fix, SourceText, arguments_removal, binds, imports_name, item_removal
+from ..registry import REGISTRY, Context
+from .backends import AER_BACKENDS, backend_kind
+from .execution import EXECUTE
+from .run_options import RUN_OPTIONS, report_run_options
+
+# What ``execute`` (qiskit 0.46) passed to ``transpile``; ``backend_properties``,
+# ``pass_manager`` and the scheduling options have no place in today's ``transpile``.
+TRANSPILER_OPTIONS = frozenset({"basis_gates", "coupling_map", "initial_layout",
+                                "seed_transpiler", "optimization_level"})
+# Run options every local backend (Aer, BasicSimulator, fakes) takes; ``execute`` dropped a
+# ``None`` value, which ``BasicSimulator.run`` rejects, so only constants go to such backends.
+RUN_OPTIONS_ANYWHERE = frozenset({"shots", "memory", "seed_simulator"})
+# Aer also takes parameter bindings and its simulator options (``execute`` passed these on).
+AER_RUN_OPTIONS = RUN_OPTIONS_ANYWHERE | {"parameter_binds"} | {
+    name for name, (code, _) in RUN_OPTIONS.items() if code == "QKM417"}
+
+
+@REGISTRY.on_call(*EXECUTE)
+def _execute_options(ctx: Context, call: ast.Call, path: str | None) -> None:
+    """The options of ``execute``; a transpiler option that the call's fix moves into
+    ``transpile`` carries that fix (QKM416 goes with it)."""
+    fix = _execute_to_run(ctx, call, path or "")
+    report_run_options(ctx, call, "QKM101",
+                       lambda keyword: fix if keyword.arg in TRANSPILER_OPTIONS else None)
+
+
+@REGISTRY.fixer("QKM101")
+def _execute_to_run(ctx: Context, node: ast.AST, name: str) -> Fix | None:
+    source, module = ctx.source, ctx.module
+    if source is None or module is None:
+        return None
+    if isinstance(node, ast.alias):
+        return _import_edits(source, module, node.asname or node.name)
+    if not isinstance(node, ast.Call):
+        return None
+    call = _rewritten_call(ctx, source, node)
+    if call is None:
+        return None
+    if isinstance(node.func, ast.Name):
+        imports = _import_edits(source, module, node.func.id)
+        return None if imports is None else (*call, *imports)
+    return call
+
+
+def _rewritten_call(ctx: Context, source: SourceText, call: ast.Call) -> Fix | None:
+    """``backend.run(transpile(circuits, backend, ...), ...)`` from the call, in minimal edits:
+    the text of the arguments that stay is kept (a moved option is copied into ``transpile``)."""
+    found = _arguments(call)
+    if found is None:
+        return None
+    circuits, backend, options = found
+    path = ctx.qualify(_value(backend))
+    if backend_kind(path) != "other":
+        return None  # an IBM Quantum or an unknown backend
+    moved, dropped = [], []
+    for keyword in options:
+        value = keyword.value
+        if isinstance(value, ast.Constant) and value.value is None:
+            dropped.append(keyword)  # ``execute`` passed nothing for a ``None``
+        elif keyword.arg in TRANSPILER_OPTIONS:
+            moved.append(keyword)
+        elif not (keyword.arg in (AER_RUN_OPTIONS if path in AER_BACKENDS else
+                                  RUN_OPTIONS_ANYWHERE)
+                  and (path in AER_BACKENDS or isinstance(value, ast.Constant))):
+            return None
+    name = _text(source, _value(backend))
+    qualified = isinstance(call.func, ast.Attribute)  # ``qiskit.execute`` -> ``qiskit.transpile``
+    value = _value(circuits)
+    edits = [source.replace(call.func, f"{name}.run"),
+             Edit(*source.start(value), *source.start(value),
+                  f"{'qiskit.' if qualified else ''}transpile("),
+             Edit(*source.end(value), *source.end(value),
+                  ", ".join(["", name, *[_text(source, k) for k in moved]]) + ")")]
+    if isinstance(circuits, ast.keyword):  # ``experiments=`` is ``circuits`` of ``run``
+        edits.append(Edit(*source.start(circuits), *source.start(value), ""))
+    return (*edits, *arguments_removal(source, call, [backend, *moved, *dropped]))
+
+
+Argument = ast.expr | ast.keyword  # given by position or by keyword
+
+
+def _value(argument: Argument) -> ast.expr:
+    return argument.value if isinstance(argument, ast.keyword) else argument
+
+
+def _arguments(call: ast.Call) -> tuple[Argument, Argument, list[ast.keyword]] | None:
+    """The circuits, the backend (arguments or keywords) and the options of an ``execute``
+    call; None for a shape the edits cannot keep valid (``**options``, more positional
+    arguments, circuits given by keyword after another keyword, a plain-name backend)."""
+    arguments: dict[str, Argument] = dict(zip(("experiments", "backend"), call.args))
+    options = []
+    for keyword in call.keywords:
+        if keyword.arg is None or keyword.arg in arguments:
+            return None
+        if keyword.arg in ("experiments", "backend"):
+            arguments[keyword.arg] = keyword
+        else:
+            options.append(keyword)
+    circuits, backend = arguments.get("experiments"), arguments.get("backend")
+    if len(call.args) > 2 or circuits is None or backend is None:
+        return None
+    if isinstance(circuits, ast.keyword) and call.keywords[0] is not circuits:
+        return None
+    return (circuits, backend, options) if _plain(_value(backend)) else None
+
+
+def _plain(node: ast.expr) -> bool:
+    """A name or attribute chain: evaluating it twice changes nothing."""
+    while isinstance(node, ast.Attribute):
+        node = node.value
+    return isinstance(node, ast.Name)
+
+
+def _text(source: SourceText, node: ast.AST) -> str:
+    return source.segment(source.start(node), source.end(node))
+
+
+@functools.lru_cache(maxsize=4)  # asked at every call of a module: walks it once
+def _import_edits(source: SourceText, module: ast.Module, bound: str) -> Fix | None:
+    """``from qiskit import execute`` imports ``transpile`` instead (or goes, where ``transpile``
+    is imported already); only where that import is the one binding ``execute``, every use of
+    the name is a call, and ``transpile`` names nothing else."""
+    statements = [s for s in ast.walk(module) if isinstance(s, (ast.Import, ast.ImportFrom))
+                  and any((a.asname or a.name) == bound for a in s.names)]
+    if bound != "execute" or len(statements) != 1 or not isinstance(
+            statements[0], ast.ImportFrom) or statements[0].module != "qiskit" or (
+            statements[0].level):
+        return None
+    statement = statements[0]
+    alias = next(a for a in statement.names if a.name == bound)
+    if alias.asname or not _only_called(module, bound):
+        return None
+    if imports_name(module, "qiskit", "transpile"):
+        if len(statement.names) > 1:
+            return (item_removal(source, statement.names, alias, source.end(statement)),)
+        return _statement_removal(source, statement)
+    if binds(module, "transpile"):
+        return None
+    row, column = source.start(alias)
+    return (Edit(row, column, row, column + len(bound), "transpile"),)
+
+
+def _only_called(module: ast.Module, name: str) -> bool:
+    called = {id(n.func) for n in ast.walk(module) if isinstance(n, ast.Call)}
+    return all(id(n) in called for n in ast.walk(module)
+               if isinstance(n, ast.Name) and n.id == name)
+
+
+def _statement_removal(source: SourceText, statement: ast.stmt) -> Fix | None:
+    """The edit that removes a statement with its line, where it is alone on its lines."""
+    row, column = source.start(statement)
+    end_row, end_column = source.end(statement)
+    if source.line(row)[:column - 1].strip() or source.line(end_row)[end_column - 1:].strip():
+        return None
+    return (Edit(row, 1, end_row + 1, 1, ""),)

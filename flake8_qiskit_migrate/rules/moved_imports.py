@@ -1,0 +1,190 @@
+"""Fixes at the import for names whose module moved: ``qiskit.providers.aer`` -> ``qiskit_aer``
+(QKM210), ``qiskit.Aer`` -> ``qiskit_aer.Aer`` (QKM107), the V1 fake devices -> their V2
+classes in ``qiskit_ibm_runtime.fake_provider`` (QKM211), and ``BasicAer``'s QASM simulator
+-> ``BasicSimulator`` (QKM108).
+
+A name is moved only where its new home is known to hold it (the tables below, which a test
+keeps equal to the installed packages); the code keeps the name it binds, so no use changes.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+from typing import Callable
+
+from ..edits import (Edit, Fix, SourceText, add_import, binds, import_after, imports_name,
+                     item_removal, moved_from_import)
+from ..registry import REGISTRY, Context
+from . import execution  # noqa: F401  (registers QKM107 and QKM108 first)
+from .legacy_simulators import literal_text
+from .providers import RUNTIME_FAKES, fake_successor
+
+OLD_AER = "qiskit.providers.aer"
+# The public names of qiskit-aer 0.18's public modules (classes, functions and submodules).
+AER_NAMES: dict[str, frozenset[str]] = {module: frozenset(names.split()) for module, names in {
+    "qiskit_aer": "Aer AerError AerJob AerProvider AerSimulator QasmSimulator "
+    "StatevectorSimulator UnitarySimulator backends jobs library noise primitives quantum_info "
+    "utils",
+    "qiskit_aer.noise": "LocalNoisePass NoiseModel PauliError PauliLindbladError QuantumError "
+    "ReadoutError RelaxationNoisePass amplitude_damping_error coherent_unitary_error "
+    "depolarizing_error device errors kraus_error mixed_unitary_error passes pauli_error "
+    "phase_amplitude_damping_error phase_damping_error reset_error thermal_relaxation_error",
+    "qiskit_aer.noise.errors": "PauliError PauliLindbladError QuantumError ReadoutError "
+    "amplitude_damping_error coherent_unitary_error depolarizing_error kraus_error "
+    "mixed_unitary_error pauli_error phase_amplitude_damping_error phase_damping_error "
+    "reset_error thermal_relaxation_error",
+    "qiskit_aer.library": "SaveAmplitudes SaveAmplitudesSquared SaveClifford SaveDensityMatrix "
+    "SaveExpectationValue SaveExpectationValueVariance SaveMatrixProductState SaveProbabilities "
+    "SaveProbabilitiesDict SaveStabilizer SaveState SaveStatevector SaveStatevectorDict "
+    "SaveSuperOp SaveUnitary SetDensityMatrix SetMatrixProductState SetStabilizer "
+    "SetStatevector SetSuperOp SetUnitary save_amplitudes save_amplitudes_squared save_clifford "
+    "save_density_matrix save_expectation_value save_expectation_value_variance "
+    "save_matrix_product_state save_probabilities save_probabilities_dict save_stabilizer "
+    "save_state save_statevector save_statevector_dict save_superop save_unitary "
+    "set_density_matrix set_matrix_product_state set_stabilizer set_statevector set_superop "
+    "set_unitary",
+    "qiskit_aer.primitives": "Estimator EstimatorV2 Sampler SamplerV2",
+    "qiskit_aer.quantum_info": "AerDensityMatrix AerStatevector",
+    "qiskit_aer.utils": "approximate_noise_model approximate_quantum_error insert_noise "
+    "transform_noise_model transpile_noise_model transpile_quantum_error",
+    "qiskit_aer.backends": "AerSimulator QasmSimulator StatevectorSimulator UnitarySimulator",
+}.items()}
+# What code written for a V1 fake calls that a V2 fake lacks: ``backend.name()`` (a string
+# attribute now), ``defaults()`` (pulse defaults, gone), ``time_alive``; and the V1 fake
+# provider's ``get_backend`` (the V2 one has ``backend(name)``).
+_V1_ONLY = frozenset({"defaults", "time_alive"})
+_V1_PROVIDER_ONLY = frozenset({"get_backend"})
+
+
+def _aer_target(path: str) -> tuple[str, str] | None:
+    """The (module, name) of a ``qiskit.providers.aer`` name under ``qiskit_aer``, if it is
+    there."""
+    if not (path == OLD_AER or path.startswith(OLD_AER + ".")):
+        return None
+    module, _, name = ("qiskit_aer" + path[len(OLD_AER):]).rpartition(".")
+    return (module, name) if name in AER_NAMES.get(module, ()) else None
+
+
+def _aer_entry_target(path: str) -> tuple[str, str] | None:
+    return ("qiskit_aer", "Aer") if path == "qiskit.Aer" else None
+
+
+def _fake_target(path: str) -> tuple[str, str] | None:
+    """The V2 device fake of ``qiskit_ibm_runtime.fake_provider`` that succeeds a V1 one."""
+    module, _, name = fake_successor(path).rpartition(".")
+    return (module, name) if name in RUNTIME_FAKES else None
+
+
+@functools.lru_cache(maxsize=4)  # asked at every fake of a module: walks it once
+def _calls_v1_only(module: ast.Module, provider: bool) -> bool:
+    """Whether the module uses what only a V1 fake backend (or ``provider``) has."""
+    only = _V1_ONLY | _V1_PROVIDER_ONLY if provider else _V1_ONLY
+    for node in ast.walk(module):
+        if isinstance(node, ast.Attribute) and node.attr in only:
+            return True
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and (
+                node.func.attr == "name" and not node.args and not node.keywords):
+            return True
+    return False
+
+
+Target = Callable[[str], "tuple[str, str] | None"]
+
+
+def _import_fixer(code: str, target: Target) -> None:
+    """Register the fix of ``code``: the name imported from its new module (``from``-imports,
+    ``import old.module as alias``) or, for ``qiskit.Aer`` spelled through ``import qiskit``,
+    reached through ``qiskit_aer``."""
+    @REGISTRY.fixer(code)
+    def fix(ctx: Context, node: ast.AST, name: str) -> Fix | None:
+        source, module, statement = ctx.source, ctx.module, ctx.import_statement
+        if source is None or module is None or code == "QKM211" and _calls_v1_only(
+                module, name.endswith(".FakeProvider")):
+            return None
+        if isinstance(node, ast.alias) and isinstance(statement, ast.ImportFrom):
+            moves = {a.name: t for a in statement.names
+                     if (t := target(f"{statement.module}.{a.name}")) is not None}
+            return moved_from_import(source, statement, node, moves)
+        if isinstance(node, ast.alias) and isinstance(statement, ast.Import):
+            return _moved_module(source, node)
+        if isinstance(node, ast.Attribute) and target(name) == ("qiskit_aer", "Aer") and (
+                isinstance(node.value, ast.Name) and ctx.qualify(node.value) == "qiskit"):
+            edits = [source.replace(node.value, "qiskit_aer")]
+            if not _imports_module(module, "qiskit_aer"):
+                edits.append(add_import(source, module, "import qiskit_aer"))
+            return tuple(edits)
+        if isinstance(node, ast.Attribute) and code == "QKM210":
+            return _through_alias(source, module, node)
+        return None
+
+
+_import_fixer("QKM210", _aer_target)
+_import_fixer("QKM107", _aer_entry_target)
+_import_fixer("QKM211", _fake_target)
+
+
+def _imports_module(module: ast.Module, name: str) -> bool:
+    return any(isinstance(s, ast.Import) and any(a.name == name and not a.asname for a in s.names)
+               for s in module.body)
+
+
+def _moved_module(source: SourceText, alias: ast.alias) -> Fix | None:
+    """``import qiskit.providers.aer.noise as noise`` -> ``import qiskit_aer.noise as noise``:
+    only with an alias (a bare ``import a.b`` binds ``a``, which other code may use)."""
+    new = "qiskit_aer" + alias.name[len(OLD_AER):]
+    if alias.asname is None or not alias.name.startswith(OLD_AER) or new not in AER_NAMES:
+        return None
+    row, column = source.start(alias)
+    if source.segment((row, column), (row, column + len(alias.name))) != alias.name:
+        return None
+    return (Edit(row, column, row, column + len(alias.name), new),)
+
+
+def _through_alias(source: SourceText, module: ast.Module, node: ast.Attribute) -> Fix | None:
+    """A use reached through ``import qiskit.providers.aer... as alias``: fixed by the same
+    edit as that import."""
+    root = node.value
+    while isinstance(root, ast.Attribute):
+        root = root.value
+    for statement in ast.walk(module):
+        if isinstance(statement, ast.Import) and isinstance(root, ast.Name):
+            for alias in statement.names:
+                if alias.asname == root.id:
+                    return _moved_module(source, alias)
+    return None
+
+
+BASIC_SIMULATOR = "qiskit.providers.basic_provider"
+
+
+@REGISTRY.fixer("QKM108")
+def _to_basic_simulator(ctx: Context, node: ast.AST, name: str) -> Fix | None:
+    """``from qiskit import BasicAer`` with ``BasicAer.get_backend("qasm_simulator")`` ->
+    ``BasicSimulator()`` and its import, at the import: only where every use of the name is
+    that call (the statevector and unitary simulators have no ``BasicSimulator`` form)."""
+    source, module, statement = ctx.source, ctx.module, ctx.import_statement
+    if source is None or module is None or not isinstance(node, ast.alias) or not isinstance(
+            statement, ast.ImportFrom) or statement.module != "qiskit" or node.asname:
+        return None
+    calls = [n for n in ast.walk(module) if isinstance(n, ast.Call) and isinstance(
+        n.func, ast.Attribute) and isinstance(n.func.value, ast.Name) and n.func.value.id ==
+        node.name and n.func.attr == "get_backend" and len(n.args) == 1 and not n.keywords
+        and literal_text(n.args[0]) == "qasm_simulator"]
+    owners = {id(c.func.value) for c in calls if isinstance(c.func, ast.Attribute)}
+    if not calls or any(isinstance(n, ast.Name) and n.id == node.name and id(n) not in owners
+                        for n in ast.walk(module)):
+        return None
+    edits = [source.replace(call, "BasicSimulator()") for call in calls]
+    line = f"from {BASIC_SIMULATOR} import BasicSimulator"
+    if len(statement.names) == 1:
+        edits.append(source.replace(statement, line))
+    else:
+        added = import_after(source, statement, line)
+        if added is None:
+            return None
+        edits += [item_removal(source, statement.names, node, source.end(statement)), added]
+    if binds(module, "BasicSimulator") and not imports_name(
+            module, BASIC_SIMULATOR, "BasicSimulator"):
+        return None
+    return tuple(edits)

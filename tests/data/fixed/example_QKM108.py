@@ -1,0 +1,3 @@
+from qiskit.providers.basic_provider import BasicSimulator
+
+backend = BasicSimulator()

@@ -1,0 +1,3 @@
+from qiskit_aer import AerSimulator
+
+backend = AerSimulator()

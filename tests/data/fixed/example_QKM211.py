@@ -1,0 +1,3 @@
+from qiskit_ibm_runtime.fake_provider import FakeManilaV2 as FakeManila
+
+backend = FakeManila()
