@@ -20,7 +20,7 @@ from typing import Iterator
 import pytest
 
 from flake8_qiskit_migrate.cli import main as cli_main
-from flake8_qiskit_migrate.cli import sources
+from flake8_qiskit_migrate.core import sources
 
 LEGACY = ("from qiskit_ibm_runtime import SamplerV2\nSamplerV2(session=s)\n"
           "SamplerV2(backend=b)\nbackend.run(qc)\n")

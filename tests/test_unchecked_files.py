@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 from helpers import command
 
-from flake8_qiskit_migrate.cli import runner, sources
-from flake8_qiskit_migrate.cli.filters import Selection
-from flake8_qiskit_migrate.cli.unchecked import INTERNAL
+from flake8_qiskit_migrate.core import runner, sources
+from flake8_qiskit_migrate.core.filters import Selection
+from flake8_qiskit_migrate.core.unchecked import INTERNAL
 from flake8_qiskit_migrate.registry import Settings
 
 LEGACY = "from qiskit import execute\n"  # QKM101 at 1:20

@@ -13,13 +13,13 @@ from typing import Any, Sequence
 from .. import __version__
 from ..registry import REGISTRY, Settings
 from ..project import targets
-from . import baseline, cache, config, fixing, sources
-from .diagnostics import Diagnostic
-from .filters import Selection
+from ..core import baseline, cache, config, fixing, sources
+from ..core.diagnostics import Diagnostic
+from ..core.filters import Selection
 from .formats import FORMATS, TEXT_FORMATS, concise, full, statistics
-from .runner import FixRequest, Job, check_all
+from ..core.runner import FixRequest, Job, check_all
 from .summary import closing_lines, coloured, wants_colour
-from .unchecked import Unchecked
+from ..core.unchecked import Unchecked
 
 RUFF_CONFIG = '''# pyproject.toml
 [tool.ruff.lint]
