@@ -15,14 +15,14 @@ from typing import Any, Callable, Iterable
 from . import rules  # noqa: F401  (registers every rule family)
 from .advice import advise
 from .edits import Fix, SourceText
-from .index import Index, build
+from .index import Index, shared
 from .prescan import may_find
 from .registry import REGISTRY, NameMatch, Releases, Rule, Settings
 from .resolve import LIST, LOCAL, STRING, Resolver
 from .versions import status
 
 _RECURSION_LIMIT = 20_000
-INDEX = build()
+INDEX = shared()
 
 # Exceptions whose handler marks code that supports both the old and the new API.
 _COMPAT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "AttributeError"})
