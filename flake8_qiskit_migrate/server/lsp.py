@@ -362,7 +362,7 @@ def server() -> Server:
         return None
 
     @ls.command(APPLY_AUTOFIX)
-    async def apply_autofix(arguments: list[Any]) -> None:
+    async def apply_autofix(ls: Server, *arguments: object) -> None:  # pygls passes ls
         target = arguments[0] if arguments else None
         uri = target.get("uri") if isinstance(target, dict) else target
         if not isinstance(uri, str):
@@ -375,7 +375,7 @@ def server() -> Server:
         return None
 
     @ls.command(PRINT_DEBUG)
-    def print_debug(arguments: list[Any]) -> str:
+    def print_debug(ls: Server, *arguments: object) -> str:
         lines = [f"{SOURCE} {__version__}, Python {sys.version.split()[0]}",
                  f"position encoding: {ls.workspace.position_encoding}",
                  f"diagnostics: {'pulled by the client' if ls.pulls() else 'pushed'}",
