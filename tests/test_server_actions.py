@@ -68,7 +68,8 @@ async def test_quick_fixes_safe_preferred_unsafe_labelled_and_noqa(
 async def test_noqa_merges_into_an_existing_comment_and_fixes_apply_to_the_text(
         client: LanguageClient, tmp_path: Path) -> None:
     await start(client, tmp_path, "neovim", pull=False)
-    text = LEGACY.replace("SamplerV2(session=session)\n", "SamplerV2(session=session)  # noqa: E702\n")
+    text = LEGACY.replace("SamplerV2(session=session)\n",
+                          "SamplerV2(session=session)  # noqa: E702\n")
     uri = open_file(client, tmp_path / "a.py", text)
     found = await diagnostics(client, uri)
     (noqa,) = [a for a in await _actions(client, uri, 4, found) if a.title.startswith("Disable")]
