@@ -143,35 +143,47 @@ def notebook_fixes(code: str, diagnostics: list[Diagnostic], unsafe: bool) -> li
     return edits
 
 
-def noqa_edit(code: str, row: int, rule: str) -> Edit | None:
-    """The edit that adds ``rule`` to line ``row``'s ``# noqa`` comment, or adds one; None
-    where the line ends inside a string (a comment there would be text)."""
-    lines = code.splitlines()
-    if not 0 < row <= len(lines) or _ends_in_string(code, row):
-        return None
-    line = lines[row - 1]
-    existing = re.search(r"#\s*noqa:\s*([A-Z][A-Z0-9]*(?:[,\s]+[A-Z][A-Z0-9]*)*)", line,
-                         re.IGNORECASE)
-    if existing:
-        codes = [c for c in re.split(r"[,\s]+", existing.group(1)) if c]
-        if rule in codes:
+class Noqa:
+    """``# noqa`` edits for the lines of one module: its lines and the rows that end inside a
+    string (where a comment would be text) are worked out once, for all its findings."""
+
+    def __init__(self, code: str) -> None:
+        self.lines = code.splitlines()
+        self.in_strings = _rows_ending_in_strings(code)
+
+    def edit(self, row: int, rule: str) -> Edit | None:
+        """The edit that adds ``rule`` to line ``row``'s ``# noqa`` comment, or adds one."""
+        if not 0 < row <= len(self.lines) or row in self.in_strings:
             return None
-        start, end = existing.span(1)
-        return Edit(row, start + 1, row, end + 1, ", ".join([*codes, rule]))
-    stripped = len(line.rstrip())
-    return Edit(row, stripped + 1, row, len(line) + 1, f"  # noqa: {rule}")
+        line = self.lines[row - 1]
+        existing = _NOQA.search(line)
+        if existing:
+            codes = [c for c in re.split(r"[,\s]+", existing.group(1)) if c]
+            if rule in codes:
+                return None
+            start, end = existing.span(1)
+            return Edit(row, start + 1, row, end + 1, ", ".join([*codes, rule]))
+        stripped = len(line.rstrip())
+        return Edit(row, stripped + 1, row, len(line) + 1, f"  # noqa: {rule}")
 
 
-def _ends_in_string(code: str, row: int) -> bool:
+_NOQA = re.compile(r"#\s*noqa:\s*([A-Z][A-Z0-9]*(?:[,\s]+[A-Z][A-Z0-9]*)*)", re.IGNORECASE)
+
+
+def _rows_ending_in_strings(code: str) -> frozenset[int] | _All:
+    rows: set[int] = set()
     try:
         for token in tokenize.generate_tokens(io.StringIO(code).readline):
-            if token.start[0] <= row < token.end[0] and token.type in _STRINGS:
-                return True
-            if token.start[0] > row:
-                break
+            if token.type in _STRINGS and token.end[0] > token.start[0]:
+                rows.update(range(token.start[0], token.end[0]))
     except (tokenize.TokenError, SyntaxError):
-        return True  # unsure: offer nothing rather than break the code
-    return False
+        return _All()  # unsure: offer nothing rather than break the code
+    return frozenset(rows)
+
+
+class _All:
+    def __contains__(self, row: object) -> bool:
+        return True
 
 
 _STRINGS = frozenset({tokenize.STRING, getattr(tokenize, "FSTRING_MIDDLE", tokenize.STRING),

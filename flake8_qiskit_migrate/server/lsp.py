@@ -117,8 +117,9 @@ class Server(LanguageServer):
         result = checking.check(snapshot.path, layout.code, resolved)
         published: dict[str, list[types.Diagnostic]] = {
             uri: [] for uri in (layout.cell_uris or {0: snapshot.unit}).values()}
+        noqa = checking.Noqa(layout.code)
         for found in result.diagnostics:
-            uri, diagnostic = protocol.diagnostic(layout, codec, found, snapshot.version)
+            uri, diagnostic = protocol.diagnostic(layout, codec, found, snapshot.version, noqa)
             published[uri].append(diagnostic)
         if result.problem is not None:
             uri, diagnostic = protocol.not_checked(layout, codec, result.problem)

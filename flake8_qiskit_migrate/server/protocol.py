@@ -14,7 +14,7 @@ from ..core.diagnostics import Diagnostic
 from ..core.notebook import CellMap
 from ..core.unchecked import Unchecked
 from ..edits import Edit
-from .checking import noqa_edit
+from .checking import Noqa
 
 SOURCE = "flake8-qiskit-migrate"
 FIX_ALL = types.CodeActionKind.SourceFixAll + "." + SOURCE  # source.fixAll.flake8-qiskit-migrate
@@ -61,8 +61,8 @@ def _json_range(where: types.Range) -> dict[str, Any]:
             "end": {"line": where.end.line, "character": where.end.character}}
 
 
-def diagnostic(layout: Layout, codec: PositionCodec, d: Diagnostic,
-               version: int | None) -> tuple[str, types.Diagnostic]:
+def diagnostic(layout: Layout, codec: PositionCodec, d: Diagnostic, version: int | None,
+               noqa: Noqa) -> tuple[str, types.Diagnostic]:
     """A finding as an LSP diagnostic of the document (or cell) it is in; its ``data``
     carries the fix's edits and the ``noqa`` edit, so a code action needs no second check."""
     finding = d.finding
@@ -73,9 +73,9 @@ def diagnostic(layout: Layout, codec: PositionCodec, d: Diagnostic,
         data["fix"] = {"title": d.fix.message if d.fix else rule_fix.title,
                        "safe": rule_fix.applicability == "safe",
                        "edits": [layout.text_edit(codec, e) for e in finding.edits]}
-    noqa = noqa_edit(layout.code, finding.line, finding.code)
-    if noqa is not None:
-        data["noqa"] = layout.text_edit(codec, noqa)
+    noqa_edit = noqa.edit(finding.line, finding.code)
+    if noqa_edit is not None:
+        data["noqa"] = layout.text_edit(codec, noqa_edit)
     return uri, types.Diagnostic(
         range=where, message=finding.text, severity=types.DiagnosticSeverity.Warning,
         code=finding.code, code_description=types.CodeDescription(href=finding.rule.url),
