@@ -98,11 +98,8 @@ def step_{n}(backend, circuit):
 
 
 def legacy(lines: int, block: str = BLOCK) -> str:
-    blocks, n = [], 0
-    while sum(b.count("\n") for b in blocks) < lines:
-        blocks.append(block.format(n=n))
-        n += 1
-    return "".join(blocks)
+    """As many whole blocks as fit in ``lines`` lines."""
+    return "".join(block.format(n=n) for n in range(max(lines // block.count("\n"), 1)))
 
 
 class Client:

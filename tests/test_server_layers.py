@@ -78,4 +78,5 @@ def test_without_the_extra_the_server_says_what_to_install(tmp_path: Path) -> No
                          env={"PYTHONPATH": f"{blocker}:{ROOT}"})
     assert run.returncode == 2
     assert run.stderr == ("error: the language server needs the 'server' extra (pygls is not "
-                          "installed): pip install 'flake8-qiskit-migrate[server]'\n")
+                          "installed): pip install '.[server]' in a clone of "
+                          "flake8-qiskit-migrate\n")

@@ -99,7 +99,7 @@ def parser() -> argparse.ArgumentParser:
     rule.add_argument("code")
     commands.add_parser("ruff-config", help="print the ruff setting that keeps '# noqa: QKM...'")
     commands.add_parser("server", help="run the language server on stdin/stdout (needs the "
-                        "'server' extra: pip install 'flake8-qiskit-migrate[server]')")
+                        "'server' extra; see docs/editors.md)")
     clean = commands.add_parser("clean", help="remove the result cache")
     for command in (check, clean):
         command.add_argument("--config", type=Path, help="pyproject.toml to read settings from")

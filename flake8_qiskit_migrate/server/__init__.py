@@ -14,7 +14,8 @@ def serve() -> int:
         from .lsp import server
     except ImportError as missing:  # the plain linter does not need pygls
         print(f"error: the language server needs the 'server' extra ({missing.name} is not "
-              "installed): pip install 'flake8-qiskit-migrate[server]'", file=sys.stderr)
+              "installed): pip install '.[server]' in a clone of flake8-qiskit-migrate",
+              file=sys.stderr)
         return 2
     server().start_io()
     return 0
