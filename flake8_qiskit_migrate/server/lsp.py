@@ -113,16 +113,16 @@ class Server(LanguageServer):
 
     def check(self, snapshot: Snapshot) -> Checked:
         resolved = self.resolved(snapshot.path)
-        layout, codec = snapshot.layout, self.workspace.position_codec
+        layout, encoding = snapshot.layout, protocol.encoding_name(self.workspace.position_encoding)
         result = checking.check(snapshot.path, layout.code, resolved)
         published: dict[str, list[types.Diagnostic]] = {
             uri: [] for uri in (layout.cell_uris or {0: snapshot.unit}).values()}
         noqa = checking.Noqa(layout.code)
         for found in result.diagnostics:
-            uri, diagnostic = protocol.diagnostic(layout, codec, found, snapshot.version, noqa)
+            uri, diagnostic = protocol.diagnostic(layout, encoding, found, snapshot.version, noqa)
             published[uri].append(diagnostic)
         if result.problem is not None:
-            uri, diagnostic = protocol.not_checked(layout, codec, result.problem)
+            uri, diagnostic = protocol.not_checked(layout, encoding, result.problem)
             published[uri].append(diagnostic)
         return Checked(snapshot, resolved, result.diagnostics, published)
 
@@ -196,18 +196,18 @@ class Server(LanguageServer):
 
     def fix_all_edit(self, checked: Checked) -> types.WorkspaceEdit | None:
         snapshot, unsafe = checked.snapshot, checked.resolved.editor.unsafe_fixes
-        layout, codec = snapshot.layout, self.workspace.position_codec
+        layout, encoding = snapshot.layout, protocol.encoding_name(self.workspace.position_encoding)
         if layout.cells is not None:
             edits = checking.notebook_fixes(layout.code, checked.diagnostics, unsafe)
             if not edits:
                 return None
-            return protocol.workspace_edit([layout.text_edit(codec, e) for e in edits],
+            return protocol.workspace_edit([layout.text_edit(encoding, e) for e in edits],
                                            {uri: None for uri in checked.published})
         after = checking.fixed(snapshot.path, layout.code, checked.diagnostics, unsafe,
                                checked.resolved)
         if after is None:
             return None
-        change = protocol.whole_change(codec, layout.code, after)
+        change = protocol.whole_change(encoding, layout.code, after)
         return types.WorkspaceEdit(document_changes=[types.TextDocumentEdit(
             types.OptionalVersionedTextDocumentIdentifier(snapshot.unit, snapshot.version),
             [change])])

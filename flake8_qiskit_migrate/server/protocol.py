@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from lsprotocol import types
-from pygls.workspace.position_codec import PositionCodec
 
 from ..core.diagnostics import Diagnostic
 from ..core.notebook import CellMap
@@ -19,6 +18,21 @@ from .checking import Noqa
 SOURCE = "flake8-qiskit-migrate"
 FIX_ALL = types.CodeActionKind.SourceFixAll + "." + SOURCE  # source.fixAll.flake8-qiskit-migrate
 NOTEBOOK_FIX_ALL = "notebook." + FIX_ALL
+
+
+def encoding_name(kind: object) -> str:
+    """``utf-8``, ``utf-16`` or ``utf-32``, from the enumeration or the string pygls holds."""
+    return str(getattr(kind, "value", kind) or "utf-16")
+
+
+def units(encoding: str, text: str) -> int:
+    """How many code units of the position ``encoding`` (an ``encoding_name``) ``text`` holds,
+    at C speed (pygls counts character by character)."""
+    if encoding == "utf-32" or text.isascii():
+        return len(text)
+    if encoding == "utf-8":
+        return len(text.encode("utf-8"))
+    return len(text.encode("utf-16-le")) // 2
 
 
 @dataclass(frozen=True)
@@ -39,20 +53,20 @@ class Layout:
         cell, cell_row = self.cells.locate(row)
         return self.cell_uris[cell], cell_row - 1
 
-    def position(self, codec: PositionCodec, row: int, column: int) -> tuple[str, types.Position]:
+    def position(self, encoding: str, row: int, column: int) -> tuple[str, types.Position]:
         uri, line = self.place(row)
         text = self.lines[row - 1] if 0 < row <= len(self.lines) else ""
-        return uri, types.Position(line, codec.client_num_units(text[:column - 1]))
+        return uri, types.Position(line, units(encoding, text[:column - 1]))
 
-    def range(self, codec: PositionCodec, row: int, column: int, end_row: int,
+    def range(self, encoding: str, row: int, column: int, end_row: int,
               end_column: int) -> tuple[str, types.Range]:
-        uri, start = self.position(codec, row, column)
-        _, end = self.position(codec, end_row, end_column)
+        uri, start = self.position(encoding, row, column)
+        _, end = self.position(encoding, end_row, end_column)
         return uri, types.Range(start, end)
 
-    def text_edit(self, codec: PositionCodec, edit: Edit) -> dict[str, Any]:
+    def text_edit(self, encoding: str, edit: Edit) -> dict[str, Any]:
         """An edit as ``{"uri", "range", "newText"}``: plain JSON, for a diagnostic's data."""
-        uri, where = self.range(codec, edit.row, edit.column, edit.end_row, edit.end_column)
+        uri, where = self.range(encoding, edit.row, edit.column, edit.end_row, edit.end_column)
         return {"uri": uri, "range": _json_range(where), "newText": edit.content}
 
 
@@ -61,33 +75,33 @@ def _json_range(where: types.Range) -> dict[str, Any]:
             "end": {"line": where.end.line, "character": where.end.character}}
 
 
-def diagnostic(layout: Layout, codec: PositionCodec, d: Diagnostic, version: int | None,
+def diagnostic(layout: Layout, encoding: str, d: Diagnostic, version: int | None,
                noqa: Noqa) -> tuple[str, types.Diagnostic]:
     """A finding as an LSP diagnostic of the document (or cell) it is in; its ``data``
     carries the fix's edits and the ``noqa`` edit, so a code action needs no second check."""
     finding = d.finding
-    uri, where = layout.range(codec, finding.line, d.column, finding.end_line, d.end_column)
+    uri, where = layout.range(encoding, finding.line, d.column, finding.end_line, d.end_column)
     data: dict[str, Any] = {"version": version}
     rule_fix = finding.rule.fix
     if rule_fix is not None and finding.edits:
         data["fix"] = {"title": d.fix.message if d.fix else rule_fix.title,
                        "safe": rule_fix.applicability == "safe",
-                       "edits": [layout.text_edit(codec, e) for e in finding.edits]}
+                       "edits": [layout.text_edit(encoding, e) for e in finding.edits]}
     noqa_edit = noqa.edit(finding.line, finding.code)
     if noqa_edit is not None:
-        data["noqa"] = layout.text_edit(codec, noqa_edit)
+        data["noqa"] = layout.text_edit(encoding, noqa_edit)
     return uri, types.Diagnostic(
         range=where, message=finding.text, severity=types.DiagnosticSeverity.Warning,
         code=finding.code, code_description=types.CodeDescription(href=finding.rule.url),
         source=SOURCE, tags=[types.DiagnosticTag.Deprecated], data=data)
 
 
-def not_checked(layout: Layout, codec: PositionCodec,
+def not_checked(layout: Layout, encoding: str,
                 problem: Unchecked) -> tuple[str, types.Diagnostic]:
     """A module that does not parse: an error where it stops, so no one reads the silence as
     "nothing to migrate"."""
     (row, column), (end_row, end_column) = problem.start, problem.end
-    uri, where = layout.range(codec, max(row, 1), max(column, 1), max(end_row, 1),
+    uri, where = layout.range(encoding, max(row, 1), max(column, 1), max(end_row, 1),
                               max(end_column, 1))
     return uri, types.Diagnostic(range=where, message=f"not checked: {problem.message}",
                                  severity=types.DiagnosticSeverity.Error, source=SOURCE)
@@ -112,7 +126,7 @@ def workspace_edit(edits: Sequence[dict[str, Any]],
                                list(changed)) for uri, changed in by_uri.items()])
 
 
-def whole_change(codec: PositionCodec, before: str, after: str) -> types.TextEdit:
+def whole_change(encoding: str, before: str, after: str) -> types.TextEdit:
     """One edit from ``before`` to ``after``: the span between their common start and end."""
     start = 0
     limit = min(len(before), len(after))
@@ -126,7 +140,7 @@ def whole_change(codec: PositionCodec, before: str, after: str) -> types.TextEdi
     def position(offset: int) -> types.Position:
         line = before.count("\n", 0, offset)
         column = offset - (before.rfind("\n", 0, offset) + 1)
-        return types.Position(line, codec.client_num_units(lines[line][:column]))
+        return types.Position(line, units(encoding, lines[line][:column]))
     return types.TextEdit(types.Range(position(start), position(len(before) - end)),
                           after[start:len(after) - end])
 
