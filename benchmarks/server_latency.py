@@ -9,6 +9,8 @@ Measured from the client's side of the stdio pipe, as an editor sees it (medians
               3,000-line file (target <= 100 ms) and a 100-line one (target <= 10 ms)
   command     ``check -`` on the same buffer, from stdin: a new process per check, as the flake8
               integrations run
+  floor       ``ast.parse`` of the same buffer in this process, measured in the same run: on a
+              busy machine the targets move with it
 
 Usage: python benchmarks/server_latency.py [--repeat N]
 """
@@ -16,6 +18,7 @@ Usage: python benchmarks/server_latency.py [--repeat N]
 from __future__ import annotations
 
 import argparse
+import ast
 import json
 import os
 import statistics
@@ -214,6 +217,15 @@ def command_times(folder: Path, text: str, repeat: int) -> list[float]:
     return times
 
 
+def _parse_times(text: str, repeat: int) -> list[float]:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        ast.parse(text)
+        times.append(time.perf_counter() - started)
+    return times
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=10)
@@ -230,8 +242,10 @@ def main() -> None:
         for label, text, target in (("100-line", small, 10), ("3,000-line", large, 100)):
             server = statistics.median(edit_times(folder, text, args.repeat))
             command = statistics.median(command_times(folder, text, args.repeat))
+            floor = statistics.median(_parse_times(text, args.repeat))
             print(f"edit -> diagnostics, {label:10} file ({text.count(chr(10))} lines): server "
-                  f"{server * ms:6.1f} ms (target <= {target}), `check -` {command * ms:6.1f} ms")
+                  f"{server * ms:6.1f} ms (target <= {target}), `check -` {command * ms:6.1f} ms, "
+                  f"ast.parse {floor * ms:6.1f} ms")
 
 
 if __name__ == "__main__":
