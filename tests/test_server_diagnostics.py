@@ -112,3 +112,15 @@ async def test_a_module_that_does_not_parse_says_it_was_not_checked(
     assert error.severity == types.DiagnosticSeverity.Error
     assert error.message.startswith("not checked: ")
     assert error.range.start.line == 1
+
+
+@pytest.mark.asyncio
+async def test_shutdown_and_exit_end_the_server_cleanly(tmp_path: Path) -> None:
+    client = await CONFIG.start()
+    assert isinstance(client, LanguageClient)
+    await start(client, tmp_path, "neovim", pull=False)
+    uri = open_file(client, tmp_path / "a.py", LEGACY)
+    await diagnostics(client, uri)
+    await client.shutdown_session()
+    assert client._server is not None and client._server.returncode == 0
+    await client.stop()

@@ -65,6 +65,25 @@ async def test_cells_are_one_module_and_findings_land_in_their_cells(
 
 
 @pytest.mark.asyncio
+@pytest.mark.parametrize(("only", "offered"), [
+    (["notebook.source.fixAll"], True), (["source.fixAll"], False), (None, True)])
+async def test_a_notebook_fix_all_is_a_notebook_action(
+        client: LanguageClient, tmp_path: Path, only: list[str] | None, offered: bool) -> None:
+    await start(client, tmp_path, "vscode", settings={"unsafeFixes": True})
+    notebook, (first, title, use) = _open(client, tmp_path)
+    in_use = await diagnostics(client, use)
+    result = await client.text_document_code_action_async(types.CodeActionParams(
+        types.TextDocumentIdentifier(use), in_use[0].range,
+        types.CodeActionContext([], only=only)))
+    fix_all = [a for a in result or [] if isinstance(a, types.CodeAction)
+               and a.kind == "notebook.source.fixAll.flake8-qiskit-migrate"]
+    assert len(fix_all) == offered
+    if offered:
+        assert fix_all[0].edit is not None
+        assert sorted(edits_of(fix_all[0].edit)) == sorted([first, use])
+
+
+@pytest.mark.asyncio
 async def test_an_edit_of_the_import_cell_rechecks_the_others(
         client: LanguageClient, tmp_path: Path) -> None:
     await start(client, tmp_path, "vscode")

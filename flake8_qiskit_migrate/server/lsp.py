@@ -23,7 +23,7 @@ from ..project import LOCK_FILES
 from ..registry import REGISTRY, Settings
 from . import checking, protocol
 from .checking import EditorSettings, Resolved
-from .protocol import FIX_ALL, SOURCE, Layout
+from .protocol import FIX_ALL, NOTEBOOK_FIX_ALL, SOURCE, Layout
 
 APPLY_AUTOFIX = "flake8-qiskit-migrate.applyAutofix"
 PRINT_DEBUG = "flake8-qiskit-migrate.printDebugInformation"
@@ -314,7 +314,7 @@ def server() -> Server:
         return types.FullDocumentDiagnosticReport(items=items)
 
     @ls.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(code_action_kinds=[
-        types.CodeActionKind.QuickFix, FIX_ALL]))
+        types.CodeActionKind.QuickFix, FIX_ALL, NOTEBOOK_FIX_ALL]))
     async def code_action(params: types.CodeActionParams) -> list[types.CodeAction]:
         uri, only = params.text_document.uri, params.context.only
         checked = await ls.fresh(ls.unit_of(uri))
@@ -331,11 +331,13 @@ def server() -> Server:
         actions = []
         if protocol.kind_wanted(types.CodeActionKind.QuickFix, only):
             actions += _quick_fixes(diagnostics, versions)
-        if protocol.kind_wanted(FIX_ALL, only) and checked.resolved.editor.fix_all:
+        # As ruff: a notebook's fix-all is a notebook action, never a plain source one on a cell.
+        fix_all = NOTEBOOK_FIX_ALL if checked.snapshot.layout.cells is not None else FIX_ALL
+        if protocol.kind_wanted(fix_all, only) and checked.resolved.editor.fix_all:
             edit = ls.fix_all_edit(checked)
             if edit is not None:
                 actions.append(types.CodeAction(
-                    f"{SOURCE}: fix all auto-fixable problems", kind=FIX_ALL, edit=edit))
+                    f"{SOURCE}: fix all auto-fixable problems", kind=fix_all, edit=edit))
         return actions
 
     @ls.feature(types.TEXT_DOCUMENT_HOVER)
