@@ -18,7 +18,7 @@ from ..core import settings as core_settings
 from ..core.diagnostics import Diagnostic, ParseError, diagnose
 from ..core.filters import Selection
 from ..core.notebook import CellMap
-from ..core.unchecked import Unchecked
+from ..core.unchecked import INTERNAL, Unchecked
 from ..edits import Edit, apply
 from ..packages import package_of
 from ..registry import Settings
@@ -120,6 +120,9 @@ def _check(source: sources.Source, path: str, resolved: Resolved) -> Result:
                                with_fixes=True))
     except ParseError as error:
         return Result([], error.unchecked)
+    except Exception as error:  # a bug: said on the document, as the command says it
+        return Result([], Unchecked(path, INTERNAL, f"internal error while checking it "
+                                                    f"({type(error).__name__}: {error})"))
 
 
 def fixed(path: str, code: str, diagnostics: list[Diagnostic], unsafe: bool,

@@ -98,8 +98,8 @@ def diagnostic(layout: Layout, encoding: str, d: Diagnostic, version: int | None
 
 def not_checked(layout: Layout, encoding: str,
                 problem: Unchecked) -> tuple[str, types.Diagnostic]:
-    """A module that does not parse: an error where it stops, so no one reads the silence as
-    "nothing to migrate"."""
+    """A module that was not checked (it does not parse, or the check failed): an error where
+    it stops, so no one reads the silence as "nothing to migrate"."""
     (row, column), (end_row, end_column) = problem.start, problem.end
     uri, where = layout.range(encoding, max(row, 1), max(column, 1), max(end_row, 1),
                               max(end_column, 1))
