@@ -49,6 +49,7 @@ class Checked:
     resolved: Resolved
     diagnostics: list[Diagnostic]
     published: dict[str, list[types.Diagnostic]]  # per document (each cell of a notebook)
+    messages: list[dict[str, Any]]  # the publishDiagnostics notifications, as JSON
 
 
 class Server(LanguageServer):
@@ -124,7 +125,12 @@ class Server(LanguageServer):
         if result.problem is not None:
             uri, diagnostic = protocol.not_checked(layout, encoding, result.problem)
             published[uri].append(diagnostic)
-        return Checked(snapshot, resolved, result.diagnostics, published)
+        notebook = layout.cells is not None
+        messages = [{"jsonrpc": "2.0", "method": types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS,
+                     "params": {"uri": uri, "diagnostics": [protocol.as_json(d) for d in found],
+                                **({} if notebook else {"version": snapshot.version})}}
+                    for uri, found in published.items()]
+        return Checked(snapshot, resolved, result.diagnostics, published, messages)
 
     async def fresh(self, unit: str) -> Checked | None:
         """The unit's results at its current version, checked now if need be."""
@@ -170,10 +176,8 @@ class Server(LanguageServer):
             self.running.discard(unit)
 
     def publish(self, checked: Checked) -> None:
-        notebook = checked.snapshot.layout.cells is not None
-        for uri, diagnostics in checked.published.items():
-            self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
-                uri, diagnostics, None if notebook else checked.snapshot.version))
+        for message in checked.messages:  # plain JSON: no converter on the way out
+            self.protocol._send_data(message)
 
     def clear(self, uris: list[str]) -> None:
         for uri in uris:
