@@ -112,8 +112,8 @@ class Server(LanguageServer):
             self.settings_by_folder[folder] = found
         return self.settings_by_folder[folder]
 
-    def check(self, snapshot: Snapshot) -> Checked:
-        resolved = self.resolved(snapshot.path)
+    def check(self, snapshot: Snapshot, resolved: Resolved) -> Checked:
+        """Runs in the checker's thread: it reads the snapshot and sends nothing."""
         layout, encoding = snapshot.layout, protocol.encoding_name(self.workspace.position_encoding)
         result = checking.check(snapshot.path, layout.code, resolved)
         published: dict[str, list[types.Diagnostic]] = {
@@ -141,8 +141,9 @@ class Server(LanguageServer):
         if known is not None and known.snapshot.version == snapshot.version and (
                 known.snapshot.layout.code == snapshot.layout.code):
             return known
+        resolved = self.resolved(snapshot.path)  # on the loop: it may show a message
         checked = await asyncio.get_running_loop().run_in_executor(
-            self.checker, self.check, snapshot)
+            self.checker, self.check, snapshot, resolved)
         self.results[unit] = checked
         return checked
 
