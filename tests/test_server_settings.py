@@ -118,3 +118,18 @@ async def test_on_save_checks_on_open_and_save_only(client: LanguageClient,
     client.text_document_did_save(types.DidSaveTextDocumentParams(
         types.TextDocumentIdentifier(uri)))
     assert codes(await diagnostics(client, uri, lambda f: len(f) == 1)) == ["QKM501"]
+
+
+@pytest.mark.asyncio
+async def test_each_workspace_folder_may_have_its_own_editor_settings(
+        client: LanguageClient, tmp_path: Path) -> None:
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    client.set_configuration({"ignore": ["QKM412"]}, section="flake8-qiskit-migrate",
+                             scope_uri=first.as_uri())
+    await start(client, first, "vscode", pull=False, folders=[first, second])
+    one = open_file(client, first / "a.py", LEGACY)
+    two = open_file(client, second / "a.py", LEGACY)
+    assert codes(await diagnostics(client, one, lambda f: codes(f) == ["QKM501"])) == ["QKM501"]
+    assert codes(await diagnostics(client, two)) == ["QKM501", "QKM412"]

@@ -5,6 +5,7 @@ its newest version, and results for a version the client no longer has are dropp
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import re
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -50,6 +51,7 @@ class Checked:
     diagnostics: list[Diagnostic]
     published: dict[str, list[types.Diagnostic]]  # per document (each cell of a notebook)
     messages: list[dict[str, Any]]  # the publishDiagnostics notifications, as JSON
+    generation: int = 0  # of the settings it was checked with (see ``Server.reload``)
 
 
 class Server(LanguageServer):
@@ -59,12 +61,14 @@ class Server(LanguageServer):
             notebook_document_sync=types.NotebookDocumentSyncOptions(notebook_selector=[
                 types.NotebookDocumentFilterWithCells(
                     cells=[types.NotebookCellLanguage(language="python")])], save=True))
-        self.editor = EditorSettings()
+        self.editor = EditorSettings()  # from initializationOptions or didChangeConfiguration
+        self.folder_editors: dict[Path, EditorSettings] = {}  # per workspace folder, if asked
         self.settings_by_folder: dict[Path, Resolved] = {}
         self.results: dict[str, Checked] = {}
         self.running: set[str] = set()
         self.dirty: set[str] = set()
         self.warned: set[str] = set()
+        self.generation = 0  # counts reloads: a check begun before one is not reused after
         self.checker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="check")
 
     # Documents --------------------------------------------------------------------------
@@ -96,19 +100,45 @@ class Server(LanguageServer):
         current = self.snapshot(unit)
         return None if current is None else current.version
 
+    def editor_for(self, folder: Path) -> EditorSettings:
+        """The editor's settings of the workspace folder holding ``folder`` (the innermost)."""
+        holding = [root for root in self.folder_editors if folder.is_relative_to(root)]
+        return self.folder_editors[max(holding, key=lambda root: len(root.parts))] if (
+            holding) else self.editor
+
+    async def ask_folder_settings(self) -> None:
+        """Each workspace folder's settings (``workspace/configuration``), where the client
+        has them: a multi-root workspace may set each folder its own way."""
+        workspace = self.client_capabilities.workspace
+        folders = list(self.workspace.folders.values())
+        if not (workspace and workspace.configuration and folders):
+            return
+        answers = await self.workspace_configuration_async(types.ConfigurationParams([
+            types.ConfigurationItem(scope_uri=folder.uri, section=SOURCE) for folder in folders]))
+        self.folder_editors = {}
+        for folder, answer in zip(folders, answers or []):
+            if isinstance(answer, dict) and answer:
+                parsed, problems = EditorSettings.parse(answer)
+                self.folder_editors[Path(to_fs_path(folder.uri) or folder.uri)] = parsed
+                for problem in problems:
+                    self.window_show_message(types.ShowMessageParams(
+                        types.MessageType.Warning, f"{SOURCE}: setting ignored: {problem}"))
+        self.reload()
+
     def resolved(self, path: str) -> Resolved:
         """The settings of a document at ``path``: a bad setting is shown once, and the
         defaults are used rather than no check at all."""
         folder = Path(path).parent
         if folder not in self.settings_by_folder:
+            editor = self.editor_for(folder)
             try:
-                found = checking.resolve(folder, self.editor)
+                found = checking.resolve(folder, editor)
             except ValueError as error:
                 if str(error) not in self.warned:
                     self.warned.add(str(error))
                     self.window_show_message(types.ShowMessageParams(
                         types.MessageType.Error, f"{SOURCE}: {error}; using the defaults"))
-                found = Resolved(Selection.build(None, [], []), Settings(), None, self.editor)
+                found = Resolved(Selection.build(None, [], []), Settings(), None, editor)
             self.settings_by_folder[folder] = found
         return self.settings_by_folder[folder]
 
@@ -139,13 +169,19 @@ class Server(LanguageServer):
             return None
         known = self.results.get(unit)
         if known is not None and known.snapshot.version == snapshot.version and (
-                known.snapshot.layout.code == snapshot.layout.code):
+                known.snapshot.layout.code == snapshot.layout.code) and (
+                known.generation == self.generation):
             return known
+        generation = self.generation
         resolved = self.resolved(snapshot.path)  # on the loop: it may show a message
-        checked = await asyncio.get_running_loop().run_in_executor(
-            self.checker, self.check, snapshot, resolved)
+        checked = dataclasses.replace(await asyncio.get_running_loop().run_in_executor(
+            self.checker, self.check, snapshot, resolved), generation=generation)
         self.results[unit] = checked
         return checked
+
+    def on_type(self, uri: str) -> bool:
+        """Whether the document at ``uri`` is checked as it is typed (else on save)."""
+        return self.editor_for(Path(to_fs_path(uri) or uri).parent).run == "onType"
 
     def pulls(self) -> bool:
         """Whether the client asks for diagnostics (LSP 3.17) rather than being sent them."""
@@ -186,6 +222,7 @@ class Server(LanguageServer):
 
     def reload(self) -> None:
         """Settings changed: forget them, and check every open document again."""
+        self.generation += 1
         self.settings_by_folder.clear()
         self.results.clear()
         self.warned.clear()
@@ -249,6 +286,7 @@ def server() -> Server:
 
     @ls.feature(types.INITIALIZED)
     def initialized(params: types.InitializedParams) -> None:
+        asyncio.ensure_future(ls.ask_folder_settings())
         workspace = ls.client_capabilities.workspace
         watched = workspace.did_change_watched_files if workspace else None
         if watched is not None and watched.dynamic_registration:
@@ -262,6 +300,7 @@ def server() -> Server:
         if params.settings is not None:
             take_settings(params.settings)
         ls.reload()
+        asyncio.ensure_future(ls.ask_folder_settings())
 
     @ls.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def did_change_watched_files(params: types.DidChangeWatchedFilesParams) -> None:
@@ -273,7 +312,7 @@ def server() -> Server:
 
     @ls.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(params: types.DidChangeTextDocumentParams) -> None:
-        if ls.editor.run == "onType":
+        if ls.on_type(params.text_document.uri):
             ls.schedule(ls.unit_of(params.text_document.uri))
 
     @ls.feature(types.TEXT_DOCUMENT_DID_SAVE)
@@ -298,7 +337,7 @@ def server() -> Server:
         if before is not None and snapshot is not None and snapshot.layout.cell_uris:
             gone = set(before.published) - set(snapshot.layout.cell_uris.values())
             ls.clear(sorted(gone))  # cells removed keep no diagnostics
-        if ls.editor.run == "onType":
+        if ls.on_type(unit):
             ls.schedule(unit)
 
     @ls.feature(types.NOTEBOOK_DOCUMENT_DID_SAVE)
