@@ -224,14 +224,12 @@ def binds(module: ast.Module, name: str) -> bool:
 def result_unused(module: ast.Module, call: ast.Call) -> bool:
     """Whether the call's value is discarded: a statement of its own, or assigned to a plain
     name that the module never reads."""
-    for statement in ast.walk(module):
-        if isinstance(statement, ast.Expr) and statement.value is call:
-            return True
-        if isinstance(statement, ast.Assign) and statement.value is call:
-            names = {t.id for t in statement.targets if isinstance(t, ast.Name)}
-            return len(names) == len(statement.targets) and not any(
-                isinstance(n, ast.Name) and n.id in names and isinstance(n.ctx, ast.Load)
-                for n in ast.walk(module))
+    statement = _usage(module).statements.get(id(call))
+    if isinstance(statement, ast.Expr):
+        return True
+    if isinstance(statement, ast.Assign):
+        names = {t.id for t in statement.targets if isinstance(t, ast.Name)}
+        return len(names) == len(statement.targets) and names.isdisjoint(_usage(module).read)
     return False
 
 
@@ -312,3 +310,27 @@ def import_after(source: SourceText, statement: ast.stmt, line: str) -> Edit | N
         return None
     end = source.line_end(end_row)
     return Edit(*end, *end, "\n" + indent + line)
+
+
+@dataclass(frozen=True)
+class _Usage:
+    module: ast.Module
+    statements: dict[int, ast.stmt]  # id of a call -> the statement whose value it is
+    read: frozenset[str]  # the names the module reads
+
+
+_last_usage: list[_Usage] = []  # of the module checked last: one walk for all its calls
+
+
+def _usage(module: ast.Module) -> _Usage:
+    if _last_usage and _last_usage[0].module is module:
+        return _last_usage[0]
+    statements: dict[int, ast.stmt] = {}
+    read = set()
+    for node in ast.walk(module):
+        if isinstance(node, (ast.Expr, ast.Assign)):
+            statements.setdefault(id(node.value), node)
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+            read.add(node.id)
+    _last_usage[:] = [_Usage(module, statements, frozenset(read))]
+    return _last_usage[0]

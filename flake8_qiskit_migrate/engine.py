@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterable
 from . import rules  # noqa: F401  (registers every rule family)
 from .advice import advise
 from .edits import Fix, SourceText
-from .index import Index, build
+from .index import Index, shared
 from .prescan import may_find
 from .project_index import EMPTY, ProjectIndex
 from .registry import REGISTRY, NameMatch, Releases, Rule, Settings
@@ -23,7 +23,7 @@ from .resolve import LIST, LOCAL, STRING, Resolver, compat_handler
 from .versions import status
 
 _RECURSION_LIMIT = 20_000
-INDEX = build()
+INDEX = shared()
 
 
 @dataclass(frozen=True, order=True)

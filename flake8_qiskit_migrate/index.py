@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
+from . import rules  # noqa: F401  (registers every rule family)
 from .registry import REGISTRY, AttributeHook, CallHook, CallMatch, NameMatch, Registry
 
 
@@ -54,6 +56,12 @@ def _known_names(registry: Registry) -> list[str]:
     names += [p.split("(")[0].split("*")[0].rstrip(".")
               for p in (*registry.values, *registry.values.values(), *registry.path_hooks)]
     return names
+
+
+@lru_cache(maxsize=1)
+def shared() -> Index:
+    """The index of every rule family, built once: the engine and the prescan both read it."""
+    return build()
 
 
 def build(registry: Registry = REGISTRY) -> Index:

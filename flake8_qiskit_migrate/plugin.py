@@ -95,7 +95,7 @@ class QiskitMigrateChecker:
 def _project_index() -> ProjectIndex:
     """The project index in the command's result cache (the same folder the command uses from
     here), if a run of the command stored one; flake8 does not build it."""
-    from .cli import cache, config
+    from .core import cache, config
     pyproject = config.find_pyproject(Path.cwd())
     try:
         configured = config.load(pyproject).get("cache-dir")

@@ -25,6 +25,7 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import Callable
 
+from .index import shared
 from .registry import REGISTRY, Registry, Settings
 
 _CALL_OR_SUBSCRIPT = re.compile(r"[(\[]")
@@ -163,8 +164,7 @@ def _prefixes() -> tuple[tuple[bytes, bytes], ...]:
 
 @lru_cache(maxsize=1)
 def _roots() -> frozenset[bytes]:
-    from .engine import INDEX  # the engine registers every rule family first
-    return frozenset(root.encode() for root in INDEX.roots)
+    return frozenset(root.encode() for root in shared().roots)
 
 
 @lru_cache(maxsize=1)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from flake8_qiskit_migrate import __version__
-from flake8_qiskit_migrate.cli.cache import FORMAT, TAG
+from flake8_qiskit_migrate.core.cache import FORMAT, TAG
 
 from helpers import command
 

@@ -637,7 +637,7 @@ def test_fix_writes_through_symlinks_and_keeps_the_mode(tmp_path: Path) -> None:
 
 
 def test_a_file_changed_since_it_was_read_is_left_alone(tmp_path: Path) -> None:
-    from flake8_qiskit_migrate.cli import sources
+    from flake8_qiskit_migrate.core import sources
     path = tmp_path / "a.py"
     path.write_text("x = 1\n")
     source = sources.read(str(path))

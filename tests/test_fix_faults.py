@@ -114,7 +114,7 @@ def test_an_interruption_right_after_the_temporary_file_is_created_leaves_nothin
     """The window a random kill rarely hits: a signal handler raising just after the
     temporary file exists, before the code that made it returns. Nothing may be left, and the
     file keeps its old text."""
-    from flake8_qiskit_migrate.cli import sources
+    from flake8_qiskit_migrate.core import sources
     target = tmp_path / "a.py"
     target.write_text("old\n")
     real_open = sources.os.open
@@ -133,7 +133,7 @@ def test_an_interruption_right_after_the_temporary_file_is_created_leaves_nothin
 
 def test_a_temporary_name_taken_by_another_file_is_not_removed(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from flake8_qiskit_migrate.cli import sources
+    from flake8_qiskit_migrate.core import sources
     target = tmp_path / "a.py"
     target.write_text("old\n")
     (tmp_path / ".qkm-fix-0000000000000000").write_text("someone else's\n")

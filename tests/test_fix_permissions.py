@@ -20,7 +20,7 @@ from typing import Iterator
 import pytest
 
 from flake8_qiskit_migrate.cli import main as cli_main
-from flake8_qiskit_migrate.cli import sources
+from flake8_qiskit_migrate.core import sources
 
 LEGACY = ("from qiskit_ibm_runtime import QiskitRuntimeService as S, SamplerV2\n"
           "SamplerV2(session=s)\nSamplerV2(backend=S().backend())\nbackend.run(qc)\n")

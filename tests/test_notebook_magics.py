@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from helpers import command
 
-from flake8_qiskit_migrate.cli.notebook import notebook_code
+from flake8_qiskit_migrate.core.notebook import notebook_code
 
 IMPORT = "from qiskit import execute"  # QKM101, and ruff's F401, at column 20
 

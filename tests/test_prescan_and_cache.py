@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from helpers import command
 
-from flake8_qiskit_migrate.cli.cache import DEFAULT_NAME, TAG
+from flake8_qiskit_migrate.core.cache import DEFAULT_NAME, TAG
 from flake8_qiskit_migrate.engine import check
 from flake8_qiskit_migrate.packages import package_of
 from flake8_qiskit_migrate.prescan import (conditions, may_find, names_in, origin,
@@ -239,7 +239,7 @@ def test_cache_dir_option_environment_and_clean(tmp_path: Path) -> None:
 
 
 def test_cache_is_bounded(tmp_path: Path) -> None:
-    from flake8_qiskit_migrate.cli.cache import Cache
+    from flake8_qiskit_migrate.core.cache import Cache
     from flake8_qiskit_migrate.engine import Finding
     cache = Cache(tmp_path / "cache", Settings())
     finding = Finding(1, 0, "QKM101", "qiskit.execute" * 50)

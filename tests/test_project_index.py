@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from helpers import command
 
-from flake8_qiskit_migrate.cli.cache import DEFAULT_NAME
+from flake8_qiskit_migrate.core.cache import DEFAULT_NAME
 from flake8_qiskit_migrate.engine import INDEX, check
 from flake8_qiskit_migrate.prescan import may_find
 from flake8_qiskit_migrate.project_index import ProjectIndex, build, project_files
@@ -124,8 +124,8 @@ def test_the_flake8_plugin_reads_the_index_the_command_stored(project: Path) -> 
 
 def test_a_failing_index_pass_leaves_the_check_running(
         project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    from flake8_qiskit_migrate.cli import runner, sources
-    from flake8_qiskit_migrate.cli.filters import Selection
+    from flake8_qiskit_migrate.core import runner, sources
+    from flake8_qiskit_migrate.core.filters import Selection
     from flake8_qiskit_migrate.registry import Settings
 
     def broken(*args: object) -> ProjectIndex:

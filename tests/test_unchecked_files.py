@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 from helpers import command
 
-from flake8_qiskit_migrate.cli import runner, sources
-from flake8_qiskit_migrate.cli.filters import Selection
-from flake8_qiskit_migrate.cli.unchecked import INTERNAL
+from flake8_qiskit_migrate.core import runner, sources
+from flake8_qiskit_migrate.core.filters import Selection
+from flake8_qiskit_migrate.core.unchecked import INTERNAL
 from flake8_qiskit_migrate.registry import Settings
 
 LEGACY = "from qiskit import execute\n"  # QKM101 at 1:20
@@ -110,7 +110,9 @@ def test_the_closing_summary_counts_them_and_never_says_all_checks_passed(broken
     assert alone.stderr == ERRORS[0] + "\n"
     mixed = run(*FILES, "--output-format", "full", cwd=broken)
     assert mixed.returncode == 2 and mixed.stderr.splitlines() == ERRORS
-    assert mixed.stdout.splitlines()[-2:] == ["Found 1 error.", "3 files could not be checked."]
+    closing = mixed.stdout.splitlines()[-3:]  # the last line says what --fix would fix
+    assert closing[:2] == ["Found 1 error.", "3 files could not be checked."]
+    assert closing[2].startswith("[*] 1 fixable")
     fixed = run("bad.py", "--fix", cwd=broken)
     assert (fixed.returncode, fixed.stdout) == (2, "1 file could not be checked.\n")
 

@@ -13,10 +13,10 @@ from typing import Any, Callable
 
 from .. import __version__
 from ..registry import Rule
-from .baseline import line_fingerprint, relative_path
-from .diagnostics import Diagnostic
+from ..core.baseline import line_fingerprint, relative_path
+from ..core.diagnostics import Diagnostic
 from .summary import fixable
-from .unchecked import Unchecked
+from ..core.unchecked import Unchecked
 
 TOOL = "flake8-qiskit-migrate"
 HOME = "https://pypi.org/project/flake8-qiskit-migrate/"

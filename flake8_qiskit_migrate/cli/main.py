@@ -11,15 +11,14 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from .. import __version__
-from ..registry import REGISTRY, Settings
-from ..project import targets
-from . import baseline, cache, config, fixing, sources
-from .diagnostics import Diagnostic
-from .filters import Selection
+from ..registry import REGISTRY
+from ..core import baseline, cache, config, fixing, sources
+from ..core import settings as core_settings
+from ..core.diagnostics import Diagnostic
 from .formats import FORMATS, TEXT_FORMATS, concise, full, statistics
-from .runner import FixRequest, Job, check_all
+from ..core.runner import FixRequest, Job, check_all
 from .summary import closing_lines, coloured, wants_colour
-from .unchecked import Unchecked
+from ..core.unchecked import Unchecked
 
 RUFF_CONFIG = '''# pyproject.toml
 [tool.ruff.lint]
@@ -99,6 +98,8 @@ def parser() -> argparse.ArgumentParser:
     rule = commands.add_parser("rule", help="show one rule's document")
     rule.add_argument("code")
     commands.add_parser("ruff-config", help="print the ruff setting that keeps '# noqa: QKM...'")
+    commands.add_parser("server", help="run the language server on stdin/stdout (needs the "
+                        "'server' extra; see docs/editors.md)")
     clean = commands.add_parser("clean", help="remove the result cache")
     for command in (check, clean):
         command.add_argument("--config", type=Path, help="pyproject.toml to read settings from")
@@ -124,6 +125,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         sys.stdout.write(rule_text(rule))
         return 0
+    if args.command == "server":  # the one link to the server: starting it
+        from ..server import serve
+        return serve()
     if args.command == "ruff-config":
         sys.stdout.write(RUFF_CONFIG)
         return 0
@@ -168,10 +172,6 @@ def _usage_error(message: str) -> int:
     return 2
 
 
-def _names(given: list[str] | None, default: frozenset[str]) -> frozenset[str]:
-    return frozenset(name.lower() for name in given) if given else default
-
-
 def _cache_dir(args: argparse.Namespace, settings: dict[str, Any]) -> Path:
     """``--cache-dir``, the ``cache-dir`` setting, the environment, else the project root's."""
     given = args.cache_dir or settings.get("cache-dir")
@@ -190,20 +190,10 @@ def _project_root(args: argparse.Namespace) -> Path:
 
 def run_check(args: argparse.Namespace) -> int:
     settings = _settings(args)
-    selection = Selection.build(settings.get("select"), settings.get("extend-select", []),
-                                settings.get("ignore", []))
-    unknown = [c for c in (*selection.select, *selection.ignore)
-               if not any(code.startswith(c) for code in REGISTRY.rules)]
-    if unknown:
-        return _usage_error(f"unknown rule selector(s): {', '.join(unknown)}")
     try:
-        engine_settings = Settings(
-            backend_names=_names(settings.get("backend-names"), Settings.backend_names),
-            primitive_names=_names(settings.get("primitive-names"), Settings.primitive_names),
-            explicit=(*(settings.get("select") or ()), *settings.get("extend-select", [])),
-            targets=targets(settings.get("target-qiskit"), settings.get("target-runtime"),
-                            Path.cwd()))
-    except ValueError as error:
+        selection = core_settings.selection(settings)
+        engine_settings = core_settings.engine_settings(settings, Path.cwd())
+    except ValueError as error:  # a ConfigError is one
         return _usage_error(str(error))
     root = str(_project_root(args))
     exclusion = sources.Exclusion((*settings.get("exclude", sources.DEFAULT_EXCLUDE),

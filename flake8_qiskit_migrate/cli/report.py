@@ -11,9 +11,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ..registry import CATEGORIES, REGISTRY
-from .diagnostics import Diagnostic
+from ..core.diagnostics import Diagnostic
 from .summary import counted, fixable
-from .unchecked import Unchecked
+from ..core.unchecked import Unchecked
 
 TOP_FILES = 10
 

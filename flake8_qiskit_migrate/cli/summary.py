@@ -7,7 +7,7 @@ import os
 import re
 from typing import TextIO
 
-from .diagnostics import Diagnostic
+from ..core.diagnostics import Diagnostic
 
 _RESET = "\033[0m"
 _STYLES = {"path": "\033[1m", "code": "\033[1;31m", "fix": "\033[36m", "caret": "\033[31m"}
