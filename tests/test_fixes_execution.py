@@ -293,3 +293,27 @@ def test_a_fix_shared_by_findings_is_applied_once_and_counts_for_each() -> None:
     shared = (Edit(1, 1, 1, 2, "b"), Edit(2, 1, 2, 2, "d"))
     other = (Edit(1, 1, 1, 2, "x"),)  # overlaps the shared fix: waits for a re-check
     assert apply("a\nc\n", [shared, other, shared]) == ("b\nd\n", [0, 2])
+
+
+NOQA_ONE_CALL = """\
+from qiskit import QuantumCircuit, execute
+from qiskit_aer import AerSimulator
+qc = QuantumCircuit(1, 1)
+qc.measure(0, 0)
+backend = AerSimulator()
+a = execute(qc, backend, shots=10)
+b = execute(qc, backend)  # noqa: QKM101
+"""
+
+
+def test_a_noqa_on_one_execute_keeps_the_whole_module_migration_away(tmp_path: Path) -> None:
+    """The execute fix rewrites every call and the import together; a call the user silenced
+    is not rewritten by its siblings' fix, so none is (no half migration either)."""
+    (tmp_path / "a.py").write_text(NOQA_ONE_CALL)
+    result = command("check", "--fix", "--output-format", "concise", "a.py", cwd=tmp_path)
+    assert (tmp_path / "a.py").read_text() == NOQA_ONE_CALL
+    assert [line.split(" ")[1] for line in result.stdout.splitlines()[:3]] == [
+        "QKM101", "QKM101", "QKM401"]
+    (tmp_path / "b.py").write_text(NOQA_ONE_CALL.replace("  # noqa: QKM101", ""))
+    command("check", "--fix", "b.py", cwd=tmp_path)
+    assert "execute" not in (tmp_path / "b.py").read_text()

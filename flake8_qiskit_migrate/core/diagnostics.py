@@ -80,18 +80,28 @@ def diagnose(source: Source, selection: Selection, settings: Settings,
         cells = source.cells
         findings = whole_groups([dataclasses.replace(f, edits=()) if f.edits and cells.cell_of(
             f.edits) is None else f for f in findings])
+    # A fix shared with a finding the user silenced with ``# noqa`` (a whole-module or chain
+    # migration carries the same edits on each finding) would rewrite the silenced line too.
+    silenced = {edit for f in findings if f.edits and noqa_suppresses(_line(lines, f.line), f.code)
+                for edit in f.edits}
     for finding in findings:
-        line = lines[finding.line - 1] if finding.line <= len(lines) else ""
+        line = _line(lines, finding.line)
         if not selection.enabled(finding.code) or (
                 finding.heuristic and not selection.enabled(finding.heuristic)) or (
                 noqa_suppresses(line, finding.code)):
             continue
+        if silenced and not silenced.isdisjoint(finding.edits):
+            finding = dataclasses.replace(finding, edits=())
         end_line = lines[finding.end_line - 1] if finding.end_line <= len(lines) else ""
         diagnostic = _diagnostic(source, finding, line, end_line)
         if with_fixes and finding.edits:
             diagnostic = dataclasses.replace(diagnostic, fix=_fix_info(source, diagnostic))
         diagnostics.append(diagnostic)
     return diagnostics
+
+
+def _line(lines: list[str], row: int) -> str:
+    return lines[row - 1] if row <= len(lines) else ""
 
 
 def _findings(source: Source, settings: Settings, package: Callable[[], str | None],
