@@ -110,7 +110,7 @@ def test_an_output_file_in_a_missing_folder_is_a_one_line_error(tmp_path: Path) 
 def test_ctrl_c_stops_with_one_line_and_no_half_written_file(tmp_path: Path, jobs: str) -> None:
     """SIGINT to the whole process group, as a terminal sends it, once fixing has begun."""
     from test_fix_faults import LEGACY as BIG
-    for i in range(80):
+    for i in range(240):  # long enough that the signal lands mid-run on a loaded machine
         (tmp_path / f"m{i:03}.py").write_text(BIG)
     process = subprocess.Popen(
         [sys.executable, "-m", "flake8_qiskit_migrate", "check", "--no-cache", "--fix",

@@ -298,3 +298,11 @@ def run_check(args: argparse.Namespace) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def entry() -> None:
+    """The installed command: ``main``, then exit; once the work is done a late Ctrl-C changes
+    nothing, so it is ignored rather than shown as a traceback of the interpreter's exit."""
+    code = main()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    sys.exit(code)
