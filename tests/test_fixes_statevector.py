@@ -86,6 +86,34 @@ def test_a_basicaer_unitary_job_through_names_becomes_operator(tmp_path: Path) -
     assert np.allclose(printed_value(printed), legacy, atol=1e-9, rtol=0)
 
 
+def test_a_unitary_simulator_class_and_its_import_go(tmp_path: Path) -> None:
+    fixed, printed = fixed_and_run(tmp_path, """\
+        from qiskit import QuantumCircuit, transpile
+        from qiskit_aer.backends import UnitarySimulator
+        import numpy as np
+
+        qc = QuantumCircuit(2)
+        qc.rx(0.3, 0)
+        qc.cz(0, 1)
+        simulator = UnitarySimulator()
+        job = simulator.run(transpile(qc, simulator))
+        print(np.asarray(job.result().get_unitary(qc)).tolist())
+        """, UNSAFE)
+    assert fixed == textwrap.dedent("""\
+        from qiskit import QuantumCircuit
+        import numpy as np
+        from qiskit.quantum_info import Operator
+
+        qc = QuantumCircuit(2)
+        qc.rx(0.3, 0)
+        qc.cz(0, 1)
+        print(np.asarray(Operator(qc)).tolist())
+        """)
+    c, s = 0.9887710779360422, 0.14943813247359922
+    legacy = [[c, -s * 1j, 0, 0], [-s * 1j, c, 0, 0], [0, 0, c, -s * 1j], [0, 0, s * 1j, -c]]
+    assert np.allclose(printed_value(printed), legacy, atol=1e-9, rtol=0)
+
+
 def test_the_fix_is_unsafe_and_carried_by_qkm111(tmp_path: Path) -> None:
     (tmp_path / "legacy.py").write_text(textwrap.dedent("""\
         from qiskit import QuantumCircuit

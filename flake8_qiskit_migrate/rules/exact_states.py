@@ -24,26 +24,55 @@ GET_BACKEND = ("qiskit_aer.Aer.get_backend", "qiskit.Aer.get_backend",
 # Backend name -> (the result's getter, what replaces the read, its module)
 _EXACT = {"statevector_simulator": ("get_statevector", "Statevector"),
           "unitary_simulator": ("get_unitary", "Operator")}
+_CLASSES = {f"{module}.{cls}": _EXACT[name] for module in ("qiskit_aer", "qiskit_aer.backends")
+            for cls, name in (("StatevectorSimulator", "statevector_simulator"),
+                              ("UnitarySimulator", "unitary_simulator"))}
 _INFO = "qiskit.quantum_info"
 # Circuit methods that apply a unitary gate (or draw): the exact state is the simulator's.
 _UNITARY_METHODS = frozenset(
     "h x y z s sdg t tdg sx sxdg rx ry rz p u cx cy cz ch swap iswap ccx cswap crx cry crz cp "
     "cu rxx ryy rzz rzx ecr dcx id barrier draw".split())
 # Imports a migrated module may no longer use.
-_OLD_IMPORTS = {"qiskit": ("Aer", "BasicAer", "execute", "transpile"), "qiskit_aer": ("Aer",)}
+_OLD_IMPORTS = {"qiskit": ("Aer", "BasicAer", "execute", "transpile"),
+                "qiskit_aer": ("Aer", "StatevectorSimulator", "UnitarySimulator"),
+                "qiskit_aer.backends": ("StatevectorSimulator", "UnitarySimulator")}
+
+
+def exact_state_fix_at(ctx: Context, node: ast.AST) -> Fix | None:
+    """The migration carried by a finding of a simulator class: at its import (where the
+    module's one use of the name constructs it) or at the name in its construction."""
+    if ctx.source is None or ctx.module is None:
+        return None
+    parents = parents_of(ctx.source, ctx.module)
+    if isinstance(node, ast.alias):
+        uses = _loads(ctx.module, node.asname or node.name.split(".")[0])
+        if len(uses) != 1:
+            return None
+        node = uses[0]
+    call = parents.get(id(node))
+    return exact_state_fix(ctx, call) if isinstance(call, ast.Call) and (
+        call.func is node) else None
+
+
+def _simulator(ctx: Context, call: ast.Call) -> tuple[str, str] | None:
+    """The getter and the replacement of what ``call`` constructs, if it is a statevector or
+    unitary simulator: ``Aer.get_backend("statevector_simulator")``, ``UnitarySimulator()``."""
+    path = ctx.qualify(call.func)
+    if call.keywords:
+        return None
+    if path in GET_BACKEND and len(call.args) == 1 and isinstance(call.args[0], ast.Constant):
+        return _EXACT.get(str(call.args[0].value))
+    return None if call.args else _CLASSES.get(path or "")
 
 
 def exact_state_fix(ctx: Context, call: ast.Call) -> Fix | None:
-    """The whole migration of the job on the simulator that ``call`` (a ``get_backend``)
-    returns, or None where a step is not proven."""
+    """The whole migration of the job on the simulator that ``call`` returns, or None where
+    a step is not proven."""
     source, module = ctx.source, ctx.module
-    if source is None or module is None or ctx.qualify(call.func) not in GET_BACKEND or (
-            len(call.args) != 1 or call.keywords):
+    found = None if source is None or module is None else _simulator(ctx, call)
+    if found is None or source is None or module is None:
         return None
-    name = call.args[0]
-    if not (isinstance(name, ast.Constant) and name.value in _EXACT):
-        return None
-    getter, replacement = _EXACT[name.value]
+    getter, replacement = found
     parents = parents_of(source, module)
     backend = _bound_once(module, parents, call)
     if backend is None:

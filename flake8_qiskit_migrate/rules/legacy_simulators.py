@@ -13,7 +13,7 @@ import ast
 from ..edits import Fix, add_import, binds, imports_name
 from ..registry import GUIDES, REGISTRY, Autofix, Context, Rule, RuleDoc
 from .backends import AER_BACKEND, STATEVECTOR_BACKEND, UNITARY_BACKEND
-from .exact_states import exact_state_fix
+from .exact_states import exact_state_fix, exact_state_fix_at
 
 AER = "qiskit_aer"
 STATEVECTOR_ADVICE = ('qiskit.quantum_info.Statevector(circuit) for the exact state, or '
@@ -49,8 +49,9 @@ REGISTRY.add(Rule(
                 "import from `qiskit_aer` is added), the simulator that superseded it: seeded "
                 "counts are the same, but the backend's `name` is `aer_simulator` and its "
                 "configuration lists other instructions, so code reading them, and transpiled "
-                "circuits, may change. A statevector or unitary simulator (of `Aer` or "
-                "`BasicAer`, the latter's fix carried by QKM108) whose one job's result is read "
+                "circuits, may change. A statevector or unitary simulator (`Aer`'s or "
+                "`BasicAer`'s by name, the latter's fix carried by QKM108, or "
+                "`StatevectorSimulator()` / `UnitarySimulator()`) whose one job's result is read "
                 "once becomes what it computed: `backend = Aer.get_backend("
                 '"statevector_simulator")`, `result = execute(qc, backend).result()` and '
                 "`state = result.get_statevector(qc)` become `state = Statevector(qc)` (and "
@@ -136,7 +137,10 @@ def _simulator_by_name(ctx: Context, call: ast.Call, path: str | None) -> None:
 @REGISTRY.fixer("QKM111")
 def _to_aer_simulator(ctx: Context, node: ast.AST, name: str) -> Fix | None:
     """``Aer.get_backend("qasm_simulator")`` -> ``AerSimulator()``, importing it where the
-    module does not (and binds the name to nothing else)."""
+    module does not (and binds the name to nothing else); a statevector or unitary simulator's
+    job -> ``Statevector`` / ``Operator`` (``exact_states``)."""
+    if not isinstance(node, ast.Call):
+        return exact_state_fix_at(ctx, node)
     if ctx.source is None or ctx.module is None or not isinstance(node, ast.Call) or (
             ctx.qualify(node.func) not in GET_BACKEND or len(node.args) + len(node.keywords) != 1):
         return None
