@@ -52,7 +52,6 @@ TOLERANCE = 1e-6
 # the check passes and the entry must go.
 BOTH = ("runs", "remaining")
 MOVED = "the moved-module fixes (issue 22 item 1)"
-SIMULATORS = "the simulator fixes (issue 22 item 2)"
 EXECUTE = "the execute -> backend.run(transpile(...)) fix (issue 22 item 3)"
 SAMPLER = "the backend.run -> Sampler fix (issue 22 item 4)"
 CHAINS = "the IBMQ/IBMProvider chain fixes (issue 22 item 5)"
@@ -64,10 +63,7 @@ PENDING: dict[str, tuple[tuple[str, ...], str]] = {
     "m03_fake_belem_execute": (("remaining",), f"needs {SAMPLER}"),
     "m04_noise_model_from_fake": (("remaining",), f"needs {SAMPLER}"),
     "m05_qasm_simulator": (("remaining",), f"needs {SAMPLER}"),
-    "m06_statevector_simulator": (("remaining",), f"needs {SIMULATORS} (QKM111 stays)"),
-    "m07_unitary_simulator": (("remaining",), f"needs {SIMULATORS} (QKM111 stays)"),
     "m08_basicaer_counts": (("remaining",), f"needs {SAMPLER}"),
-    "m09_basicaer_statevector": (BOTH, f"needs {SIMULATORS} (Statevector(circuit))"),
     "m10_execute_circuit_list": (("remaining",), f"needs {SAMPLER}"),
     "m11_execute_optimization_level": (("remaining",), f"needs {SAMPLER}"),
     "m12_execute_qft_probabilities": (("remaining",), f"needs {SAMPLER}"),

@@ -13,6 +13,7 @@ import ast
 from ..edits import Fix, add_import, binds, imports_name
 from ..registry import GUIDES, REGISTRY, Autofix, Context, Rule, RuleDoc
 from .backends import AER_BACKEND, STATEVECTOR_BACKEND, UNITARY_BACKEND
+from .exact_states import exact_state_fix, exact_state_fix_at
 
 AER = "qiskit_aer"
 STATEVECTOR_ADVICE = ('qiskit.quantum_info.Statevector(circuit) for the exact state, or '
@@ -42,15 +43,28 @@ REGISTRY.add(Rule(
                "qiskit.quantum_info.Operator"),
     deprecated_in="pending: qiskit-aer 0.18 warns PendingDeprecationWarning (\"will be "
     "deprecated in the future\")",
-    fix=Autofix("unsafe", 'Replace `Aer.get_backend("qasm_simulator")` with `AerSimulator()`',
+    fix=Autofix("unsafe", 'Replace `Aer.get_backend("qasm_simulator")` with `AerSimulator()`, '
+                "a statevector or unitary job with `Statevector(circuit)` / `Operator(circuit)`",
                 'Unsafe: `Aer.get_backend("qasm_simulator")` becomes `AerSimulator()` (the '
                 "import from `qiskit_aer` is added), the simulator that superseded it: seeded "
                 "counts are the same, but the backend's `name` is `aer_simulator` and its "
                 "configuration lists other instructions, so code reading them, and transpiled "
-                "circuits, may change. Only the QASM simulator has this fix: a statevector or "
-                "unitary job needs `save_statevector()` / `save_unitary()` in the circuit, or "
-                "`Statevector` / `Operator` instead of a backend, and the reads of its result "
-                "change with it."),
+                "circuits, may change. A statevector or unitary simulator (`Aer`'s or "
+                "`BasicAer`'s by name, the latter's fix carried by QKM108, or "
+                "`StatevectorSimulator()` / `UnitarySimulator()`) whose one job's result is read "
+                "once becomes what it computed: `backend = Aer.get_backend("
+                '"statevector_simulator")`, `result = execute(qc, backend).result()` and '
+                "`state = result.get_statevector(qc)` become `state = Statevector(qc)` (and "
+                "`get_unitary(qc)` becomes `Operator(qc)`), the backend, job and result "
+                "statements and the imports only they used go, and the import from "
+                "`qiskit.quantum_info` is added. The values are exact and equal, but the type "
+                "may change: Aer returned its `Statevector` / `Operator` subclasses, BasicAer a "
+                "NumPy array, whose printing and arithmetic differ. Offered only where the "
+                "circuit is a name bound once to a `QuantumCircuit` on which only unitary gates "
+                "are called (no measurement, reset, classical control or unknown method), the "
+                "job passes no options, and the backend, job and result names are bound once "
+                "at the top level and used by that chain alone; `get_statevector(decimals=...)` "
+                "is not rewritten."),
     since="0.2.0",
     doc=RuleDoc(
         summary='`QasmSimulator()` / `StatevectorSimulator()` / `UnitarySimulator()`',
@@ -123,11 +137,15 @@ def _simulator_by_name(ctx: Context, call: ast.Call, path: str | None) -> None:
 @REGISTRY.fixer("QKM111")
 def _to_aer_simulator(ctx: Context, node: ast.AST, name: str) -> Fix | None:
     """``Aer.get_backend("qasm_simulator")`` -> ``AerSimulator()``, importing it where the
-    module does not (and binds the name to nothing else)."""
+    module does not (and binds the name to nothing else); a statevector or unitary simulator's
+    job -> ``Statevector`` / ``Operator`` (``exact_states``)."""
+    if not isinstance(node, ast.Call):
+        return exact_state_fix_at(ctx, node)
     if ctx.source is None or ctx.module is None or not isinstance(node, ast.Call) or (
-            ctx.qualify(node.func) not in GET_BACKEND or len(node.args) + len(node.keywords) != 1
-            or literal_text(_argument(node, "name")) != "qasm_simulator"):
+            ctx.qualify(node.func) not in GET_BACKEND or len(node.args) + len(node.keywords) != 1):
         return None
+    if literal_text(_argument(node, "name")) != "qasm_simulator":
+        return exact_state_fix(ctx, node)
     edits = [ctx.source.replace(node, "AerSimulator()")]
     if not any(imports_name(ctx.module, module, "AerSimulator")
                for module in (AER, "qiskit.providers.aer")):

@@ -17,6 +17,7 @@ from ..edits import (Edit, Fix, SourceText, add_import, binds, import_after, imp
                      item_removal, moved_from_import)
 from ..registry import REGISTRY, Context
 from . import execution  # noqa: F401  (registers QKM107 and QKM108 first)
+from .exact_states import exact_state_fix
 from .legacy_simulators import literal_text
 from .providers import RUNTIME_FAKES, fake_successor
 
@@ -158,11 +159,21 @@ def _through_alias(source: SourceText, module: ast.Module, node: ast.Attribute) 
 BASIC_SIMULATOR = "qiskit.providers.basic_provider"
 
 
+def _exact_state(ctx: Context, module: ast.Module, name: str) -> Fix | None:
+    """The exact migration of ``BasicAer``'s statevector or unitary simulator, where the
+    module's one use of the name is that ``get_backend`` call."""
+    uses = [n for n in ast.walk(module) if isinstance(n, ast.Name) and n.id == name]
+    calls = [n for n in ast.walk(module) if isinstance(n, ast.Call) and isinstance(
+        n.func, ast.Attribute) and n.func.value in uses]
+    return exact_state_fix(ctx, calls[0]) if len(uses) == len(calls) == 1 else None
+
+
 @REGISTRY.fixer("QKM108")
 def _to_basic_simulator(ctx: Context, node: ast.AST, name: str) -> Fix | None:
     """``from qiskit import BasicAer`` with ``BasicAer.get_backend("qasm_simulator")`` ->
     ``BasicSimulator()`` and its import, at the import: only where every use of the name is
-    that call (the statevector and unitary simulators have no ``BasicSimulator`` form)."""
+    that call (the statevector and unitary simulators have no ``BasicSimulator`` form: their
+    one job becomes ``Statevector`` / ``Operator``, ``exact_states``)."""
     source, module, statement = ctx.source, ctx.module, ctx.import_statement
     if source is None or module is None or not isinstance(node, ast.alias) or not isinstance(
             statement, ast.ImportFrom) or statement.module != "qiskit" or node.asname:
@@ -172,8 +183,10 @@ def _to_basic_simulator(ctx: Context, node: ast.AST, name: str) -> Fix | None:
         node.name and n.func.attr == "get_backend" and len(n.args) == 1 and not n.keywords
         and literal_text(n.args[0]) == "qasm_simulator"]
     owners = {id(c.func.value) for c in calls if isinstance(c.func, ast.Attribute)}
-    if not calls or any(isinstance(n, ast.Name) and n.id == node.name and id(n) not in owners
-                        for n in ast.walk(module)):
+    if not calls:
+        return _exact_state(ctx, module, node.name)
+    if any(isinstance(n, ast.Name) and n.id == node.name and id(n) not in owners
+           for n in ast.walk(module)):
         return None
     edits = [source.replace(call, "BasicSimulator()") for call in calls]
     line = f"from {BASIC_SIMULATOR} import BasicSimulator"
