@@ -337,8 +337,10 @@ REGISTRY.add(Rule(
                 "its successor: another implementation, whose seeded counts differ from "
                 "`QasmSimulatorPy`'s. Offered at the import, only where every use of "
                 "`BasicAer` is such a call (the import and the calls change together): the "
-                "statevector and unitary simulators of BasicAer have no `BasicSimulator` form "
-                "(use `Statevector` / `Operator`)."),
+                "statevector and unitary simulators of BasicAer have no `BasicSimulator` form: "
+                "a job of theirs whose result is read once becomes `Statevector(circuit)` / "
+                "`Operator(circuit)`, where the circuit is proven to hold only unitary gates "
+                "(as QKM111's fix does for Aer's)."),
     doc=RuleDoc(
         summary='`qiskit.BasicAer`',
         what="Finds `qiskit.BasicAer`, imported or reached as an attribute.",
