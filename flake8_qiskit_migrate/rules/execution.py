@@ -142,7 +142,23 @@ REGISTRY.add(Rule(
     fix_title="prefer {replacement}",
     replacement=PRIMITIVE + SAMPLER_LOCAL,
     url=GUIDES + "qiskit-backend-primitives",
-    no_fix_reason='No fix: replacing `backend.run` with a primitive changes what the call returns, so every use of the result must change with it.',
+    fix=Autofix("unsafe", "Run the circuit through `BackendSamplerV2` and read its counts",
+                "Unsafe: the job becomes a primitive job. On an `AerSimulator`, `counts = "
+                "backend.run(transpile(qc, backend), shots=1000, seed_simulator=7).result()"
+                ".get_counts()` becomes `counts = BackendSamplerV2(backend=backend, options="
+                "{\"seed_simulator\": 7}).run([transpile(qc, backend)], shots=1000).result()[0]"
+                ".data.meas.get_counts()` and `from qiskit.primitives import BackendSamplerV2` is "
+                "added: the same shots on the same backend, and with a seed the same counts "
+                "(checked on qiskit 2.6 and qiskit-aer 0.18), but the job and result objects "
+                "change type. Offered only where the module proves every part: one transpiled "
+                "circuit (`transpile(...)` as the argument or a name bound once to it) built "
+                "once by `QuantumCircuit(...)` with one classical register whose name is known "
+                "(`measure_all()`: `meas`, `QuantumCircuit(n, m)`: `c`, "
+                "`ClassicalRegister(m, \"name\")`), no option but `shots` and "
+                "`seed_simulator`, and a job and result read only by `.result()` and "
+                "`.get_counts()` (with no argument, or the circuit). Several registers would "
+                "change the keys of the counts (`'00 1'` -> `'001'`): no fix then, nor on other "
+                "backends, inside a `try`, or where the job is used otherwise."),
     new_names=(
         "qiskit.primitives.BackendSamplerV2",
         "qiskit.primitives.BackendEstimatorV2",
