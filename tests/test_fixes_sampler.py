@@ -176,14 +176,47 @@ def test_no_fix_where_the_module_does_not_prove_the_shape(tmp_path: Path, body: 
     assert "QKM103" in codes(tmp_path)
 
 
-def test_other_local_backends_get_no_fix_yet(tmp_path: Path) -> None:
+SIMULATORS = {
+    "BasicSimulator": ("from qiskit.providers.basic_provider import BasicSimulator",
+                       "BasicSimulator()"),
+    "GenericBackendV2": ("from qiskit.providers.fake_provider import GenericBackendV2",
+                         "GenericBackendV2(3, seed=1)"),
+    "FakeBelemV2": ("from qiskit_ibm_runtime.fake_provider import FakeBelemV2", "FakeBelemV2()"),
+}
+
+
+@pytest.mark.parametrize("imported,built", SIMULATORS.values(), ids=SIMULATORS.keys())
+def test_other_local_simulators_sample_the_same_counts(tmp_path: Path, imported: str,
+                                                       built: str) -> None:
+    text, before, after = fixed(tmp_path, f"""\
+        from qiskit import QuantumCircuit, transpile
+        {imported}
+        backend = {built}
+        qc = QuantumCircuit(3)
+        qc.h(0)
+        qc.cx(0, 1)
+        qc.rx(0.7, 2)
+        qc.measure_all()
+        result = backend.run(transpile(qc, backend, seed_transpiler=1), shots=1000,
+                             seed_simulator=42).result()
+        print(dict(sorted(result.get_counts().items())))
+        """)
+    assert "BackendSamplerV2(backend=backend" in text and "result[0].data.meas" in text
+    assert after == before and "'011'" in after
+    assert codes(tmp_path) == []
+
+
+def test_ibm_and_unknown_backends_get_no_fix(tmp_path: Path) -> None:
     program = tmp_path / "legacy.py"
     program.write_text(textwrap.dedent("""\
         from qiskit import QuantumCircuit, transpile
-        from qiskit.providers.basic_provider import BasicSimulator
-        backend = BasicSimulator()
+        from qiskit_ibm_runtime import QiskitRuntimeService
+        from some_provider import make_backend
+        ibm = QiskitRuntimeService().backend("ibm_x")
+        other = make_backend()
         qc = QuantumCircuit(1, 1)
-        counts = backend.run(transpile(qc, backend), shots=10).result().get_counts()
+        counts = ibm.run(transpile(qc, ibm), shots=10).result().get_counts()
+        counts = other.run(transpile(qc, other), shots=10).result().get_counts()
         """))
     before = program.read_text()
     command("check", "legacy.py", "--fix", "--unsafe-fixes", "--no-cache", cwd=tmp_path)

@@ -59,17 +59,14 @@ CHAINS = "the IBMQ/IBMProvider chain fixes (issue 22 item 5)"
 MONITOR = "the job_monitor removal (issue 22 item 6)"
 V2 = "the V1 -> V2 primitive call and result fixes (issue 22 item 7)"
 PENDING: dict[str, tuple[tuple[str, ...], str]] = {
-    "m03_fake_belem_execute": (("remaining",), f"needs {SAMPLER}"),
     "m06_statevector_simulator": (("remaining",), f"needs {SIMULATORS} (QKM111 stays)"),
     "m07_unitary_simulator": (("remaining",), f"needs {SIMULATORS} (QKM111 stays)"),
-    "m08_basicaer_counts": (("remaining",), f"needs {SAMPLER}"),
     "m09_basicaer_statevector": (BOTH, f"needs {SIMULATORS} (Statevector(circuit))"),
     "m10_execute_circuit_list": (("remaining",), f"needs {SAMPLER}"),
     "m15_backend_run_batch": (("remaining",), f"needs {SAMPLER}"),
     "m16_ibmq_chain": (BOTH, f"needs {CHAINS}, {MONITOR}, {EXECUTE}"),
     "m17_ibm_provider_chain": (("remaining",), f"needs {SAMPLER}"),
     "m18_ibmq_least_busy": (BOTH, f"needs {CHAINS} (least_busy), {EXECUTE}"),
-    "m20_job_monitor_fake_device": (("remaining",), f"needs {SAMPLER}"),
     "m21_estimator_values": (BOTH, f"needs {V2}"),
     "m22_estimator_parameters": (BOTH, f"needs {V2}"),
     "m23_sampler_quasi_dists": (BOTH, f"needs {V2}"),

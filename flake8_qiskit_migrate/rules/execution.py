@@ -157,8 +157,11 @@ REGISTRY.add(Rule(
                 "`ClassicalRegister(m, \"name\")`), no option but `shots` and "
                 "`seed_simulator`, and a job and result read only by `.result()` and "
                 "`.get_counts()` (with no argument, or the circuit). Several registers would "
-                "change the keys of the counts (`'00 1'` -> `'001'`): no fix then, nor on other "
-                "backends, inside a `try`, or where the job is used otherwise."),
+                "change the keys of the counts (`'00 1'` -> `'001'`): no fix then, nor inside a "
+                "`try`, or where the job is used otherwise. Offered on `AerSimulator`, "
+                "`BasicSimulator`, `GenericBackendV2` and the V2 fake backends of "
+                "qiskit-ibm-runtime, not yet on IBM Quantum backends (QKM102) nor on other "
+                "backends."),
     new_names=(
         "qiskit.primitives.BackendSamplerV2",
         "qiskit.primitives.BackendEstimatorV2",

@@ -1,4 +1,4 @@
-"""The fix of QKM103 on ``AerSimulator``: ``backend.run(isa_circuit, shots=n, seed_simulator=s)``
+"""The fix of QKM103 on local simulators: ``backend.run(isa_circuit, shots=n, seed_simulator=s)``
 and the counts read from its result become ``BackendSamplerV2(backend=backend, options={
 "seed_simulator": s}).run([isa_circuit], shots=n)`` and ``result[0].data.<register>
 .get_counts()``.
@@ -19,11 +19,15 @@ from collections.abc import Iterator
 from ..edits import (Edit, Fix, SourceText, add_import, binds, imports_name, inside_try,
                      parents_of)
 from ..registry import REGISTRY, Context
-from .backends import AER_BACKEND
+from .backends import AER_BACKEND, BARE_V2_BACKEND, RUNTIME_FAKE_BACKEND
 
 SAMPLER = "BackendSamplerV2"
 IMPORT = f"from qiskit.primitives import {SAMPLER}"
 OPTIONS = frozenset({"shots", "seed_simulator"})
+# Backends on which ``BackendSamplerV2`` with the same shots and ``seed_simulator`` samples the
+# counts ``backend.run`` does (checked on qiskit 2.6, qiskit-aer 0.18, qiskit-ibm-runtime 0.51):
+# ``AerSimulator``, ``BasicSimulator`` and ``GenericBackendV2``, the runtime's V2 fakes.
+SAMPLED = frozenset({AER_BACKEND, BARE_V2_BACKEND, RUNTIME_FAKE_BACKEND})
 # Circuit methods that add or change classical registers: the register name is not known then.
 REGISTER_CHANGES = frozenset({"add_register", "add_bits", "compose", "tensor", "measure_active",
                               "remove_final_measurements", "copy_empty_like"})
@@ -36,7 +40,7 @@ def run_to_sampler(ctx: Context, node: ast.AST, name: str) -> Fix | None:
         return None
     func = node.func
     if not (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)
-            and ctx.qualify(func.value) == AER_BACKEND):
+            and ctx.qualify(func.value) in SAMPLED):
         return None
     if len(node.args) != 1 or any(k.arg not in OPTIONS for k in node.keywords) or inside_try(
             module, node):  # a handler may expect the errors of ``backend.run``
