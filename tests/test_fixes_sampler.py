@@ -142,9 +142,19 @@ LEFT = {
         qc = QuantumCircuit(1, 1)
         counts = backend.run(transpile(qc, backend), shots=10, memory=True).result().get_counts()
         """,
-    "list of circuits": """\
+    "all the counts of a list": """\
         qc = QuantumCircuit(1, 1)
-        counts = backend.run(transpile([qc, qc], backend), shots=10).result().get_counts(0)
+        counts = backend.run(transpile([qc, qc], backend), shots=10).result().get_counts()
+        """,
+    "index out of the list": """\
+        qc = QuantumCircuit(1, 1)
+        counts = backend.run(transpile([qc, qc], backend), shots=10).result().get_counts(2)
+        """,
+    "registers differ in a list": """\
+        a = QuantumCircuit(1, 1)
+        b = QuantumCircuit(1)
+        b.measure_all()
+        counts = backend.run(transpile([a, b], backend), shots=10).result().get_counts(0)
         """,
     "try catching old errors": """\
         qc = QuantumCircuit(1, 1)
@@ -174,6 +184,31 @@ def test_no_fix_where_the_module_does_not_prove_the_shape(tmp_path: Path, body: 
     assert fixing.returncode == 0, fixing.stderr
     assert program.read_text() == before
     assert "QKM103" in codes(tmp_path)
+
+
+def test_a_list_of_circuits_read_by_position_and_by_name(tmp_path: Path) -> None:
+    text, before, after = fixed(tmp_path, """\
+        from qiskit import QuantumCircuit, transpile
+        from qiskit_aer import AerSimulator
+
+        bell = QuantumCircuit(2, 2)
+        bell.h(0)
+        bell.cx(0, 1)
+        bell.measure([0, 1], [0, 1])
+        flip = QuantumCircuit(2, 2)
+        flip.x(1)
+        flip.measure([0, 1], [0, 1])
+        backend = AerSimulator()
+        job = backend.run(transpile([bell, flip], backend), shots=1000, seed_simulator=8)
+        result = job.result()
+        print(dict(sorted(result.get_counts(0).items())))
+        print(dict(sorted(result.get_counts(flip).items())))
+        """)
+    assert ('job = BackendSamplerV2(backend=backend, options={"seed_simulator": 8})'
+            '.run(transpile([bell, flip], backend), shots=1000)') in text
+    assert "result[0].data.c.get_counts()" in text and "result[1].data.c.get_counts()" in text
+    assert after == before and "{'10': 1000}" in after
+    assert codes(tmp_path) == []
 
 
 SIMULATORS = {

@@ -63,7 +63,6 @@ PENDING: dict[str, tuple[tuple[str, ...], str]] = {
     "m07_unitary_simulator": (("remaining",), f"needs {SIMULATORS} (QKM111 stays)"),
     "m09_basicaer_statevector": (BOTH, f"needs {SIMULATORS} (Statevector(circuit))"),
     "m10_execute_circuit_list": (("remaining",), f"needs {SAMPLER}"),
-    "m15_backend_run_batch": (("remaining",), f"needs {SAMPLER}"),
     "m16_ibmq_chain": (BOTH, f"needs {CHAINS}, {MONITOR}, {EXECUTE}"),
     "m17_ibm_provider_chain": (("remaining",), f"needs {SAMPLER}"),
     "m18_ibmq_least_busy": (BOTH, f"needs {CHAINS} (least_busy), {EXECUTE}"),

@@ -3,12 +3,13 @@ and the counts read from its result become ``BackendSamplerV2(backend=backend, o
 "seed_simulator": s}).run([isa_circuit], shots=n)`` and ``result[0].data.<register>
 .get_counts()``.
 
-Offered only on the shape whose every part is proven in the module: one circuit, transpiled
-(``transpile(...)`` as the argument, or a name bound once to it), built once by
+Offered only on the shape whose every part is proven in the module: one circuit or a list of
+them, transpiled (``transpile(...)`` as the argument, or a name bound once to it), each built once by
 ``QuantumCircuit(...)`` with exactly one classical register whose name is known
 (``measure_all()``: ``meas``; ``QuantumCircuit(n, m)``: ``c``; ``ClassicalRegister(m, "name")``),
 options ``shots`` and ``seed_simulator`` only, and a job and result read nowhere but by
-``.result()`` and ``.get_counts()``; not inside a ``try``.
+``.result()`` and ``.get_counts()`` (of the one circuit, or ``get_counts(i)`` of circuit ``i``:
+``result[i].data.<register>``); not inside a ``try``.
 """
 
 from __future__ import annotations
@@ -45,9 +46,13 @@ def run_to_sampler(ctx: Context, node: ast.AST, name: str) -> Fix | None:
     if len(node.args) != 1 or any(k.arg not in OPTIONS for k in node.keywords) or inside_try(
             module, node):  # a handler may expect the errors of ``backend.run``
         return None
-    circuit = _circuit(ctx, module, node.args[0])
-    register = None if circuit is None else _register(ctx, source, module, circuit)
-    reads = _counts_reads(source, module, node, circuit)
+    found = _circuits(ctx, module, node.args[0])
+    if found is None:
+        return None
+    circuits, listed = found
+    registers = {_register(ctx, source, module, circuit) for circuit in circuits}
+    register = registers.pop() if len(registers) == 1 else None
+    reads = _counts_reads(source, module, node, circuits)
     if register is None or reads is None or not reads:
         return None
     imports: tuple[Edit, ...] = ()
@@ -55,25 +60,29 @@ def run_to_sampler(ctx: Context, node: ast.AST, name: str) -> Fix | None:
         if binds(module, SAMPLER):
             return None
         imports = (add_import(source, module, IMPORT),)
-    return (_sampler_call(source, node), *(_read(source, r, register) for r in reads), *imports)
+    return (_sampler_call(source, node, listed),
+            *(_read(source, read, index, register) for read, index in reads), *imports)
 
 
-def _sampler_call(source: SourceText, call: ast.Call) -> Edit:
+def _sampler_call(source: SourceText, call: ast.Call, listed: bool) -> Edit:
+    """The Sampler run of the circuits: a list of circuits is a list of PUBs as it is."""
     assert isinstance(call.func, ast.Attribute)
     backend = _text(source, call.func.value)
     seeds = [k for k in call.keywords if k.arg == "seed_simulator"]
     options = "".join(f', options={{"seed_simulator": {_text(source, k.value)}}}' for k in seeds)
     shots = "".join(f", shots={_text(source, k.value)}" for k in call.keywords
                     if k.arg == "shots")
+    circuits = _text(source, call.args[0])
+    pubs = circuits if listed else f"[{circuits}]"
     return source.replace(call, f"{SAMPLER}(backend={backend}{options})"
-                          f".run([{_text(source, call.args[0])}]{shots})")
+                          f".run({pubs}{shots})")
 
 
-def _read(source: SourceText, read: ast.Call, register: str) -> Edit:
-    """``<result>.get_counts(...)`` -> ``<result>[0].data.<register>.get_counts()``."""
+def _read(source: SourceText, read: ast.Call, index: int, register: str) -> Edit:
+    """``<result>.get_counts(...)`` -> ``<result>[index].data.<register>.get_counts()``."""
     assert isinstance(read.func, ast.Attribute)
     return Edit(*source.end(read.func.value), *source.end(read),
-                f"[0].data.{register}.get_counts()")
+                f"[{index}].data.{register}.get_counts()")
 
 
 def _text(source: SourceText, node: ast.AST) -> str:
@@ -103,14 +112,22 @@ def _transpiled(ctx: Context, node: ast.expr) -> ast.expr | None:
     return None
 
 
-def _circuit(ctx: Context, module: ast.Module, argument: ast.expr) -> str | None:
-    """The name of the one circuit the run's argument transpiles."""
+def _circuits(ctx: Context, module: ast.Module,
+              argument: ast.expr) -> tuple[list[str], bool] | None:
+    """The names of the circuits the run's argument transpiles (one, or a list of names), and
+    whether they are a list."""
     value = argument
     if isinstance(argument, ast.Name):
         bound = _bound_once(module, argument.id)
         value = bound if bound is not None else argument
-    circuit = _transpiled(ctx, value)
-    return circuit.id if isinstance(circuit, ast.Name) else None
+    circuits = _transpiled(ctx, value)
+    if isinstance(circuits, ast.Name):
+        return [circuits.id], False
+    if isinstance(circuits, ast.List) and circuits.elts and all(
+            isinstance(e, ast.Name) for e in circuits.elts):
+        names = [e.id for e in circuits.elts if isinstance(e, ast.Name)]
+        return names, True
+    return None
 
 
 def _register(ctx: Context, source: SourceText, module: ast.Module, circuit: str) -> str | None:
@@ -177,9 +194,9 @@ def _through_name(module: ast.Module, parents: dict[int, ast.AST],
 
 
 def _counts_reads(source: SourceText, module: ast.Module, run: ast.Call,
-                  circuit: str | None) -> list[ast.Call] | None:
-    """Every ``.get_counts()`` read of the run's result, where the job and the result are
-    read nowhere else (``get_counts(circuit)`` of its one circuit too)."""
+                  circuits: list[str]) -> list[tuple[ast.Call, int]] | None:
+    """Every ``.get_counts(...)`` read of the run's result with the index of the circuit it
+    reads, where the job and the result are read nowhere else."""
     parents = parents_of(source, module)
     jobs: list[ast.expr] = [run]
     if _called(parents, run, "result") is None:
@@ -187,7 +204,7 @@ def _counts_reads(source: SourceText, module: ast.Module, run: ast.Call,
         if names is None:
             return None
         jobs = list(names)
-    reads: list[ast.Call] = []
+    reads: list[tuple[ast.Call, int]] = []
     for job in jobs:
         result = _called(parents, job, "result")
         if result is None or result.args or result.keywords:
@@ -200,9 +217,23 @@ def _counts_reads(source: SourceText, module: ast.Module, run: ast.Call,
             results = list(names)
         for value in results:
             read = _called(parents, value, "get_counts")
-            if read is None or read.keywords or not (not read.args or (
-                    len(read.args) == 1 and isinstance(read.args[0], ast.Name)
-                    and read.args[0].id == circuit)):
+            index = None if read is None or read.keywords else _index(read.args, circuits)
+            if read is None or index is None:
                 return None
-            reads.append(read)
+            reads.append((read, index))
     return reads
+
+
+def _index(arguments: list[ast.expr], circuits: list[str]) -> int | None:
+    """The circuit ``get_counts`` reads: the only one, one named, or one by position."""
+    if not arguments:
+        return 0 if len(circuits) == 1 else None  # all the counts of a list: a list
+    if len(arguments) != 1:
+        return None
+    argument = arguments[0]
+    if isinstance(argument, ast.Name) and circuits.count(argument.id) == 1:
+        return circuits.index(argument.id)
+    if isinstance(argument, ast.Constant) and type(argument.value) is int and (
+            0 <= argument.value < len(circuits)):
+        return argument.value
+    return None
