@@ -136,11 +136,16 @@ LEFT = {
         qc = QuantumCircuit(1, 1)
         result = backend.run(transpile(qc, backend), shots=10).result()
         counts = result.get_counts()
-        memory = result.get_memory()
+        print(result.time_taken)
+        """,
+    "memory read without memory=True": """\
+        qc = QuantumCircuit(1, 1)
+        memory = backend.run(transpile(qc, backend), shots=10).result().get_memory()
         """,
     "option without a home": """\
         qc = QuantumCircuit(1, 1)
-        counts = backend.run(transpile(qc, backend), shots=10, memory=True).result().get_counts()
+        counts = backend.run(transpile(qc, backend), shots=10,
+                             max_parallel_threads=1).result().get_counts()
         """,
     "all the counts of a list": """\
         qc = QuantumCircuit(1, 1)
@@ -208,6 +213,28 @@ def test_a_list_of_circuits_read_by_position_and_by_name(tmp_path: Path) -> None
             '.run(transpile([bell, flip], backend), shots=1000)') in text
     assert "result[0].data.c.get_counts()" in text and "result[1].data.c.get_counts()" in text
     assert after == before and "{'10': 1000}" in after
+    assert codes(tmp_path) == []
+
+
+def test_memory_becomes_the_bitstrings_of_the_register(tmp_path: Path) -> None:
+    text, before, after = fixed(tmp_path, """\
+        from qiskit import QuantumCircuit, transpile
+        from qiskit_aer import AerSimulator
+
+        qc = QuantumCircuit(2)
+        qc.h(0)
+        qc.cx(0, 1)
+        qc.measure_all()
+        backend = AerSimulator()
+        result = backend.run(transpile(qc, backend), shots=20, memory=True,
+                             seed_simulator=3).result()
+        print(result.get_memory())
+        print(dict(sorted(result.get_counts().items())))
+        """)
+    assert ('result = BackendSamplerV2(backend=backend, options={"seed_simulator": 3})'
+            '.run([transpile(qc, backend)], shots=20).result()') in text
+    assert "result[0].data.meas.get_bitstrings()" in text
+    assert after == before and "'11'" in after
     assert codes(tmp_path) == []
 
 

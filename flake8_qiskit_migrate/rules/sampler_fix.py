@@ -4,12 +4,13 @@ and the counts read from its result become ``BackendSamplerV2(backend=backend, o
 .get_counts()``.
 
 Offered only on the shape whose every part is proven in the module: one circuit or a list of
-them, transpiled (``transpile(...)`` as the argument, or a name bound once to it), each built once by
-``QuantumCircuit(...)`` with exactly one classical register whose name is known
+them, transpiled (``transpile(...)`` as the argument, or a name bound once to it), each built
+once by ``QuantumCircuit(...)`` with exactly one classical register whose name is known
 (``measure_all()``: ``meas``; ``QuantumCircuit(n, m)``: ``c``; ``ClassicalRegister(m, "name")``),
-options ``shots`` and ``seed_simulator`` only, and a job and result read nowhere but by
-``.result()`` and ``.get_counts()`` (of the one circuit, or ``get_counts(i)`` of circuit ``i``:
-``result[i].data.<register>``); not inside a ``try``.
+options ``shots``, ``seed_simulator`` and ``memory=True`` only, and a job and result read
+nowhere but by ``.result()`` and ``.get_counts()`` / ``.get_memory()`` (``get_bitstrings()``),
+of the one circuit or, by ``get_counts(i)``, of circuit ``i`` (``result[i].data.<register>``);
+not inside a ``try``.
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ from .backends import AER_BACKEND, BARE_V2_BACKEND, RUNTIME_FAKE_BACKEND
 
 SAMPLER = "BackendSamplerV2"
 IMPORT = f"from qiskit.primitives import {SAMPLER}"
-OPTIONS = frozenset({"shots", "seed_simulator"})
+OPTIONS = frozenset({"shots", "seed_simulator", "memory"})  # ``memory=True``: always kept
+# The reads of a ``Result`` and of a ``BitArray`` of the register that give the same values.
+READS = {"get_counts": "get_counts", "get_memory": "get_bitstrings"}
 # Backends on which ``BackendSamplerV2`` with the same shots and ``seed_simulator`` samples the
 # counts ``backend.run`` does (checked on qiskit 2.6, qiskit-aer 0.18, qiskit-ibm-runtime 0.51):
 # ``AerSimulator``, ``BasicSimulator`` and ``GenericBackendV2``, the runtime's V2 fakes.
@@ -43,7 +46,7 @@ def run_to_sampler(ctx: Context, node: ast.AST, name: str) -> Fix | None:
     if not (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)
             and ctx.qualify(func.value) in SAMPLED):
         return None
-    if len(node.args) != 1 or any(k.arg not in OPTIONS for k in node.keywords) or inside_try(
+    if len(node.args) != 1 or not all(_kept(k) for k in node.keywords) or inside_try(
             module, node):  # a handler may expect the errors of ``backend.run``
         return None
     found = _circuits(ctx, module, node.args[0])
@@ -53,7 +56,10 @@ def run_to_sampler(ctx: Context, node: ast.AST, name: str) -> Fix | None:
     registers = {_register(ctx, source, module, circuit) for circuit in circuits}
     register = registers.pop() if len(registers) == 1 else None
     reads = _counts_reads(source, module, node, circuits)
-    if register is None or reads is None or not reads:
+    if register is None or reads is None or not reads or (
+            not any(k.arg == "memory" for k in node.keywords) and any(
+                isinstance(r.func, ast.Attribute) and r.func.attr == "get_memory"
+                for r, _ in reads)):  # ``get_memory`` raised without ``memory=True``
         return None
     imports: tuple[Edit, ...] = ()
     if not imports_name(module, "qiskit.primitives", SAMPLER):
@@ -62,6 +68,13 @@ def run_to_sampler(ctx: Context, node: ast.AST, name: str) -> Fix | None:
         imports = (add_import(source, module, IMPORT),)
     return (_sampler_call(source, node, listed),
             *(_read(source, read, index, register) for read, index in reads), *imports)
+
+
+def _kept(keyword: ast.keyword) -> bool:
+    """An option the Sampler keeps: shots, the seed, memory (every shot is kept)."""
+    if keyword.arg == "memory":
+        return isinstance(keyword.value, ast.Constant) and keyword.value.value is True
+    return keyword.arg in OPTIONS
 
 
 def _sampler_call(source: SourceText, call: ast.Call, listed: bool) -> Edit:
@@ -79,10 +92,11 @@ def _sampler_call(source: SourceText, call: ast.Call, listed: bool) -> Edit:
 
 
 def _read(source: SourceText, read: ast.Call, index: int, register: str) -> Edit:
-    """``<result>.get_counts(...)`` -> ``<result>[index].data.<register>.get_counts()``."""
+    """``<result>.get_counts(...)`` -> ``<result>[index].data.<register>.get_counts()``,
+    ``get_memory(...)`` -> ``get_bitstrings()``."""
     assert isinstance(read.func, ast.Attribute)
     return Edit(*source.end(read.func.value), *source.end(read),
-                f"[{index}].data.{register}.get_counts()")
+                f"[{index}].data.{register}.{READS[read.func.attr]}()")
 
 
 def _text(source: SourceText, node: ast.AST) -> str:
@@ -210,18 +224,26 @@ def _counts_reads(source: SourceText, module: ast.Module, run: ast.Call,
         if result is None or result.args or result.keywords:
             return None
         results: list[ast.expr] = [result]
-        if _called(parents, result, "get_counts") is None:
+        if _result_read(parents, result) is None:
             names = _through_name(module, parents, result)
             if names is None:
                 return None
             results = list(names)
         for value in results:
-            read = _called(parents, value, "get_counts")
+            read = _result_read(parents, value)
             index = None if read is None or read.keywords else _index(read.args, circuits)
             if read is None or index is None:
                 return None
             reads.append((read, index))
     return reads
+
+
+def _result_read(parents: dict[int, ast.AST], result: ast.expr) -> ast.Call | None:
+    for method in READS:
+        read = _called(parents, result, method)
+        if read is not None:
+            return read
+    return None
 
 
 def _index(arguments: list[ast.expr], circuits: list[str]) -> int | None:
