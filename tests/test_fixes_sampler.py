@@ -5,6 +5,7 @@ the counts the unfixed program prints."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import textwrap
@@ -323,3 +324,28 @@ def test_execute_becomes_a_sampler_in_one_command(tmp_path: Path) -> None:
     assert "BackendSamplerV2" not in reference.read_text()
     assert after == run(reference) and "'00'" in after
     assert codes(tmp_path) == []
+
+
+def notebook(*cells: str) -> str:
+    return json.dumps({"cells": [{"cell_type": "code", "metadata": {}, "outputs": [],
+                                  "execution_count": None, "source": textwrap.dedent(c)}
+                                 for c in cells],
+                       "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+
+
+def test_no_fix_in_a_notebook_whose_import_is_in_another_cell(tmp_path: Path) -> None:
+    """The added import would go to the first cell: a fix spanning cells is not applied."""
+    program = tmp_path / "legacy.ipynb"
+    program.write_text(notebook("""\
+        from qiskit import QuantumCircuit, transpile
+        from qiskit_aer import AerSimulator
+        """, """\
+        backend = AerSimulator()
+        qc = QuantumCircuit(1, 1)
+        counts = backend.run(transpile(qc, backend), shots=10).result().get_counts()
+        """))
+    before = program.read_text()
+    fixing = command("check", "legacy.ipynb", "--fix", "--unsafe-fixes", "--no-cache",
+                     cwd=tmp_path)
+    assert program.read_text() == before
+    assert "QKM103" in fixing.stdout
