@@ -332,6 +332,30 @@ job = sim.run(transpile(circuit, sim, seed_transpiler=1), shots=10)
 from qiskit.test.mock import FakeVigo
 print(FakeVigo().name())
 """, None),  # name() is a string attribute of a V2 backend
+    ("QKM103", """\
+from qiskit import QuantumCircuit, transpile
+from qiskit_aer import AerSimulator
+sim = AerSimulator()
+qc = QuantumCircuit(2, 2)
+job = sim.run(transpile(qc, sim), shots=10)
+counts = job.result().get_counts()
+""", """\
+from qiskit import QuantumCircuit, transpile
+from qiskit_aer import AerSimulator
+from qiskit.primitives import BackendSamplerV2
+sim = AerSimulator()
+qc = QuantumCircuit(2, 2)
+job = BackendSamplerV2(backend=sim).run([transpile(qc, sim)], shots=10)
+counts = job.result()[0].data.c.get_counts()
+"""),
+    ("QKM103", """\
+from qiskit import QuantumCircuit, transpile
+from qiskit_aer import AerSimulator
+sim = AerSimulator()
+qc = QuantumCircuit(2, 2)
+qc.measure_all()
+counts = sim.run(transpile(qc, sim), shots=10).result().get_counts()
+""", None),  # two registers: the keys of the counts would change
 ]
 IDS = [f"{code}-{i}" for i, (code, _, _) in enumerate(CASES)]
 

@@ -4,6 +4,7 @@ program is run with the installed qiskit, qiskit-aer and qiskit-ibm-runtime, off
 
 from __future__ import annotations
 
+import ast
 import importlib
 import importlib.util
 import json
@@ -194,12 +195,14 @@ def test_the_qasm_simulator_becomes_aer_simulator_with_the_same_counts(tmp_path:
         print(execute(qc, backend, shots=300, seed_simulator=4, seed_transpiler=1).result()
               .get_counts())
         """, "--unsafe-fixes")
-    assert fixed.splitlines()[:3] == ["from qiskit import QuantumCircuit, transpile",
+    assert fixed.splitlines()[:4] == ["from qiskit import QuantumCircuit, transpile",
                                       "from qiskit_aer import Aer",
+                                      "from qiskit.primitives import BackendSamplerV2",
                                       "from qiskit_aer import AerSimulator"]
     assert "backend = AerSimulator()\n" in fixed
+    assert "BackendSamplerV2(backend=backend" in fixed  # the run becomes a Sampler (QKM103)
     # as qiskit 0.46.3 + qiskit-aer 0.13.3 printed it
-    assert printed == "{'100': 3, '111': 5, '011': 141, '000': 151}\n"
+    assert ast.literal_eval(printed) == {'100': 3, '111': 5, '011': 141, '000': 151}
 
 
 def test_the_simulator_swap_is_unsafe_and_only_for_the_qasm_simulator(tmp_path: Path) -> None:

@@ -51,30 +51,16 @@ TOLERANCE = 1e-6
 # and "remaining" (only the findings the header lists are left). Strict: the day the fix lands,
 # the check passes and the entry must go.
 BOTH = ("runs", "remaining")
-MOVED = "the moved-module fixes (issue 22 item 1)"
 EXECUTE = "the execute -> backend.run(transpile(...)) fix (issue 22 item 3)"
 SAMPLER = "the backend.run -> Sampler fix (issue 22 item 4)"
 CHAINS = "the IBMQ/IBMProvider chain fixes (issue 22 item 5)"
 MONITOR = "the job_monitor removal (issue 22 item 6)"
 V2 = "the V1 -> V2 primitive call and result fixes (issue 22 item 7)"
 PENDING: dict[str, tuple[tuple[str, ...], str]] = {
-    "m01_aer_namespace": (("remaining",), f"needs {SAMPLER}"),
-    "m02_from_qiskit_import_aer": (("remaining",), f"needs {SAMPLER}"),
-    "m03_fake_belem_execute": (("remaining",), f"needs {SAMPLER}"),
-    "m04_noise_model_from_fake": (("remaining",), f"needs {SAMPLER}"),
-    "m05_qasm_simulator": (("remaining",), f"needs {SAMPLER}"),
-    "m08_basicaer_counts": (("remaining",), f"needs {SAMPLER}"),
     "m10_execute_circuit_list": (("remaining",), f"needs {SAMPLER}"),
-    "m11_execute_optimization_level": (("remaining",), f"needs {SAMPLER}"),
-    "m12_execute_qft_probabilities": (("remaining",), f"needs {SAMPLER}"),
-    "m13_backend_run_counts": (("remaining",), f"needs {SAMPLER}"),
-    "m14_backend_run_measure_all": (("remaining",), f"needs {SAMPLER}"),
-    "m15_backend_run_batch": (("remaining",), f"needs {SAMPLER}"),
     "m16_ibmq_chain": (BOTH, f"needs {CHAINS}, {MONITOR}, {EXECUTE}"),
     "m17_ibm_provider_chain": (("remaining",), f"needs {SAMPLER}"),
     "m18_ibmq_least_busy": (BOTH, f"needs {CHAINS} (least_busy), {EXECUTE}"),
-    "m19_job_monitor_execute": (("remaining",), f"needs {SAMPLER}"),
-    "m20_job_monitor_fake_device": (("remaining",), f"needs {SAMPLER}"),
     "m21_estimator_values": (BOTH, f"needs {V2}"),
     "m22_estimator_parameters": (BOTH, f"needs {V2}"),
     "m23_sampler_quasi_dists": (BOTH, f"needs {V2}"),

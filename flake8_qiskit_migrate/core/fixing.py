@@ -55,42 +55,41 @@ Recheck = Callable[[Source], "list[Diagnostic]"]
 def fix_source(source: Source, diagnostics: list[Diagnostic], unsafe: bool,
                recheck: Recheck) -> Change | None:
     """The file's new text (for a notebook, the JSON document) with its allowed fixes, or
-    None. Overlapping fixes wait for a re-check of the new text, ``ROUNDS`` passes at most."""
+    None. The new text is checked again, ``ROUNDS`` passes at most, as ruff does: overlapping
+    fixes wait for it, and a fix may offer the next step of a migration (``execute`` becomes
+    ``backend.run``, which becomes a Sampler)."""
     wanted = [d for d in diagnostics if allowed(d, unsafe)]
     current = source
     for _ in range(ROUNDS):
         if not wanted:
             break
-        after, complete = _fixed(current, wanted)
+        after = _fixed(current, wanted)
         if after == current.text:
             break
         current = redecode(source.path, after)
-        if complete or current.error is not None:
+        if current.error is not None:
             break
         wanted = [d for d in recheck(current) if allowed(d, unsafe)]
     return Change(source.path, source.text, current.text) if current.text != source.text else None
 
 
-def _fixed(source: Source, wanted: list[Diagnostic]) -> tuple[str, bool]:
-    """The text with the non-overlapping fixes applied, and whether all of them were."""
+def _fixed(source: Source, wanted: list[Diagnostic]) -> str:
+    """The text with the non-overlapping fixes applied (the others wait for a re-check)."""
     if source.cells is None:
-        text, applied = apply(source.text, [d.finding.edits for d in wanted])
-        return (text, len(applied) == len(wanted)) if _parses(text) else (source.text, True)
+        text, _ = apply(source.text, [d.finding.edits for d in wanted])
+        return text if _parses(text) else source.text
     by_cell: dict[int, list[Fix]] = defaultdict(list)
     for d in wanted:
         local = _cell_fix(source.cells, d.finding.edits)
         if local is not None:
             by_cell[local[0]].append(local[1])
-    complete = True
 
     def rewrite(cell: int, code: str) -> str | None:
-        nonlocal complete
         if cell not in by_cell:
             return None
-        text, applied = apply(code, by_cell[cell])
-        complete = complete and len(applied) == len(by_cell[cell])
+        text, _ = apply(code, by_cell[cell])
         return text if _parses(text) else None
-    return rewrite_code_cells(source.text, rewrite), complete
+    return rewrite_code_cells(source.text, rewrite)
 
 
 def _cell_fix(cells: CellMap, fix: Fix) -> tuple[int, Fix] | None:

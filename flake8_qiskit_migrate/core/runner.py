@@ -211,11 +211,14 @@ def check_source(source: sources.Source, job: Job) -> Outcome:
         if request is None:
             return Outcome(source.path, found,
                            stored=cache is not None and cache.written > written)
-        wanted = found
-        if request.baseline is not None:
-            wanted, _ = baseline.subtract(found, request.baseline, request.root)
-        change = fixing.fix_source(source, wanted, request.unsafe,
-                                   lambda new: check(new, False))
+
+        def unrecorded(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+            """What ``--fix`` may touch: a baseline's findings are left alone, every round."""
+            if request is None or request.baseline is None:
+                return diagnostics
+            return baseline.subtract(diagnostics, request.baseline, request.root)[0]
+        change = fixing.fix_source(source, unrecorded(found), request.unsafe,
+                                   lambda new: unrecorded(check(new, False)))
         if change is None or not request.write:
             return Outcome(source.path, found, change=change, before=len(found))
         if request.to_file:

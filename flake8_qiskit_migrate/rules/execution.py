@@ -142,7 +142,29 @@ REGISTRY.add(Rule(
     fix_title="prefer {replacement}",
     replacement=PRIMITIVE + SAMPLER_LOCAL,
     url=GUIDES + "qiskit-backend-primitives",
-    no_fix_reason='No fix: replacing `backend.run` with a primitive changes what the call returns, so every use of the result must change with it.',
+    fix=Autofix("unsafe", "Run the circuit through `BackendSamplerV2` and read its counts",
+                "Unsafe: the job becomes a primitive job. On an `AerSimulator`, `counts = "
+                "backend.run(transpile(qc, backend), shots=1000, seed_simulator=7).result()"
+                ".get_counts()` becomes `counts = BackendSamplerV2(backend=backend, options="
+                "{\"seed_simulator\": 7}).run([transpile(qc, backend)], shots=1000).result()[0]"
+                ".data.meas.get_counts()` and `from qiskit.primitives import BackendSamplerV2` is "
+                "added: the same shots on the same backend, and with a seed the same counts "
+                "(checked on qiskit 2.6 and qiskit-aer 0.18), but the job and result objects "
+                "change type and the counts dictionary may list its keys in another order. Offered only where the module proves every part: one transpiled "
+                "circuit or a list of them (`transpile(...)` as the argument or a name bound "
+                "once to it), each built once by `QuantumCircuit(...)` with one classical "
+                "register whose name is known, the same for all "
+                "(`measure_all()`: `meas`, `QuantumCircuit(n, m)`: `c`, "
+                "`ClassicalRegister(m, \"name\")`), no option but `shots`, "
+                "`seed_simulator` and `memory=True`, and a job and result read only by "
+                "`.result()`, `.get_memory()` (which becomes `.get_bitstrings()`, the same "
+                "shots in the same order) and `.get_counts()` (of the one circuit; `get_counts(i)` or `get_counts(circuit)` "
+                "of a list reads `result[i].data.<register>`). Several registers would "
+                "change the keys of the counts (`'00 1'` -> `'001'`): no fix then, nor inside a "
+                "`try`, or where the job is used otherwise. Offered on `AerSimulator`, "
+                "`BasicSimulator`, `GenericBackendV2` and the V2 fake backends of "
+                "qiskit-ibm-runtime, not yet on IBM Quantum backends (QKM102) nor on other "
+                "backends."),
     new_names=(
         "qiskit.primitives.BackendSamplerV2",
         "qiskit.primitives.BackendEstimatorV2",
