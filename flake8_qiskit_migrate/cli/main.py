@@ -141,11 +141,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     # SIGTERM unwinds like Ctrl-C, so a fix being written removes its temporary file.
     signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
+    _INTERRUPTED.clear()
+    signal.signal(signal.SIGINT, _interrupt)
+    sys.unraisablehook = _unraisable
     try:
         return run_check(args)
     except KeyboardInterrupt:  # each file is whole: its old text or its new one
         print("error: interrupted", file=sys.stderr)
         return 128 + signal.SIGINT
+
+
+_INTERRUPTED: list[int] = []
+
+
+def _interrupt(number: int, frame: object) -> None:
+    """Ctrl-C, remembered as well as raised: raised inside a garbage collector's callback or a
+    ``__del__``, Python prints and drops the exception, and the run goes on until the next file
+    boundary looks here."""
+    _INTERRUPTED.append(number)
+    raise KeyboardInterrupt
+
+
+def _unraisable(unraisable: Any) -> None:
+    """A Ctrl-C that Python could not raise is not printed as a traceback: ``_interrupt``
+    remembered it, and the run stops with ``error: interrupted``."""
+    if not isinstance(unraisable.exc_value, KeyboardInterrupt):
+        sys.__unraisablehook__(unraisable)
 
 
 def _settings(args: argparse.Namespace) -> dict[str, Any]:
@@ -224,6 +245,8 @@ def run_check(args: argparse.Namespace) -> int:
     clean: dict[str, list[Any]] = {}
     dirty: set[str] = set()
     for outcome in check_all(paths, exclusion, args.jobs, job, stdin):
+        if _INTERRUPTED:  # a Ctrl-C whose exception Python swallowed (see ``_interrupt``)
+            raise KeyboardInterrupt
         stored = stored or outcome.stored
         if outcome.seen is not None:
             path, entry = outcome.seen
