@@ -40,6 +40,8 @@ def main() -> None:
     options = parser.parse_args()
     found = [f for f in findings(options.paths)
              if not any(fnmatch.fnmatch(f["filename"], glob) for glob in options.exclude)]
+    unchecked = {f["filename"] for f in found if not (f["code"] or "").startswith("QKM")}
+    found = [f for f in found if (f["code"] or "").startswith("QKM")]
     families: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0, 0])
     unfixed: collections.Counter[str] = collections.Counter()
     for finding in found:
@@ -50,8 +52,6 @@ def main() -> None:
             counts[2] += finding["fix"]["applicability"] == "safe"
         else:
             unfixed[finding["code"]] += 1
-    unchecked = {f["filename"] for f in found if not (f["code"] or "").startswith("QKM")}
-    found = [f for f in found if (f["code"] or "").startswith("QKM")]
     files = len({f["filename"] for f in found})
     print(f"{len(found)} findings in {files} files ({len(unchecked)} files could not be checked)")
     print(f"{'family':8} {'findings':>8} {'fixable':>8} {'safe':>6} {'coverage':>8}")
