@@ -166,7 +166,7 @@ backend = Aer.get_backend("statevector_simulator")
                  "print(result.success)\n", id="result-used-elsewhere"),
     pytest.param("job = backend.run(qc)\nstate = job.result().get_statevector()\n"
                  "print(job.job_id())\n", id="job-used-elsewhere"),
-    pytest.param("state = backend.run(qc, shots=10).result().get_statevector()\n",
+    pytest.param("state = backend.run(qc, noise_model=nm).result().get_statevector()\n",
                  id="run-options"),
     pytest.param("state = backend.run(qc).result().get_statevector(decimals=3)\n",
                  id="decimals"),

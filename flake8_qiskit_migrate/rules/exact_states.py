@@ -50,6 +50,7 @@ _UNITARY_METHODS = frozenset(
 # Calls that read a circuit without changing it (another job of the module, its exact state).
 _READERS = frozenset({_EXECUTE, *_TRANSPILE, f"{_INFO}.Statevector", f"{_INFO}.Operator"})
 _READ_METHODS = frozenset({"get_statevector", "get_unitary"})
+_SAMPLING = frozenset({"shots", "seed_simulator"})  # options of a job, not of its exact state
 # Imports a migrated module may no longer use.
 _OLD_IMPORTS = {"qiskit": ("Aer", "BasicAer", "execute", "transpile"),
                 "qiskit_aer": ("Aer", "StatevectorSimulator", "UnitarySimulator"),
@@ -261,7 +262,7 @@ def _job(ctx: Context, flow: _Flow, use: ast.Name,
     parent = flow.parents.get(id(use))
     call = flow.parents.get(id(parent))
     if isinstance(parent, ast.Attribute) and parent.attr == "run" and isinstance(
-            call, ast.Call) and call.func is parent and len(call.args) == 1 and not (
+            call, ast.Call) and call.func is parent and len(call.args) == 1 and _no_effect(
             call.keywords):
         argument: ast.expr | None = call.args[0]
         reads = 1
@@ -275,10 +276,18 @@ def _job(ctx: Context, flow: _Flow, use: ast.Name,
     return None
 
 
+def _no_effect(keywords: list[ast.keyword]) -> bool:
+    """Whether the job's options leave its exact state as it is: shots and a seed (a circuit
+    without measurement ends in one state), given by a constant or a name."""
+    return all(k.arg in _SAMPLING and isinstance(k.value, (ast.Constant, ast.Name))
+               for k in keywords)
+
+
 def _circuit_of(ctx: Context, call: ast.Call, backend: str,
                 functions: tuple[str, ...]) -> ast.expr | None:
-    """The circuit of ``function(circ, backend)``."""
-    if ctx.qualify(call.func) not in functions or len(call.args) != 2 or call.keywords:
+    """The circuit of ``function(circ, backend)`` (``execute`` may pass shots and a seed)."""
+    if ctx.qualify(call.func) not in functions or len(call.args) != 2 or call.keywords and (
+            functions != (_EXECUTE,) or not _no_effect(call.keywords)):
         return None
     second = call.args[1]
     return call.args[0] if isinstance(second, ast.Name) and second.id == backend else None
