@@ -30,7 +30,6 @@ from dataclasses import dataclass
 from ..edits import Edit, Fix, SourceText, add_import, binds, imports_name, inside_try, \
     parents_of, per_module
 from ..registry import Context
-from .backends import AER_BACKENDS
 
 GET_BACKEND = ("qiskit_aer.Aer.get_backend", "qiskit.Aer.get_backend",
                "qiskit.providers.aer.Aer.get_backend", "qiskit.BasicAer.get_backend")
@@ -50,6 +49,7 @@ _UNITARY_METHODS = frozenset(
 # Calls that read a circuit without changing it (another job of the module, its exact state).
 _READERS = frozenset({_EXECUTE, *_TRANSPILE, f"{_INFO}.Statevector", f"{_INFO}.Operator"})
 _READ_METHODS = frozenset({"get_statevector", "get_unitary"})
+_SIMULATORS = frozenset({*GET_BACKEND, "qiskit_aer.AerSimulator", *_CLASSES})
 _SAMPLING = frozenset({"shots", "seed_simulator"})  # options of a job, not of its exact state
 # Imports a migrated module may no longer use.
 _OLD_IMPORTS = {"qiskit": ("Aer", "BasicAer", "execute", "transpile"),
@@ -370,9 +370,12 @@ def _only_read(ctx: Context, flow: _Flow, use: ast.Name) -> bool:
     if not isinstance(call, ast.Call) or not call.args or call.args[0] is not use:
         return False
     func = call.func
-    if isinstance(func, ast.Attribute) and (func.attr in _READ_METHODS or func.attr == "run" and (
-            ctx.qualify(func.value) in AER_BACKENDS)):  # Aer runs a copy
+    if isinstance(func, ast.Attribute) and func.attr in _READ_METHODS:
         return True
+    if isinstance(func, ast.Attribute) and func.attr == "run" and isinstance(func.value, ast.Name):
+        backend = flow.binding_of(func.value)  # bound later than the finding: not yet qualified
+        return backend is not None and isinstance(backend.value, ast.Call) and ctx.qualify(
+            backend.value.func) in _SIMULATORS  # a simulator runs a copy
     return ctx.qualify(func) in _READERS
 
 
