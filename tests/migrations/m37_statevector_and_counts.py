@@ -1,4 +1,5 @@
-# The exact state of a circuit and the counts of its measured copy, on the two simulators.
+# The exact state of a circuit and the counts of its measured copy, on the two simulators
+# (separate backend names: the statevector one is migrated alone).
 # compare: exact
 # remaining: none
 import numpy as np

@@ -1,5 +1,6 @@
 import numpy as np
 from qiskit import QuantumCircuit, transpile
+from qiskit.primitives import BackendSamplerV2
 from qiskit.quantum_info import Statevector
 from qiskit_aer import AerSimulator
 
@@ -15,7 +16,8 @@ measured.h(0)
 measured.cx(0, 1)
 measured.measure([0, 1], [0, 1])
 
-counts_backend = AerSimulator()
-counts = counts_backend.run(transpile(measured, counts_backend), shots=1000,
-                            seed_simulator=11).result().get_counts()
+backend = AerSimulator()
+sampler = BackendSamplerV2(backend=backend, options={"seed_simulator": 11})
+result = sampler.run([transpile(measured, backend)], shots=1000).result()
+counts = result[0].data.c.get_counts()
 print("counts:", dict(sorted(counts.items())))
