@@ -237,3 +237,26 @@ def test_a_backend_read_before_a_binding_in_the_cell_order_gets_no_fix(tmp_path:
     command("check", path.name, "--fix", UNSAFE, "--no-cache", cwd=tmp_path)
     assert path.read_text() != before  # the safe QKM107 move only
     assert sources(path)[2] == JOB.format(c="x_gate")
+
+
+def test_a_drawn_circuit_and_a_unitary_job_in_one_cell(tmp_path: Path) -> None:
+    path = tmp_path / "nb.ipynb"
+    notebook(path, "from qiskit import QuantumCircuit, Aer\nfrom math import pi\n",
+             "qc = QuantumCircuit(2)\nqc.cp(pi/4, 0, 1)\ndisplay(qc.draw())\n"
+             "usim = Aer.get_backend('unitary_simulator')\n"
+             "unitary = usim.run(qc).result().get_unitary()\nprint(unitary)")
+    assert report(path) == [("QKM107", 1, 1, True), ("QKM111", 2, 4, True),
+                            ("QKM103", 2, 5, True)]
+    command("check", path.name, "--fix", UNSAFE, "--no-cache", cwd=tmp_path)
+    assert sources(path) == [
+        "from qiskit import QuantumCircuit\nfrom qiskit_aer import Aer\nfrom math import pi\n",
+        "qc = QuantumCircuit(2)\nqc.cp(pi/4, 0, 1)\ndisplay(qc.draw())\n"
+        "from qiskit.quantum_info import Operator\nunitary = Operator(qc)\nprint(unitary)"]
+
+
+def test_a_replacement_imported_only_after_the_job_gets_no_fix(tmp_path: Path) -> None:
+    program = tmp_path / "legacy.py"
+    text = LEGACY + ("state = execute(qc, backend).result().get_statevector()\n"
+                     "from qiskit.quantum_info import Statevector\n")
+    program.write_text(text)
+    assert ("QKM111", None, 6, False) in report(program)

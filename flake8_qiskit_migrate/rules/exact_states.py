@@ -27,8 +27,8 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
-from ..edits import Edit, Fix, SourceText, add_import, binds, imports_name, inside_try, \
-    parents_of, per_module
+from ..edits import Edit, Fix, SourceText, add_import, binds, inside_try, parents_of, \
+    per_module
 from ..registry import Context
 
 GET_BACKEND = ("qiskit_aer.Aer.get_backend", "qiskit.Aer.get_backend",
@@ -363,10 +363,14 @@ def _unitary_circuit(ctx: Context, flow: _Flow, circuit: ast.Name, takers: set[i
 
 
 def _only_read(ctx: Context, flow: _Flow, use: ast.Name) -> bool:
-    """Whether the circuit is the first argument of a call that does not change it: another
-    job (``execute``, an Aer backend's ``run``) or transpilation, an exact state, or a
-    result's read of it."""
-    call = flow.parents.get(id(use))
+    """Whether the use does not change the circuit: its drawing, or the circuit as the first
+    argument of another job (``execute``, a simulator's ``run``) or transpilation, an exact
+    state, or a result's read of it."""
+    attribute = flow.parents.get(id(use))
+    if isinstance(attribute, ast.Attribute) and attribute.attr == "draw" and isinstance(
+            flow.parents.get(id(attribute)), ast.Call):
+        return True  # ``display(qc.draw())``: a drawing, wherever it is used
+    call = attribute
     if not isinstance(call, ast.Call) or not call.args or call.args[0] is not use:
         return False
     func = call.func
@@ -422,7 +426,9 @@ def _import_edits(source: SourceText, module: ast.Module, part: _Part,
                                         for a in kept)))
         else:
             edits.append(_removal(statement))
-    if imports_name(module, _INFO, replacement):
+    if any(isinstance(s, ast.ImportFrom) and s.module == _INFO and s.lineno < part.backend.lineno
+           and any(a.name == replacement and not a.asname for a in s.names)
+           for s in module.body):  # imported before it is needed
         return tuple(edits)
     if binds(module, replacement):
         return None
