@@ -8,6 +8,7 @@ A fix is a tuple of ``Edit``s applied together or not at all. Positions are 1-ba
 from __future__ import annotations
 
 import ast
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence, TypeVar
@@ -34,8 +35,9 @@ class SourceText:
     """A module's text with its line index, for positions of ``ast`` nodes (whose columns are
     UTF-8 byte offsets) as edit positions (characters)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, cells: tuple[int, ...] = ()) -> None:
         self.text = text
+        self.cells = cells  # a notebook's joined code: the line where each code cell starts
         self._lines: list[str] | None = None  # split on first use: most modules need no fix
         self._starts: list[int] | None = None
 
@@ -81,6 +83,12 @@ class SourceText:
             self._starts = starts
         row = min(max(row, 1), len(self._starts))
         return self._starts[row - 1] + column - 1
+
+    def cell_start(self, row: int) -> int:
+        """The line where the notebook cell holding ``row`` starts (1 outside notebooks): a
+        fix keeps its edits in one cell."""
+        return self.cells[bisect.bisect_right(self.cells, row) - 1] if self.cells and (
+            row >= self.cells[0]) else 1
 
     def line_end(self, row: int) -> tuple[int, int]:
         """The position just before line ``row``'s line end."""

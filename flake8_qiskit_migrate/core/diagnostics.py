@@ -110,9 +110,11 @@ def _findings(source: Source, settings: Settings, package: Callable[[], str | No
     spells, too), or, for a module that can hold any (``prescan``), from parsing and checking
     it."""
     key = ""
+    cells = source.cells.first_lines if source.cells is not None else ()
     if cache is not None:
         spelled = project.digest(names_in(source.code)) if project.modules else ""
-        key = cache.key(source.code, package(), spelled)
+        # A fix keeps to one cell: the same joined code in other cells has other fixes.
+        key = cache.key(source.code, package(), spelled + "".join(f" {n}" for n in cells))
         cached = cache.load(key)
         if cached is not None:
             return cached
@@ -123,7 +125,7 @@ def _findings(source: Source, settings: Settings, package: Callable[[], str | No
         except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
             raise ParseError(_unparsed(error, source)) from None
         findings = check(tree, source.code, package, settings, prescanned=True,
-                         project=project)
+                         project=project, cells=cells)
     if cache is not None:
         cache.store(key, findings)
     return findings

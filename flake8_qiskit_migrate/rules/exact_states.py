@@ -1,22 +1,34 @@
-"""The exact migration of a statevector or unitary simulator job: ``backend =
-Aer.get_backend("statevector_simulator")`` whose one job's ``.result().get_statevector(circ)``
-is read becomes ``Statevector(circ)`` (``Operator(circ)`` for the unitary simulator), and the
-backend, the job and the result, now unused, go with their imports.
+"""The exact migration of the jobs on a statevector or unitary simulator: ``backend =
+Aer.get_backend("statevector_simulator")`` whose jobs' ``.result().get_statevector(circ)`` are
+read becomes ``Statevector(circ)`` at each read (``Operator(circ)`` for the unitary simulator),
+and the backend, the jobs and the results, now unused, go with their imports.
 
-Offered only where every step is proven in the module: the backend is bound once, at the top
-level, and used by that one job (``backend.run(circ)``, ``backend.run(transpile(circ,
-backend))`` or ``execute(circ, backend)``, nothing else passed); the job and the result are read
-once, in the same chain or through names bound once; and the circuit is a name bound once to a
-``QuantumCircuit`` on which only unitary gates are applied (no measurement, reset, classical
-control or anything unknown), so the exact state is the simulator's.
+Names are followed through the module's top level in order, as a script or a notebook runs:
+a binding reaches the loads after it up to the next binding of the name, so a name bound again
+in each notebook cell (``backend = ...``, ``result = ...``) is followed binding by binding.
+Offered only where every step is proven: every binding of the backend, job, result and circuit
+names is a top-level ``name = value`` and every load is at the top level (no function or class
+reads them); each use that a backend binding reaches is a job (``backend.run(circ)``,
+``backend.run(transpile(circ, backend))`` or ``execute(circ, backend)``, nothing else passed)
+whose job and result are read once, in the chain or through names; and each circuit is bound
+to a ``QuantumCircuit`` on which, before its read, only unitary gates are applied (no
+measurement, reset, classical control, unknown method or call that may change it), none
+between the job and the read, so the exact state is the simulator's.
+
+The unit is one backend binding (its assignment and all its jobs), or all the bindings of the
+name together where each is proven and their edits lie in one notebook cell (then the imports
+they alone used go too). A fix never spans notebook cells: the replacement's import goes where
+the module's imports are when that is the cell of the backend, else in place of the backend's
+assignment.
 """
 
 from __future__ import annotations
 
 import ast
+from dataclasses import dataclass
 
-from ..edits import Edit, Fix, SourceText, add_import, binds, imports_name, inside_try, \
-    parents_of
+from ..edits import Edit, Fix, SourceText, add_import, binds, inside_try, parents_of, \
+    per_module
 from ..registry import Context
 
 GET_BACKEND = ("qiskit_aer.Aer.get_backend", "qiskit.Aer.get_backend",
@@ -28,14 +40,23 @@ _CLASSES = {f"{module}.{cls}": _EXACT[name] for module in ("qiskit_aer", "qiskit
             for cls, name in (("StatevectorSimulator", "statevector_simulator"),
                               ("UnitarySimulator", "unitary_simulator"))}
 _INFO = "qiskit.quantum_info"
+_EXECUTE = "qiskit.execute"
+_TRANSPILE = ("qiskit.transpile", "qiskit.compiler.transpile")
 # Circuit methods that apply a unitary gate (or draw): the exact state is the simulator's.
 _UNITARY_METHODS = frozenset(
     "h x y z s sdg t tdg sx sxdg rx ry rz p u cx cy cz ch swap iswap ccx cswap crx cry crz cp "
     "cu rxx ryy rzz rzx ecr dcx id barrier draw".split())
+# Calls that read a circuit without changing it (another job of the module, its exact state).
+_READERS = frozenset({_EXECUTE, *_TRANSPILE, f"{_INFO}.Statevector", f"{_INFO}.Operator"})
+_READ_METHODS = frozenset({"get_statevector", "get_unitary"})
+_SIMULATORS = frozenset({*GET_BACKEND, "qiskit_aer.AerSimulator", *_CLASSES})
+_SAMPLING = frozenset({"shots", "seed_simulator"})  # options of a job, not of its exact state
 # Imports a migrated module may no longer use.
 _OLD_IMPORTS = {"qiskit": ("Aer", "BasicAer", "execute", "transpile"),
                 "qiskit_aer": ("Aer", "StatevectorSimulator", "UnitarySimulator"),
                 "qiskit_aer.backends": ("StatevectorSimulator", "UnitarySimulator")}
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda, ast.ListComp,
+           ast.SetComp, ast.DictComp, ast.GeneratorExp)
 
 
 def exact_state_fix_at(ctx: Context, node: ast.AST) -> Fix | None:
@@ -54,6 +75,17 @@ def exact_state_fix_at(ctx: Context, node: ast.AST) -> Fix | None:
         call.func is node) else None
 
 
+def exact_state_fix_of_run(ctx: Context, run: ast.Call) -> Fix | None:
+    """The migration carried by the ``backend.run(...)`` of a job on such a simulator (QKM103):
+    that of the backend binding it uses."""
+    if ctx.source is None or ctx.module is None or not (
+            isinstance(run.func, ast.Attribute) and isinstance(run.func.value, ast.Name)):
+        return None
+    binding = _flow(ctx.source, ctx.module).binding_of(run.func.value)
+    return None if binding is None or not isinstance(binding.value, ast.Call) else (
+        exact_state_fix(ctx, binding.value))
+
+
 def _simulator(ctx: Context, call: ast.Call) -> tuple[str, str] | None:
     """The getter and the replacement of what ``call`` constructs, if it is a statevector or
     unitary simulator: ``Aer.get_backend("statevector_simulator")``, ``UnitarySimulator()``."""
@@ -65,53 +97,99 @@ def _simulator(ctx: Context, call: ast.Call) -> tuple[str, str] | None:
     return None if call.args else _CLASSES.get(path or "")
 
 
-def exact_state_fix(ctx: Context, call: ast.Call) -> Fix | None:
-    """The whole migration of the job on the simulator that ``call`` returns, or None where
-    a step is not proven."""
-    source, module = ctx.source, ctx.module
-    found = None if source is None or module is None else _simulator(ctx, call)
-    if found is None or source is None or module is None:
-        return None
-    getter, replacement = found
-    parents = parents_of(source, module)
-    backend = _bound_once(module, parents, call)
-    if backend is None:
-        return None
-    job = _job(ctx, module, parents, backend)
-    if job is None:
-        return None
-    run, circuit = job
-    removed: list[ast.stmt] = [parents[id(call)]]  # type: ignore[list-item]
-    read = _follow(module, parents, run, "result", removed)
-    read = None if read is None else _follow(module, parents, read, getter, removed)
-    if read is None or read.keywords or len(read.args) > 1 or read.args and not (
-            isinstance(read.args[0], ast.Name) and read.args[0].id == circuit.id):
-        return None
-    statement = _statement_of(parents, read)
-    takers = {id(run), id(read), id(parents.get(id(circuit)))}  # the job, transpile, the read
-    if statement not in module.body or inside_try(module, statement) or any(
-            inside_try(module, s) or not _alone(source, s) for s in removed) or (
-            not _unitary_circuit(ctx, module, parents, circuit, takers, run.lineno)):
-        return None
-    edits = [source.replace(read, f"{replacement}({circuit.id})"),
-             *[Edit(s.lineno, 1, (s.end_lineno or s.lineno) + 1, 1, "") for s in removed]]
-    imports = _import_edits(source, module, [*removed, read], replacement)
-    return None if imports is None else (*edits, *imports)
+class _Flow:
+    """The module's top-level bindings and loads of each name, in the order they run."""
+
+    def __init__(self, module: ast.Module, parents: dict[int, ast.AST]) -> None:
+        self.module, self.parents = module, parents
+        self.index = {id(s): i for i, s in enumerate(module.body)}
+        self.names: dict[str, list[ast.AST]] = {}
+        for node in ast.walk(module):
+            name = _bound_or_loaded(node)
+            if name is not None:
+                self.names.setdefault(name, []).append(node)
+
+    def top(self, node: ast.AST) -> int | None:
+        """The index of the top-level statement that runs ``node`` when it runs (None inside
+        a function, class, lambda or comprehension)."""
+        current: ast.AST | None = node
+        while current is not None and id(current) not in self.index:
+            if isinstance(current, _SCOPES):
+                return None
+            current = self.parents.get(id(current))
+        return None if current is None else self.index[id(current)]
+
+    def bindings(self, name: str) -> list[ast.Assign] | None:
+        """The top-level ``name = value`` statements in order; None where the name is bound
+        otherwise, loaded inside a scope, or loaded before its first binding."""
+        found: list[ast.Assign] = []
+        loads: list[int] = []
+        for node in self.names.get(name, ()):
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+                index = self.top(node)
+                if index is None:
+                    return None
+                loads.append(index)
+                continue
+            statement = self.parents.get(id(node))
+            if not (isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store)
+                    and isinstance(statement, ast.Assign) and id(statement) in self.index
+                    and statement.targets == [node]):
+                return None
+            found.append(statement)
+        found.sort(key=lambda s: self.index[id(s)])
+        if not found or loads and min(loads) <= self.index[id(found[0])]:
+            return None
+        return found
+
+    def reach(self, statement: ast.Assign) -> list[ast.Name] | None:
+        """The loads of the name that the top-level assignment binds, from it up to the next
+        binding of the name (whose value still reads this one)."""
+        target = statement.targets[0]
+        if not isinstance(target, ast.Name):
+            return None
+        bindings = self.bindings(target.id)
+        if bindings is None or statement not in bindings:
+            return None
+        here = self.index[id(statement)]
+        later = [self.index[id(b)] for b in bindings if self.index[id(b)] > here]
+        end = min(later) if later else len(self.module.body)
+        return [n for n in self.names[target.id] if isinstance(n, ast.Name) and isinstance(
+            n.ctx, ast.Load) and here < (self.top(n) or 0) <= end]
+
+    def binding_of(self, load: ast.Name) -> ast.Assign | None:
+        """The top-level assignment whose binding ``load`` reads."""
+        bindings = self.bindings(load.id)
+        index = self.top(load)
+        before = [b for b in bindings or () if index is not None and self.index[id(b)] < index]
+        return before[-1] if before else None
+
+    def assigned(self, value: ast.expr) -> ast.Assign | None:
+        """The top-level ``name = value`` statement of ``value``, if it is one."""
+        statement = self.parents.get(id(value))
+        return statement if isinstance(statement, ast.Assign) and id(
+            statement) in self.index and len(statement.targets) == 1 and isinstance(
+            statement.targets[0], ast.Name) and statement.value is value else None
 
 
-def _bound_once(module: ast.Module, parents: dict[int, ast.AST],
-                value: ast.expr) -> str | None:
-    """The name that a top-level ``name = value`` binds, where nothing else binds it."""
-    statement = parents.get(id(value))
-    if not (isinstance(statement, ast.Assign) and statement in module.body
-            and len(statement.targets) == 1 and isinstance(statement.targets[0], ast.Name)):
-        return None
-    name = statement.targets[0].id
-    bindings = [n for n in ast.walk(module) if isinstance(n, ast.Name) and n.id == name and (
-        not isinstance(n.ctx, ast.Load)) or isinstance(n, ast.alias) and (
-        n.asname or n.name) == name or isinstance(n, ast.arg) and n.arg == name or isinstance(
-        n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and n.name == name]
-    return name if len(bindings) == 1 else None
+def _bound_or_loaded(node: ast.AST) -> str | None:
+    """The name a node binds or loads, if it is a binding or a load."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.arg):
+        return node.arg
+    if isinstance(node, ast.alias):
+        return node.asname or node.name.split(".")[0]
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return node.name
+    if isinstance(node, ast.ExceptHandler):
+        return node.name
+    return None
+
+
+@per_module
+def _flow(source: SourceText, module: ast.Module) -> _Flow:
+    return _Flow(module, parents_of(source, module))
 
 
 def _loads(module: ast.Module, name: str) -> list[ast.Name]:
@@ -119,88 +197,201 @@ def _loads(module: ast.Module, name: str) -> list[ast.Name]:
             and isinstance(n.ctx, ast.Load)]
 
 
-def _job(ctx: Context, module: ast.Module, parents: dict[int, ast.AST],
-         backend: str) -> tuple[ast.Call, ast.Name] | None:
-    """The one job on the backend and its circuit: ``backend.run(circ)``, ``backend.run(
-    transpile(circ, backend))`` or ``execute(circ, backend)``, where the backend is used
-    nowhere else."""
-    uses = _loads(module, backend)
-    attributes = [parents[id(u)] for u in uses if isinstance(parents.get(id(u)), ast.Attribute)]
-    runs = [parents[id(a)] for a in attributes if isinstance(a, ast.Attribute) and a.attr == "run"]
-    executes = [parents[id(u)] for u in uses if isinstance(parents.get(id(u)), ast.Call)]
-    calls = [c for c in [*runs, *executes] if isinstance(c, ast.Call) and (
-        c in runs or ctx.qualify(c.func) == "qiskit.execute")]
-    if len(calls) != 1 or calls[0].keywords:
+@dataclass
+class _Part:
+    """The edits of one backend binding's migration (imports aside) and the code it takes
+    away."""
+
+    edits: list[Edit]
+    gone: list[ast.AST]
+    backend: ast.Assign
+
+
+def exact_state_fix(ctx: Context, call: ast.Call) -> Fix | None:
+    """The whole migration of the jobs on the simulator that ``call`` returns, or None where
+    a step is not proven."""
+    source, module = ctx.source, ctx.module
+    found = None if source is None or module is None else _simulator(ctx, call)
+    if found is None or source is None or module is None:
         return None
-    job = calls[0]
-    argument: ast.expr | None = None
-    reads = 1
-    if job in runs and len(job.args) == 1:
-        argument = job.args[0]
+    getter, replacement = found
+    flow = _flow(source, module)
+    statement = flow.assigned(call)
+    part = None if statement is None else _binding_part(
+        ctx, source, flow, statement, getter, replacement)
+    if part is None:
+        return None
+    # All the name's bindings at once, where each is proven and they keep to one cell.
+    bindings = flow.bindings(_target(part.backend)) or []
+    parts = [_binding_part(ctx, source, flow, b, getter, replacement) for b in bindings
+             if isinstance(b.value, ast.Call) and _simulator(ctx, b.value) == found]
+    proven = [p for p in parts if p is not None]
+    if len(proven) == len(bindings) > 1 and len(
+            {source.cell_start(e.row) for p in proven for e in p.edits}) == 1:
+        part = _Part([e for p in proven for e in p.edits], [n for p in proven for n in p.gone],
+                     proven[0].backend)
+    imports = _import_edits(source, module, part, replacement)
+    return None if imports is None else tuple(sorted({*part.edits, *imports}))
+
+
+def _binding_part(ctx: Context, source: SourceText, flow: _Flow, statement: ast.Assign,
+                  getter: str, replacement: str) -> _Part | None:
+    """The migration of every job on one backend binding, or None where one is not proven."""
+    name = _target(statement)
+    uses = flow.reach(statement)
+    if not uses or inside_try(flow.module, statement) or not _alone(source, statement):
+        return None
+    part = _Part([_removal(statement)], [statement], statement)
+    taken = 0
+    for use in uses:
+        job = _job(ctx, flow, use, name)
+        if job is None:
+            continue  # ``transpile(circ, backend)`` inside a job: counted with it
+        run, circuit, reads = job
+        taken += reads
+        if not _read_part(ctx, source, flow, run, circuit, getter, replacement, part):
+            return None
+    return part if taken == len(uses) else None
+
+
+def _job(ctx: Context, flow: _Flow, use: ast.Name,
+         backend: str) -> tuple[ast.Call, ast.Name, int] | None:
+    """The job whose backend ``use`` is, its circuit and how many uses of the backend it
+    takes: ``backend.run(circ)``, ``backend.run(transpile(circ, backend))`` (two) or
+    ``execute(circ, backend)``; None for a use that is not a job's backend."""
+    parent = flow.parents.get(id(use))
+    call = flow.parents.get(id(parent))
+    if isinstance(parent, ast.Attribute) and parent.attr == "run" and isinstance(
+            call, ast.Call) and call.func is parent and len(call.args) == 1 and _no_effect(
+            call.keywords):
+        argument: ast.expr | None = call.args[0]
+        reads = 1
         if isinstance(argument, ast.Call):
-            argument, reads = _circuit_of(ctx, argument, backend, "qiskit.transpile"), 2
-    elif len(job.args) == 2:
-        argument = _circuit_of(ctx, job, backend, "qiskit.execute")
-    if not isinstance(argument, ast.Name):
-        return None
-    return (job, argument) if len(uses) == reads else None
+            argument, reads = _circuit_of(ctx, argument, backend, _TRANSPILE), 2
+        return (call, argument, reads) if isinstance(argument, ast.Name) else None
+    if isinstance(parent, ast.Call) and len(parent.args) == 2 and parent.args[1] is use and (
+            ctx.qualify(parent.func) == _EXECUTE):
+        circuit = _circuit_of(ctx, parent, backend, (_EXECUTE,))
+        return (parent, circuit, 1) if isinstance(circuit, ast.Name) else None
+    return None
 
 
-def _circuit_of(ctx: Context, call: ast.Call, backend: str, function: str) -> ast.expr | None:
-    """The circuit of ``function(circ, backend)``."""
-    if ctx.qualify(call.func) != function or len(call.args) != 2 or call.keywords:
+def _no_effect(keywords: list[ast.keyword]) -> bool:
+    """Whether the job's options leave its exact state as it is: shots and a seed (a circuit
+    without measurement ends in one state), given by a constant or a name."""
+    return all(k.arg in _SAMPLING and isinstance(k.value, (ast.Constant, ast.Name))
+               for k in keywords)
+
+
+def _circuit_of(ctx: Context, call: ast.Call, backend: str,
+                functions: tuple[str, ...]) -> ast.expr | None:
+    """The circuit of ``function(circ, backend)`` (``execute`` may pass shots and a seed)."""
+    if ctx.qualify(call.func) not in functions or len(call.args) != 2 or call.keywords and (
+            functions != (_EXECUTE,) or not _no_effect(call.keywords)):
         return None
     second = call.args[1]
     return call.args[0] if isinstance(second, ast.Name) and second.id == backend else None
 
 
-def _follow(module: ast.Module, parents: dict[int, ast.AST], value: ast.expr, method: str,
-            removed: list[ast.stmt]) -> ast.Call | None:
-    """The call ``value.method(...)``, directly or through a top-level name bound once to the
-    value and read once (its statement joins ``removed``)."""
-    name = _bound_once(module, parents, value)
-    if name is not None:
-        uses = _loads(module, name)
-        if len(uses) != 1 or uses[0].lineno <= value.lineno:
+def _read_part(ctx: Context, source: SourceText, flow: _Flow, run: ast.Call,
+               circuit: ast.Name, getter: str, replacement: str, part: _Part) -> bool:
+    """Adds the migration of one job to ``part``: its read becomes the exact value; False
+    where a step is not proven."""
+    removed: list[ast.Assign] = []
+    read = _follow(flow, run, "result", removed)
+    read = None if read is None else _follow(flow, read, getter, removed)
+    if read is None or read.keywords or len(read.args) > 1 or read.args and not (
+            isinstance(read.args[0], ast.Name) and read.args[0].id == circuit.id):
+        return False
+    statement = flow.parents.get(id(read))
+    while statement is not None and not isinstance(statement, ast.stmt):
+        statement = flow.parents.get(id(statement))
+    if statement is None or id(statement) not in flow.index or any(
+            inside_try(flow.module, s) or not _alone(source, s) for s in [statement, *removed]):
+        return False
+    takers = {id(circuit), id(flow.parents.get(id(circuit)))}  # the job and its transpile
+    takers |= {id(a) for a in read.args}
+    job_at, read_at = flow.top(run), flow.index[id(statement)]
+    if job_at is None or not _unitary_circuit(ctx, flow, circuit, takers, job_at, read_at):
+        return False
+    part.edits += [source.replace(read, f"{replacement}({circuit.id})"),
+                   *[_removal(s) for s in removed]]
+    part.gone += [read, *removed]
+    return True
+
+
+def _follow(flow: _Flow, value: ast.expr, method: str,
+            removed: list[ast.Assign]) -> ast.Call | None:
+    """The call ``value.method(...)``, directly or through a top-level name bound to the
+    value whose binding is read once (its statement joins ``removed``)."""
+    statement = flow.assigned(value)
+    if statement is not None:
+        uses = flow.reach(statement)
+        if uses is None or len(uses) != 1:
             return None
-        removed.append(parents[id(value)])  # type: ignore[arg-type]
+        removed.append(statement)
         value = uses[0]
-    attribute = parents.get(id(value))
-    call = parents.get(id(attribute))
+    attribute = flow.parents.get(id(value))
+    call = flow.parents.get(id(attribute))
     if isinstance(attribute, ast.Attribute) and attribute.attr == method and isinstance(
             call, ast.Call) and call.func is attribute:
         return call
     return None
 
 
-def _statement_of(parents: dict[int, ast.AST], node: ast.AST) -> ast.AST | None:
-    while node is not None and not isinstance(node, ast.stmt):
-        node = parents.get(id(node))  # type: ignore[assignment]
-    return node
-
-
-def _unitary_circuit(ctx: Context, module: ast.Module, parents: dict[int, ast.AST],
-                     circuit: ast.Name, takers: set[int], job_line: int) -> bool:
-    """Whether the name is bound once, at the top level, to a ``QuantumCircuit`` that only
-    unitary gates are applied to (each a statement of its own, so no ``c_if`` follows), all
-    before the job (the state read later is the state it ran)."""
-    statement = next((s for s in module.body if isinstance(s, ast.Assign) and len(s.targets) == 1
-                      and isinstance(s.targets[0], ast.Name)
-                      and s.targets[0].id == circuit.id), None)
-    if statement is None or not isinstance(statement.value, ast.Call) or ctx.qualify(
-            statement.value.func) != "qiskit.QuantumCircuit" or _bound_once(
-            module, parents, statement.value) is None:
+def _unitary_circuit(ctx: Context, flow: _Flow, circuit: ast.Name, takers: set[int],
+                     job_at: int, read_at: int) -> bool:
+    """Whether the circuit's binding is a ``QuantumCircuit(...)`` that, up to the read, only
+    unitary gates are applied to (each a statement of its own, so no ``c_if`` follows), none
+    between the job and the read, and that nothing else that may change it takes."""
+    binding = flow.binding_of(circuit)
+    uses = None if binding is None else flow.reach(binding)
+    if binding is None or uses is None or not isinstance(binding.value, ast.Call) or (
+            ctx.qualify(binding.value.func) != "qiskit.QuantumCircuit"):
         return False
-    for use in _loads(module, circuit.id):
-        attribute = parents.get(id(use))
-        if isinstance(attribute, ast.Attribute):
-            call = parents.get(id(attribute))
-            if attribute.attr not in _UNITARY_METHODS or not isinstance(call, ast.Call) or (
-                    not isinstance(parents.get(id(call)), ast.Expr)) or use.lineno >= job_line:
-                return False
-        elif id(attribute) not in takers:
-            return False  # passed to something else, which may measure it
+    for use in uses:
+        at = flow.top(use)
+        if at is None or at > read_at or id(use) in takers or _only_read(ctx, flow, use):
+            continue
+        attribute = flow.parents.get(id(use))
+        call = flow.parents.get(id(attribute))
+        if not (isinstance(attribute, ast.Attribute) and attribute.attr in _UNITARY_METHODS
+                and isinstance(call, ast.Call) and call.func is attribute
+                and isinstance(flow.parents.get(id(call)), ast.Expr) and at < job_at):
+            return False
     return True
+
+
+def _only_read(ctx: Context, flow: _Flow, use: ast.Name) -> bool:
+    """Whether the use does not change the circuit: its drawing, or the circuit as the first
+    argument of another job (``execute``, a simulator's ``run``) or transpilation, an exact
+    state, or a result's read of it."""
+    attribute = flow.parents.get(id(use))
+    if isinstance(attribute, ast.Attribute) and attribute.attr == "draw" and isinstance(
+            flow.parents.get(id(attribute)), ast.Call):
+        return True  # ``display(qc.draw())``: a drawing, wherever it is used
+    call = attribute
+    if not isinstance(call, ast.Call) or not call.args or call.args[0] is not use:
+        return False
+    func = call.func
+    if isinstance(func, ast.Attribute) and func.attr in _READ_METHODS:
+        return True
+    if isinstance(func, ast.Attribute) and func.attr == "run" and isinstance(func.value, ast.Name):
+        backend = flow.binding_of(func.value)  # bound later than the finding: not yet qualified
+        return backend is not None and isinstance(backend.value, ast.Call) and ctx.qualify(
+            backend.value.func) in _SIMULATORS  # a simulator runs a copy
+    return ctx.qualify(func) in _READERS
+
+
+def _target(statement: ast.Assign) -> str:
+    """The name a ``_Flow`` assignment binds (checked to be a plain name)."""
+    target = statement.targets[0]
+    assert isinstance(target, ast.Name)
+    return target.id
+
+
+def _removal(statement: ast.stmt) -> Edit:
+    return Edit(statement.lineno, 1, (statement.end_lineno or statement.lineno) + 1, 1, "")
 
 
 def _alone(source: SourceText, statement: ast.stmt) -> bool:
@@ -211,14 +402,16 @@ def _alone(source: SourceText, statement: ast.stmt) -> bool:
                 or source.line(end_row)[end_column - 1:].strip())
 
 
-def _import_edits(source: SourceText, module: ast.Module, gone: list[ast.AST],
+def _import_edits(source: SourceText, module: ast.Module, part: _Part,
                   replacement: str) -> Fix | None:
     """The import of the replacement, and the removal of the old imports that only the
-    removed code used."""
-    inside = {id(n) for node in gone for n in ast.walk(node)}
+    removed code used, in the backend's cell (an import in another cell stays)."""
+    inside = {id(n) for node in part.gone for n in ast.walk(node)}
+    cell = source.cell_start(part.backend.lineno)
     edits: list[Edit] = []
     for statement in module.body:
-        if not isinstance(statement, ast.ImportFrom) or statement.level:
+        if not isinstance(statement, ast.ImportFrom) or statement.level or (
+                source.cell_start(statement.lineno) != cell):
             continue
         names = statement.names
         kept = [a for a in names if a.asname or a.name not in _OLD_IMPORTS.get(
@@ -232,18 +425,22 @@ def _import_edits(source: SourceText, module: ast.Module, gone: list[ast.AST],
                               ", ".join(source.segment(source.start(a), source.end(a))
                                         for a in kept)))
         else:
-            edits.append(Edit(statement.lineno, 1, (statement.end_lineno or statement.lineno)
-                              + 1, 1, ""))
-    if not imports_name(module, _INFO, replacement):
-        if binds(module, replacement):
-            return None
-        line = f"from {_INFO} import {replacement}"
-        added = add_import(source, module, line)
-        within = [e for e in edits if (e.row, e.column) <= (added.row, added.column) < (
-            e.end_row, e.end_column)]  # the import it follows goes: it takes its place
-        if within:
-            edits[edits.index(within[0])] = Edit(within[0].row, 1, within[0].end_row, 1,
-                                                 line + "\n")
-        else:
-            edits.append(added)
+            edits.append(_removal(statement))
+    if any(isinstance(s, ast.ImportFrom) and s.module == _INFO and s.lineno < part.backend.lineno
+           and any(a.name == replacement and not a.asname for a in s.names)
+           for s in module.body):  # imported before it is needed
+        return tuple(edits)
+    if binds(module, replacement):
+        return None
+    line = f"from {_INFO} import {replacement}"
+    added = add_import(source, module, line)
+    if source.cell_start(added.row) != cell:  # the imports are in another cell
+        return (*edits, Edit(part.backend.lineno, 1, part.backend.lineno, 1, line + "\n"))
+    within = [e for e in edits if (e.row, e.column) <= (added.row, added.column) < (
+        e.end_row, e.end_column)]  # the import it follows goes: it takes its place
+    if within:
+        edits[edits.index(within[0])] = Edit(within[0].row, 1, within[0].end_row, 1,
+                                             line + "\n")
+    else:
+        edits.append(added)
     return tuple(edits)

@@ -142,7 +142,8 @@ REGISTRY.add(Rule(
     fix_title="prefer {replacement}",
     replacement=PRIMITIVE + SAMPLER_LOCAL,
     url=GUIDES + "qiskit-backend-primitives",
-    fix=Autofix("unsafe", "Run the circuit through `BackendSamplerV2` and read its counts",
+    fix=Autofix("unsafe", "Run the circuit through `BackendSamplerV2` and read its counts (on a "
+                "statevector or unitary simulator: `Statevector` / `Operator`)",
                 "Unsafe: the job becomes a primitive job. On an `AerSimulator`, `counts = "
                 "backend.run(transpile(qc, backend), shots=1000, seed_simulator=7).result()"
                 ".get_counts()` becomes `counts = BackendSamplerV2(backend=backend, options="
@@ -164,7 +165,9 @@ REGISTRY.add(Rule(
                 "`try`, or where the job is used otherwise. Offered on `AerSimulator`, "
                 "`BasicSimulator`, `GenericBackendV2` and the V2 fake backends of "
                 "qiskit-ibm-runtime, not yet on IBM Quantum backends (QKM102) nor on other "
-                "backends."),
+                "backends. On a statevector or unitary simulator the `run` carries QKM111's "
+                "fix of its backend: the read becomes `Statevector(circuit)` / "
+                "`Operator(circuit)` (see QKM111)."),
     new_names=(
         "qiskit.primitives.BackendSamplerV2",
         "qiskit.primitives.BackendEstimatorV2",
