@@ -118,7 +118,39 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement=SAMPLER_IBM,
     url=GUIDES + "qiskit-runtime#step-3-replace-the-call-to-backendrun-with-a-call-to-primitives",
-    no_fix_reason='No fix: replacing `backend.run` with a primitive changes what the call returns (a `PrimitiveResult` instead of a `Result` with counts), so every use of the result must change with it.',
+    fix=Autofix("unsafe", "Run the circuit through the Runtime Sampler and read its counts",
+                "Unsafe: the job becomes a Runtime primitive job on the device. `job = "
+                "backend.run(qc, shots=1000)` and `job.result().get_counts()` become `isa_qc = "
+                "generate_preset_pass_manager(backend=backend, optimization_level=1).run(qc)`, "
+                "`job = Sampler(mode=backend).run([isa_qc], shots=1000)` and "
+                "`job.result()[0].data.meas.get_counts()`, with the imports of "
+                "`qiskit_ibm_runtime.executor_sampler.Sampler` and "
+                "`qiskit.transpiler.preset_passmanagers.generate_preset_pass_manager` added. "
+                "Hardware counts are sampled, so no two runs agree, and the circuit now runs "
+                "as the pass manager lays it out (a circuit given as `transpile(qc, backend)`, "
+                "or a name bound once to it, is kept and not transpiled twice); a run without "
+                "`shots=` gets the primitive's default (4096) instead of the backend's (4000); "
+                "the job runs in a session or batch where the code opens one, and is billed as "
+                "a primitive job; the result's type changes and the counts dictionary may list "
+                "its keys in another order. The class is the one of the targeted "
+                "qiskit-ibm-runtime releases: `executor_sampler.Sampler` from 0.50 (and where "
+                "the target is unknown), `qiskit_ibm_runtime.SamplerV2` where a targeted "
+                "release predates 0.50, no fix where one predates 0.24 (no `mode=`). Offered "
+                "only where the module proves every part: a backend bound once to "
+                "`service.backend(...)` or `service.least_busy(...)` of a "
+                "`QiskitRuntimeService`, or to a step of an IBMQ/IBMProvider chain whose whole "
+                "rewrite (QKM205) the fix then makes too; one circuit or a list of them, each "
+                "built once by `QuantumCircuit(...)` with one classical register whose name is "
+                "known, the same for all (`measure_all()`: `meas`, `QuantumCircuit(n, m)`: "
+                "`c`, `ClassicalRegister(m, \"name\")`); no option but `shots` and "
+                "`memory=True`; a job read only by `.result()`, `.job_id()` and "
+                "`job_monitor(job)` (removed with every `job_monitor` of the module, as "
+                "QKM212's fix does), and a result read only by `.get_counts()` (of the one "
+                "circuit, or `get_counts(i)` / `get_counts(circuit)` of a list) and "
+                "`.get_memory()` (`.get_bitstrings()`). Several registers would change the "
+                "keys of the counts (`'00 1'` -> `'001'`): no fix then, nor for a pulse "
+                "schedule, `job_name=` or other options, a job passed elsewhere, or inside a "
+                "`try`."),
     releases=Releases("qiskit-ibm-runtime", deprecated="0.23.0", removed="0.35.0"),
     new_names=("qiskit_ibm_runtime.SamplerV2", "qiskit_ibm_runtime.EstimatorV2"),
     deprecated_in="qiskit-ibm-runtime 0.23.0",

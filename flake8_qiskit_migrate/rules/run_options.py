@@ -132,7 +132,7 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement=RUN_OPTIONS["shots"][1],
     url=OPTIONS_GUIDE,
-    no_fix_reason="No fix: the option's new home is on a primitive, which only exists once the `run` call itself is migrated (QKM102 has no mechanical fix, QKM103 one on proven `AerSimulator` shapes only; QKM101's fix keeps `backend.run`).",
+    no_fix_reason="No fix: the option's new home is on a primitive, which only exists once the `run` call itself is migrated (QKM102's and QKM103's fixes take `shots=` into the Sampler run on the shapes they prove; QKM101's fix keeps `backend.run`).",
     new_names=("qiskit_ibm_runtime.options.SamplerOptions",),
     doc=RuleDoc(
         summary='`shots=` of `backend.run`/`execute`',
