@@ -75,7 +75,8 @@ def run_to_sampler(ctx: Context, node: ast.AST, name: str) -> Fix | None:
     isa = f"isa_{'circuits' if listed else names[0]}"
     if not transpiled and (statement is None or binds(module, isa)):
         return None
-    imports = _imports(source, module, [sampler] + ([] if transpiled else [PASS_MANAGER]))
+    imports = _imports(source, module, [sampler] + ([] if transpiled else [PASS_MANAGER]),
+                       (*reads, *chain))
     if imports is None:
         return None
     pubs = _text(source, node.args[0]) if transpiled else isa
@@ -251,10 +252,11 @@ def _statement(source: SourceText, module: ast.Module, node: ast.AST) -> ast.stm
     return None if source.line(row)[:column - 1].strip() else current
 
 
-def _imports(source: SourceText, module: ast.Module,
-             names: list[tuple[str, str]]) -> list[Edit] | None:
-    """The imports to add (one edit each, so that two fixes adding one are merged); None where
-    a name is bound to something else."""
+def _imports(source: SourceText, module: ast.Module, names: list[tuple[str, str]],
+             avoid: Fix) -> list[Edit] | None:
+    """The imports to add (one edit each, so that two fixes adding one are merged), after an
+    import that the other edits of the fix (``avoid``) keep; None where a name is bound to
+    something else."""
     edits = []
     for origin, name in names:
         if imports_name(module, origin, name) or name == PASS_MANAGER[1] and imports_name(
@@ -262,7 +264,7 @@ def _imports(source: SourceText, module: ast.Module,
             continue
         if binds(module, name):
             return None
-        edits.append(add_import(source, module, f"from {origin} import {name}"))
+        edits.append(add_import(source, module, f"from {origin} import {name}", avoid))
     return edits
 
 
