@@ -318,3 +318,76 @@ def test_the_fixed_program_runs_in_local_testing_mode(tmp_path: Path, target: st
     ran = json.loads((tmp_path / "out.json").read_text())["legacy"]
     assert ran["error"] is None
     assert ran["output"] == "shots: 500\ntop: 11\n"
+
+
+EXECUTE = """\
+from qiskit import QuantumCircuit, execute
+from qiskit_ibm_runtime import QiskitRuntimeService
+service = QiskitRuntimeService()
+backend = service.backend("ibm_kyiv")
+qc = QuantumCircuit(2, 2)
+job = execute(qc, backend, shots=100, seed_transpiler=7, memory=True)
+print(job.result().get_memory())
+"""
+
+
+@pytest.mark.parametrize("targets, sampler, imported", [
+    ((), "Sampler", CLIENT_IMPORT), (OLD, "SamplerV2", SERVER_IMPORT)])
+def test_execute_on_an_ibm_backend_is_the_sampler_run_of_what_it_transpiled(
+        targets: tuple[tuple[str, str], ...], sampler: str, imported: str) -> None:
+    assert fixed(EXECUTE, targets) == (
+        "from qiskit import QuantumCircuit, transpile\n"
+        "from qiskit_ibm_runtime import QiskitRuntimeService\n" + imported +
+        "service = QiskitRuntimeService()\n"
+        "backend = service.backend(\"ibm_kyiv\")\n"
+        "qc = QuantumCircuit(2, 2)\n"
+        f"job = {sampler}(mode=backend).run([transpile(qc, backend, seed_transpiler=7)], "
+        "shots=100)\n"
+        "print(job.result()[0].data.c.get_bitstrings())\n")
+
+
+def test_execute_of_a_list_through_qiskit_transpiles_the_list() -> None:
+    source = EXECUTE.replace("from qiskit import QuantumCircuit, execute\n",
+                             "import qiskit\nfrom qiskit import QuantumCircuit\n").replace(
+        "qc = QuantumCircuit(2, 2)\njob = execute(qc, backend, shots=100, seed_transpiler=7, "
+        "memory=True)\nprint(job.result().get_memory())\n",
+        "a = QuantumCircuit(1, 1)\nb = QuantumCircuit(1, 1)\n"
+        "result = qiskit.execute([a, b], backend).result()\nprint(result.get_counts(b))\n")
+    assert fixed(source).endswith(
+        "result = Sampler(mode=backend).run(qiskit.transpile([a, b], backend)).result()\n"
+        "print(result[1].data.c.get_counts())\n")
+
+
+def test_the_sampler_form_of_execute_is_unsafe_where_the_local_form_is_safe(
+        tmp_path: Path) -> None:
+    local = EXECUTE.replace("from qiskit_ibm_runtime import QiskitRuntimeService\n",
+                            "from qiskit_aer import AerSimulator\n").replace(
+        "service = QiskitRuntimeService()\nbackend = service.backend(\"ibm_kyiv\")\n",
+        "backend = AerSimulator()\n")
+    for name, text in (("ibm.py", EXECUTE), ("local.py", local)):
+        (tmp_path / name).write_text(text)
+    shown = command("check", ".", "--output-format", "json", "--unsafe-fixes", "--no-cache",
+                    "--exit-zero", cwd=tmp_path)
+    fixes = {(Path(f["filename"]).name, f["code"], f["location"]["row"]): f["fix"]
+             for f in json.loads(shown.stdout)}
+    assert {key: (fix["applicability"], fix["message"]) for key, fix in fixes.items()
+            if key[1] in ("QKM101", "QKM416")} == {
+        ("ibm.py", "QKM101", 1): ("unsafe", "Transpile and run through the Runtime Sampler, "
+                                            "and read its counts"),
+        ("ibm.py", "QKM101", 6): ("unsafe", "Transpile and run through the Runtime Sampler, "
+                                            "and read its counts"),
+        ("ibm.py", "QKM416", 6): ("unsafe", "Move the option into `transpile`, with the "
+                                            "Sampler form of the fix of `execute`"),
+        ("local.py", "QKM101", 1): ("safe", "Transpile and run on the backend, as `execute` did"),
+        ("local.py", "QKM101", 5): ("safe", "Transpile and run on the backend, as `execute` did"),
+        ("local.py", "QKM416", 5): ("safe", "Move the option into `transpile`, with the fix of "
+                                            "`execute`")}
+    command("check", ".", "--fix", "--no-cache", "--exit-zero", cwd=tmp_path)
+    assert (tmp_path / "ibm.py").read_text() == EXECUTE  # --fix alone: not the unsafe form
+    assert "backend.run(transpile(qc, backend, seed_transpiler=7)" in (
+        tmp_path / "local.py").read_text()
+
+
+def test_execute_with_an_option_without_a_sampler_home_gets_no_fix() -> None:
+    source = EXECUTE.replace("memory=True", "memory=True, job_name='x'")
+    assert fixed(source) == source

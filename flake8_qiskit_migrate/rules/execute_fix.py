@@ -17,6 +17,7 @@ from ..edits import Edit, Fix, SourceText, arguments_removal, binds, imports_nam
 from ..registry import REGISTRY, Context
 from .backends import AER_BACKENDS, backend_kind
 from .execution import EXECUTE
+from .ibm_sampler import execute_to_sampler
 from .run_options import RUN_OPTIONS, report_run_options
 
 # What ``execute`` (qiskit 0.46) passed to ``transpile``; ``backend_properties``,
@@ -66,8 +67,12 @@ def _rewritten_call(ctx: Context, source: SourceText, call: ast.Call) -> Fix | N
         return None
     circuits, backend, options = found
     path = ctx.qualify(_value(backend))
+    qualified = isinstance(call.func, ast.Attribute)  # ``qiskit.execute`` -> ``qiskit.transpile``
+    if backend_kind(path) == "ibm":  # ``backend.run`` is gone there: QKM102's Sampler form
+        return execute_to_sampler(ctx, call, _value(circuits), _value(backend),
+                                  [k for k in options if k.arg in TRANSPILER_OPTIONS], qualified)
     if backend_kind(path) != "other":
-        return None  # an IBM Quantum or an unknown backend
+        return None  # an unknown backend
     moved, dropped = [], []
     for keyword in options:
         value = keyword.value
@@ -80,7 +85,6 @@ def _rewritten_call(ctx: Context, source: SourceText, call: ast.Call) -> Fix | N
                   and (path in AER_BACKENDS or isinstance(value, ast.Constant))):
             return None
     name = _text(source, _value(backend))
-    qualified = isinstance(call.func, ast.Attribute)  # ``qiskit.execute`` -> ``qiskit.transpile``
     value = _value(circuits)
     edits = [source.replace(call.func, f"{name}.run"),
              Edit(*source.start(value), *source.start(value),

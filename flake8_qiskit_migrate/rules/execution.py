@@ -20,7 +20,7 @@ from ..registry import GUIDES, REGISTRY, Autofix, Context, Releases, Rule, RuleD
 from .backends import AER_BACKENDS, BACKENDS, backend_kind
 from .legacy_simulators import run_advice, simulator_value
 from .receivers import name_says, proven_other
-from .run_options import report_run_options
+from .run_options import SAMPLER_FORM, report_run_options
 
 SAMPLER_IBM = "qiskit_ibm_runtime.SamplerV2(mode=backend).run([(circuit,)])"
 ESTIMATOR_IBM = "qiskit_ibm_runtime.EstimatorV2(mode=backend).run([(circuit, observable)])"
@@ -86,15 +86,22 @@ REGISTRY.add(Rule(
                 "`coupling_map`, `initial_layout`, `seed_transpiler`, `optimization_level` go "
                 "to `transpile`, the run options to `run`; a `None` option, which `execute` "
                 "dropped, goes), and `from qiskit import execute` imports `transpile` instead. "
-                "The job and its result are the same objects, read as before. Offered only on a "
-                "backend proven local (Aer, `BasicSimulator`, fake and generic backends: on IBM "
-                "Quantum backends `backend.run` was removed) and spelled as a name (it is "
-                "written twice), where every option has a proven home (not `pass_manager`, "
+                "The job and its result are the same objects, read as before. Offered on a "
+                "backend proven local (Aer, `BasicSimulator`, fake and generic backends) and "
+                "spelled as a name (it is written twice), where every option has a proven home (not `pass_manager`, "
                 "`backend_properties`, scheduling or pulse options, `**options`; on a backend "
                 "other than Aer only constant `shots`, `memory`, `seed_simulator`), and only "
                 "where every `execute` of the module is fixed with it: the calls and the import "
                 "change together. `backend.run` is still supported on local backends; QKM103 "
-                "then recommends a primitive.", whole=True),
+                "then recommends a primitive. Unsafe on an IBM Quantum backend, where "
+                "`backend.run` is gone: `job = execute(qc, backend, shots=4000, "
+                "seed_transpiler=7)` becomes `job = Sampler(mode=backend).run([transpile(qc, "
+                "backend, seed_transpiler=7)], shots=4000)` and its counts read "
+                "`job.result()[0].data.c.get_counts()`: QKM102's fix, with its conditions and "
+                "its reasons (sampled hardware counts, a primitive job, the Sampler class of "
+                "the targeted qiskit-ibm-runtime releases).", whole=True,
+                unsafe_form=(SAMPLER_FORM, "Transpile and run through the Runtime Sampler, and "
+                             "read its counts")),
     releases=Releases("qiskit", deprecated="0.46.0", removed="1.0.0"),
     new_names=("qiskit.transpile",),
     deprecated_in="Qiskit 0.46.0",

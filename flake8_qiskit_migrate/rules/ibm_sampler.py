@@ -88,7 +88,45 @@ def run_to_sampler(ctx: Context, node: ast.AST, name: str) -> Fix | None:
         circuit_text = f"[{', '.join(names)}]" if listed else names[0]
         edits.append(Edit(row, 1, row, 1, f"{indent}{isa} = {PASS_MANAGER[1]}(backend={backend}, "
                           f"optimization_level=1).run({circuit_text})\n"))
-    return tuple(sorted(set(edits)))
+    return _together(edits)
+
+
+def execute_to_sampler(ctx: Context, call: ast.Call, circuits: ast.expr, backend: ast.expr,
+                       moved: list[ast.keyword], qualified: bool) -> Fix | None:
+    """QKM101's fix of ``execute(circuits, backend, **options)`` on an IBM Quantum backend:
+    the Sampler run of ``transpile(circuits, backend, <transpiler options MOVED>)``, as
+    ``execute`` transpiled them (``qiskit.transpile`` where ``execute`` was ``qiskit.execute``),
+    its run options kept as ``backend.run``'s are; the import of ``execute`` is QKM101's."""
+    source, module = ctx.source, ctx.module
+    sampler = sampler_class(ctx.settings.targets)
+    arguments = ("experiments", "backend")
+    options = [k for k in call.keywords if k not in moved and k.arg not in arguments]
+    if source is None or module is None or sampler is None or not isinstance(
+            backend, ast.Name) or not all(_kept(k) for k in options) or inside_try(module, call):
+        return None
+    chain = _backend_chain(ctx, source, module, backend.id)
+    found = _names(ctx, module, circuits)
+    if chain is None or found is None:
+        return None
+    names, listed = found
+    reads = _reads(ctx, source, module, call, names)
+    imports = None if reads is None else _imports(source, module, [sampler], (*reads, *chain))
+    if reads is None or imports is None:
+        return None
+    transpiled = f"{'qiskit.' if qualified else ''}transpile(" + ", ".join(
+        [_text(source, circuits), backend.id, *(_text(source, k) for k in moved)]) + ")"
+    run = _sampler_run(source, call, sampler[1], backend.id, transpiled, listed)
+    return _together([source.replace(call, run), *reads, *imports, *chain])
+
+
+def _together(edits: list[Edit]) -> Fix | None:
+    """The edits as one fix, where none overlaps another: the chain's and the ``job_monitor``
+    removal's edits were made each for itself (an import added after a line the other
+    deletes); such a fix waits for theirs, applied first, and a re-check."""
+    fix = tuple(sorted(set(edits)))
+    if any((a.end_row, a.end_column) > (b.row, b.column) for a, b in zip(fix, fix[1:])):
+        return None
+    return fix
 
 
 def sampler_class(targets: tuple[tuple[str, str], ...]) -> tuple[str, str] | None:
@@ -161,6 +199,13 @@ def _circuits(ctx: Context, source: SourceText, module: ast.Module, argument: as
         value = value.args[0]
     elif value is not argument:  # a name bound to something else than ``transpile(...)``
         value = argument
+    found = _names(ctx, module, value)
+    return None if found is None else (*found, transpiled)
+
+
+def _names(ctx: Context, module: ast.Module, value: ast.expr) -> tuple[list[str], bool] | None:
+    """The names of circuits built here that ``value`` holds (a name, or a list of names), and
+    whether they are a list."""
     if isinstance(value, ast.Name):
         names, listed = [value.id], False
     elif isinstance(value, ast.List) and value.elts and all(
@@ -171,7 +216,7 @@ def _circuits(ctx: Context, source: SourceText, module: ast.Module, argument: as
     if any(_is_argument(module, n) for n in names) or not all(
             _built(ctx, module, n) for n in names):
         return None
-    return names, listed, transpiled
+    return names, listed
 
 
 def _transpiled_for(call: ast.Call, backend: str) -> bool:

@@ -27,6 +27,10 @@ def _each(code: str, destination: str, *names: str) -> dict[str, tuple[str, str]
     return {name: (code, destination.format(name=name)) for name in names}
 
 
+# What only the IBM Quantum form of ``execute``'s fix writes (a Runtime Sampler on the backend):
+# that form is unsafe (QKM101, QKM416).
+SAMPLER_FORM = "(mode="
+
 # keyword -> (code, what it becomes with the V2 primitives)
 RUN_OPTIONS: dict[str, tuple[str, str]] = {
     "shots": ("QKM401", "the shots of the PUB or of sampler.run(pubs, shots=...), or "
@@ -248,7 +252,10 @@ REGISTRY.add(Rule(
                 "`sim.run(transpile(qc, sim, seed_transpiler=1))`): the same edits, offered "
                 "where that fix is. On `backend.run` and `QuantumInstance` there is no fix: the "
                 "option moves to an explicit transpilation step that the migrated code must add "
-                "before the primitive."),
+                "before the primitive. On an IBM Quantum backend QKM101's fix is the Runtime "
+                "Sampler form, and unsafe: so is this one there.",
+                unsafe_form=(SAMPLER_FORM, "Move the option into `transpile`, with the Sampler "
+                             "form of the fix of `execute`")),
     new_names=("qiskit.transpiler.generate_preset_pass_manager", "qiskit.transpile"),
     since="0.2.0",
     doc=RuleDoc(
