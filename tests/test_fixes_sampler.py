@@ -303,7 +303,8 @@ def test_the_fix_is_unsafe(tmp_path: Path) -> None:
     before = program.read_text()
     checked = command("check", "legacy.py", "--fix", "--no-cache", cwd=tmp_path, quiet=False)
     assert program.read_text() == before
-    assert "1 unsafe fix available with `--fix --unsafe-fixes`." in checked.stdout
+    # the run and its shots= (QKM401, which goes with the run's fix)
+    assert "2 unsafe fixes available with `--fix --unsafe-fixes`." in checked.stdout
 
 
 def test_execute_becomes_a_sampler_in_one_command(tmp_path: Path) -> None:

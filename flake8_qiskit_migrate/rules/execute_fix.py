@@ -18,7 +18,7 @@ from ..registry import REGISTRY, Context
 from .backends import AER_BACKENDS, backend_kind
 from .execution import EXECUTE
 from .ibm_sampler import execute_to_sampler
-from .run_options import RUN_OPTIONS, report_run_options
+from .run_options import RUN_OPTIONS, SAMPLER_FORM, SAMPLER_TAKES, report_run_options
 
 # What ``execute`` (qiskit 0.46) passed to ``transpile``; ``backend_properties``,
 # ``pass_manager`` and the scheduling options have no place in today's ``transpile``.
@@ -37,8 +37,9 @@ def _execute_options(ctx: Context, call: ast.Call, path: str | None) -> None:
     """The options of ``execute``; a transpiler option that the call's fix moves into
     ``transpile`` carries that fix (QKM416 goes with it)."""
     fix = _execute_to_run(ctx, call, path or "")
-    report_run_options(ctx, call, "QKM101",
-                       lambda keyword: fix if keyword.arg in TRANSPILER_OPTIONS else None)
+    sampler = fix is not None and any(SAMPLER_FORM in edit.content for edit in fix)
+    report_run_options(ctx, call, "QKM101", lambda keyword: fix if keyword.arg in (
+        TRANSPILER_OPTIONS | (SAMPLER_TAKES if sampler else frozenset())) else None)
 
 
 @REGISTRY.fixer("QKM101")

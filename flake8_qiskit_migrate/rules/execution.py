@@ -15,12 +15,14 @@ Whether ``x.run(...)`` is a backend run is decided in this order (documented in 
 from __future__ import annotations
 
 import ast
+from typing import Callable
 
+from ..edits import Fix
 from ..registry import GUIDES, REGISTRY, Autofix, Context, Releases, Rule, RuleDoc
 from .backends import AER_BACKENDS, BACKENDS, backend_kind
 from .legacy_simulators import run_advice, simulator_value
 from .receivers import name_says, proven_other
-from .run_options import SAMPLER_FORM, report_run_options
+from .run_options import SAMPLER_FORM, SAMPLER_TAKES, report_run_options
 
 SAMPLER_IBM = "qiskit_ibm_runtime.SamplerV2(mode=backend).run([(circuit,)])"
 ESTIMATOR_IBM = "qiskit_ibm_runtime.EstimatorV2(mode=backend).run([(circuit, observable)])"
@@ -292,7 +294,23 @@ def _backend_run(ctx: Context, call: ast.Call, path: str | None) -> None:
         ctx.report(call, code, name, _pick(ctx, SAMPLER_LOCAL, ESTIMATOR_LOCAL))
     else:
         return
-    report_run_options(ctx, call, code)
+    report_run_options(ctx, call, code, _with_the_run(ctx, call, code, name))
+
+
+def _with_the_run(ctx: Context, call: ast.Call, code: str,
+                  name: str) -> Callable[[ast.keyword], Fix | None]:
+    """The fix of an option that the Sampler fix of its run (QKM102's, QKM103's) takes away:
+    that fix (asked once)."""
+    fixer = REGISTRY.fixers.get(code) if code in ("QKM102", "QKM103") else None
+    found: list[Fix | None] = []
+
+    def fix(keyword: ast.keyword) -> Fix | None:
+        if fixer is None or keyword.arg not in SAMPLER_TAKES:
+            return None
+        if not found:
+            found.append(fixer(ctx, call, name))
+        return found[0]
+    return fix
 
 
 REGISTRY.add(Rule(

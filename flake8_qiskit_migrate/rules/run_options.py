@@ -30,6 +30,12 @@ def _each(code: str, destination: str, *names: str) -> dict[str, tuple[str, str]
 # What only the IBM Quantum form of ``execute``'s fix writes (a Runtime Sampler on the backend):
 # that form is unsafe (QKM101, QKM416).
 SAMPLER_FORM = "(mode="
+# The run options a Sampler fix of the call takes away with it (QKM102's, QKM103's, and
+# QKM101's on an IBM Quantum backend): ``shots`` goes to ``run``, ``memory=True`` goes.
+SAMPLER_TAKES = frozenset({"shots", "memory"})
+WITH_THE_RUN = ("Unsafe: carried where the call's fix makes the run a Sampler run (QKM102 and "
+                "QKM103, and QKM101 on an IBM Quantum backend): the option goes with that fix, "
+                "the same edits, and is unsafe for its reasons.")
 
 # keyword -> (code, what it becomes with the V2 primitives)
 RUN_OPTIONS: dict[str, tuple[str, str]] = {
@@ -136,7 +142,10 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement=RUN_OPTIONS["shots"][1],
     url=OPTIONS_GUIDE,
-    no_fix_reason="No fix: the option's new home is on a primitive, which only exists once the `run` call itself is migrated (QKM102's and QKM103's fixes take `shots=` into the Sampler run on the shapes they prove; QKM101's fix keeps `backend.run`).",
+    fix=Autofix("unsafe", "Move `shots=` into the Sampler run, with the fix of the call",
+                WITH_THE_RUN + " Elsewhere no fix: the option's new home is on a primitive, "
+                "which only exists once the `run` call itself is migrated (QKM101's local fix "
+                "keeps `backend.run` and its shots)."),
     new_names=("qiskit_ibm_runtime.options.SamplerOptions",),
     doc=RuleDoc(
         summary='`shots=` of `backend.run`/`execute`',
@@ -153,7 +162,10 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement="the matching SamplerV2/EstimatorV2 option",
     url=OPTIONS_GUIDE,
-    no_fix_reason='No fix: the options move to a primitive, which only exists once the `run` call itself is migrated.',
+    fix=Autofix("unsafe", "Drop `memory=True` with the fix of the call (its reads become "
+                "`get_bitstrings()`)", WITH_THE_RUN + " Only `memory=True` carries it; the "
+                "other options move to a primitive's options, which only exist once the `run` "
+                "call itself is migrated: no fix."),
     new_names=(
         "qiskit_ibm_runtime.options.SamplerOptions",
         "qiskit_ibm_runtime.options.EstimatorOptions",
