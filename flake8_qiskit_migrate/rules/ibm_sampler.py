@@ -31,7 +31,7 @@ from ..registry import REGISTRY, Context
 from ..versions import specifier
 from .service_chain import provider_chain  # first: it registers the provider rules  # isort: skip
 from .removals import monitor_removal
-from .sampler_fix import READS, _bound_once, _counts_reads, _read, _register, _text
+from .sampler_fix import _bound_once, _counts_reads, _read, _register, _text
 
 RUNTIME = "qiskit-ibm-runtime"
 CLIENT_SIDE = ("qiskit_ibm_runtime.executor_sampler", "Sampler")  # 0.50+
@@ -253,7 +253,6 @@ def _reads(ctx: Context, source: SourceText, module: ast.Module, run: ast.Call,
     if not reads or not memory and any(
             isinstance(r.func, ast.Attribute) and r.func.attr == "get_memory" for r, _ in reads):
         return None  # no read to rewrite, or ``get_memory`` raised without ``memory=True``
-    assert all(isinstance(r.func, ast.Attribute) and r.func.attr in READS for r, _ in reads)
     return [*(_read(source, read, index, register) for read, index in reads),
             *(monitor[0] if monitor is not None else ())]
 
