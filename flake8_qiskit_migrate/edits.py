@@ -190,21 +190,23 @@ def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
                for other_start, other_end in spans)
 
 
-def add_import(source: SourceText, module: ast.Module, line: str) -> Edit:
+def add_import(source: SourceText, module: ast.Module, line: str, avoid: Fix = ()) -> Edit:
     """The edit that adds an import line after the module's leading docstring and imports (at
-    the top when it has none)."""
-    last = None
+    the top when it has none): after the last of them whose line end no edit of ``avoid``
+    (the rest of the same fix) deletes."""
+    leading: list[ast.stmt] = []
     for index, statement in enumerate(module.body):
         docstring = index == 0 and isinstance(statement, ast.Expr) and isinstance(
             statement.value, ast.Constant) and isinstance(statement.value.value, str)
         if not (docstring or isinstance(statement, (ast.Import, ast.ImportFrom))):
             break
-        last = statement
-    if last is None:
-        row = module.body[0].lineno if module.body else 1
-        return Edit(row, 1, row, 1, line + "\n")
-    end = source.line_end(last.end_lineno or last.lineno)
-    return Edit(*end, *end, "\n" + line)
+        leading.append(statement)
+    for last in reversed(leading):
+        end = source.line_end(last.end_lineno or last.lineno)
+        if not any((e.row, e.column) <= end < (e.end_row, e.end_column) for e in avoid):
+            return Edit(*end, *end, "\n" + line)
+    row = module.body[0].lineno if module.body else 1
+    return Edit(row, 1, row, 1, line + "\n")
 
 
 def imports_name(module: ast.Module, origin: str, name: str) -> bool:

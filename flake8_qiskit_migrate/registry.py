@@ -72,6 +72,20 @@ class Autofix:
     # The fix migrates a name across the module (its import and every use): each finding of
     # the rule in a module gets the edits of all of them, or none does.
     whole: bool = False
+    # The riskier form the fix takes on some shapes (``execute`` on an IBM Quantum backend
+    # becomes a Sampler run), as (a text only its edits write, its title): that fix is unsafe.
+    unsafe_form: tuple[str, str] | None = None
+
+    def applicability_of(self, edits: Fix) -> str:
+        return "unsafe" if self._in_unsafe_form(edits) else self.applicability
+
+    def title_of(self, edits: Fix) -> str:
+        return self.unsafe_form[1] if self.unsafe_form and self._in_unsafe_form(edits) else (
+            self.title)
+
+    def _in_unsafe_form(self, edits: Fix) -> bool:
+        return self.unsafe_form is not None and any(
+            self.unsafe_form[0] in edit.content for edit in edits)
 
 
 @dataclass(frozen=True)

@@ -356,6 +356,58 @@ qc = QuantumCircuit(2, 2)
 qc.measure_all()
 counts = sim.run(transpile(qc, sim), shots=10).result().get_counts()
 """, None),  # two registers: the keys of the counts would change
+    ("QKM102", """\
+from qiskit import QuantumCircuit
+from qiskit_ibm_runtime import QiskitRuntimeService
+backend = QiskitRuntimeService().backend("ibm_kyiv")
+qc = QuantumCircuit(2, 2)
+counts = backend.run(qc, shots=10).result().get_counts()
+""", """\
+from qiskit import QuantumCircuit
+from qiskit_ibm_runtime import QiskitRuntimeService
+from qiskit.transpiler.preset_passmanagers import generate_preset_pass_manager
+from qiskit_ibm_runtime.executor_sampler import Sampler
+backend = QiskitRuntimeService().backend("ibm_kyiv")
+qc = QuantumCircuit(2, 2)
+isa_qc = generate_preset_pass_manager(backend=backend, optimization_level=1).run(qc)
+counts = Sampler(mode=backend).run([isa_qc], shots=10).result()[0].data.c.get_counts()
+"""),
+    ("QKM401", """\
+from qiskit import QuantumCircuit, transpile
+from qiskit_aer import AerSimulator
+sim = AerSimulator()
+qc = QuantumCircuit(2, 2)
+counts = sim.run(transpile(qc, sim), shots=10).result().get_counts()
+""", """\
+from qiskit import QuantumCircuit, transpile
+from qiskit_aer import AerSimulator
+from qiskit.primitives import BackendSamplerV2
+sim = AerSimulator()
+qc = QuantumCircuit(2, 2)
+counts = BackendSamplerV2(backend=sim).run([transpile(qc, sim)], shots=10).result()[0].data.c.\
+get_counts()
+"""),
+    ("QKM402", """\
+from qiskit import QuantumCircuit, transpile
+from qiskit_ibm_runtime import QiskitRuntimeService
+backend = QiskitRuntimeService().backend("ibm_kyiv")
+qc = QuantumCircuit(2, 2)
+shots = backend.run(transpile(qc, backend), memory=True).result().get_memory()
+""", """\
+from qiskit import QuantumCircuit, transpile
+from qiskit_ibm_runtime import QiskitRuntimeService
+from qiskit_ibm_runtime.executor_sampler import Sampler
+backend = QiskitRuntimeService().backend("ibm_kyiv")
+qc = QuantumCircuit(2, 2)
+shots = Sampler(mode=backend).run([transpile(qc, backend)]).result()[0].data.c.get_bitstrings()
+"""),
+    ("QKM402", """\
+from qiskit import QuantumCircuit, transpile
+from qiskit_ibm_runtime import QiskitRuntimeService
+backend = QiskitRuntimeService().backend("ibm_kyiv")
+qc = QuantumCircuit(2, 2)
+counts = backend.run(transpile(qc, backend), rep_delay=1e-4).result().get_counts()
+""", None),  # only memory=True goes with the Sampler fix
 ]
 IDS = [f"{code}-{i}" for i, (code, _, _) in enumerate(CASES)]
 
@@ -525,9 +577,9 @@ def test_rules_export_says_which_rules_have_fixes(tmp_path: Path) -> None:
     exported = {r["code"]: r for r in json.loads(run("rules", "--output-format", "json",
                                                      cwd=tmp_path).stdout)}
     assert exported["QKM412"]["fix_availability"] == "Sometimes"
-    assert exported["QKM102"]["fix"] == "Fix is not available."
+    assert exported["QKM320"]["fix"] == "Fix is not available."
     assert "## Fix safety" in exported["QKM412"]["explanation"]
-    assert "## Fix\nNo fix: replacing `backend.run`" in exported["QKM102"]["explanation"]
+    assert "## Fix\nNo fix: transpiling needs" in exported["QKM320"]["explanation"]
 
 
 def test_documented_fixing_diff_is_real() -> None:

@@ -99,6 +99,10 @@ class Names(ast.NodeVisitor):
         if (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)
                 and func.value.id in self.instances):
             return f"{self.instances[func.value.id]}.{func.attr}", True
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Call):
+            made = self.dotted(func.value.func)  # ``Sampler(mode=b).run(...)``: a method
+            if made is not None and inspect.isclass(resolve(made)):
+                return f"{made}.{func.attr}", True
         return None
 
 
@@ -254,6 +258,16 @@ def test_a_kept_call_whose_name_a_fix_rebound_is_checked() -> None:
         "'options'"]
     # unless a finding still reports the call: the fix left the problem, and did not hide it
     assert problems(before, after, reported={(2, 10)}) == []
+
+
+def test_a_method_called_on_a_construction_is_checked() -> None:
+    after = ("from qiskit_ibm_runtime.executor_sampler import Sampler\n"
+             "job = Sampler(mode=backend).run([circuit], shots=10)\n"
+             "job = Sampler(mode=backend).run([circuit], 10)\n")
+    found = problems("x = 1\n", after)
+    assert len(found) == 1 and found[0].startswith(
+        "line 3: qiskit_ibm_runtime.executor_sampler.Sampler.run(self, pubs:")
+    assert found[0].endswith("too many positional arguments")
 
 
 def test_only_the_lines_a_fix_wrote_are_checked() -> None:

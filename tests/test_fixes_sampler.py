@@ -269,7 +269,7 @@ def test_other_local_simulators_sample_the_same_counts(tmp_path: Path, imported:
     assert codes(tmp_path) == []
 
 
-def test_ibm_and_unknown_backends_get_no_fix(tmp_path: Path) -> None:
+def test_ibm_backends_get_the_runtime_sampler_and_unknown_ones_no_fix(tmp_path: Path) -> None:
     program = tmp_path / "legacy.py"
     program.write_text(textwrap.dedent("""\
         from qiskit import QuantumCircuit, transpile
@@ -283,7 +283,12 @@ def test_ibm_and_unknown_backends_get_no_fix(tmp_path: Path) -> None:
         """))
     before = program.read_text()
     command("check", "legacy.py", "--fix", "--unsafe-fixes", "--no-cache", cwd=tmp_path)
-    assert program.read_text() == before
+    assert program.read_text() == before.replace(
+        "make_backend\n", "make_backend\n"
+        "from qiskit_ibm_runtime.executor_sampler import Sampler\n", 1).replace(
+        "ibm.run(transpile(qc, ibm), shots=10).result().get_counts()",
+        "Sampler(mode=ibm).run([transpile(qc, ibm)], shots=10).result()[0].data.c.get_counts()")
+    assert "BackendSamplerV2" not in program.read_text()  # QKM103's fix is for local backends
 
 
 def test_the_fix_is_unsafe(tmp_path: Path) -> None:
@@ -298,7 +303,8 @@ def test_the_fix_is_unsafe(tmp_path: Path) -> None:
     before = program.read_text()
     checked = command("check", "legacy.py", "--fix", "--no-cache", cwd=tmp_path, quiet=False)
     assert program.read_text() == before
-    assert "1 unsafe fix available with `--fix --unsafe-fixes`." in checked.stdout
+    # the run and its shots= (QKM401, which goes with the run's fix)
+    assert "2 unsafe fixes available with `--fix --unsafe-fixes`." in checked.stdout
 
 
 def test_execute_becomes_a_sampler_in_one_command(tmp_path: Path) -> None:

@@ -47,7 +47,7 @@ def fixable(diagnostic: Diagnostic, unsafe: bool) -> bool:
     """Whether ``--fix`` (with ``--unsafe-fixes`` if ``unsafe``) would fix it."""
     rule_fix = diagnostic.finding.rule.fix
     return bool(diagnostic.finding.edits) and rule_fix is not None and (
-        unsafe or rule_fix.applicability == "safe")
+        unsafe or rule_fix.applicability_of(diagnostic.finding.edits) == "safe")
 
 
 def wants_colour(stream: TextIO, disabled: bool) -> bool:

@@ -141,7 +141,8 @@ def _fix_info(source: Source, d: Diagnostic) -> FixInfo | None:
         shift = d.row - d.finding.line  # joined-module row -> row inside the cell
     edits = tuple(Edit(e.row + shift, e.column, e.end_row + shift, e.end_column, e.content)
                   for e in d.finding.edits)
-    return FixInfo(rule_fix.applicability, rule_fix.title, edits)
+    return FixInfo(rule_fix.applicability_of(d.finding.edits), rule_fix.title_of(d.finding.edits),
+                   edits)
 
 
 def _diagnostic(source: Source, finding: Finding, line: str, end_line: str) -> Diagnostic:

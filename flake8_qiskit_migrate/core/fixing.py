@@ -45,7 +45,7 @@ def _lines(text: str) -> list[str]:
 def allowed(diagnostic: Diagnostic, unsafe: bool) -> bool:
     rule_fix = diagnostic.finding.rule.fix
     return bool(diagnostic.finding.edits) and rule_fix is not None and (
-        unsafe or rule_fix.applicability == "safe")
+        unsafe or rule_fix.applicability_of(diagnostic.finding.edits) == "safe")
 
 
 # Checks a new text of a file again: its diagnostics (with their fixes).

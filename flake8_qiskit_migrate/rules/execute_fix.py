@@ -17,7 +17,8 @@ from ..edits import Edit, Fix, SourceText, arguments_removal, binds, imports_nam
 from ..registry import REGISTRY, Context
 from .backends import AER_BACKENDS, backend_kind
 from .execution import EXECUTE
-from .run_options import RUN_OPTIONS, report_run_options
+from .ibm_sampler import execute_to_sampler
+from .run_options import RUN_OPTIONS, SAMPLER_FORM, SAMPLER_TAKES, report_run_options
 
 # What ``execute`` (qiskit 0.46) passed to ``transpile``; ``backend_properties``,
 # ``pass_manager`` and the scheduling options have no place in today's ``transpile``.
@@ -36,8 +37,9 @@ def _execute_options(ctx: Context, call: ast.Call, path: str | None) -> None:
     """The options of ``execute``; a transpiler option that the call's fix moves into
     ``transpile`` carries that fix (QKM416 goes with it)."""
     fix = _execute_to_run(ctx, call, path or "")
-    report_run_options(ctx, call, "QKM101",
-                       lambda keyword: fix if keyword.arg in TRANSPILER_OPTIONS else None)
+    sampler = fix is not None and any(SAMPLER_FORM in edit.content for edit in fix)
+    report_run_options(ctx, call, "QKM101", lambda keyword: fix if keyword.arg in (
+        TRANSPILER_OPTIONS | (SAMPLER_TAKES if sampler else frozenset())) else None)
 
 
 @REGISTRY.fixer("QKM101")
@@ -66,8 +68,12 @@ def _rewritten_call(ctx: Context, source: SourceText, call: ast.Call) -> Fix | N
         return None
     circuits, backend, options = found
     path = ctx.qualify(_value(backend))
+    qualified = isinstance(call.func, ast.Attribute)  # ``qiskit.execute`` -> ``qiskit.transpile``
+    if backend_kind(path) == "ibm":  # ``backend.run`` is gone there: QKM102's Sampler form
+        return execute_to_sampler(ctx, call, _value(circuits), _value(backend),
+                                  [k for k in options if k.arg in TRANSPILER_OPTIONS], qualified)
     if backend_kind(path) != "other":
-        return None  # an IBM Quantum or an unknown backend
+        return None  # an unknown backend
     moved, dropped = [], []
     for keyword in options:
         value = keyword.value
@@ -80,7 +86,6 @@ def _rewritten_call(ctx: Context, source: SourceText, call: ast.Call) -> Fix | N
                   and (path in AER_BACKENDS or isinstance(value, ast.Constant))):
             return None
     name = _text(source, _value(backend))
-    qualified = isinstance(call.func, ast.Attribute)  # ``qiskit.execute`` -> ``qiskit.transpile``
     value = _value(circuits)
     edits = [source.replace(call.func, f"{name}.run"),
              Edit(*source.start(value), *source.start(value),

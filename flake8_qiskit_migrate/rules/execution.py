@@ -15,12 +15,14 @@ Whether ``x.run(...)`` is a backend run is decided in this order (documented in 
 from __future__ import annotations
 
 import ast
+from typing import Callable
 
+from ..edits import Fix
 from ..registry import GUIDES, REGISTRY, Autofix, Context, Releases, Rule, RuleDoc
 from .backends import AER_BACKENDS, BACKENDS, backend_kind
 from .legacy_simulators import run_advice, simulator_value
 from .receivers import name_says, proven_other
-from .run_options import report_run_options
+from .run_options import SAMPLER_FORM, SAMPLER_TAKES, report_run_options
 
 SAMPLER_IBM = "qiskit_ibm_runtime.SamplerV2(mode=backend).run([(circuit,)])"
 ESTIMATOR_IBM = "qiskit_ibm_runtime.EstimatorV2(mode=backend).run([(circuit, observable)])"
@@ -86,15 +88,22 @@ REGISTRY.add(Rule(
                 "`coupling_map`, `initial_layout`, `seed_transpiler`, `optimization_level` go "
                 "to `transpile`, the run options to `run`; a `None` option, which `execute` "
                 "dropped, goes), and `from qiskit import execute` imports `transpile` instead. "
-                "The job and its result are the same objects, read as before. Offered only on a "
-                "backend proven local (Aer, `BasicSimulator`, fake and generic backends: on IBM "
-                "Quantum backends `backend.run` was removed) and spelled as a name (it is "
-                "written twice), where every option has a proven home (not `pass_manager`, "
+                "The job and its result are the same objects, read as before. Offered on a "
+                "backend proven local (Aer, `BasicSimulator`, fake and generic backends) and "
+                "spelled as a name (it is written twice), where every option has a proven home (not `pass_manager`, "
                 "`backend_properties`, scheduling or pulse options, `**options`; on a backend "
                 "other than Aer only constant `shots`, `memory`, `seed_simulator`), and only "
                 "where every `execute` of the module is fixed with it: the calls and the import "
                 "change together. `backend.run` is still supported on local backends; QKM103 "
-                "then recommends a primitive.", whole=True),
+                "then recommends a primitive. Unsafe on an IBM Quantum backend, where "
+                "`backend.run` is gone: `job = execute(qc, backend, shots=4000, "
+                "seed_transpiler=7)` becomes `job = Sampler(mode=backend).run([transpile(qc, "
+                "backend, seed_transpiler=7)], shots=4000)` and its counts read "
+                "`job.result()[0].data.c.get_counts()`: QKM102's fix, with its conditions and "
+                "its reasons (sampled hardware counts, a primitive job, the Sampler class of "
+                "the targeted qiskit-ibm-runtime releases).", whole=True,
+                unsafe_form=(SAMPLER_FORM, "Transpile and run through the Runtime Sampler, and "
+                             "read its counts")),
     releases=Releases("qiskit", deprecated="0.46.0", removed="1.0.0"),
     new_names=("qiskit.transpile",),
     deprecated_in="Qiskit 0.46.0",
@@ -118,7 +127,39 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement=SAMPLER_IBM,
     url=GUIDES + "qiskit-runtime#step-3-replace-the-call-to-backendrun-with-a-call-to-primitives",
-    no_fix_reason='No fix: replacing `backend.run` with a primitive changes what the call returns (a `PrimitiveResult` instead of a `Result` with counts), so every use of the result must change with it.',
+    fix=Autofix("unsafe", "Run the circuit through the Runtime Sampler and read its counts",
+                "Unsafe: the job becomes a Runtime primitive job on the device. `job = "
+                "backend.run(qc, shots=1000)` and `job.result().get_counts()` become `isa_qc = "
+                "generate_preset_pass_manager(backend=backend, optimization_level=1).run(qc)`, "
+                "`job = Sampler(mode=backend).run([isa_qc], shots=1000)` and "
+                "`job.result()[0].data.meas.get_counts()`, with the imports of "
+                "`qiskit_ibm_runtime.executor_sampler.Sampler` and "
+                "`qiskit.transpiler.preset_passmanagers.generate_preset_pass_manager` added. "
+                "Hardware counts are sampled, so no two runs agree, and the circuit now runs "
+                "as the pass manager lays it out (a circuit given as `transpile(qc, backend)`, "
+                "or a name bound once to it, is kept and not transpiled twice); a run without "
+                "`shots=` gets the primitive's default (4096) instead of the backend's (4000); "
+                "the job runs in a session or batch where the code opens one, and is billed as "
+                "a primitive job; the result's type changes and the counts dictionary may list "
+                "its keys in another order. The class is the one of the targeted "
+                "qiskit-ibm-runtime releases: `executor_sampler.Sampler` from 0.50 (and where "
+                "the target is unknown), `qiskit_ibm_runtime.SamplerV2` where a targeted "
+                "release predates 0.50, no fix where one predates 0.24 (no `mode=`). Offered "
+                "only where the module proves every part: a backend bound once to "
+                "`service.backend(...)` or `service.least_busy(...)` of a "
+                "`QiskitRuntimeService`, or to a step of an IBMQ/IBMProvider chain whose whole "
+                "rewrite (QKM205) the fix then makes too; one circuit or a list of them, each "
+                "built once by `QuantumCircuit(...)` with one classical register whose name is "
+                "known, the same for all (`measure_all()`: `meas`, `QuantumCircuit(n, m)`: "
+                "`c`, `ClassicalRegister(m, \"name\")`); no option but `shots` and "
+                "`memory=True`; a job read only by `.result()`, `.job_id()` and "
+                "`job_monitor(job)` (removed with every `job_monitor` of the module, as "
+                "QKM212's fix does), and a result read only by `.get_counts()` (of the one "
+                "circuit, or `get_counts(i)` / `get_counts(circuit)` of a list) and "
+                "`.get_memory()` (`.get_bitstrings()`). Several registers would change the "
+                "keys of the counts (`'00 1'` -> `'001'`): no fix then, nor for a pulse "
+                "schedule, `job_name=` or other options, a job passed elsewhere, or inside a "
+                "`try`."),
     releases=Releases("qiskit-ibm-runtime", deprecated="0.23.0", removed="0.35.0"),
     new_names=("qiskit_ibm_runtime.SamplerV2", "qiskit_ibm_runtime.EstimatorV2"),
     deprecated_in="qiskit-ibm-runtime 0.23.0",
@@ -256,7 +297,23 @@ def _backend_run(ctx: Context, call: ast.Call, path: str | None) -> None:
         ctx.report(call, code, name, _pick(ctx, SAMPLER_LOCAL, ESTIMATOR_LOCAL))
     else:
         return
-    report_run_options(ctx, call, code)
+    report_run_options(ctx, call, code, _with_the_run(ctx, call, code, name))
+
+
+def _with_the_run(ctx: Context, call: ast.Call, code: str,
+                  name: str) -> Callable[[ast.keyword], Fix | None]:
+    """The fix of an option that the Sampler fix of its run (QKM102's, QKM103's) takes away:
+    that fix (asked once)."""
+    fixer = REGISTRY.fixers.get(code) if code in ("QKM102", "QKM103") else None
+    found: list[Fix | None] = []
+
+    def fix(keyword: ast.keyword) -> Fix | None:
+        if fixer is None or keyword.arg not in SAMPLER_TAKES:
+            return None
+        if not found:
+            found.append(fixer(ctx, call, name))
+        return found[0]
+    return fix
 
 
 REGISTRY.add(Rule(

@@ -27,6 +27,16 @@ def _each(code: str, destination: str, *names: str) -> dict[str, tuple[str, str]
     return {name: (code, destination.format(name=name)) for name in names}
 
 
+# What only the IBM Quantum form of ``execute``'s fix writes (a Runtime Sampler on the backend):
+# that form is unsafe (QKM101, QKM416).
+SAMPLER_FORM = "(mode="
+# The run options a Sampler fix of the call takes away with it (QKM102's, QKM103's, and
+# QKM101's on an IBM Quantum backend): ``shots`` goes to ``run``, ``memory=True`` goes.
+SAMPLER_TAKES = frozenset({"shots", "memory"})
+WITH_THE_RUN = ("Unsafe: carried where the call's fix makes the run a Sampler run (QKM102 and "
+                "QKM103, and QKM101 on an IBM Quantum backend): the option goes with that fix, "
+                "the same edits, and is unsafe for its reasons.")
+
 # keyword -> (code, what it becomes with the V2 primitives)
 RUN_OPTIONS: dict[str, tuple[str, str]] = {
     "shots": ("QKM401", "the shots of the PUB or of sampler.run(pubs, shots=...), or "
@@ -132,7 +142,10 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement=RUN_OPTIONS["shots"][1],
     url=OPTIONS_GUIDE,
-    no_fix_reason="No fix: the option's new home is on a primitive, which only exists once the `run` call itself is migrated (QKM102 has no mechanical fix, QKM103 one on proven `AerSimulator` shapes only; QKM101's fix keeps `backend.run`).",
+    fix=Autofix("unsafe", "Move `shots=` into the Sampler run, with the fix of the call",
+                WITH_THE_RUN + " Elsewhere no fix: the option's new home is on a primitive, "
+                "which only exists once the `run` call itself is migrated (QKM101's local fix "
+                "keeps `backend.run` and its shots)."),
     new_names=("qiskit_ibm_runtime.options.SamplerOptions",),
     doc=RuleDoc(
         summary='`shots=` of `backend.run`/`execute`',
@@ -149,7 +162,10 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement="the matching SamplerV2/EstimatorV2 option",
     url=OPTIONS_GUIDE,
-    no_fix_reason='No fix: the options move to a primitive, which only exists once the `run` call itself is migrated.',
+    fix=Autofix("unsafe", "Drop `memory=True` with the fix of the call (its reads become "
+                "`get_bitstrings()`)", WITH_THE_RUN + " Only `memory=True` carries it; the "
+                "other options move to a primitive's options, which only exist once the `run` "
+                "call itself is migrated: no fix."),
     new_names=(
         "qiskit_ibm_runtime.options.SamplerOptions",
         "qiskit_ibm_runtime.options.EstimatorOptions",
@@ -248,7 +264,10 @@ REGISTRY.add(Rule(
                 "`sim.run(transpile(qc, sim, seed_transpiler=1))`): the same edits, offered "
                 "where that fix is. On `backend.run` and `QuantumInstance` there is no fix: the "
                 "option moves to an explicit transpilation step that the migrated code must add "
-                "before the primitive."),
+                "before the primitive. On an IBM Quantum backend QKM101's fix is the Runtime "
+                "Sampler form, and unsafe: so is this one there.",
+                unsafe_form=(SAMPLER_FORM, "Move the option into `transpile`, with the Sampler "
+                             "form of the fix of `execute`")),
     new_names=("qiskit.transpiler.generate_preset_pass_manager", "qiskit.transpile"),
     since="0.2.0",
     doc=RuleDoc(

@@ -212,17 +212,19 @@ def _through_name(module: ast.Module, parents: dict[int, ast.AST],
     return list(_loads(module, name)) if _bound_once(module, name) is value else None
 
 
-def _counts_reads(source: SourceText, module: ast.Module, run: ast.Call,
-                  circuits: list[str]) -> list[tuple[ast.Call, int]] | None:
+def _counts_reads(source: SourceText, module: ast.Module, run: ast.Call, circuits: list[str],
+                  skip: frozenset[int] | set[int] = frozenset(),
+                  ) -> list[tuple[ast.Call, int]] | None:
     """Every ``.get_counts(...)`` read of the run's result with the index of the circuit it
-    reads, where the job and the result are read nowhere else."""
+    reads, where the job and the result are read nowhere else (but at the job's reads
+    ``skip`` names)."""
     parents = parents_of(source, module)
     jobs: list[ast.expr] = [run]
     if _called(parents, run, "result") is None:
         names = _through_name(module, parents, run)
         if names is None:
             return None
-        jobs = list(names)
+        jobs = [name for name in names if id(name) not in skip]
     reads: list[tuple[ast.Call, int]] = []
     for job in jobs:
         result = _called(parents, job, "result")

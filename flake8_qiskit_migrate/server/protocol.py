@@ -84,8 +84,8 @@ def diagnostic(layout: Layout, encoding: str, d: Diagnostic, version: int | None
     data: dict[str, Any] = {"version": version}
     rule_fix = finding.rule.fix
     if rule_fix is not None and finding.edits:
-        data["fix"] = {"title": d.fix.message if d.fix else rule_fix.title,
-                       "safe": rule_fix.applicability == "safe",
+        data["fix"] = {"title": d.fix.message if d.fix else rule_fix.title_of(finding.edits),
+                       "safe": rule_fix.applicability_of(finding.edits) == "safe",
                        "edits": [layout.text_edit(encoding, e) for e in finding.edits]}
     noqa_edit = noqa.edit(finding.line, finding.code)
     if noqa_edit is not None:
