@@ -72,6 +72,10 @@ class Autofix:
     # The fix migrates a name across the module (its import and every use): each finding of
     # the rule in a module gets the edits of all of them, or none does.
     whole: bool = False
+    # The fix at an import of the old name (the import's own edit) joins the fixes of every
+    # finding of that name in the module: offered with all of them where each has one, so an
+    # import never goes before its last use; the fix of each use stands alone.
+    joins_imports: bool = False
 
 
 @dataclass(frozen=True)

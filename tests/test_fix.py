@@ -356,6 +356,17 @@ qc = QuantumCircuit(2, 2)
 qc.measure_all()
 counts = sim.run(transpile(qc, sim), shots=10).result().get_counts()
 """, None),  # two registers: the keys of the counts would change
+    ("QKM701", """\
+from qiskit import Aer, assemble, transpile
+sim = Aer.get_backend("aer_simulator")
+qobj = assemble(transpile(qc, sim), shots=100)  # the Qobj
+counts = sim.run(qobj).result().get_counts()
+""", """\
+from qiskit import Aer, transpile
+sim = Aer.get_backend("aer_simulator")
+# the Qobj
+counts = sim.run(transpile(qc, sim), shots=100).result().get_counts()
+"""),  # the statement goes, its comment stays
 ]
 IDS = [f"{code}-{i}" for i, (code, _, _) in enumerate(CASES)]
 
