@@ -101,6 +101,17 @@ def cost(circuits):
         values.append(job.result().get_counts())
     return values
 """),
+    "the name bound anew in a later loop": (HEAD + """\
+qobj = assemble(qc)
+counts = sim.run(qobj).result().get_counts()
+while not found:
+    qobj = assemble(qc, shots=1)
+    found = sim.run(qobj, memory=True).result().get_memory()
+""", HEAD_FIXED + """\
+counts = sim.run(qc).result().get_counts()
+while not found:
+    found = sim.run(qc, shots=1, memory=True).result().get_memory()
+"""),
     "code between: the name keeps the circuits": (HEAD + """\
 qobj = assemble(qc, shots=50)
 print("running")
@@ -266,6 +277,22 @@ def test_no_fix_where_the_module_does_not_prove_the_shape(body: str) -> None:
     found = fixable(source)
     assert found and not any(fix for _, fix in found)
     assert fixed(source) == source
+
+
+def test_a_value_bound_anew_on_every_branch_before_a_read_is_dead() -> None:
+    source = HEAD + """\
+qobj = assemble(qc)
+counts = sim.run(qobj).result().get_counts()
+for turn in range(3):
+    if counts:
+        qobj = assemble(qc, shots=1)
+    else:
+        qobj = None
+    keep(qobj)
+"""
+    assert fixable(source) == [(1, False), (4, True), (8, False)]
+    if_only = source.replace("    else:\n        qobj = None\n", "")
+    assert fixable(if_only) == [(1, False), (4, False), (8, False)]
 
 
 def test_an_unfixable_call_keeps_the_import_and_the_others_are_fixed() -> None:

@@ -204,13 +204,9 @@ def _consumer(ctx: Context, parents: dict[int, ast.AST], statement: ast.Assign,
     between = set().union(*(_mentioned(s) for s in block[index + 1:later[0]]))
     if run is None or run.func.value.id in between:  # type: ignore[attr-defined]
         return None
-    rest = later[1:]
-    if rest:  # the next mention must bind it anew, on every path
-        killer = block[rest[0]]
-        if not _rebinds(killer, name) or any(isinstance(n, (ast.Break, ast.Continue))
-                                             for s in block[index + 1:rest[0]] for n in _walk(s)):
-            return None
-    elif _read_later(parents, scope, name, statement, use):
+    if any(isinstance(n, (ast.Break, ast.Continue))  # a jump past the read: it may go on
+           for s in block[index + 1:later[0]] for n in _walk(s)) or not _dead_after(
+            parents, scope, block, later[0], name):
         return None
     return loads[0], run, between, use
 
@@ -231,6 +227,64 @@ def _runs_first(statement: ast.stmt, run: ast.Call) -> bool:
     return not any(isinstance(n, ast.Call) and id(n) not in inside
                    and (n.end_lineno or 0, n.end_col_offset or 0) <= start
                    for n in ast.walk(statement))
+
+
+def _dead_after(parents: dict[int, ast.AST], scope: ast.AST, block: list[ast.stmt], index: int,
+                name: str) -> bool:
+    """Whether, after ``block[index]``, every path binds ``name`` anew before it reads it (or
+    leaves the scope): the statements that follow, then, out of each enclosing block, a loop's
+    next turn and what follows the statement that holds it."""
+    while True:
+        state = _killed(block, index + 1, name)
+        if state is not None:
+            return state
+        owner = parents.get(id(block[0]))
+        if owner is scope:
+            return True
+        if isinstance(owner, (ast.For, ast.AsyncFor, ast.While)):
+            header = [owner.test] if isinstance(owner, ast.While) else [owner.target, owner.iter]
+            if owner.orelse or block is not owner.body or name in _names(*header) or _killed(
+                    owner.body, 0, name) is False:
+                return False
+        elif not isinstance(owner, (ast.If, ast.With, ast.AsyncWith)):
+            return False  # a handler, a ``match`` case: not followed
+        found = _block(parents, owner) if isinstance(owner, ast.stmt) else None
+        if found is None:
+            return False
+        block, index = found
+
+
+def _killed(block: list[ast.stmt], start: int, name: str) -> bool | None:
+    """From ``block[start]`` on: True where each path binds ``name`` anew before reading it,
+    False where a statement may read it (or jump away first), None where it reaches the end of
+    the block unread."""
+    for statement in block[start:]:
+        if name not in _mentioned(statement):
+            if any(isinstance(n, (ast.Break, ast.Continue)) for n in _walk(statement)):
+                return False
+            continue
+        if _rebinds(statement, name):
+            return True
+        header: list[ast.expr] = []
+        if isinstance(statement, (ast.If, ast.While)):
+            header = [statement.test]
+        elif isinstance(statement, (ast.For, ast.AsyncFor)):
+            header = [statement.target, statement.iter]
+        elif isinstance(statement, (ast.With, ast.AsyncWith)):
+            header = [e for item in statement.items
+                      for e in (item.context_expr, item.optional_vars) if e is not None]
+        else:
+            return False
+        if name in _names(*header):
+            return False
+        branches = [statement.body] + ([] if isinstance(statement, (ast.With, ast.AsyncWith))
+                                       else [statement.orelse])
+        states = [_killed(branch, 0, name) for branch in branches]
+        if False in states:
+            return False
+        if all(states) and isinstance(statement, (ast.If, ast.With, ast.AsyncWith)):
+            return True
+    return None
 
 
 def _rebinds(statement: ast.stmt, name: str) -> bool:
@@ -258,32 +312,6 @@ def _scope(parents: dict[int, ast.AST], node: ast.AST) -> ast.AST | None:
     while current is not None and not isinstance(current, (*_SCOPES, ast.Module)):
         current = parents.get(id(current))
     return current
-
-
-def _read_later(parents: dict[int, ast.AST], scope: ast.AST, name: str, statement: ast.stmt,
-                use: ast.stmt) -> bool:
-    """Whether a mention of ``name`` other than in the two statements may run after ``use``:
-    one below it in the scope, or one in a loop around them (its next turn)."""
-    own = {id(n) for s in (statement, use) for n in _walk(s)}
-    loops = [p for p in _ancestors(parents, statement, scope)
-             if isinstance(p, (ast.For, ast.AsyncFor, ast.While))]
-    end = (use.end_lineno or use.lineno, use.end_col_offset or 0)
-    for node in _walk(scope):
-        if id(node) in own or _mention(node) != name:
-            continue
-        position = (getattr(node, "lineno", 0), getattr(node, "col_offset", 0))
-        if position > end or any(loop in _ancestors(parents, node, scope) for loop in loops):
-            return True
-    return False
-
-
-def _ancestors(parents: dict[int, ast.AST], node: ast.AST, scope: ast.AST) -> list[ast.AST]:
-    found = []
-    current = parents.get(id(node))
-    while current is not None and current is not scope:
-        found.append(current)
-        current = parents.get(id(current))
-    return found
 
 
 def _shared(scope: ast.AST, name: str) -> bool:
