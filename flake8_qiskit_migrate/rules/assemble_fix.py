@@ -54,19 +54,20 @@ def assemble_fix(ctx: Context, node: ast.AST, name: str) -> Fix | None:
 
 def _import_removal(source: SourceText, module: ast.Module, statement: ast.stmt,
                     alias: ast.alias) -> Fix | None:
-    """``assemble`` leaves ``from qiskit import ..., assemble, ...`` (the statement goes if it
-    imports nothing else), where this import is the name's one binding and every use of it is
-    a call outside a ``try`` (each a finding whose fix joins this one)."""
+    """``assemble`` leaves ``from qiskit import ..., assemble, ...`` (a top-level statement goes
+    if it imports nothing else), where this import is the name's one binding and every use of
+    it is a call (each a finding whose fix joins this one), neither inside a ``try``."""
     bound = alias.asname or alias.name
     if not isinstance(statement, ast.ImportFrom) or statement.level or _bindings(
             module, bound) != 1 or not only_called(module, bound):
         return None
-    if any(inside_try(module, n) for n in ast.walk(module)
-           if isinstance(n, ast.Name) and n.id == bound):
+    if inside_try(module, statement) or any(inside_try(module, n) for n in ast.walk(module)
+                                            if isinstance(n, ast.Name) and n.id == bound):
         return None
     if len(statement.names) > 1:
         return (item_removal(source, statement.names, alias, source.end(statement)),)
-    return statement_removal(source, statement)
+    # The statement goes with its line: only from the top level, where no block is left empty.
+    return statement_removal(source, statement) if statement in module.body else None
 
 
 def _bindings(module: ast.Module, name: str) -> int:

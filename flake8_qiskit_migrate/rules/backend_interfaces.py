@@ -46,10 +46,11 @@ REGISTRY.add(Rule(
                 "another function: else it stays, as when it goes to IBM hardware, a V1 fake "
                 "or `BasicAer`, whose `run` in qiskit 0.46 took no Qobj), and the module never "
                 "sets a simulator's own `shots` or `memory` (`set_options`, `AerSimulator(shots="
-                "...)`), which the Qobj's defaults (1024 shots, no memory) used to override. The "
-                "`assemble(...)` statement goes where its circuits are plain names read next (a "
-                "comment after it stays); otherwise the name keeps the circuits (`qobj = "
-                "qc.compose(other)`). A circuit Aer cannot simulate (an instruction outside its "
+                "...)`), which the Qobj's defaults (1024 shots, no memory) used to override, and not "
+                "inside a `try`. The `assemble(...)` statement goes where the run is the next "
+                "statement and nothing is called before it there, so its circuits are evaluated "
+                "in the run as they were one statement earlier (a comment after it stays); "
+                "otherwise the name keeps the circuits (`qobj = qc.compose(other)`). A circuit Aer cannot simulate (an instruction outside its "
                 "basis) failed either way: a failed result then, an `AerError` from `run` now. "
                 "The import goes only with every use fixed: where one is not, each fixable call "
                 "is still fixed and the import stays; an import nothing calls goes on its own. "
@@ -66,6 +67,14 @@ REGISTRY.add(Rule(
         "`assemble` and `disassemble`, and Qiskit 2.0 removed them: backends and primitives "
         "take circuits. To store or send circuits, QPY (`qiskit.qpy.dump`) or OpenQASM 3 "
         "(`qiskit.qasm3.dumps`) keep them whole.",
+        notes="The fix, on the Qiskit textbook's simulator cell (the run's `.result()` is then "
+        "QKM103's, whose unsafe fix makes it a `BackendSamplerV2` job):\n\n```python\n"
+        "# before\nfrom qiskit import Aer, assemble, transpile\n"
+        "aer_sim = Aer.get_backend('aer_simulator')\nt_qc = transpile(qc, aer_sim)\n"
+        "qobj = assemble(t_qc, shots=8192)\nresult = aer_sim.run(qobj).result()\n"
+        "# after\nfrom qiskit import Aer, transpile\n"
+        "aer_sim = Aer.get_backend('aer_simulator')\nt_qc = transpile(qc, aer_sim)\n"
+        "result = aer_sim.run(t_qc, shots=8192).result()\n```",
     ),
 ))
 _TO_PRIMITIVE = "transpiled circuits given to a primitive (BackendSamplerV2 / SamplerV2)"
