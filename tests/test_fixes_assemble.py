@@ -112,6 +112,17 @@ counts = sim.run(qc).result().get_counts()
 while not found:
     found = sim.run(qc, shots=1, memory=True).result().get_memory()
 """),
+    "a function of the module with a Qobj of its own": (HEAD + """\
+qobj = assemble(qc)
+counts = sim.run(qobj).result().get_counts()
+def cost(circuit):
+    qobj = assemble(circuit)
+    return sim.run(qobj).result().get_counts()
+""", HEAD_FIXED + """\
+counts = sim.run(qc).result().get_counts()
+def cost(circuit):
+    return sim.run(circuit).result().get_counts()
+"""),
     "code between: the name keeps the circuits": (HEAD + """\
 qobj = assemble(qc, shots=50)
 print("running")

@@ -329,12 +329,13 @@ def _shared(scope: ast.AST, name: str) -> bool:
 
 
 def _walk(node: ast.AST) -> Iterator[ast.AST]:
-    """The nodes of ``node`` in its own scope: not the bodies of functions and classes in it."""
+    """The nodes of ``node`` in its scope: a function or class it is or holds is there by its
+    name, its body is not (``_shared`` looks into them)."""
     todo = [node]
     while todo:
         current = todo.pop()
         yield current
-        if current is node or not isinstance(current, _SCOPES):
+        if not isinstance(current, _SCOPES):
             todo.extend(ast.iter_child_nodes(current))
 
 
