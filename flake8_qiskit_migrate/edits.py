@@ -243,6 +243,23 @@ def result_unused(module: ast.Module, call: ast.Call) -> bool:
     return False
 
 
+def only_called(module: ast.Module, name: str) -> bool:
+    """Whether every ``name`` of the module is the function of a call (no other read, and no
+    assignment)."""
+    called = {id(n.func) for n in ast.walk(module) if isinstance(n, ast.Call)}
+    return all(id(n) in called for n in ast.walk(module)
+               if isinstance(n, ast.Name) and n.id == name)
+
+
+def statement_removal(source: SourceText, statement: ast.stmt) -> Fix | None:
+    """The edit that removes a statement with its line, where it is alone on its lines."""
+    row, column = source.start(statement)
+    end_row, end_column = source.end(statement)
+    if source.line(row)[:column - 1].strip() or source.line(end_row)[end_column - 1:].strip():
+        return None
+    return (Edit(row, 1, end_row + 1, 1, ""),)
+
+
 def inside_try(module: ast.Module, node: ast.AST) -> bool:
     """Whether ``node`` is inside a ``try`` statement of the module (its handlers may expect
     the old API: a fix there would change what they catch)."""

@@ -129,16 +129,22 @@ def _whole_migrations(findings: list[Finding]) -> list[Finding]:
         elif finding.gated_by and finding.edits and _whole(REGISTRY.rules[finding.gated_by]):
             joining.setdefault(finding.gated_by, []).append(index)
     for code, indices in groups.items():
-        union: Fix = ()
-        if all(findings[i].edits for i in indices):
-            union = tuple(sorted({edit for i in indices for edit in findings[i].edits}))
-            if any((a.end_row, a.end_column) > (b.row, b.column) for a, b in zip(union, union[1:])):
-                union = ()
+        union = _joined([findings[i].edits for i in indices])
         for index in indices + joining.pop(code, []):
             findings[index] = dataclasses.replace(findings[index], edits=union)
     for index in (i for indices in joining.values() for i in indices):  # their call unreported
         findings[index] = dataclasses.replace(findings[index], edits=())
     return findings
+
+
+def _joined(fixes: list[Fix]) -> Fix:
+    """The edits of every fix, made once each; none where a fix is missing or edits overlap."""
+    if not all(fixes):
+        return ()
+    union = tuple(sorted({edit for fix in fixes for edit in fix}))
+    if any((a.end_row, a.end_column) > (b.row, b.column) for a, b in zip(union, union[1:])):
+        return ()
+    return union
 
 
 def _whole(rule: Rule) -> bool:
@@ -292,7 +298,22 @@ class Walker(ast.NodeVisitor):
             if roots and any(self._chain_use(other, finding, roots) for other in self.findings):
                 finding = dataclasses.replace(finding, edits=())
             kept.append(finding)
-        return whole_groups(_whole_migrations(kept))
+        return whole_groups(_whole_migrations(self._joined_imports(kept)))
+
+    def _joined_imports(self, findings: list[Finding]) -> list[Finding]:
+        """For a rule whose fix at an import joins its uses' (``Autofix.joins_imports``): each
+        finding at an import carries the edits of every finding of its name, where all of them
+        have a fix, and none otherwise."""
+        groups: dict[tuple[str, str], list[int]] = {}
+        for index, finding in enumerate(findings):
+            if finding.rule.fix is not None and finding.rule.fix.joins_imports:
+                groups.setdefault((finding.code, finding.name), []).append(index)
+        for indices in groups.values():
+            union = _joined([findings[i].edits for i in indices])
+            for index in indices:
+                if (findings[index].line, findings[index].col) in self._import_reports:
+                    findings[index] = dataclasses.replace(findings[index], edits=union)
+        return findings
 
     def _chain_use(self, other: Finding, fixed: Finding, roots: tuple[str, ...]) -> bool:
         inside = (fixed.line, fixed.col) <= (other.line, other.col) and (

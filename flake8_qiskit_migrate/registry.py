@@ -75,6 +75,10 @@ class Autofix:
     # The riskier form the fix takes on some shapes (``execute`` on an IBM Quantum backend
     # becomes a Sampler run), as (a text only its edits write, its title): that fix is unsafe.
     unsafe_form: tuple[str, str] | None = None
+    # The fix at an import of the old name (the import's own edit) joins the fixes of every
+    # finding of that name in the module: offered with all of them where each has one, so an
+    # import never goes before its last use; the fix of each use stands alone.
+    joins_imports: bool = False
 
     def applicability_of(self, edits: Fix) -> str:
         return "unsafe" if self._in_unsafe_form(edits) else self.applicability

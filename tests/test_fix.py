@@ -408,6 +408,17 @@ backend = QiskitRuntimeService().backend("ibm_kyiv")
 qc = QuantumCircuit(2, 2)
 counts = backend.run(transpile(qc, backend), rep_delay=1e-4).result().get_counts()
 """, None),  # only memory=True goes with the Sampler fix
+    ("QKM701", """\
+from qiskit import Aer, assemble, transpile
+sim = Aer.get_backend("aer_simulator")
+qobj = assemble(transpile(qc, sim), shots=100)  # the Qobj
+counts = sim.run(qobj).result().get_counts()
+""", """\
+from qiskit import Aer, transpile
+sim = Aer.get_backend("aer_simulator")
+# the Qobj
+counts = sim.run(transpile(qc, sim), shots=100).result().get_counts()
+"""),  # the statement goes, its comment stays
 ]
 IDS = [f"{code}-{i}" for i, (code, _, _) in enumerate(CASES)]
 

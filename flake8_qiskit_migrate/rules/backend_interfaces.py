@@ -28,8 +28,35 @@ REGISTRY.add(Rule(
     deprecated_in="Qiskit 1.2",
     removed_in="Qiskit 2.0",
     since="0.2.0",
-    no_fix_reason="No fix: what replaces a Qobj depends on what the code did with it (run it, "
-    "store it, send it).",
+    fix=Autofix("safe", "Run the circuits themselves, with the run options `assemble` carried",
+                "Safe: `qobj = assemble(t_qc, shots=8192)` read only by `result = "
+                "sim.run(qobj).result()`, on a simulator proven to be Aer's, becomes `result = "
+                "sim.run(t_qc, shots=8192).result()` (`sim.run(assemble(qc))` becomes "
+                "`sim.run(qc)`), and `assemble` leaves its import with its last use. qiskit-aer "
+                "ran a Qobj as the circuits it held with its configuration as run options, a "
+                "`run` option winning (so one the run has already stays and `assemble`'s goes): "
+                "run both ways with seeds on qiskit 0.46.3 and qiskit-aer 0.13.3, the counts, "
+                "memory, statevectors and unitaries are equal, for one circuit or a list, with a "
+                "noise model or several registers; the job and result are the same classes, "
+                "read as before. Offered only where the options are `shots`, `memory` and "
+                "`seed_simulator` (`parameter_binds` meant one value a parameter to `assemble` "
+                "and lists of values to `run`; `qobj_header`, pulse options and `**options` have "
+                "no home), a `backend` argument is an Aer simulator too, the Qobj is read by that "
+                "run alone (not kept, passed on, read twice or in a later turn of a loop, or by "
+                "another function: else it stays, as when it goes to IBM hardware, a V1 fake "
+                "or `BasicAer`, whose `run` in qiskit 0.46 took no Qobj), and the module never "
+                "sets a simulator's own `shots` or `memory` (`set_options`, `AerSimulator(shots="
+                "...)`), which the Qobj's defaults (1024 shots, no memory) used to override, and not "
+                "inside a `try`. The `assemble(...)` statement goes where the run is the next "
+                "statement and nothing is called before it there, so its circuits are evaluated "
+                "in the run as they were one statement earlier (a comment after it stays); "
+                "otherwise the name keeps the circuits (`qobj = qc.compose(other)`). A circuit Aer cannot simulate (an instruction outside its "
+                "basis) failed either way: a failed result then, an `AerError` from `run` now. "
+                "The import goes only with every use fixed: where one is not, each fixable call "
+                "is still fixed and the import stays; an import nothing calls goes on its own. "
+                "`disassemble`, `qiskit.assembler` and `qiskit.qobj` have no fix: what replaces "
+                "a Qobj kept or sent depends on what the code did with it.",
+                joins_imports=True),
     doc=RuleDoc(
         summary="`assemble`, `disassemble`, `qiskit.qobj`",
         what="Finds `qiskit.assemble` (`from qiskit import assemble` too), "
@@ -40,6 +67,14 @@ REGISTRY.add(Rule(
         "`assemble` and `disassemble`, and Qiskit 2.0 removed them: backends and primitives "
         "take circuits. To store or send circuits, QPY (`qiskit.qpy.dump`) or OpenQASM 3 "
         "(`qiskit.qasm3.dumps`) keep them whole.",
+        notes="The fix, on the Qiskit textbook's simulator cell (the run's `.result()` is then "
+        "QKM103's, whose unsafe fix makes it a `BackendSamplerV2` job):\n\n```python\n"
+        "# before\nfrom qiskit import Aer, assemble, transpile\n"
+        "aer_sim = Aer.get_backend('aer_simulator')\nt_qc = transpile(qc, aer_sim)\n"
+        "qobj = assemble(t_qc, shots=8192)\nresult = aer_sim.run(qobj).result()\n"
+        "# after\nfrom qiskit import Aer, transpile\n"
+        "aer_sim = Aer.get_backend('aer_simulator')\nt_qc = transpile(qc, aer_sim)\n"
+        "result = aer_sim.run(t_qc, shots=8192).result()\n```",
     ),
 ))
 _TO_PRIMITIVE = "transpiled circuits given to a primitive (BackendSamplerV2 / SamplerV2)"

@@ -13,7 +13,8 @@ from __future__ import annotations
 import ast
 import functools
 
-from ..edits import Edit, Fix, SourceText, arguments_removal, binds, imports_name, item_removal
+from ..edits import (Edit, Fix, SourceText, arguments_removal, binds, imports_name, item_removal,
+                     only_called, statement_removal)
 from ..registry import REGISTRY, Context
 from .backends import AER_BACKENDS, backend_kind
 from .execution import EXECUTE
@@ -149,28 +150,13 @@ def _import_edits(source: SourceText, module: ast.Module, bound: str) -> Fix | N
         return None
     statement = statements[0]
     alias = next(a for a in statement.names if a.name == bound)
-    if alias.asname or not _only_called(module, bound):
+    if alias.asname or not only_called(module, bound):
         return None
     if imports_name(module, "qiskit", "transpile"):
         if len(statement.names) > 1:
             return (item_removal(source, statement.names, alias, source.end(statement)),)
-        return _statement_removal(source, statement)
+        return statement_removal(source, statement)
     if binds(module, "transpile"):
         return None
     row, column = source.start(alias)
     return (Edit(row, column, row, column + len(bound), "transpile"),)
-
-
-def _only_called(module: ast.Module, name: str) -> bool:
-    called = {id(n.func) for n in ast.walk(module) if isinstance(n, ast.Call)}
-    return all(id(n) in called for n in ast.walk(module)
-               if isinstance(n, ast.Name) and n.id == name)
-
-
-def _statement_removal(source: SourceText, statement: ast.stmt) -> Fix | None:
-    """The edit that removes a statement with its line, where it is alone on its lines."""
-    row, column = source.start(statement)
-    end_row, end_column = source.end(statement)
-    if source.line(row)[:column - 1].strip() or source.line(end_row)[end_column - 1:].strip():
-        return None
-    return (Edit(row, 1, end_row + 1, 1, ""),)
