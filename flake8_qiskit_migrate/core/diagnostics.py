@@ -75,6 +75,8 @@ def diagnose(source: Source, selection: Selection, settings: Settings,
     if not findings or file_is_ignored(source.code):  # the scan only where it matters
         return []
     lines = source.code.splitlines() if findings else []
+    for magic in source.cells.magics if source.cells is not None else ():
+        lines[magic.line - 1] = magic.text  # a finding's source line, and its ``noqa``
     diagnostics = []
     if source.cells is not None:
         findings = whole_groups([f if not f.edits or _in_cells(source, f) else

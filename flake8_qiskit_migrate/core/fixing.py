@@ -104,6 +104,8 @@ def _cells_fixed(codes: dict[int, str], parts: dict[int, dict[int, Fix]]) -> dic
         missed: set[int] = set()  # fixes left out of one of their cells
         for cell, entries in by_cell.items():
             text, applied = apply(codes[cell], [local for _, local in entries])
+            if text.endswith("\n") and not codes[cell].endswith("\n"):
+                text = text[:-1]  # deleted last lines leave the line end before them
             done = {entries[i][0] for i in applied}
             if _cell_parses(codes[cell], text, [entries[i][1] for i in applied]):
                 new[cell] = text
