@@ -11,7 +11,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+import pytest_lsp
 from helpers import command
+from lsp_support import CONFIG, apply_text_edits, codes, diagnostics, edits_of, start
+from lsprotocol import types
+from pytest_lsp import LanguageClient
 
 from flake8_qiskit_migrate.core.fixing import _cells_fixed
 from flake8_qiskit_migrate.edits import Edit, apply
@@ -230,3 +235,33 @@ def test_a_rewrite_changing_a_magic_line_is_dropped() -> None:
     assert _cells_fixed(codes, {1: deleted}) == {1: "y = 2"}
     partial = {1: (Edit(2, 3, 2, 5, ""),)}  # a part of the magic line
     assert _cells_fixed(codes, {1: partial}) == {}
+
+
+# -- the server: each edit lands in its own cell -----------------------------------------------
+@pytest_lsp.fixture(config=CONFIG)
+async def client(lsp_client: LanguageClient):  # type: ignore[no-untyped-def]
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest.mark.asyncio
+async def test_server_fix_all_deletes_a_cells_last_line_inside_that_cell(
+        client: LanguageClient, tmp_path: Path) -> None:
+    await start(client, tmp_path, "vscode", settings={"unsafeFixes": True})
+    notebook = (tmp_path / "legacy.ipynb").as_uri()
+    cells = [f"{notebook}#cell{n}" for n in (1, 2)]
+    texts = ["job = backend.run(qc)\nfrom qiskit.tools.monitor import job_monitor",
+             "print(job.result())\njob_monitor(job)"]
+    client.notebook_document_did_open(types.DidOpenNotebookDocumentParams(
+        types.NotebookDocument(notebook, "jupyter-notebook", 1, [
+            types.NotebookCell(types.NotebookCellKind.Code, uri) for uri in cells]),
+        [types.TextDocumentItem(uri, "python", 1, text) for uri, text in zip(cells, texts)]))
+    found = await diagnostics(client, cells[1], lambda f: "QKM212" in codes(f))
+    result = await client.text_document_code_action_async(types.CodeActionParams(
+        types.TextDocumentIdentifier(cells[1]), found[0].range,
+        types.CodeActionContext([], only=["notebook.source.fixAll"])))
+    action = [a for a in result or [] if isinstance(a, types.CodeAction)][0]
+    assert action.edit is not None
+    edits = edits_of(action.edit)
+    assert [apply_text_edits(text, edits[uri]) for uri, text in zip(cells, texts)] == [
+        "job = backend.run(qc)", "print(job.result())"]

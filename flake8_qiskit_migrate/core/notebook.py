@@ -69,6 +69,15 @@ class CellMap:
             cells.setdefault(cell, []).append(local)
         return {cell: _merged(edits) for cell, edits in cells.items()}
 
+    def contained(self, fix: Fix) -> Fix:
+        """The fix (rows of the joined module) with each edit inside its cell, as ``split``
+        places them; () where an edit crosses into another cell."""
+        split = self.split(fix) or {}
+        return tuple(Edit(e.row + first - 1, e.column, e.end_row + first - 1, e.end_column,
+                          e.content)
+                     for cell, edits in split.items()
+                     for first in (self.first_lines[self.cells.index(cell)],) for e in edits)
+
     def locate(self, line: int) -> tuple[int, int]:
         """(cell number, 1-based row inside the cell) of a line of the joined module."""
         index = bisect.bisect_right(self.first_lines, line) - 1
