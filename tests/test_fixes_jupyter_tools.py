@@ -122,6 +122,22 @@ def test_no_jupyter_fix_where_a_name_it_binds_is_read() -> None:
     assert fixed(source) == "import warnings\nwarnings.warn('x')\n"
 
 
+def test_exported_notebook_magic_calls_are_reported_and_go_with_the_import() -> None:
+    source = ("import qiskit.tools.jupyter\n"
+              "get_ipython().run_line_magic('qiskit_version_table', '')\n"
+              "get_ipython().run_line_magic('matplotlib', 'inline')\n"
+              "if True:\n    get_ipython().run_line_magic('qiskit_copyright', '')\n")
+    findings = [(f.line, f.col + 1, f.name, bool(f.edits))
+                for f in check(ast.parse(source), source) if f.code == "QKM212"]
+    assert findings == [(1, 8, "qiskit.tools.jupyter", True), (2, 1, "%qiskit_version_table", True),
+                        (5, 5, "%qiskit_copyright", True)]
+    assert fixed(source) == ("get_ipython().run_line_magic('matplotlib', 'inline')\n"
+                             "if True:\n    pass\n")
+    assigned = ("import qiskit.tools.jupyter\n"
+                "bar = get_ipython().run_line_magic('qiskit_progress_bar', '')\n")
+    assert offered(assigned) == [(1, 8, False), (2, 7, False)]
+
+
 def test_fixed_module_runs_on_todays_qiskit(tmp_path: Path) -> None:
     program = tmp_path / "legacy.py"
     program.write_text("""\

@@ -425,7 +425,8 @@ REGISTRY.add(Rule(
         "that displayed HTML (`%qiskit_version_table`, `%qiskit_copyright`) or job widgets "
         "(`%qiskit_job_watcher`, `%qiskit_progress_bar` ...); another fix deletes the imports "
         "and every such magic line of the notebook together, never a magic without its import "
-        "or the reverse, where each magic is a line of its own (not `bar = "
+        "or the reverse (a script's `get_ipython().run_line_magic(...)` "
+        "statements too), where each magic is a line of its own (not `bar = "
         "%qiskit_progress_bar`, not the cell magic `%%qiskit_job_status`), no name the import "
         "binds is read (`qiskit` of `import qiskit.tools.jupyter` may be, where another "
         "`import qiskit...` binds it; a star import's `HTMLProgressBar` ... may not), and no "
@@ -443,7 +444,8 @@ REGISTRY.add(Rule(
         "registered (`%qiskit_version_table`, `%qiskit_copyright`, `%qiskit_job_watcher`, "
         "`%qiskit_disable_job_watcher`, `%qiskit_progress_bar`, `%qiskit_backend_overview`, "
         "`%%qiskit_job_status`, `%monospaced_output`, `%circuit_library_info`), reported "
-        "from the `%` to the line's end.",
+        "from the `%` to the line's end (in a notebook exported as a script: "
+        "`get_ipython().run_line_magic(\"qiskit_version_table\", \"\")`).",
         why="These tools were tied to qiskit-ibmq-provider and were removed in Qiskit 1.0.",
     ),
 ))

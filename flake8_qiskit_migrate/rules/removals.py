@@ -32,7 +32,7 @@ def _drop_job_monitor(ctx: Context, node: ast.AST, name: str) -> Fix | None:
     than name a value leaves every finding without a fix."""
     if ctx.source is None or ctx.module is None:
         return None
-    if name.startswith(_JUPYTER):
+    if name.startswith((_JUPYTER, "%")):
         jupyter = jupyter_removal(ctx)
         return jupyter[0] if jupyter is not None and id(node) in jupyter[1] else None
     removal = monitor_removal(ctx.source, ctx.module)
@@ -195,15 +195,44 @@ def _jupyter_removal(source: SourceText, module: ast.Module,
                      magics: tuple[Magic, ...]) -> tuple[Fix, set[int]] | None:
     imports = _jupyter_imports(module)
     ours = [m for m in magics if m.name in _MAGICS]
-    if not imports and not ours or not all(m.alone for m in ours) or any(
+    parents = parents_of(source, module)
+    calls = [node for node in ast.walk(module) if isinstance(node, ast.Call)
+             and _magic_call(node) is not None]
+    statements = [parents.get(id(c)) for c in calls]
+    if not (imports or ours or calls) or not all(m.alone for m in ours) or any(
             inside_try(module, s) for s, _ in imports) or _jupyter_names_used(module, imports):
         return None
-    parents = parents_of(source, module)
+    if not all(isinstance(s, ast.Expr) for s in statements):
+        return None  # ``bar = get_ipython().run_line_magic("qiskit_progress_bar", "")``
+    removed = {id(s) for s in statements}
     edits = names_removal(source, parents, imports) + [
-        Edit(m.line, 1, m.line + 1, 1, "") for m in ours]
+        Edit(m.line, 1, m.line + 1, 1, "") for m in ours] + [
+        statement_removal(source, s, parents, removed) for s in statements
+        if isinstance(s, ast.Expr)]
     if any(edit is None for edit in edits):
         return None
-    return tuple(sorted(e for e in edits if e is not None)), {id(a) for _, a in imports}
+    covered = {id(a) for _, a in imports} | {id(c) for c in calls}
+    return tuple(sorted(e for e in edits if e is not None)), covered
+
+
+def _magic_call(call: ast.Call) -> str | None:
+    """The magic a ``get_ipython().run_line_magic("name", "")`` call runs (a notebook exported
+    as a script: ``jupyter nbconvert --to script``), if ``qiskit.tools.jupyter`` registered
+    it."""
+    func = call.func
+    if not (isinstance(func, ast.Attribute) and func.attr == "run_line_magic"
+            and isinstance(func.value, ast.Call) and isinstance(func.value.func, ast.Name)
+            and func.value.func.id == "get_ipython" and call.args):
+        return None
+    name = call.args[0]
+    return name.value if isinstance(name, ast.Constant) and name.value in _MAGICS else None
+
+
+@REGISTRY.on_method("run_line_magic")
+def _exported_magic(ctx: Context, call: ast.Call, path: str | None) -> None:
+    name = _magic_call(call)
+    if name is not None:
+        ctx.report(call, "QKM212", "%" + name, JUPYTER_ADVICE)
 
 
 def _jupyter_imports(module: ast.Module) -> list[tuple[ast.Import | ast.ImportFrom, ast.alias]]:
