@@ -90,6 +90,15 @@ def test_unused_names_of_the_import_go_with_it() -> None:
     assert fixed("from qiskit.tools.monitor import backend_overview\nx = 1\n") == "x = 1\n"
 
 
+def test_job_monitor_of_an_item_goes_a_call_in_its_arguments_stays() -> None:
+    source = ("from qiskit.tools.monitor import job_monitor\n"
+              "job_monitor(jobs[0])\njob_monitor(jobs[i], output=sys.stdout)\n")
+    assert fixed(source) == ""
+    for argument in ("jobs[next(it)]", "backend.run(qc)", "jobs()[0]"):
+        call = f"from qiskit.tools.monitor import job_monitor\njob_monitor({argument})\n"
+        assert offered(call) == [(1, 34, False), (2, 1, False)], argument
+
+
 def test_no_job_monitor_fix_where_its_result_is_a_value_or_the_name_is_the_users() -> None:
     for use in ("status = job_monitor(job)", "print(job_monitor(job))",
                 "if job_monitor(job):\n    pass"):

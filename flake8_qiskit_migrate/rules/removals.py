@@ -18,8 +18,8 @@ _MONITOR_MODULES = frozenset({"qiskit.tools.monitor", "qiskit.tools"})
 _MONITOR = "job_monitor"
 # The other functions of those imports: no replacement, so they go only where unused.
 _MONITOR_OTHERS = frozenset({"backend_monitor", "backend_overview"})
-# Arguments whose evaluation does nothing (a name, a constant, ``sys.stdout``): deleting the
-# call deletes no other effect.
+# Arguments whose evaluation does nothing (a name, a constant; ``sys.stdout``, ``jobs[0]``
+# too, see ``_names_a_value``): deleting the call deletes no other effect.
 _INERT = (ast.Name, ast.Constant)
 
 
@@ -116,9 +116,16 @@ def _items_removal(source: SourceText, items: list[ast.alias], gone: set[int],
 
 
 def _inert(call: ast.Call) -> bool:
-    values = [*call.args, *(k.value for k in call.keywords)]
-    return all(isinstance(v, _INERT) or isinstance(v, ast.Attribute) and isinstance(
-        v.value, ast.Name) for v in values)
+    return all(_names_a_value(v) for v in [*call.args, *(k.value for k in call.keywords)])
+
+
+def _names_a_value(value: ast.expr) -> bool:
+    """A name, a constant, an attribute of a name (``sys.stdout``) or an item of a name by a
+    name or constant (``jobs[0]``, ``jobs[i]``)."""
+    if isinstance(value, ast.Subscript):
+        return isinstance(value.value, ast.Name) and isinstance(value.slice, _INERT)
+    return isinstance(value, _INERT) or isinstance(value, ast.Attribute) and isinstance(
+        value.value, ast.Name)
 
 
 def _binds(node: ast.AST, names: set[str]) -> bool:
