@@ -50,7 +50,9 @@ def explanation(rule: Rule) -> str:
     if rule.doc.notes:
         parts += ["## Notes", rule.doc.notes, ""]
     if rule.fix is not None:
-        parts += ["## Fix safety", f"{rule.fix.title}. {rule.fix.safety} {_NOT_OFFERED}", ""]
+        cells = _ACROSS_CELLS if rule.fix.cells else _NOT_ACROSS_CELLS
+        parts += ["## Fix safety", f"{rule.fix.title}. {rule.fix.safety} {_NOT_OFFERED}{cells}",
+                  ""]
     elif rule.no_fix_reason:
         parts += ["## Fix", rule.no_fix_reason, ""]
     parts += ["## References", f"- Migration guide: <{rule.url}>"]
@@ -61,8 +63,10 @@ def explanation(rule: Rule) -> str:
 # Where no rule's fix is offered (the engine's and the notebook mapping's checks).
 _NOT_OFFERED = ("No fix is offered inside a `try` whose handler catches an exception of the old "
                 "API (`except IBMQAccountError:`), which the handler would have to change with "
-                "it, nor in a notebook where its edits would span cells (an import added to an "
-                "earlier cell).")
+                "it")
+_NOT_ACROSS_CELLS = (", nor in a notebook where its edits would span cells (an import added to "
+                     "an earlier cell).")
+_ACROSS_CELLS = "; in a notebook its edits may span cells, each edit inside one cell."
 
 
 def _where_reported(rule: Rule) -> str:

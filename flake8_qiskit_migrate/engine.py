@@ -18,7 +18,7 @@ from .edits import Fix, SourceText
 from .index import Index, shared
 from .prescan import may_find
 from .project_index import EMPTY, ProjectIndex
-from .registry import REGISTRY, NameMatch, Releases, Rule, Settings
+from .registry import REGISTRY, Magic, NameMatch, Releases, Rule, Settings
 from .resolve import LIST, LOCAL, STRING, Resolver, compat_handler
 from .versions import status
 
@@ -74,6 +74,7 @@ def check(
     prescanned: bool = False,
     project: ProjectIndex = EMPTY,
     cells: tuple[int, ...] = (),
+    magics: tuple[Magic, ...] = (),
 ) -> list[Finding]:
     """All findings in a parsed module, sorted by position.
 
@@ -90,6 +91,7 @@ def check(
     walker = Walker(index, resolver, settings,
                     SourceText(source, cells) if source is not None else None)
     walker.module = tree if isinstance(tree, ast.Module) else None  # for fixes adding imports
+    walker.magics = magics
     # Nested calls recurse a few frames per level; ``ast.parse`` accepts a few thousand levels.
     limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(limit, _RECURSION_LIMIT))
@@ -101,6 +103,7 @@ def check(
             "flake8-qiskit-migrate: expression nesting too deep; checked part of the file")
     finally:
         sys.setrecursionlimit(limit)
+    walker.report_magics()
     findings = walker.whole_chains()
     return sorted(_advised(_in_target(findings, settings), settings.targets))
 
@@ -203,6 +206,7 @@ class Walker(ast.NodeVisitor):
         self.imports_qiskit = False
         self.source = source
         self.module: ast.Module | None = None
+        self.magics: tuple[Magic, ...] = ()
         self.import_statement: ast.Import | ast.ImportFrom | None = None
         self.qualify = resolver.qualify
         self.assume = resolver.assume
@@ -282,6 +286,21 @@ class Walker(ast.NodeVisitor):
             fix = REGISTRY.fixers[code](self, node, name)
         self.findings.append(Finding(line, col, code, name, replacement, end_line, end_col,
                                      gated_by=gated_by, edits=fix or (), releases=releases))
+
+    def report_magics(self) -> None:
+        """Report the notebook's magics that an old API registered (``match_magics``), from
+        the ``%`` to the line's end."""
+        for magic in self.magics:
+            if magic.name not in REGISTRY.magics:
+                continue
+            code, replacement = REGISTRY.magics[magic.name]
+            fixer = REGISTRY.magic_fixers.get(code)
+            fix = fixer(self, magic) if fixer is not None and self.source is not None else None
+            spelled = magic.text[magic.column:].split(None, 1)[0]
+            prefix = len(magic.text[:magic.column].encode("utf-8"))
+            self.findings.append(Finding(
+                magic.line, prefix, code, spelled, replacement, magic.line,
+                len(magic.text.rstrip().encode("utf-8")), edits=fix or ()))
 
     def _report_match(self, node: ast.AST, match: NameMatch, path: str) -> None:
         """Report a deprecated name found at ``node``, with its advice and releases."""

@@ -13,7 +13,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Protocol, TypeVar
+from typing import Callable, Iterable, Iterator, NamedTuple, Protocol, TypeVar
 
 from .edits import Fix, SourceText
 
@@ -79,6 +79,10 @@ class Autofix:
     # finding of that name in the module: offered with all of them where each has one, so an
     # import never goes before its last use; the fix of each use stands alone.
     joins_imports: bool = False
+    # Its edits may fall in several cells of a notebook (each edit inside one cell; the fix is
+    # made in all of them or none). Fixes that only delete old statements, wherever they are,
+    # may; a fix adding an import to an earlier cell may not: that cell may have run already.
+    cells: bool = False
 
     def applicability_of(self, edits: Fix) -> str:
         return "unsafe" if self._in_unsafe_form(edits) else self.applicability
@@ -222,6 +226,19 @@ class HookNeeds:
     by_name: str | None = None
 
 
+class Magic(NamedTuple):
+    """An IPython magic of a notebook, which the joined module blanked: ``%name args``
+    (``%%name`` for a cell magic) at a 1-based line of the joined module and a 0-based
+    column. ``alone``: the magic is its own unindented line of one line (not assigned, not
+    continued, not opening a block), so deleting the line deletes it and nothing else."""
+
+    line: int
+    column: int
+    name: str
+    text: str
+    alone: bool
+
+
 class Context(Protocol):
     """What a rule's call hook sees: name resolution, module facts, settings, reporting."""
 
@@ -230,6 +247,7 @@ class Context(Protocol):
     # The module's text, for fixes; None where the caller gave only a tree (no fixes then).
     source: SourceText | None
     module: ast.Module | None  # the module's tree, for fixes that add an import
+    magics: tuple[Magic, ...]  # a notebook's magics (blanked in ``source``)
     # The import statement whose names are being reported, while one is.
     import_statement: ast.Import | ast.ImportFrom | None
 
@@ -265,6 +283,8 @@ CallHook = Callable[[Context, ast.Call, "str | None"], None]
 AttributeHook = Callable[[Context, ast.Attribute, "str | None"], None]
 # A fixer: (context with its source, the reported node, the name found) -> the fix, if any.
 Fixer = Callable[[Context, ast.AST, str], "Fix | None"]
+# The fixer of a reported magic: (context with its source, the magic) -> the fix, if any.
+MagicFixer = Callable[[Context, Magic], "Fix | None"]
 
 
 @dataclass
@@ -287,6 +307,10 @@ class Registry:
     successors: list[Successor] = field(default_factory=list)
     # Fixes of findings the engine reports by name (hooks pass their fixes themselves).
     fixers: dict[str, Fixer] = field(default_factory=dict)
+    # Notebook magics an old API registered (name without ``%``: its rule's code and advice),
+    # and the fixers of their findings.
+    magics: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    magic_fixers: dict[str, MagicFixer] = field(default_factory=dict)
     # What method and attribute hooks need in a module's text to report (``prescan``).
     hook_needs: list[HookNeeds] = field(default_factory=list)
 
@@ -337,6 +361,14 @@ class Registry:
     def succeeded_by(self, old: str, new: str, releases: Releases) -> None:
         """Declare that advice naming ``old`` must name ``new`` where ``releases`` apply."""
         self.successors.append(Successor(old, new, releases))
+
+    def match_magics(self, code: str, *names: str, replacement: str | None = None,
+                     fixer: MagicFixer | None = None) -> None:
+        """Declare the magics (names without ``%``) an old API registered, reported as
+        ``code`` (with ``replacement`` as advice) where a notebook uses them."""
+        self.magics.update(dict.fromkeys(names, (self._known(code), replacement)))
+        if fixer is not None:
+            self.magic_fixers[code] = fixer
 
     def fixer(self, *codes: str) -> Callable[[Fixer], Fixer]:
         """Register the fixer of findings of ``codes`` that carry no fix of their own."""

@@ -31,6 +31,7 @@ MONITORED = """\
 from qiskit.tools.monitor import job_monitor, backend_monitor
 from qiskit.tools import job_monitor as jm
 job = backend.run(qc)
+backend_monitor(backend)
 job_monitor(job)
 jm(job, interval=2)  # watch
 if job:
@@ -46,6 +47,7 @@ print(job.result())
 MONITOR_REMOVED = """\
 from qiskit.tools.monitor import backend_monitor
 job = backend.run(qc)
+backend_monitor(backend)
 if job:
     pass
 else:
@@ -58,8 +60,9 @@ print(job.result())
 
 def test_job_monitor_calls_and_imports_go_in_one_fix() -> None:
     assert offered(MONITORED, "QKM212") == [
-        (1, 34, True), (1, 47, False),  # backend_monitor stays, unfixed
-        (2, 26, True), (4, 1, True), (5, 1, True), (7, 5, True), (8, 5, True), (12, 5, True)]
+        (1, 34, True), (1, 47, False),  # backend_monitor, used, stays unfixed
+        (2, 26, True), (4, 1, False), (5, 1, True), (6, 1, True), (8, 5, True), (9, 5, True),
+        (13, 5, True)]
     fixes = {f.edits for f in check(ast.parse(MONITORED), MONITORED) if f.edits}
     assert len(fixes) == 1  # every finding carries the whole rewrite
     assert fixed(MONITORED, {"QKM212"}) == MONITOR_REMOVED
@@ -85,13 +88,14 @@ def test_job_monitor_fix_through_the_command(tmp_path: Path) -> None:
                      cwd=tmp_path)
     assert (tmp_path / "m.py").read_text() == MONITOR_REMOVED
     assert result.stdout.splitlines() == [
-        "m.py:1:34: QKM212 'qiskit.tools.monitor.backend_monitor' was removed in Qiskit 1.0: "
-        "use 'job.status() in a loop, or the IBM Quantum dashboard' "
-        "(https://quantum.cloud.ibm.com/docs/migration-guides/qiskit-1.0-features#monitor)"]
+        f"m.py:{position}: QKM212 'qiskit.tools.monitor.backend_monitor' was removed in Qiskit "
+        "1.0: use 'job.status() in a loop, or the IBM Quantum dashboard' "
+        "(https://quantum.cloud.ibm.com/docs/migration-guides/qiskit-1.0-features#monitor)"
+        for position in ("1:34", "3:1")]
     assert result.returncode == 1
 
 
-def test_job_monitor_fix_that_would_span_notebook_cells_is_not_applied(tmp_path: Path) -> None:
+def test_job_monitor_fix_spanning_notebook_cells_is_applied_in_each(tmp_path: Path) -> None:
     import json
     cells = [{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
               "source": [text]} for text in (
@@ -100,7 +104,8 @@ def test_job_monitor_fix_that_would_span_notebook_cells_is_not_applied(tmp_path:
                            "nbformat_minor": 5}, indent=1)
     (tmp_path / "n.ipynb").write_text(notebook)
     command("check", "--fix", "--unsafe-fixes", "n.ipynb", cwd=tmp_path)
-    assert (tmp_path / "n.ipynb").read_text() == notebook
+    assert [c["source"] for c in json.loads((tmp_path / "n.ipynb").read_text())["cells"]] == [
+        [], []]
 
 
 # -- item 7: V1 reference primitives -> V2, class, call shape and result read together --------

@@ -61,6 +61,8 @@ PENDING: dict[str, tuple[tuple[str, ...], str]] = {
     "m22_estimator_parameters": (BOTH, f"needs {V2}"),
     "m23_sampler_quasi_dists": (BOTH, f"needs {V2}"),
     "m24_sampler_binary_probabilities": (BOTH, f"needs {V2}"),
+    "m31_job_monitor_function": (("remaining",), f"needs {SAMPLER} (inside a function)"),
+    "m33_job_monitor_batch": (("remaining",), f"needs {SAMPLER} (in a list comprehension)"),
 }
 
 

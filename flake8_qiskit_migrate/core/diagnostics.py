@@ -9,11 +9,11 @@ import os
 from dataclasses import dataclass
 from typing import Callable
 
+from ..edits import Edit
 from ..engine import Finding, check, whole_groups
 from ..prescan import may_find, names_in
 from ..project_index import EMPTY, ProjectIndex
-from ..edits import Edit
-from ..registry import Settings
+from ..registry import REGISTRY, Settings
 from .cache import Cache
 from .filters import Selection, file_is_ignored, noqa_suppresses
 from .sources import Source
@@ -75,11 +75,12 @@ def diagnose(source: Source, selection: Selection, settings: Settings,
     if not findings or file_is_ignored(source.code):  # the scan only where it matters
         return []
     lines = source.code.splitlines() if findings else []
+    for magic in source.cells.magics if source.cells is not None else ():
+        lines[magic.line - 1] = magic.text  # a finding's source line, and its ``noqa``
     diagnostics = []
-    if source.cells is not None:  # a fix spanning cells is not offered: see ``cell_of``
-        cells = source.cells
-        findings = whole_groups([dataclasses.replace(f, edits=()) if f.edits and cells.cell_of(
-            f.edits) is None else f for f in findings])
+    if source.cells is not None:
+        findings = whole_groups([f if not f.edits or _in_cells(source, f) else
+                                 dataclasses.replace(f, edits=()) for f in findings])
     # A fix shared with a finding the user silenced with ``# noqa`` (a whole-module or chain
     # migration carries the same edits on each finding) would rewrite the silenced line too.
     silenced = {edit for f in findings if f.edits and noqa_suppresses(_line(lines, f.line), f.code)
@@ -100,6 +101,16 @@ def diagnose(source: Source, selection: Selection, settings: Settings,
     return diagnostics
 
 
+def _in_cells(source: Source, finding: Finding) -> bool:
+    """Whether a notebook can take the finding's fix: each edit inside one cell, and all of
+    them in one cell unless the rule's fix may span cells (``Autofix.cells``: an import added
+    to an earlier cell is not, the cell holding it may have run already)."""
+    assert source.cells is not None
+    split = source.cells.split(finding.edits)
+    rule_fix = finding.rule.fix
+    return split is not None and (len(split) == 1 or rule_fix is not None and rule_fix.cells)
+
+
 def _line(lines: list[str], row: int) -> str:
     return lines[row - 1] if row <= len(lines) else ""
 
@@ -111,21 +122,25 @@ def _findings(source: Source, settings: Settings, package: Callable[[], str | No
     it."""
     key = ""
     cells = source.cells.first_lines if source.cells is not None else ()
+    magics = source.cells.magics if source.cells is not None else ()
     if cache is not None:
         spelled = project.digest(names_in(source.code)) if project.modules else ""
-        # A fix keeps to one cell: the same joined code in other cells has other fixes.
-        key = cache.key(source.code, package(), spelled + "".join(f" {n}" for n in cells))
+        # A fix keeps to its cells, so the same joined code in other cells has other fixes;
+        # the magics are blanked in the code, but findings and fixes depend on them.
+        key = cache.key(source.code + "".join(f"\0{m}" for m in magics), package(),
+                        spelled + "".join(f" {n}" for n in cells))
         cached = cache.load(key)
         if cached is not None:
             return cached
     findings: list[Finding] = []
-    if may_find(source.code, package, settings, project.words):
+    if may_find(source.code, package, settings, project.words) or any(
+            m.name in REGISTRY.magics for m in magics):
         try:
             tree = ast.parse(source.code, filename=source.path)
         except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
             raise ParseError(_unparsed(error, source)) from None
         findings = check(tree, source.code, package, settings, prescanned=True,
-                         project=project, cells=cells)
+                         project=project, cells=cells, magics=magics)
     if cache is not None:
         cache.store(key, findings)
     return findings
@@ -136,11 +151,10 @@ def _fix_info(source: Source, d: Diagnostic) -> FixInfo | None:
     rule_fix = d.finding.rule.fix
     if rule_fix is None or not d.finding.edits:
         return None
-    shift = 0
-    if source.cells is not None:
-        shift = d.row - d.finding.line  # joined-module row -> row inside the cell
-    edits = tuple(Edit(e.row + shift, e.column, e.end_row + shift, e.end_column, e.content)
-                  for e in d.finding.edits)
+    edits = d.finding.edits
+    if source.cells is not None:  # rows inside each edit's cell
+        split = source.cells.split(edits) or {}
+        edits = tuple(edit for cell in sorted(split) for edit in split[cell])
     return FixInfo(rule_fix.applicability_of(d.finding.edits), rule_fix.title_of(d.finding.edits),
                    edits)
 

@@ -9,9 +9,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Callable
 
-from ..edits import Edit, Fix, apply
+from ..edits import Fix, SourceText, apply
 from .diagnostics import Diagnostic
-from .notebook import CellMap, rewrite_code_cells
+from .notebook import blanked, rewrite_code_cells
 from .sources import Source, redecode
 
 ROUNDS = 4  # passes over one file at most; later rounds only fix what overlapped before
@@ -78,29 +78,61 @@ def _fixed(source: Source, wanted: list[Diagnostic]) -> str:
     if source.cells is None:
         text, _ = apply(source.text, [d.finding.edits for d in wanted])
         return text if _parses(text) else source.text
-    by_cell: dict[int, list[Fix]] = defaultdict(list)
-    for d in wanted:
-        local = _cell_fix(source.cells, d.finding.edits)
-        if local is not None:
-            by_cell[local[0]].append(local[1])
+    codes: dict[int, str] = {}
 
-    def rewrite(cell: int, code: str) -> str | None:
-        if cell not in by_cell:
-            return None
-        text, _ = apply(code, by_cell[cell])
-        return text if _parses(text) else None
-    return rewrite_code_cells(source.text, rewrite)
+    def read(cell: int, code: str) -> None:
+        codes[cell] = code
+    rewrite_code_cells(source.text, read)
+    fixes = {id(d.finding.edits): d.finding.edits for d in wanted}
+    parts = {key: split for key, fix in fixes.items()
+             if (split := source.cells.split(fix)) is not None}
+    new = _cells_fixed(codes, parts)
+    return rewrite_code_cells(source.text, lambda cell, code: new.get(cell))
 
 
-def _cell_fix(cells: CellMap, fix: Fix) -> tuple[int, Fix] | None:
-    """A fix of the joined notebook code as the fix of one cell, with cell-relative rows; None
-    if its edits do not all fall in one cell."""
-    cell = cells.cell_of(fix)
-    if cell is None:
-        return None
-    shift = cells.locate(fix[0].row)[1] - fix[0].row
-    return cell, tuple(Edit(e.row + shift, e.column, e.end_row + shift, e.end_column, e.content)
-                       for e in fix)
+def _cells_fixed(codes: dict[int, str], parts: dict[int, dict[int, Fix]]) -> dict[int, str]:
+    """The new code of each cell with its fixes (``parts``: each fix's edits per cell), a fix
+    of several cells made in all of them or none: where one of its cells cannot take it
+    (overlap, or the cell's result would not parse), the cells are worked out again without
+    it. A cell whose result would not parse is left as it was."""
+    while True:
+        by_cell: dict[int, list[tuple[int, Fix]]] = defaultdict(list)
+        for key, split in parts.items():
+            for cell, local in split.items():
+                by_cell[cell].append((key, local))
+        new: dict[int, str] = {}
+        missed: set[int] = set()  # fixes left out of one of their cells
+        for cell, entries in by_cell.items():
+            text, applied = apply(codes[cell], [local for _, local in entries])
+            if text.endswith("\n") and not codes[cell].endswith("\n"):
+                text = text[:-1]  # deleted last lines leave the line end before them
+            done = {entries[i][0] for i in applied}
+            if _cell_parses(codes[cell], text, [entries[i][1] for i in applied]):
+                new[cell] = text
+            else:
+                done = set()
+            missed |= {key for key, _ in entries if key not in done}
+        spanning = {key for key in missed if len(parts[key]) > 1}
+        if not spanning:
+            return new
+        parts = {key: split for key, split in parts.items() if key not in spanning}
+
+
+def _cell_parses(code: str, text: str, fixes: list[Fix]) -> bool:
+    """Whether a cell's new code parses (its IPython lines blanked) and keeps every IPython
+    line of the old code but those a fix deletes whole (a line's text inside a deletion)."""
+    python, kept = blanked(text)
+    _, before = blanked(code)
+    source, lines = SourceText(code), code.split("\n")
+    cuts = [(source.offset(e.row, e.column), source.offset(e.end_row, e.end_column))
+            for fix in fixes for e in fix if not e.content]
+
+    def deleted(row: int) -> bool:
+        start = source.offset(row + 1, 1)
+        return any(a <= start and start + len(lines[row]) <= b for a, b in cuts)
+    after = text.split("\n")
+    return [after[i] for i in kept] == [lines[i] for i in before if not deleted(i)] and (
+        _parses(python))
 
 
 def _parses(text: str) -> bool:

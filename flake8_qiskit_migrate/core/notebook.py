@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
-from ..edits import Fix
+from ..edits import Edit, Fix
+from ..registry import Magic
 
 # What makes a logical line IPython's, as IPython and ruff read it: it starts with %magic,
 # %%cell magic, !shell, ?help or an autocall prefix (/ , ;); or it assigns one (``x = !ls``,
@@ -33,6 +34,9 @@ class CellMap:
 
     first_lines: tuple[int, ...]  # 1-based line of the joined module where each cell starts
     cells: tuple[int, ...]
+    last_line: int = 0  # the joined module's last line of cell code
+    magics: tuple[Magic, ...] = ()
+    widths: tuple[int, ...] = ()  # each line's length in its cell (IPython lines unblanked)
 
     def code_of(self, code: str, cell: int) -> str:
         """The (IPython-blanked) code of one cell, out of the joined module."""
@@ -41,17 +45,58 @@ class CellMap:
         end = self.first_lines[index + 1] - 1 if index + 1 < len(self.cells) else len(lines) - 1
         return "\n".join(lines[self.first_lines[index] - 1: end])
 
-    def cell_of(self, fix: Fix) -> int | None:
-        """The one cell that holds all the edits of a fix of the joined module, if one does: a
-        fix whose edits span cells (an import added to an earlier cell) is not offered, since
-        cells are rewritten one by one and an edit's row is relative to its own cell."""
-        cells = {self.locate(row)[0] for edit in fix for row in (edit.row, edit.end_row)}
-        return cells.pop() if len(cells) == 1 else None
+    def split(self, fix: Fix) -> dict[int, Fix] | None:
+        """A fix of the joined module as the fixes of its cells (cell number: edits
+        with cell-relative rows), or None where an edit crosses into another cell. A deletion
+        of a cell's last lines up to the next cell's start ends at the cell's end instead and
+        takes the line end before them (a cell's text has no last line end)."""
+        cells: dict[int, list[Edit]] = {}
+        for edit in fix:
+            cell, row = self.locate(edit.row)
+            index = self.cells.index(cell)
+            after = self.first_lines[index + 1] if index + 1 < len(self.cells) else (
+                self.last_line + 1)
+            shift = row - edit.row
+            local = Edit(row, edit.column, edit.end_row + shift, edit.end_column, edit.content)
+            if edit.end_row >= after:
+                if edit.end_row > after or edit.end_column != 1 or edit.content or (
+                        edit.column != 1):
+                    return None
+                rows = after - self.first_lines[index]
+                last = self.widths[after - 2] + 1
+                local = Edit(1, 1, rows, last, "") if row == 1 else Edit(
+                    row - 1, self.widths[edit.row - 2] + 1, rows, last, "")
+            cells.setdefault(cell, []).append(local)
+        return {cell: _merged(edits) for cell, edits in cells.items()}
+
+    def contained(self, fix: Fix) -> Fix:
+        """The fix (rows of the joined module) with each edit inside its cell, as ``split``
+        places them; () where an edit crosses into another cell."""
+        split = self.split(fix) or {}
+        return tuple(Edit(e.row + first - 1, e.column, e.end_row + first - 1, e.end_column,
+                          e.content)
+                     for cell, edits in split.items()
+                     for first in (self.first_lines[self.cells.index(cell)],) for e in edits)
 
     def locate(self, line: int) -> tuple[int, int]:
         """(cell number, 1-based row inside the cell) of a line of the joined module."""
         index = bisect.bisect_right(self.first_lines, line) - 1
         return self.cells[index], line - self.first_lines[index] + 1
+
+
+def _merged(edits: list[Edit]) -> Fix:
+    """A cell's edits with overlapping deletions made one (deleting a cell's last line takes
+    the line end before it, which deleting the line before takes too)."""
+    merged: list[Edit] = []
+    for edit in sorted(edits):
+        last = merged[-1] if merged else None
+        if last is not None and not last.content and not edit.content and (
+                edit.row, edit.column) < (last.end_row, last.end_column):
+            end = max((last.end_row, last.end_column), (edit.end_row, edit.end_column))
+            merged[-1] = Edit(last.row, last.column, *end, "")
+        else:
+            merged.append(edit)
+    return tuple(merged)
 
 
 def notebook_code(raw: str) -> tuple[str, CellMap]:
@@ -62,6 +107,8 @@ def notebook_code(raw: str) -> tuple[str, CellMap]:
     lines: list[str] = []
     first_lines: list[int] = []
     numbers: list[int] = []
+    magics: list[Magic] = []
+    widths: list[int] = []
     for number, cell in enumerate(cells, start=1):
         if not isinstance(cell, dict) or cell.get("cell_type") != "code":
             continue
@@ -70,11 +117,38 @@ def notebook_code(raw: str) -> tuple[str, CellMap]:
                 isinstance(source, list) and all(isinstance(line, str) for line in source)):
             raise NotebookError(f"the 'source' of cell {number} is not text or a list of lines")
         text = "".join(source) if isinstance(source, list) else source
-        cell_lines = _python_lines(text.split("\n"))
+        original = text.split("\n")
+        cell_lines = _python_lines(original)
+        magics += _magics(original, cell_lines, len(lines) + 1)
         first_lines.append(len(lines) + 1)
         numbers.append(number)
         lines.extend(cell_lines)
-    return "\n".join(lines) + "\n", CellMap(tuple(first_lines), tuple(numbers))
+        widths.extend(map(len, original))
+    return "\n".join(lines) + "\n", CellMap(tuple(first_lines), tuple(numbers), len(lines),
+                                            tuple(magics), tuple(widths))
+
+
+_MAGIC = re.compile(r"%%?(\w+)")
+
+
+def _magics(original: list[str], python: list[str], first_line: int) -> list[Magic]:
+    """The magics among a cell's blanked lines: a line starting with one, or a value
+    assigned from one (``x = %timeit -o f()``, left as ``x = ...``)."""
+    found = []
+    for index, (line, code) in enumerate(zip(original, python)):
+        if line == code:
+            continue
+        column = len(line) - len(line.lstrip(" \t"))
+        if code.endswith("...") and line[len(code) - 3:].startswith("%"):
+            column = len(code) - 3
+        match = _MAGIC.match(line, column)
+        if match is None or line[:column].strip() and column != len(code) - 3:
+            continue
+        alone = column == 0 and not code and not _continued(line) and (
+            not match.group().startswith("%%"))
+        found.append(Magic(first_line + index, column, match.group(1),
+                           line.rstrip("\r"), alone))
+    return found
 
 
 def _document(raw: str) -> object:
@@ -91,10 +165,9 @@ def _document(raw: str) -> object:
 
 def rewrite_code_cells(raw: str, rewrite: Callable[[int, str], str | None]) -> str:
     """The notebook with code cells rewritten: ``rewrite(cell number, code)`` gets a cell's
-    code with IPython lines blanked and returns new code or None. IPython lines are put back;
-    a rewrite that changes the line count of a cell holding them is dropped. Only the changed
-    cells' ``source`` values are replaced in the file's text: everything else (outputs,
-    metadata, key order, indentation, escapes) stays byte for byte."""
+    code as stored (IPython lines included: see ``blanked``) and returns new code or None.
+    Only the changed cells' ``source`` values are replaced in the file's text: everything else
+    (outputs, metadata, key order, indentation, escapes) stays byte for byte."""
     document = json.loads(raw)
     spans = _source_spans(raw)
     pieces, position = [], 0
@@ -102,22 +175,21 @@ def rewrite_code_cells(raw: str, rewrite: Callable[[int, str], str | None]) -> s
         if cell.get("cell_type") != "code" or number not in spans:
             continue
         source = cell.get("source", "")
-        original = ("".join(source) if isinstance(source, list) else str(source)).split("\n")
-        python = _python_lines(original)
-        new = rewrite(number, "\n".join(python))
+        new = rewrite(number, "".join(source) if isinstance(source, list) else str(source))
         if new is None:
             continue
-        new_lines = new.split("\n")
-        blanked = [i for i, (a, b) in enumerate(zip(original, python)) if a != b]
-        if blanked and len(new_lines) != len(original):
-            continue
-        for i in blanked:
-            new_lines[i] = original[i]
         start, end = spans[number]
-        pieces += [raw[position:start], _source_json(raw[start:end], source,
-                                                     "\n".join(new_lines))]
+        pieces += [raw[position:start], _source_json(raw[start:end], source, new)]
         position = end
     return "".join(pieces) + raw[position:]
+
+
+def blanked(code: str) -> tuple[str, list[int]]:
+    """A cell's code as the joined module holds it (IPython lines blanked, same line count and
+    columns), and the 0-based indices of the lines that differ."""
+    original = code.split("\n")
+    python = _python_lines(original)
+    return "\n".join(python), [i for i, (a, b) in enumerate(zip(original, python)) if a != b]
 
 
 _SPACE = re.compile(r"[ \t\n\r]*")

@@ -404,7 +404,35 @@ REGISTRY.add(Rule(
     fix_title="use '{replacement}'",
     replacement="job.status() in a loop, or the IBM Quantum dashboard",
     url=GUIDES + "qiskit-1.0-features#monitor",
-    fix=Autofix("unsafe", 'Delete the `job_monitor(job)` statements and the `job_monitor` import', 'Unsafe: the progress lines `job_monitor` printed are gone, and code between the call and `job.result()` no longer waits for the job (`job.result()` itself blocks until the job is done, so results are unchanged). Before: `from qiskit.tools.monitor import job_monitor` ... `job_monitor(job)` ... `counts = job.result().get_counts()`; after: `counts = job.result().get_counts()` (a statement that was the whole of its block becomes `pass`). One fix deletes every call and the import together, never half of them; it is offered only where every use of the imported name is a `job_monitor(...)` statement of its own line whose arguments only name values (deleting it deletes no other effect), the name is bound nowhere else, and no `try` surrounds a call or the import. `qiskit.tools.monitor.job_monitor(job)` through a module import, and the `qiskit.tools.jupyter` magics, are left to the user.'),
+    fix=Autofix(
+        "unsafe",
+        "Delete the `job_monitor(job)` statements and the `job_monitor` import; delete "
+        "`import qiskit.tools.jupyter` and the magics it registered",
+        "Unsafe: what these tools showed is gone, results are not changed. `job_monitor(job)` "
+        "printed progress lines, and code between the call and `job.result()` no longer waits "
+        "for the job (`job.result()` itself blocks until the job is done). Before: `from "
+        "qiskit.tools.monitor import job_monitor` ... `job_monitor(job, interval=2)` ... "
+        "`counts = job.result().get_counts()`; after: `counts = job.result().get_counts()` (a "
+        "statement that was the whole of its block becomes `pass`). One fix deletes every "
+        "call and the import together, never half of them, with the names of the same imports "
+        "that nothing uses (`backend_monitor`, `backend_overview`: used, they stay reported, "
+        "with no fix: they have no successor); it is offered only where every use of the "
+        "imported name is a `job_monitor(...)` statement of its own line whose arguments only "
+        "name values (deleting it deletes no other effect), the name is bound nowhere else, "
+        "and no `try` surrounds a call or the import. `qiskit.tools.monitor.job_monitor(job)` "
+        "through a module import is left to the user. In a notebook, `import "
+        "qiskit.tools.jupyter` (or `from qiskit.tools.jupyter import *`) registered magics "
+        "that displayed HTML (`%qiskit_version_table`, `%qiskit_copyright`) or job widgets "
+        "(`%qiskit_job_watcher`, `%qiskit_progress_bar` ...); another fix deletes the imports "
+        "and every such magic line of the notebook together, never a magic without its import "
+        "or the reverse (a script's `get_ipython().run_line_magic(...)` "
+        "statements too), where each magic is a line of its own (not `bar = "
+        "%qiskit_progress_bar`, not the cell magic `%%qiskit_job_status`), no name the import "
+        "binds is read (`qiskit` of `import qiskit.tools.jupyter` may be, where another "
+        "`import qiskit...` binds it; a star import's `HTMLProgressBar` ... may not), and no "
+        "`try` surrounds an import. Both fixes only delete lines, so in a notebook their "
+        "edits may fall in several cells (each cell is rewritten, or none).",
+        cells=True),
     releases=Releases("qiskit", deprecated="0.46.0", removed="1.0.0"),
     new_names=("qiskit.primitives.PrimitiveJob.status",),
     deprecated_in="Qiskit 0.46",
@@ -412,14 +440,22 @@ REGISTRY.add(Rule(
     doc=RuleDoc(
         summary='`job_monitor` and `qiskit.tools.jupyter`',
         what="Finds `qiskit.tools.monitor` (`job_monitor`, `backend_monitor` ...) and "
-        "`qiskit.tools.jupyter`.",
+        "`qiskit.tools.jupyter`, and, in notebooks, the magics `qiskit.tools.jupyter` "
+        "registered (`%qiskit_version_table`, `%qiskit_copyright`, `%qiskit_job_watcher`, "
+        "`%qiskit_disable_job_watcher`, `%qiskit_progress_bar`, `%qiskit_backend_overview`, "
+        "`%%qiskit_job_status`, `%monospaced_output`, `%circuit_library_info`), reported "
+        "from the `%` to the line's end (in a notebook exported as a script: "
+        "`get_ipython().run_line_magic(\"qiskit_version_table\", \"\")`).",
         why="These tools were tied to qiskit-ibmq-provider and were removed in Qiskit 1.0.",
     ),
 ))
+# What the magics of ``qiskit.tools.jupyter`` showed is at hand without them (the job widgets
+# have no successor).
+JUPYTER_ADVICE = "nothing: print qiskit.__version__ for the version table"
 REGISTRY.match_names(
     "QKM212",
     "qiskit.tools.monitor.*",
-    "qiskit.tools.jupyter.*",
+    ("qiskit.tools.jupyter.*", JUPYTER_ADVICE),
     "qiskit.tools.job_monitor",
     "qiskit.tools.backend_monitor",
     "qiskit.tools.backend_overview",

@@ -135,11 +135,12 @@ def fixed(path: str, code: str, diagnostics: list[Diagnostic], unsafe: bool,
     return change.after if change is not None else None
 
 
-def notebook_fixes(code: str, diagnostics: list[Diagnostic], unsafe: bool) -> list[Edit]:
+def notebook_fixes(code: str, cells: CellMap, diagnostics: list[Diagnostic],
+                   unsafe: bool) -> list[Edit]:
     """The edits of every allowed fix of a notebook's joined code that does not overlap an
     earlier one (one round: each cell is edited where its own edits fall, an added import in
-    the cell that holds the imports)."""
-    wanted = [d.finding.edits for d in diagnostics if fixing.allowed(d, unsafe)]
+    the cell that holds the imports; each edit inside its cell)."""
+    wanted = [cells.contained(d.finding.edits) for d in diagnostics if fixing.allowed(d, unsafe)]
     edits: list[Edit] = []
     for index in apply(code, wanted)[1]:
         edits += [edit for edit in wanted[index] if edit not in edits]

@@ -240,7 +240,8 @@ class Server(LanguageServer):
         snapshot, unsafe = checked.snapshot, checked.resolved.editor.unsafe_fixes
         layout, encoding = snapshot.layout, protocol.encoding_name(self.workspace.position_encoding)
         if layout.cells is not None:
-            edits = checking.notebook_fixes(layout.code, checked.diagnostics, unsafe)
+            edits = checking.notebook_fixes(layout.code, layout.cells, checked.diagnostics,
+                                            unsafe)
             if not edits:
                 return None
             return protocol.workspace_edit([layout.text_edit(encoding, e) for e in edits],

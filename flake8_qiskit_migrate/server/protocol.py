@@ -83,10 +83,12 @@ def diagnostic(layout: Layout, encoding: str, d: Diagnostic, version: int | None
     uri, where = layout.range(encoding, finding.line, d.column, finding.end_line, d.end_column)
     data: dict[str, Any] = {"version": version}
     rule_fix = finding.rule.fix
-    if rule_fix is not None and finding.edits:
+    # In a notebook each edit stays in its cell (none where one would cross into the next).
+    edits = finding.edits if layout.cells is None else layout.cells.contained(finding.edits)
+    if rule_fix is not None and edits:
         data["fix"] = {"title": d.fix.message if d.fix else rule_fix.title_of(finding.edits),
                        "safe": rule_fix.applicability_of(finding.edits) == "safe",
-                       "edits": [layout.text_edit(encoding, e) for e in finding.edits]}
+                       "edits": [layout.text_edit(encoding, e) for e in edits]}
     noqa_edit = noqa.edit(finding.line, finding.code)
     if noqa_edit is not None:
         data["noqa"] = layout.text_edit(encoding, noqa_edit)
