@@ -289,7 +289,20 @@ class Walker(ast.NodeVisitor):
             if roots and any(self._chain_use(other, finding, roots) for other in self.findings):
                 finding = dataclasses.replace(finding, edits=())
             kept.append(finding)
-        return whole_groups(_whole_migrations(kept))
+        return whole_groups(_whole_migrations(self._group_fixes(kept)))
+
+    def _group_fixes(self, findings: list[Finding]) -> list[Finding]:
+        """The findings of each group that has a fixer (``REGISTRY.group_fixer``), all with
+        its one fix for the module, or all without."""
+        for group, fixer in REGISTRY.group_fixers.items():
+            members = [i for i, f in enumerate(findings)
+                       if f.rule.fix and f.rule.fix.group == group]
+            if members and self.source is not None:
+                fix = fixer(self, [(findings[i].code, findings[i].line, findings[i].col)
+                                   for i in members]) or ()
+                for index in members:
+                    findings[index] = dataclasses.replace(findings[index], edits=fix)
+        return findings
 
     def _chain_use(self, other: Finding, fixed: Finding, roots: tuple[str, ...]) -> bool:
         inside = (fixed.line, fixed.col) <= (other.line, other.col) and (

@@ -247,6 +247,9 @@ CallHook = Callable[[Context, ast.Call, "str | None"], None]
 AttributeHook = Callable[[Context, ast.Attribute, "str | None"], None]
 # A fixer: (context with its source, the reported node, the name found) -> the fix, if any.
 Fixer = Callable[[Context, ast.AST, str], "Fix | None"]
+# A group's fixer, asked once the module is walked: (context with its source, the (code, line,
+# column) of each finding of the group) -> the one fix all of them carry, if any.
+GroupFixer = Callable[[Context, "list[tuple[str, int, int]]"], "Fix | None"]
 
 
 @dataclass
@@ -269,6 +272,8 @@ class Registry:
     successors: list[Successor] = field(default_factory=list)
     # Fixes of findings the engine reports by name (hooks pass their fixes themselves).
     fixers: dict[str, Fixer] = field(default_factory=dict)
+    # Fixes of a whole group (``Autofix.group``), computed from the module once it is walked.
+    group_fixers: dict[str, GroupFixer] = field(default_factory=dict)
     # What method and attribute hooks need in a module's text to report (``prescan``).
     hook_needs: list[HookNeeds] = field(default_factory=list)
 
@@ -325,6 +330,13 @@ class Registry:
         def register(function: Fixer) -> Fixer:
             for code in codes:
                 self.fixers[self._known(code)] = function
+            return function
+        return register
+
+    def group_fixer(self, group: str) -> Callable[[GroupFixer], GroupFixer]:
+        """Register the fixer of a group: every finding of the group gets its fix, or none."""
+        def register(function: GroupFixer) -> GroupFixer:
+            self.group_fixers[group] = function
             return function
         return register
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 
-from ..edits import Edit, Fix, SourceText, inside_try
+from ..edits import Edit, Fix, SourceText
 from ..registry import GUIDES, REGISTRY, Autofix, Context, Releases, Rule, RuleDoc
 from .primitive_values import V1_PATHS
 
@@ -20,6 +20,31 @@ PRIMITIVES_V2 = (
     "qiskit_aer.primitives.EstimatorV2",
     *RUNTIME_V2,
 )
+V1_REFERENCE_SAFETY = (
+    "Unsafe: the module's V1 reference primitives migrate as one fix (QKM301, QKM307, QKM308): "
+    "the import becomes `StatevectorSampler as Sampler` / `StatevectorEstimator as Estimator` "
+    "(or `primitives.Sampler()` `primitives.StatevectorSampler()`), each `run` takes PUBs and "
+    "each result read is the V2 one, whether the instance, the job and the result are used "
+    "directly or kept in names and read later. Before: `job = estimator.run([qc], [op])`, "
+    "`job.result().values[0]`; after: `job = estimator.run([(qc, op)])`, "
+    "`job.result()[0].data.evs` (the exact expectation value, as a 0-d array instead of a "
+    "float); `.values` without an index becomes `numpy.array([pub.data.evs for pub in "
+    "result])`. Before: `sampler.run(qc).result().quasi_dists[0]`; after: the normalised "
+    "counts of the PUB as a dict of ints, `{k: n / bits.num_shots for bits in "
+    "[....result()[0].join_data()] for k, n in bits.get_int_counts().items()}` "
+    "(`.binary_probabilities()` after it: the bitstring counts): sampled with "
+    "`StatevectorSampler`'s 1024 default shots where the V1 Sampler without `shots=` gave "
+    "exact probabilities, and a plain dict, not a `QuasiDistribution`; `seed=` moves to the "
+    "construction (`StatevectorSampler(seed=...)`), `shots=` stays on `run`. Offered only "
+    "where every use of the class, of each instance, job and result is one of these steps "
+    "(a name read after a plain assignment, in straight-line code), every construction takes "
+    "no argument (`options=` held run options), the circuits, observables and parameter "
+    "values are list literals of one length (or a single proven circuit and observable), a "
+    "distribution is read only as a dict (`items()`, `[key]`, printed, plotted), and not in a "
+    "`try`: one step left V1 (an instance given to an algorithm, a result passed to a "
+    "function, `.metadata`, `set_options`) leaves the whole module unfixed, the class "
+    "rename included. Not for a target before Qiskit 1.2. A matrix observable (`Operator`) "
+    "was converted by V1 and is not by a V2 PUB: review the observables.")
 _NOTES = (
     "V2 primitives take a list of PUBs (`(circuit, observables, parameter_values)` tuples) instead of "
     "parallel lists, and return a `PrimitiveResult`: counts from `result[0].data.<register>."
@@ -39,7 +64,8 @@ REGISTRY.add(Rule(
     fix_title="use '{replacement}'",
     replacement="qiskit.primitives.StatevectorSampler",
     url=MIGRATE_TO_V2,
-    fix=Autofix("unsafe", 'Import or use `StatevectorSampler` / `StatevectorEstimator`', 'Unsafe: the call interface changes. The import is rewritten as `StatevectorSampler as Sampler` (so the code keeps its names) and attribute uses are renamed, but `run` takes PUBs and returns a `PrimitiveResult`, so calls and result handling must be adapted (QKM307, QKM308). Offered only where every construction takes no argument: `StatevectorSampler(*, default_shots, seed)` takes none of the V1 ones (`options=` held run options); an import is not rewritten when a construction of its name has arguments or a class derives from it.'),
+    fix=Autofix("unsafe", "Rewrite the V1 reference primitives (class, PUBs, result reads) as V2",
+                V1_REFERENCE_SAFETY, group="v1-reference-primitives"),
     releases=Releases("qiskit", deprecated="1.2.0", removed="2.0.0"),
     new_names=PRIMITIVES_V2,
     deprecated_in="Qiskit 1.2",
@@ -205,11 +231,11 @@ V2_CLASSES = {
 _MODULE = "qiskit.primitives"
 
 
-@REGISTRY.fixer("QKM301", "QKM302")
+@REGISTRY.fixer("QKM302")
 def _to_v2(ctx: Context, node: ast.AST, name: str) -> Fix | None:
-    """``from qiskit.primitives import Sampler`` -> ``StatevectorSampler as Sampler`` (the code
-    keeps its names), ``primitives.Sampler`` -> ``primitives.StatevectorSampler``, and a
-    positional backend -> ``backend=`` (keyword-only in the V2 backend primitives). Only where
+    """``from qiskit.primitives import BackendSampler`` -> ``BackendSamplerV2 as
+    BackendSampler`` (the code keeps its names), ``primitives.BackendSampler`` ->
+    ``primitives.BackendSamplerV2``, and a positional backend -> ``backend=`` (keyword-only in the V2 backend primitives). Only where
     every construction fits the V2 signature (``_fits_v2``): the import renames them all."""
     module, _, old = name.rpartition(".")
     source = ctx.source
@@ -220,10 +246,10 @@ def _to_v2(ctx: Context, node: ast.AST, name: str) -> Fix | None:
         statement = ctx.import_statement
         if not isinstance(statement, ast.ImportFrom) or statement.module != _MODULE or (
                 statement.level) or ctx.module is None or not _uses_fit_v2(
-                ctx.module, node.asname or node.name, old):
+                ctx.module, node.asname or node.name):
             return None
         return (alias_rename(source, node, old),)
-    if isinstance(node, ast.Call) and not _fits_v2(node, old):
+    if isinstance(node, ast.Call) and not _fits_v2(node):
         return None
     edits = []
     target = node.func if isinstance(node, ast.Call) else node
@@ -244,40 +270,20 @@ def alias_rename(source: SourceText, alias: ast.alias, old: str) -> Edit:
     return Edit(row, column, row, column + len(old), new if alias.asname else f"{new} as {old}")
 
 
-def v2_imports(source: SourceText, module: ast.Module, old: str) -> list[Edit] | None:
-    """The renames of every ``from qiskit.primitives import <old>`` of the module (what the
-    import fix makes), or None where one is not offered: a construction of the name does not
-    fit the V2 class, a class derives from it, or a ``try`` surrounds the import."""
-    edits = []
-    for statement in ast.walk(module):
-        if isinstance(statement, ast.ImportFrom) and statement.module == _MODULE and (
-                not statement.level):
-            for alias in statement.names:
-                if alias.name == old:
-                    if inside_try(module, statement) or not _uses_fit_v2(
-                            module, alias.asname or alias.name, old):
-                        return None
-                    edits.append(alias_rename(source, alias, old))
-    return edits
-
-
-def _fits_v2(call: ast.Call, old: str) -> bool:
-    """Whether a V1 construction means the same with the V2 class: ``StatevectorSampler()``
-    takes none of the V1 arguments (``options=`` held run options, now ``default_shots``),
-    and the V2 backend primitives take only the backend (by keyword) and V2 options."""
-    if not old.startswith("Backend"):
-        return not (call.args or call.keywords)
+def _fits_v2(call: ast.Call) -> bool:
+    """Whether a V1 construction means the same with the V2 class: the V2 backend
+    primitives take only the backend (by keyword) and V2 options."""
     if call.keywords:
         return not call.args and [k.arg for k in call.keywords] == ["backend"]
     return len(call.args) == 1 and not isinstance(call.args[0], ast.Starred)
 
 
-def _uses_fit_v2(module: ast.Module, bound: str, old: str) -> bool:
+def _uses_fit_v2(module: ast.Module, bound: str) -> bool:
     """Whether every construction of the imported name fits the V2 class and no class
     derives from it (a V1 subclass overrides V1 methods)."""
     for node in ast.walk(module):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and (
-                node.func.id == bound) and not _fits_v2(node, old):
+                node.func.id == bound) and not _fits_v2(node):
             return False
         if isinstance(node, ast.ClassDef) and any(
                 isinstance(base, ast.Name) and base.id == bound for base in node.bases):

@@ -1,0 +1,218 @@
+"""Issue 22 item 7: the V1 reference primitives of a module migrate as one fix (QKM301 class,
+QKM307 call shape, QKM308 result read), on the shapes programs use: instances, jobs and results
+kept in names and read later, several runs, keyword arguments, parameter values, seeds; and
+never half of it (the import rename alone is not offered)."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from flake8_qiskit_migrate.edits import apply
+from flake8_qiskit_migrate.engine import check
+from helpers import command
+
+GROUP = ("QKM301", "QKM307", "QKM308")
+
+
+def fixes(source: str) -> dict[tuple[str, int], bool]:
+    """(code, line) -> whether a fix is offered, for the group's findings."""
+    return {(f.code, f.line): bool(f.edits) for f in check(ast.parse(source), source)
+            if f.code in GROUP}
+
+
+def fixed(source: str) -> str:
+    found = [f for f in check(ast.parse(source), source) if f.code in GROUP]
+    assert found and all(f.edits for f in found), found
+    # One fix for the whole module: every finding carries the same edits.
+    assert len({f.edits for f in found}) == 1
+    text, _ = apply(source, [f.edits for f in found])
+    return text
+
+
+KEPT_IN_NAMES = """\
+import numpy as np
+from qiskit import QuantumCircuit
+from qiskit.circuit import Parameter
+from qiskit.primitives import Estimator, Sampler
+from qiskit.quantum_info import SparsePauliOp
+
+theta = Parameter("theta")
+ansatz = QuantumCircuit(1)
+ansatz.ry(theta, 0)
+bell = QuantumCircuit(2)
+bell.h(0)
+bell.cx(0, 1)
+hamiltonian = SparsePauliOp.from_list([("Z", 1.0), ("X", 0.5)])
+zz = SparsePauliOp("ZZ")
+
+estimator = Estimator()
+job = estimator.run([ansatz, ansatz], [hamiltonian, hamiltonian], [[0.1], [1.2]])
+result = job.result()
+print("evs", [round(float(v), 6) for v in result.values])
+job = estimator.run(bell, zz)
+print("bell", round(float(job.result().values[0]), 6))
+first = estimator.run(circuits=[ansatz], observables=[hamiltonian],
+                      parameter_values=[[0.3]]).result().values[0]
+print("first", round(float(first), 6))
+
+measured = QuantumCircuit(2)
+measured.h(0)
+measured.cx(0, 1)
+measured.measure_all()
+sampler = Sampler()
+result = sampler.run(measured, shots=4000, seed=7).result()
+quasi = result.quasi_dists[0]
+print("keys", sorted(quasi.keys()))
+probabilities = sampler.run([measured], shots=4000, seed=7).result().quasi_dists[0] \\
+    .binary_probabilities()
+print("bits", sorted(probabilities))
+"""
+KEPT_IN_NAMES_FIXED = """\
+import numpy as np
+from qiskit import QuantumCircuit
+from qiskit.circuit import Parameter
+from qiskit.primitives import StatevectorEstimator as Estimator, StatevectorSampler as Sampler
+from qiskit.quantum_info import SparsePauliOp
+
+theta = Parameter("theta")
+ansatz = QuantumCircuit(1)
+ansatz.ry(theta, 0)
+bell = QuantumCircuit(2)
+bell.h(0)
+bell.cx(0, 1)
+hamiltonian = SparsePauliOp.from_list([("Z", 1.0), ("X", 0.5)])
+zz = SparsePauliOp("ZZ")
+
+estimator = Estimator()
+job = estimator.run([(ansatz, hamiltonian, [0.1]), (ansatz, hamiltonian, [1.2])])
+result = job.result()
+print("evs", [round(float(v), 6) for v in np.array([pub.data.evs for pub in result])])
+job = estimator.run([(bell, zz)])
+print("bell", round(float(job.result()[0].data.evs), 6))
+first = estimator.run([(ansatz, hamiltonian, [0.3])]).result()[0].data.evs
+print("first", round(float(first), 6))
+
+measured = QuantumCircuit(2)
+measured.h(0)
+measured.cx(0, 1)
+measured.measure_all()
+sampler = Sampler(seed=7)
+result = sampler.run([measured], shots=4000).result()
+quasi = {k: n / bits.num_shots for bits in [result[0].join_data()] for k, n in \
+bits.get_int_counts().items()}
+print("keys", sorted(quasi.keys()))
+probabilities = {b: n / bits.num_shots for bits in [sampler.run([measured], shots=4000)\
+.result()[0].join_data()] for b, n in bits.get_counts().items()}
+print("bits", sorted(probabilities))
+"""
+
+
+def test_instances_jobs_and_results_kept_in_names_migrate_together() -> None:
+    assert fixed(KEPT_IN_NAMES) == KEPT_IN_NAMES_FIXED
+
+
+def test_the_migrated_program_prints_what_the_v1_program_did(tmp_path: Path) -> None:
+    """The legacy values (qiskit 0.46.3's exact Estimator, the Bell keys of the Sampler)."""
+    program = tmp_path / "fixed.py"
+    program.write_text(KEPT_IN_NAMES_FIXED)
+    run = subprocess.run([sys.executable, str(program)], capture_output=True, text=True,
+                         check=True, cwd=tmp_path)
+    assert run.stdout.splitlines() == [
+        "evs [1.044921, 0.828377]", "bell 1.0", "first 1.103097", "keys [0, 3]",
+        "bits ['00', '11']"]
+
+
+def test_the_command_fixes_the_module_in_one_pass(tmp_path: Path) -> None:
+    (tmp_path / "legacy.py").write_text(KEPT_IN_NAMES)
+    run = command("check", "--fix", "--unsafe-fixes", "legacy.py", cwd=tmp_path)
+    assert run.returncode == 0, run.stdout
+    assert (tmp_path / "legacy.py").read_text() == KEPT_IN_NAMES_FIXED
+
+
+def test_without_numpy_imported_the_values_list_gets_its_import() -> None:
+    source = ("from qiskit import QuantumCircuit\nfrom qiskit.primitives import Estimator\n"
+              "from qiskit.quantum_info import SparsePauliOp\n"
+              "qc = QuantumCircuit(1)\nvalues = Estimator().run([qc], [SparsePauliOp('Z')])"
+              ".result().values\n")
+    assert fixed(source) == (
+        "from qiskit import QuantumCircuit\n"
+        "from qiskit.primitives import StatevectorEstimator as Estimator\n"
+        "from qiskit.quantum_info import SparsePauliOp\nimport numpy\n"
+        "qc = QuantumCircuit(1)\nvalues = numpy.array([pub.data.evs for pub in "
+        "Estimator().run([(qc, SparsePauliOp('Z'))]).result()])\n")
+
+
+def test_a_rebound_name_is_followed_to_its_next_binding() -> None:
+    source = ("from qiskit import QuantumCircuit\nfrom qiskit.primitives import Sampler\n"
+              "qc = QuantumCircuit(1)\nqc.measure_all()\nsampler = Sampler()\n"
+              "result = sampler.run(qc).result()\nfirst = result.quasi_dists[0]\n"
+              "result = 'done'\nprint(result.upper(), first[0])\n")
+    assert fixed(source).splitlines()[5:] == [
+        "result = sampler.run([qc]).result()",
+        "first = {k: n / bits.num_shots for bits in [result[0].join_data()] for k, n in "
+        "bits.get_int_counts().items()}",
+        "result = 'done'", "print(result.upper(), first[0])"]
+
+
+HEAD = ("from qiskit import QuantumCircuit\nfrom qiskit.primitives import Estimator, Sampler\n"
+        "from qiskit.quantum_info import SparsePauliOp\n"
+        "qc = QuantumCircuit(1)\nop = SparsePauliOp('Z')\n"
+        "print(Estimator().run([qc], [op]).result().values[0])\n")
+
+
+@pytest.mark.parametrize("rest", [
+    # The algorithm decides the interface: a V1 algorithm takes a V1 primitive.
+    "from qiskit_algorithms import VQE\nvqe = VQE(estimator=Estimator(), ansatz=qc, "
+    "optimizer=None)\n",
+    "from qiskit_algorithms import Grover\ngrover = Grover(sampler=Sampler())\n",
+    "sampler = Sampler()\nsampler.set_options(shots=100)\n",  # V1 options later
+    "result = Estimator().run([qc], [op]).result()\nshow(result)\n",  # a result passed on
+    "job = Estimator().run([qc], [op])\nprint(job.result().metadata[0])\n",  # no V2 metadata
+    "d = Sampler().run([qc]).result().quasi_dists[0]\n"
+    "print(d.nearest_probability_distribution())\n",  # a QuasiDistribution method
+    "def read(j):\n    return j\njob = Estimator().run([qc], [op])\nread(job)\n",
+    "job = Estimator().run([qc], [op])\nif qc:\n    job = None\nprint(job.result().values)\n",
+    "job = Estimator().run([qc], [op])\ndef later():\n    return job.result().values\n",
+    "print(Sampler().run([qc], seed=1).result().quasi_dists[0])\n"
+    "print(Sampler().run([qc], shots=9).result().quasi_dists[0])\n"
+    "sampler = Sampler()\nsampler.run([qc], seed=1)\nsampler.run([qc], seed=2)\n",
+    "print(Estimator().run([qc], [op], shots=100).result().values)\n",  # a V1 run option
+    "Cls = Sampler\n",  # the class itself
+])
+def test_one_step_left_v1_leaves_the_whole_module_unfixed(rest: str) -> None:
+    found = fixes(HEAD + rest)
+    assert found and not any(found.values()), found
+
+
+def test_the_import_rename_is_not_offered_alone() -> None:
+    """It was (QKM301 on the import, unsafe), leaving V1 calls on a V2 class."""
+    source = ("from qiskit.primitives import Sampler\nfrom qiskit_algorithms import Grover\n"
+              "grover = Grover(sampler=Sampler())\n")
+    assert fixes(source) == {("QKM301", 1): False, ("QKM301", 3): False}
+
+
+def test_a_class_constructed_but_not_run_is_renamed() -> None:
+    source = "from qiskit.primitives import Sampler\nsampler = Sampler()\n"
+    assert fixed(source) == ("from qiskit.primitives import StatevectorSampler as Sampler\n"
+                             "sampler = Sampler()\n")
+
+
+def test_a_module_path_construction_is_renamed_in_place() -> None:
+    source = ("import qiskit.primitives\nfrom qiskit import QuantumCircuit\n"
+              "qc = QuantumCircuit(1)\nqc.measure_all()\n"
+              "print(qiskit.primitives.Sampler().run(qc).result().quasi_dists[0])\n")
+    assert fixed(source).splitlines()[-1] == (
+        "print({k: n / bits.num_shots for bits in [qiskit.primitives.StatevectorSampler()"
+        ".run([qc]).result()[0].join_data()] for k, n in bits.get_int_counts().items()})")
+
+
+def test_no_fix_inside_a_try() -> None:
+    source = ("from qiskit import QuantumCircuit\ntry:\n    from qiskit.primitives import Sampler\n"
+              "except ImportError:\n    Sampler = None\nqc = QuantumCircuit(1)\n"
+              "print(Sampler().run(qc).result().quasi_dists[0])\n")
+    assert not any(fixes(source).values())
