@@ -16,7 +16,7 @@ from flake8_qiskit_migrate.edits import apply
 from flake8_qiskit_migrate.engine import check
 from helpers import command
 
-GROUP = ("QKM301", "QKM307", "QKM308")
+GROUP = ("QKM301", "QKM302", "QKM304", "QKM307", "QKM308")
 
 
 def fixes(source: str) -> dict[tuple[str, int], bool]:
@@ -216,3 +216,57 @@ def test_no_fix_inside_a_try() -> None:
               "except ImportError:\n    Sampler = None\nqc = QuantumCircuit(1)\n"
               "print(Sampler().run(qc).result().quasi_dists[0])\n")
     assert not any(fixes(source).values())
+
+
+# -- Aer's V1 primitives and the V1 backend primitives ----------------------------------------
+AER_AND_BACKEND = """\
+from qiskit import QuantumCircuit
+from qiskit.primitives import BackendSampler
+from qiskit_aer import AerSimulator
+from qiskit_aer.primitives import Estimator, Sampler
+
+qc = QuantumCircuit(1)
+qc.h(0)
+qc.measure_all()
+exact = Estimator(approximation=True, run_options={"shots": None})
+sampler = Sampler(run_options={"shots": 2000})
+counts = sampler.run(qc, seed=5).result().quasi_dists[0]
+wrapped = BackendSampler(AerSimulator())
+print(wrapped.run([qc]).result().quasi_dists[0], counts)
+"""
+
+
+def test_aer_and_backend_primitives_migrate_with_their_options() -> None:
+    assert fixed(AER_AND_BACKEND).splitlines()[1:] == [
+        "from qiskit.primitives import BackendSamplerV2 as BackendSampler",
+        "from qiskit_aer import AerSimulator",
+        "from qiskit_aer.primitives import EstimatorV2 as Estimator, SamplerV2 as Sampler",
+        "", "qc = QuantumCircuit(1)", "qc.h(0)", "qc.measure_all()",
+        "exact = Estimator()",
+        "sampler = Sampler(default_shots=2000, seed=5)",
+        "counts = {k: n / bits.num_shots for bits in [sampler.run([qc]).result()[0]"
+        ".join_data()] for k, n in bits.get_int_counts().items()}",
+        "wrapped = BackendSampler(backend=AerSimulator())",
+        "print({k: n / bits.num_shots for bits in [wrapped.run([qc]).result()[0].join_data()] "
+        "for k, n in bits.get_int_counts().items()}, counts)"]
+
+
+@pytest.mark.parametrize("construction", [
+    "Estimator()",  # sampled expectation values (approximation=False): V2 is exact
+    "Estimator(approximation=True, run_options={'shots': 100})",  # Gaussian sampling
+    "Sampler(run_options={'shots': None})",  # exact probabilities: V2 samples
+    "Sampler(backend_options={'method': 'statevector'})",
+    "Sampler(run_options={'shots': 10, 'seed': 1})\nx.run(qc, seed=2)",  # two seeds
+    "BackendSampler(FakeManilaV2())",  # V1 transpiled for the device, V2 does not
+    "BackendSampler(backend)",  # unknown backend
+    "BackendSampler(AerSimulator(), options={'shots': 10})",
+])
+def test_aer_and_backend_constructions_without_an_exact_v2_home(construction: str) -> None:
+    head = ("from qiskit import QuantumCircuit\nfrom qiskit.primitives import BackendSampler\n"
+            "from qiskit_aer import AerSimulator\n"
+            "from qiskit_aer.primitives import Estimator, Sampler\n"
+            "from qiskit_ibm_runtime.fake_provider import FakeManilaV2\nqc = QuantumCircuit(1)\n")
+    found = fixes(head + f"x = {construction}\n")
+    assert found and not any(found.values()), found
+    # The control: a construction that fits is fixed in the same module.
+    assert all(fixes(head + "x = Sampler(run_options={'seed': 3})\n").values())

@@ -1,6 +1,6 @@
-"""The fix of a module's V1 reference primitives as one migration (QKM301 class, QKM307 call
-shape, QKM308 result read): every construction of ``qiskit.primitives.Sampler`` /
-``Estimator``, the ``run`` calls of each instance, their jobs and results, read directly or
+"""The fix of a module's V1 primitives as one migration (QKM301, QKM302, QKM304 class, QKM307
+call shape, QKM308 result read): every construction of ``qiskit.primitives.Sampler`` /
+``Estimator`` (and of the backend and Aer ones), the ``run`` calls of each instance, their jobs and results, read directly or
 through names, become V2 together, or nothing changes:
 ``estimator = Estimator(); job = estimator.run([c], [o]); job.result().values[0]`` becomes
 ``estimator = StatevectorEstimator(); job = estimator.run([(c, o)]); job.result()[0].data.evs``
@@ -16,16 +16,44 @@ from ..edits import (Edit, Fix, SourceText, add_import, binds, imports_name, ins
 from ..registry import REGISTRY, Context
 from ..versions import status
 from .bindings import reads_of
+from .backends import AER_BACKEND
 from .primitive_calls import CIRCUITS
-from .primitives import V2_CLASSES, alias_rename
 
-_MODULE = "qiskit.primitives"
-ESTIMATOR, SAMPLER = f"{_MODULE}.Estimator()", f"{_MODULE}.Sampler()"
-_KINDS = {"Estimator": ESTIMATOR, "Sampler": SAMPLER}
-_FIELDS = {ESTIMATOR: "values", SAMPLER: "quasi_dists"}
+
+@dataclass(frozen=True)
+class Kind:
+    """A V1 primitive class the fix migrates, and its V2 class in the same module."""
+
+    module: str
+    old: str
+    new: str
+    code: str  # the rule that reports the class
+
+    @property
+    def path(self) -> str:
+        return f"{self.module}.{self.old}()"
+
+    @property
+    def estimator(self) -> bool:
+        return self.old.endswith("Estimator")
+
+
+KINDS = (
+    Kind("qiskit.primitives", "Sampler", "StatevectorSampler", "QKM301"),
+    Kind("qiskit.primitives", "Estimator", "StatevectorEstimator", "QKM301"),
+    Kind("qiskit.primitives", "BackendSampler", "BackendSamplerV2", "QKM302"),
+    Kind("qiskit.primitives", "BackendEstimator", "BackendEstimatorV2", "QKM302"),
+    Kind("qiskit_aer.primitives", "Sampler", "SamplerV2", "QKM304"),
+    Kind("qiskit_aer.primitives", "Estimator", "EstimatorV2", "QKM304"),
+)
+_BY_PATH = {kind.path: kind for kind in KINDS}
+_CLASS_CODES = frozenset(kind.code for kind in KINDS)
 # The V1 ``run`` parameters, by position.
-_PARAMETERS = {ESTIMATOR: ("circuits", "observables", "parameter_values"),
-               SAMPLER: ("circuits", "parameter_values")}
+_PARAMETERS = {True: ("circuits", "observables", "parameter_values"),
+               False: ("circuits", "parameter_values")}
+# Backends the V2 backend primitives run the V1 primitives' circuits on untranspiled (V1
+# transpiled them): Aer's simulator takes every standard gate on any qubits.
+_LOCAL_BACKENDS = frozenset({AER_BACKEND})
 # The observables a PUB takes as they are (``Operator`` and other matrices do not).
 OBSERVABLES = frozenset({"qiskit.quantum_info.SparsePauliOp()", "qiskit.quantum_info.Pauli()"})
 # A V1 quasi-distribution from the counts of a V2 Sampler PUB, normalised: (before the result,
@@ -49,20 +77,24 @@ class _Unproven(Exception):
 
 
 @per_module
-def _runs(source: SourceText, module: ast.Module) -> dict[int, tuple[str, dict[int, str | None]]]:
-    """Each ``run`` call on a V1 reference primitive the walk met (by the call's id): the
-    receiver's value and the values of its arguments and their list items, where they were."""
+def _facts(source: SourceText, module: ast.Module) -> dict[int, tuple[str, dict[int, str | None]]]:
+    """What the walk proved at each ``run`` call on a V1 primitive and each construction of a
+    V1 backend primitive (by the call's id): the receiver's (or class's) path and the values
+    of the arguments and of their list items, where they were."""
     return {}
 
 
-@REGISTRY.on_method("run", values=(ESTIMATOR, SAMPLER))
-def _remember_run(ctx: Context, call: ast.Call, receiver: str | None) -> None:
-    if receiver not in _FIELDS or ctx.source is None or ctx.module is None:
+def _remember(ctx: Context, call: ast.Call, path: str | None) -> None:
+    if path is None or ctx.source is None or ctx.module is None:
         return
     values = [*call.args, *(k.value for k in call.keywords)]
     values += [e for v in values if isinstance(v, (ast.List, ast.Tuple)) for e in v.elts]
-    _runs(ctx.source, ctx.module)[id(call)] = (str(receiver), {
-        id(v): ctx.qualify(v) for v in values})
+    _facts(ctx.source, ctx.module)[id(call)] = (path, {id(v): ctx.qualify(v) for v in values})
+
+
+REGISTRY.on_method("run", values=tuple(_BY_PATH))(
+    lambda ctx, call, receiver: _remember(ctx, call, receiver) if receiver in _BY_PATH else None)
+REGISTRY.on_call(*(k.path[:-2] for k in KINDS if k.code == "QKM302"))(_remember)
 
 
 @REGISTRY.group_fixer(GROUP)
@@ -73,7 +105,7 @@ def _migrate_module(ctx: Context, anchors: list[tuple[str, int, int]]) -> Fix | 
             REGISTRY.rules["QKM301"].releases, ctx.settings.targets) is None:
         return None  # a target before Qiskit 1.2 may lack the V2 classes (1.0 added them)
     plan = _Plan(ctx.source, ctx.module, parents_of(ctx.source, ctx.module),
-                 _runs(ctx.source, ctx.module))
+                 _facts(ctx.source, ctx.module))
     try:
         plan.build(anchors)
     except _Unproven:
@@ -93,44 +125,53 @@ class _Plan:
     source: SourceText
     module: ast.Module
     parents: dict[int, ast.AST]
-    runs: dict[int, tuple[str, dict[int, str | None]]]
+    facts: dict[int, tuple[str, dict[int, str | None]]]
     edits: list[Edit] = field(default_factory=list)
     anchors: set[tuple[str, int, int]] = field(default_factory=set)
     numpy: str = ""
 
     def build(self, anchors: list[tuple[str, int, int]]) -> None:
-        wanted = {(line, col) for code, line, col in anchors if code == "QKM301"}
+        wanted = {(line, col) for code, line, col in anchors if code in _CLASS_CODES}
         for node in ast.walk(self.module):
-            if isinstance(node, ast.ImportFrom) and node.module == _MODULE and not node.level:
+            if isinstance(node, ast.ImportFrom) and not node.level:
                 for alias in node.names:
-                    if alias.name in _KINDS:
-                        self._imported(node, alias)
+                    kind = _BY_PATH.get(f"{node.module}.{alias.name}()")
+                    if kind is not None:
+                        self._imported(node, alias, kind)
             elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and (
-                    node.func.attr in _KINDS) and (node.lineno, node.col_offset) in wanted:
-                # ``qiskit.primitives.Sampler()`` (the finding proves the path)
+                    node.lineno, node.col_offset) in wanted:
+                # ``qiskit.primitives.Sampler()``: the finding proves the path
+                codes = {c for c, line, col in anchors
+                         if (line, col) == (node.lineno, node.col_offset)}
+                kinds = [k for k in KINDS if k.old == node.func.attr and k.code in codes]
+                if not kinds:
+                    continue  # another call at the same place: ``Sampler().run(...)``
                 row, column = self.source.end(node.func)
-                old = node.func.attr
-                self.edits.append(Edit(row, column - len(old), row, column, V2_CLASSES[old]))
-                self._construction(node, _KINDS[old])
+                self.edits.append(Edit(row, column - len(kinds[0].old), row, column,
+                                       kinds[0].new))
+                self._construction(node, kinds[0])
 
-    def _imported(self, statement: ast.ImportFrom, alias: ast.alias) -> None:
+    def _imported(self, statement: ast.ImportFrom, alias: ast.alias, kind: Kind) -> None:
         bound = alias.asname or alias.name
         if inside_try(self.module, statement) or _bindings(self.module, bound) != 1:
             raise _Unproven
-        self.anchors.add(("QKM301", alias.lineno, alias.col_offset))
-        self.edits.append(alias_rename(self.source, alias, alias.name))
+        self.anchors.add((kind.code, alias.lineno, alias.col_offset))
+        row, column = self.source.start(alias)
+        self.edits.append(Edit(row, column, row, column + len(alias.name),
+                               kind.new if alias.asname else f"{kind.new} as {alias.name}"))
         for use in ast.walk(self.module):
             if isinstance(use, ast.Name) and use.id == bound and isinstance(use.ctx, ast.Load):
                 call = self.parents.get(id(use))
                 if not (isinstance(call, ast.Call) and call.func is use):
                     raise _Unproven  # the class itself used: a base, an argument, a check
-                self._construction(call, _KINDS[alias.name])
+                self._construction(call, kind)
 
-    def _construction(self, call: ast.Call, kind: str) -> None:
+    def _construction(self, call: ast.Call, kind: Kind) -> None:
         """A construction and the ``run`` calls on its instance."""
-        self.anchors.add(("QKM301", call.lineno, call.col_offset))
-        if call.args or call.keywords or inside_try(self.module, call):
-            raise _Unproven  # ``options=`` held run options: no V2 counterpart
+        self.anchors.add((kind.code, call.lineno, call.col_offset))
+        if inside_try(self.module, call):
+            raise _Unproven
+        keywords = self._v2_arguments(call, kind)
         runs = [r for r in [self._called(call, "run")] if r is not None]
         if not runs:
             for instance in self._through_name(call):
@@ -143,35 +184,70 @@ class _Plan:
             raise _Unproven  # one seed per run in V1, one per primitive in V2
         seed = seeds.pop() if seeds else None
         if seed is not None:
-            row, column = self.source.end(call)
-            if not _text(self.source, call).endswith("()"):
+            if "seed" in keywords:
                 raise _Unproven
-            self.edits.append(Edit(row, column - 1, row, column - 1, f"seed={seed}"))
+            keywords["seed"] = seed
+        text = "(" + ", ".join(f"{k}={v}" for k, v in keywords.items()) + ")"
+        if text != _text(self.source, call)[-len(text):] or call.args or call.keywords:
+            self.edits.append(Edit(*self.source.end(call.func), *self.source.end(call), text))
 
-    def _run(self, run: ast.Call, kind: str) -> str | None:
+    def _v2_arguments(self, call: ast.Call, kind: Kind) -> dict[str, str]:
+        """The V2 construction's keywords (name -> text) for the V1 construction's arguments
+        that have an exact V2 home."""
+        if kind.code == "QKM302":  # the backend alone, a local simulator
+            backend = [*call.args, *(k.value for k in call.keywords if k.arg == "backend")]
+            _, values = self.facts.get(id(call), ("", {}))
+            if len(backend) != 1 or len(call.args) + len(call.keywords) != 1 or isinstance(
+                    backend[0], ast.Starred) or values.get(id(backend[0])) not in _LOCAL_BACKENDS:
+                raise _Unproven  # V1 options, a device whose circuits V1 transpiled
+            return {"backend": _text(self.source, backend[0])}
+        if call.args:
+            raise _Unproven
+        given = {k.arg: k.value for k in call.keywords}
+        if kind.code == "QKM301" or None in given:
+            if given:
+                raise _Unproven  # ``options=`` held run options
+            return {}
+        # Aer: ``run_options`` shots and seed are the V2 Sampler's ``default_shots`` and
+        # ``seed`` (``seed_simulator``); the V2 Estimator computes exact values, as V1 did
+        # with ``approximation=True`` and no shots (the seed is then unused).
+        run = _literal_dict(given.pop("run_options", None))
+        if kind.estimator:
+            exact = given.pop("approximation", None)
+            if not (isinstance(exact, ast.Constant) and exact.value is True) or given or set(
+                    run) - {"shots", "seed"} or not _is_none(run.get("shots", None)):
+                raise _Unproven  # sampled expectation values: no exact V2 counterpart
+            return {}
+        if given or set(run) - {"shots", "seed"} or not all(
+                isinstance(v, ast.Constant) and type(v.value) is int for v in run.values()):
+            raise _Unproven  # ``shots=None`` (exact), backend or transpile options
+        return {{"shots": "default_shots"}.get(k, k): str(v.value)  # type: ignore[attr-defined]
+                for k, v in run.items()}
+
+    def _run(self, run: ast.Call, kind: Kind) -> str | None:
         """The PUBs of a ``run`` call, its job read; the seed it passes, if any."""
         self.anchors.add(("QKM307", run.lineno, run.col_offset))
-        receiver, values = self.runs.get(id(run), ("", {}))
-        if receiver != kind or inside_try(self.module, run):
+        receiver, values = self.facts.get(id(run), ("", {}))
+        if receiver != kind.path or inside_try(self.module, run):
             raise _Unproven
         seed = None
         kept = []
         arguments: dict[str, ast.expr] = {}
-        names = _PARAMETERS[kind]
+        names = _PARAMETERS[kind.estimator]
         if len(run.args) > len(names) or any(isinstance(a, ast.Starred) for a in run.args):
             raise _Unproven
         arguments.update(zip(names, run.args))
         for keyword in run.keywords:
             if keyword.arg in names and keyword.arg not in arguments:
                 arguments[keyword.arg] = keyword.value
-            elif keyword.arg == "shots" and kind == SAMPLER:
+            elif keyword.arg == "shots" and not kind.estimator:
                 kept.append(keyword)
-            elif keyword.arg == "seed" and kind == SAMPLER and isinstance(
-                    keyword.value, ast.Constant) and type(keyword.value.value) is int:
+            elif keyword.arg == "seed" and not kind.estimator and kind.code != "QKM302" and (
+                    isinstance(keyword.value, ast.Constant) and type(keyword.value.value) is int):
                 seed = str(keyword.value.value)
             else:
                 raise _Unproven  # another run option: no V2 home
-        pubs = _pubs(self.source, [arguments.get(n) for n in names], values, kind)
+        pubs = _pubs(self.source, [arguments.get(n) for n in names], values, kind.estimator)
         every = [self.source.start(n) for n in run.args + run.keywords]
         ends = [self.source.end(n) for n in run.args + run.keywords]
         self.edits.append(Edit(*min(every), *max(ends), ", ".join(
@@ -191,14 +267,14 @@ class _Plan:
                     (name, self._field(name)) for name in self._through_name(result)]):
                 if attribute is None:
                     raise _Unproven  # the result goes elsewhere: a function, another field
-                self._read(base, attribute, kind)
+                self._read(base, attribute, kind.estimator)
         return seed
 
-    def _read(self, base: ast.expr, attribute: ast.Attribute, kind: str) -> None:
+    def _read(self, base: ast.expr, attribute: ast.Attribute, estimator: bool) -> None:
         """``<result>.values`` / ``.quasi_dists``, with its ``[i]`` and
         ``.binary_probabilities()``, as the V2 read."""
         self.anchors.add(("QKM308", attribute.lineno, attribute.col_offset))
-        if attribute.attr != _FIELDS[kind]:
+        if attribute.attr != ("values" if estimator else "quasi_dists"):
             raise _Unproven  # ``metadata``: one dictionary per job in V2
         read: ast.expr = attribute
         index = None
@@ -210,14 +286,14 @@ class _Plan:
             read, index = subscript, key.value
         binary = False
         method = self.parents.get(id(read))
-        if kind == SAMPLER and index is not None and isinstance(method, ast.Attribute) and (
+        if not estimator and index is not None and isinstance(method, ast.Attribute) and (
                 method.attr == "binary_probabilities"):
             call = self.parents.get(id(method))
             if not (isinstance(call, ast.Call) and call.func is method and not (
                     call.args or call.keywords)):
                 raise _Unproven
             read, binary = call, True
-        if kind == ESTIMATOR:
+        if estimator:
             before, after = ("", "[{i}].data.evs") if index is not None else (
                 f"{self._numpy()}.array([pub.data.evs for pub in ", "])")
         else:
@@ -262,6 +338,8 @@ class _Plan:
         if not self.numpy:
             self.numpy = _numpy(self.module) or ""
             if not self.numpy:
+                if binds(self.module, "numpy"):
+                    raise _Unproven  # the name holds something else
                 self.numpy = "numpy"
                 self.edits.append(add_import(self.source, self.module, "import numpy"))
         return self.numpy
@@ -279,8 +357,11 @@ class _Plan:
         return attribute if isinstance(attribute, ast.Attribute) else None
 
     def _through_name(self, value: ast.expr) -> list[ast.Name]:
-        """The reads of the name ``value`` is bound to (``job = sampler.run(...)``)."""
+        """The reads of the name ``value`` is bound to (``job = sampler.run(...)``), none
+        for a value discarded."""
         statement = self.parents.get(id(value))
+        if isinstance(statement, ast.Expr):
+            return []  # discarded
         if not (isinstance(statement, ast.Assign) and statement.value is value):
             raise _Unproven  # passed on, returned, stored in a container
         names = reads_of(self.module, self.parents, statement)
@@ -290,11 +371,11 @@ class _Plan:
 
 
 def _pubs(source: SourceText, arguments: list[ast.expr | None],
-          values: dict[int, str | None], kind: str) -> str:
+          values: dict[int, str | None], estimator: bool) -> str:
     """The PUB list of a V1 ``run`` call's arguments (circuits, observables, parameter
     values): list literals of one length, or a single proven circuit (and observable)."""
     circuits = arguments[0]
-    if circuits is None or (kind == ESTIMATOR and arguments[1] is None):
+    if circuits is None or (estimator and arguments[1] is None):
         raise _Unproven
     single = values.get(id(circuits)) in CIRCUITS
     columns: list[list[ast.expr]] = []
@@ -312,7 +393,7 @@ def _pubs(source: SourceText, arguments: list[ast.expr | None],
                 items = [argument]
         elif single and position == 0:
             items = [argument]
-        elif single and position == 1 and kind == ESTIMATOR and values.get(
+        elif single and position == 1 and estimator and values.get(
                 id(argument)) in OBSERVABLES:
             items = [argument]
         else:
@@ -322,6 +403,22 @@ def _pubs(source: SourceText, arguments: list[ast.expr | None],
         raise _Unproven
     return "[" + ", ".join(f"({', '.join(_text(source, e) for e in row)})" if len(row) > 1
                            else _text(source, row[0]) for row in zip(*columns)) + "]"
+
+
+def _literal_dict(node: ast.expr | None) -> dict[str, ast.expr]:
+    """A dict display with string keys (``{"shots": 100}``), or None's empty dict."""
+    if node is None:
+        return {}
+    if not (isinstance(node, ast.Dict) and all(
+            isinstance(k, ast.Constant) and isinstance(k.value, str) for k in node.keys)):
+        raise _Unproven
+    return {k.value: v for k, v in zip(node.keys, node.values)  # type: ignore[union-attr]
+            }
+
+
+def _is_none(node: ast.expr | None) -> bool:
+    """Whether an option is None: absent, or the literal."""
+    return node is None or isinstance(node, ast.Constant) and node.value is None
 
 
 def _bindings(module: ast.Module, name: str) -> int:
