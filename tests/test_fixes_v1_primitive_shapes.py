@@ -270,3 +270,18 @@ def test_aer_and_backend_constructions_without_an_exact_v2_home(construction: st
     assert found and not any(found.values()), found
     # The control: a construction that fits is fixed in the same module.
     assert all(fixes(head + "x = Sampler(run_options={'seed': 3})\n").values())
+
+
+def test_a_repeated_import_is_renamed_each_time() -> None:
+    source = ("from qiskit.primitives import Sampler\nsampler = Sampler()\n"
+              "from qiskit.primitives import Sampler\nother = Sampler()\n")
+    assert fixed(source) == source.replace("import Sampler", "import StatevectorSampler as Sampler")
+
+
+def test_numpy_bound_to_something_else_leaves_the_values_list_unfixed() -> None:
+    source = ("from qiskit import QuantumCircuit\nfrom qiskit.primitives import Estimator\n"
+              "numpy = None\nqc = QuantumCircuit(1)\n"
+              "values = Estimator().run([qc], [op]).result().values\n")
+    found = fixes(source)
+    assert found and not any(found.values())
+    assert all(fixes(source.replace(".values\n", ".values[0]\n")).values())

@@ -153,12 +153,18 @@ class _Plan:
 
     def _imported(self, statement: ast.ImportFrom, alias: ast.alias, kind: Kind) -> None:
         bound = alias.asname or alias.name
-        if inside_try(self.module, statement) or _bindings(self.module, bound) != 1:
+        # The same import repeated (a notebook's cells) binds the same class each time.
+        same = [a for node in ast.walk(self.module) if isinstance(node, ast.ImportFrom) and (
+            node.module, node.level) == (statement.module, 0) for a in node.names
+                if (a.name, a.asname) == (alias.name, alias.asname)]
+        if inside_try(self.module, statement) or _bindings(self.module, bound) != len(same):
             raise _Unproven
         self.anchors.add((kind.code, alias.lineno, alias.col_offset))
         row, column = self.source.start(alias)
         self.edits.append(Edit(row, column, row, column + len(alias.name),
                                kind.new if alias.asname else f"{kind.new} as {alias.name}"))
+        if alias is not same[0]:
+            return  # its uses are the first import's
         for use in ast.walk(self.module):
             if isinstance(use, ast.Name) and use.id == bound and isinstance(use.ctx, ast.Load):
                 call = self.parents.get(id(use))
