@@ -285,3 +285,17 @@ def test_numpy_bound_to_something_else_leaves_the_values_list_unfixed() -> None:
     found = fixes(source)
     assert found and not any(found.values())
     assert all(fixes(source.replace(".values\n", ".values[0]\n")).values())
+
+
+@pytest.mark.parametrize(("pin", "fixed_there"), [
+    ("qiskit-aer==0.13.3", False),  # before SamplerV2 (0.14) and the deprecation (0.15)
+    ("qiskit-aer>=0.15", True),
+])
+def test_aer_primitives_follow_the_target_release(tmp_path: Path, pin: str,
+                                                  fixed_there: bool) -> None:
+    (tmp_path / "p.py").write_text(AER_AND_BACKEND)
+    (tmp_path / "pyproject.toml").write_text(
+        f'[project]\nname = "x"\nversion = "1"\ndependencies = ["{pin}", "qiskit>=1.2"]\n')
+    result = command("check", "--diff", "--unsafe-fixes", "p.py", cwd=tmp_path)
+    assert ("+from qiskit_aer.primitives import EstimatorV2 as Estimator, SamplerV2 as Sampler"
+            in result.stdout) is fixed_there, result.stdout

@@ -105,7 +105,7 @@ def _migrate_module(ctx: Context, anchors: list[tuple[str, int, int]]) -> Fix | 
             REGISTRY.rules["QKM301"].releases, ctx.settings.targets) is None:
         return None  # a target before Qiskit 1.2 may lack the V2 classes (1.0 added them)
     plan = _Plan(ctx.source, ctx.module, parents_of(ctx.source, ctx.module),
-                 _facts(ctx.source, ctx.module))
+                 _facts(ctx.source, ctx.module), ctx.settings.targets)
     try:
         plan.build(anchors)
     except _Unproven:
@@ -126,6 +126,7 @@ class _Plan:
     module: ast.Module
     parents: dict[int, ast.AST]
     facts: dict[int, tuple[str, dict[int, str | None]]]
+    targets: tuple[tuple[str, str], ...]
     edits: list[Edit] = field(default_factory=list)
     anchors: set[tuple[str, int, int]] = field(default_factory=set)
     numpy: str = ""
@@ -157,7 +158,8 @@ class _Plan:
         same = [a for node in ast.walk(self.module) if isinstance(node, ast.ImportFrom) and (
             node.module, node.level) == (statement.module, 0) for a in node.names
                 if (a.name, a.asname) == (alias.name, alias.asname)]
-        if inside_try(self.module, statement) or _bindings(self.module, bound) != len(same):
+        if inside_try(self.module, statement) or _bindings(self.module, bound) != len(
+                same) or status(REGISTRY.rules[kind.code].releases, self.targets) is None:
             raise _Unproven
         self.anchors.add((kind.code, alias.lineno, alias.col_offset))
         row, column = self.source.start(alias)
@@ -175,8 +177,9 @@ class _Plan:
     def _construction(self, call: ast.Call, kind: Kind) -> None:
         """A construction and the ``run`` calls on its instance."""
         self.anchors.add((kind.code, call.lineno, call.col_offset))
-        if inside_try(self.module, call):
-            raise _Unproven
+        if inside_try(self.module, call) or status(
+                REGISTRY.rules[kind.code].releases, self.targets) is None:
+            raise _Unproven  # a target before the deprecation may lack the V2 class
         keywords = self._v2_arguments(call, kind)
         runs = [r for r in [self._called(call, "run")] if r is not None]
         if not runs:
