@@ -84,6 +84,7 @@ def _facts(source: SourceText, module: ast.Module) -> dict[int, tuple[str, dict[
     return {}
 
 
+@REGISTRY.on_call(*(k.path[:-2] for k in KINDS if k.code == "QKM302"))
 def _remember(ctx: Context, call: ast.Call, path: str | None) -> None:
     if path is None or ctx.source is None or ctx.module is None:
         return
@@ -92,9 +93,10 @@ def _remember(ctx: Context, call: ast.Call, path: str | None) -> None:
     _facts(ctx.source, ctx.module)[id(call)] = (path, {id(v): ctx.qualify(v) for v in values})
 
 
-REGISTRY.on_method("run", values=tuple(_BY_PATH))(
-    lambda ctx, call, receiver: _remember(ctx, call, receiver) if receiver in _BY_PATH else None)
-REGISTRY.on_call(*(k.path[:-2] for k in KINDS if k.code == "QKM302"))(_remember)
+@REGISTRY.on_method("run", values=tuple(_BY_PATH))
+def _remember_run(ctx: Context, call: ast.Call, receiver: str | None) -> None:
+    if receiver in _BY_PATH:
+        _remember(ctx, call, receiver)
 
 
 @REGISTRY.group_fixer(GROUP)
