@@ -299,3 +299,13 @@ def test_aer_primitives_follow_the_target_release(tmp_path: Path, pin: str,
     result = command("check", "--diff", "--unsafe-fixes", "p.py", cwd=tmp_path)
     assert ("+from qiskit_aer.primitives import EstimatorV2 as Estimator, SamplerV2 as Sampler"
             in result.stdout) is fixed_there, result.stdout
+
+
+def test_a_comment_inside_a_rewritten_call_keeps_the_module_unfixed() -> None:
+    source = ("from qiskit import QuantumCircuit\nfrom qiskit.primitives import Estimator\n"
+              "qc = QuantumCircuit(1)\nvalues = Estimator().run(\n    [qc],  # circuits\n"
+              "    [op],\n).result().values[0]\n")
+    found = fixes(source)
+    assert found and not any(found.values())
+    assert all(fixes(source.replace("  # circuits", "")).values())
+    assert all(fixes(source.replace("  # circuits", "").replace("[op]", "['#']")).values())

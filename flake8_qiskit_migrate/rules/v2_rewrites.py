@@ -9,6 +9,8 @@ through names, become V2 together, or nothing changes:
 from __future__ import annotations
 
 import ast
+import io
+import tokenize
 from dataclasses import dataclass, field
 
 from ..edits import (Edit, Fix, SourceText, add_import, binds, imports_name, inside_try,
@@ -117,9 +119,21 @@ def _migrate_module(ctx: Context, anchors: list[tuple[str, int, int]]) -> Fix | 
     edits = sorted(set(plan.edits))
     offsets = [(ctx.source.offset(e.row, e.column), ctx.source.offset(e.end_row, e.end_column))
                for e in edits]
-    if any(end > start for (_, end), (start, _) in zip(offsets, offsets[1:])):
-        return None
+    if any(end > start for (_, end), (start, _) in zip(offsets, offsets[1:])) or any(
+            _comments(ctx.source.text[start:end]) for start, end in offsets):
+        return None  # a comment inside a rewritten span would be lost
     return tuple(edits)
+
+
+def _comments(text: str) -> bool:
+    """Whether a span of code (an expression's part) holds a comment."""
+    if "#" not in text:
+        return False
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(f"({text}\n)").readline))
+    except (tokenize.TokenError, SyntaxError):
+        return True
+    return any(token.type == tokenize.COMMENT for token in tokens)
 
 
 @dataclass
