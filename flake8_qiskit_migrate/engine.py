@@ -317,7 +317,7 @@ class Walker(ast.NodeVisitor):
             if roots and any(self._chain_use(other, finding, roots) for other in self.findings):
                 finding = dataclasses.replace(finding, edits=())
             kept.append(finding)
-        return whole_groups(_whole_migrations(self._joined_imports(kept)))
+        return whole_groups(_whole_migrations(self._joined_imports(self._group_fixes(kept))))
 
     def _joined_imports(self, findings: list[Finding]) -> list[Finding]:
         """For a rule whose fix at an import joins its uses' (``Autofix.joins_imports``): each
@@ -332,6 +332,19 @@ class Walker(ast.NodeVisitor):
             for index in indices:
                 if (findings[index].line, findings[index].col) in self._import_reports:
                     findings[index] = dataclasses.replace(findings[index], edits=union)
+        return findings
+
+    def _group_fixes(self, findings: list[Finding]) -> list[Finding]:
+        """The findings of each group that has a fixer (``REGISTRY.group_fixer``), all with
+        its one fix for the module, or all without."""
+        for group, fixer in REGISTRY.group_fixers.items():
+            members = [i for i, f in enumerate(findings)
+                       if f.rule.fix and f.rule.fix.group == group]
+            if members and self.source is not None:
+                fix = fixer(self, [(findings[i].code, findings[i].line, findings[i].col)
+                                   for i in members]) or ()
+                for index in members:
+                    findings[index] = dataclasses.replace(findings[index], edits=fix)
         return findings
 
     def _chain_use(self, other: Finding, fixed: Finding, roots: tuple[str, ...]) -> bool:

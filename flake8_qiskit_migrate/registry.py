@@ -285,6 +285,9 @@ AttributeHook = Callable[[Context, ast.Attribute, "str | None"], None]
 Fixer = Callable[[Context, ast.AST, str], "Fix | None"]
 # The fixer of a reported magic: (context with its source, the magic) -> the fix, if any.
 MagicFixer = Callable[[Context, Magic], "Fix | None"]
+# A group's fixer, asked once the module is walked: (context with its source, the (code, line,
+# column) of each finding of the group) -> the one fix all of them carry, if any.
+GroupFixer = Callable[[Context, "list[tuple[str, int, int]]"], "Fix | None"]
 
 
 @dataclass
@@ -311,6 +314,8 @@ class Registry:
     # and the fixers of their findings.
     magics: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     magic_fixers: dict[str, MagicFixer] = field(default_factory=dict)
+    # Fixes of a whole group (``Autofix.group``), computed from the module once it is walked.
+    group_fixers: dict[str, GroupFixer] = field(default_factory=dict)
     # What method and attribute hooks need in a module's text to report (``prescan``).
     hook_needs: list[HookNeeds] = field(default_factory=list)
 
@@ -375,6 +380,13 @@ class Registry:
         def register(function: Fixer) -> Fixer:
             for code in codes:
                 self.fixers[self._known(code)] = function
+            return function
+        return register
+
+    def group_fixer(self, group: str) -> Callable[[GroupFixer], GroupFixer]:
+        """Register the fixer of a group: every finding of the group gets its fix, or none."""
+        def register(function: GroupFixer) -> GroupFixer:
+            self.group_fixers[group] = function
             return function
         return register
 

@@ -98,14 +98,29 @@ Sampler()
 """, None),  # from a submodule: the V2 class lives elsewhere
     ("QKM302", """\
 from qiskit.primitives import BackendSampler
+from qiskit_aer import AerSimulator
 import qiskit
+backend = AerSimulator()
 sampler = BackendSampler(backend)
 qiskit.primitives.BackendEstimator(backend)
 """, """\
 from qiskit.primitives import BackendSamplerV2 as BackendSampler
+from qiskit_aer import AerSimulator
 import qiskit
+backend = AerSimulator()
 sampler = BackendSampler(backend=backend)
 qiskit.primitives.BackendEstimatorV2(backend=backend)
+"""),
+    ("QKM302", """\
+from qiskit.primitives import BackendSampler
+sampler = BackendSampler(backend)
+""", None),  # a backend not proven a simulator: V1 transpiled for it, V2 does not
+    ("QKM304", """\
+from qiskit_aer.primitives import Sampler
+sampler = Sampler(run_options={"shots": 2000, "seed": 42})
+""", """\
+from qiskit_aer.primitives import SamplerV2 as Sampler
+sampler = Sampler(default_shots=2000, seed=42)
 """),
     ("QKM204", '''\
 """Notebook export."""

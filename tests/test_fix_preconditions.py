@@ -261,10 +261,15 @@ def test_v2_rename_only_where_every_construction_fits_v2(tmp_path: Path) -> None
     (tmp_path / "v.py").write_text(source)
     result = command("check", "--unsafe-fixes", "v.py", cwd=tmp_path, quiet=False)
     assert "fixable" not in result.stdout  # before: advertised, then dropped (did not parse)
-    fits = "from qiskit.primitives import BackendSampler\nBackendSampler(backend)\n"
-    assert offered(fits) == [("QKM302", 1, 31, True), ("QKM302", 2, 1, True)]
+    fits = ("from qiskit.primitives import BackendSampler\nfrom qiskit_aer import AerSimulator\n"
+            "BackendSampler(AerSimulator())\n")
+    assert offered(fits) == [("QKM302", 1, 31, True), ("QKM302", 3, 1, True)]
     assert fixed(fits) == ("from qiskit.primitives import BackendSamplerV2 as BackendSampler\n"
-                           "BackendSampler(backend=backend)\n")
+                           "from qiskit_aer import AerSimulator\n"
+                           "BackendSampler(backend=AerSimulator())\n")
+    # A backend not proven a simulator: V1 transpiled the circuits for it, V2 does not.
+    unknown = "from qiskit.primitives import BackendSampler\nBackendSampler(backend)\n"
+    assert offered(unknown) == [("QKM302", 1, 31, False), ("QKM302", 2, 1, False)]
 
 
 # -- notebooks: a fix whose edits span cells is not offered -----------------------------------

@@ -224,6 +224,11 @@ def fixed(tmp_path_factory: pytest.TempPathFactory) -> Fixed:
 def test_fixes_were_applied(fixed: Fixed) -> None:
     """The walk below has something to check: at least the Runtime fixes of main write code."""
     assert {"example_QKM301.py", "example_QKM412.py", "example_QKM501.py"} <= set(fixed)
+    # The V1 primitives' migrations (reference, Aer, backend) write V2 calls.
+    assert {f"migrations_{name}.py" for name in (
+        "m21_estimator_values", "m22_estimator_parameters", "m23_sampler_quasi_dists",
+        "m24_sampler_binary_probabilities", "m55_aer_sampler_run_options",
+        "m56_aer_estimator_exact", "m57_backend_primitives_aer")} <= set(fixed)
 
 
 def test_every_name_a_fix_writes_exists_and_every_call_binds(fixed: Fixed) -> None:

@@ -53,14 +53,9 @@ TOLERANCE = 1e-6
 BOTH = ("runs", "remaining")
 SAMPLER = "the backend.run -> Sampler fix (issue 22 item 4)"
 CHAINS = "the IBMQ/IBMProvider chain fixes (issue 22 item 5)"
-V2 = "the V1 -> V2 primitive call and result fixes (issue 22 item 7)"
 PENDING: dict[str, tuple[tuple[str, ...], str]] = {
     "m10_execute_circuit_list": (("remaining",), f"needs {SAMPLER}"),
     "m18_ibmq_least_busy": (BOTH, f"needs {CHAINS} (least_busy over a list)"),
-    "m21_estimator_values": (BOTH, f"needs {V2}"),
-    "m22_estimator_parameters": (BOTH, f"needs {V2}"),
-    "m23_sampler_quasi_dists": (BOTH, f"needs {V2}"),
-    "m24_sampler_binary_probabilities": (BOTH, f"needs {V2}"),
     "m31_job_monitor_function": (("remaining",), f"needs {SAMPLER} (inside a function)"),
     "m33_job_monitor_batch": (("remaining",), f"needs {SAMPLER} (in a list comprehension)"),
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 
 from ..registry import GUIDES, REGISTRY, Autofix, Context, Rule, RuleDoc
+from .primitives import V1_REFERENCE_SAFETY
 from .primitive_values import (PRIMITIVE_INSTANCES, V1_ESTIMATOR_RESULT, V1_SAMPLER_RESULT,
                                is_estimator)
 from .receivers import name_says
@@ -18,7 +19,6 @@ PUB_LIST = "a list of PUBs: run([(circuit, parameter_values)])"
 PUB_CLASSES = ("qiskit.primitives.containers.SamplerPub",
                "qiskit.primitives.containers.EstimatorPub")
 
-V1_CHAIN_SAFETY = ('Unsafe: the class, the call and the result read are rewritten together (`Estimator()` becomes `StatevectorEstimator()` through its import, as QKM301 does). Before: `Estimator().run([qc], [op]).result().values[0]`; after: `StatevectorEstimator().run([(qc, op)]).result()[0].data.evs` (the exact expectation value, as a 0-d array instead of a float); `.values` without an index becomes `numpy.array([pub.data.evs for pub in ....result()])`. Before: `Sampler().run([qc]).result().quasi_dists[0]`; after: the normalised counts of the PUB as a dict of ints, `{k: n / bits.num_shots for bits in [....result()[0].join_data()] for k, n in bits.get_int_counts().items()}` (`.binary_probabilities()` after it: the bitstring counts): sampled with `StatevectorSampler`\'s 1024 default shots where the V1 Sampler gave exact probabilities, and a plain dict, not a `QuasiDistribution`. Offered only for a receiver proven a V1 `qiskit.primitives` Sampler or Estimator, whose class fix is offered too, with the result read in the same expression (`.run(...).result().values`), the circuits, observables and parameter values given as list literals of one length (or a single proven circuit and observable), and no keyword but `shots=`; only where every QKM307 call and QKM308 read of the module is fixed with it (one step left V1 keeps them all), and not for a target before Qiskit 1.2 (the V2 classes came in 1.0). A matrix observable (`Operator`) was converted by V1 and is not by a V2 PUB: review the observables.')
 
 REGISTRY.add(Rule(
     code="QKM307",
@@ -29,7 +29,7 @@ REGISTRY.add(Rule(
     url=V2_GUIDE + "#input",
     new_names=PUB_CLASSES,
     fix=Autofix("unsafe", "Rewrite the V1 reference primitive chain (class, PUBs, result read) as V2",
-                V1_CHAIN_SAFETY, group="v1-reference-primitives"),
+                V1_REFERENCE_SAFETY, group="v1-reference-primitives"),
     doc=RuleDoc(
         summary='`run(circuits, observables, ...)` on a primitive',
         what="Finds `run` on a value known to be a primitive, called the V1 way: more than one "
@@ -120,7 +120,7 @@ REGISTRY.add(Rule(
     replacement="result[i].data.<register>.get_counts() (Sampler) / result[i].data.evs (Estimator)",
     url=V2_GUIDE + "#output",
     fix=Autofix("unsafe", "Rewrite the V1 reference primitive chain (class, PUBs, result read) as V2",
-                V1_CHAIN_SAFETY, group="v1-reference-primitives"),
+                V1_REFERENCE_SAFETY, group="v1-reference-primitives"),
     new_names=("qiskit.primitives.PrimitiveResult", "qiskit.primitives.BitArray.get_counts"),
     doc=RuleDoc(
         summary='V1 results: `quasi_dists`, `.values`, `.metadata`',

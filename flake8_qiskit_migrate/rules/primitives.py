@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import ast
-
-from ..edits import Edit, Fix, SourceText, inside_try
-from ..registry import GUIDES, REGISTRY, Autofix, Context, Releases, Rule, RuleDoc
+from ..registry import GUIDES, REGISTRY, Autofix, Releases, Rule, RuleDoc
 from .primitive_values import V1_PATHS
 
 MIGRATE_TO_V2 = GUIDES + "qiskit-1.0-features#migrate-to-v2"
@@ -20,6 +17,39 @@ PRIMITIVES_V2 = (
     "qiskit_aer.primitives.EstimatorV2",
     *RUNTIME_V2,
 )
+V1_REFERENCE_SAFETY = (
+    "Unsafe: the module's V1 primitives migrate as one fix (QKM301, QKM302, QKM304 class, "
+    "QKM307 call, QKM308 read): the import becomes the V2 class under the old name "
+    "(`StatevectorSampler as Sampler`, `BackendSamplerV2 as BackendSampler`, Aer's "
+    "`SamplerV2 as Sampler`; `primitives.Sampler()` becomes `primitives.StatevectorSampler()`), "
+    "each `run` takes PUBs and each result read is the V2 one, whether the instance, the job "
+    "and the result are used directly or kept in names and read later. Before: "
+    "`job = estimator.run([qc], [op])`, `job.result().values[0]`; after: "
+    "`job = estimator.run([(qc, op)])`, `job.result()[0].data.evs` (a 0-d array instead of a "
+    "float); `.values` without an index becomes `numpy.array([pub.data.evs for pub in "
+    "result])`. Before: `sampler.run(qc).result().quasi_dists[0]`; after: the normalised "
+    "counts of the PUB as a dict of ints, `{k: n / bits.num_shots for bits in "
+    "[....result()[0].join_data()] for k, n in bits.get_int_counts().items()}` "
+    "(`.binary_probabilities()` after it: the bitstring counts), a plain dict, not a "
+    "`QuasiDistribution`. Values change where the V1 class computed them differently: the "
+    "reference Sampler without `shots=` gave exact probabilities, `StatevectorSampler` samples "
+    "1024 shots; Aer's V1 Estimator sampled unless `approximation=True`, its `EstimatorV2` is "
+    "exact; `BackendEstimatorV2` samples 4096 shots (precision 1/64) where V1 used the "
+    "backend's default. Options with an exact V2 home move: `run(seed=...)` to the "
+    "construction (`seed=`), Aer's `run_options={\"shots\": n, \"seed\": s}` to "
+    "`SamplerV2(default_shots=n, seed=s)`, the backend to `backend=` (keyword-only in V2); "
+    "`shots=` stays on `run`. Offered only where every use of the classes, of each instance, "
+    "job and result is one of these steps (a name read after a plain assignment, in "
+    "straight-line code), every construction has such arguments only (the reference ones "
+    "none: `options=` held run options; a backend primitive a proven `AerSimulator()`, whose "
+    "circuits need no transpilation, which V1 did and V2 does not; Aer's Estimator "
+    "`approximation=True` without shots), the circuits, observables and parameter values are "
+    "list literals of one length (or a single proven circuit and observable), a distribution "
+    "is read only as a dict (`items()`, `[key]`, printed, plotted), and not in a `try`: one "
+    "step left V1 (an instance given to an algorithm, a result passed to a function, "
+    "`.metadata`, `set_options`) leaves the whole module unfixed, the class rename included. "
+    "Not for a target before Qiskit 1.2. A matrix observable (`Operator`) was converted by V1 "
+    "and is not by a V2 PUB: review the observables.")
 _NOTES = (
     "V2 primitives take a list of PUBs (`(circuit, observables, parameter_values)` tuples) instead of "
     "parallel lists, and return a `PrimitiveResult`: counts from `result[0].data.<register>."
@@ -39,7 +69,8 @@ REGISTRY.add(Rule(
     fix_title="use '{replacement}'",
     replacement="qiskit.primitives.StatevectorSampler",
     url=MIGRATE_TO_V2,
-    fix=Autofix("unsafe", 'Import or use `StatevectorSampler` / `StatevectorEstimator`', 'Unsafe: the call interface changes. The import is rewritten as `StatevectorSampler as Sampler` (so the code keeps its names) and attribute uses are renamed, but `run` takes PUBs and returns a `PrimitiveResult`, so calls and result handling must be adapted (QKM307, QKM308). Offered only where every construction takes no argument: `StatevectorSampler(*, default_shots, seed)` takes none of the V1 ones (`options=` held run options); an import is not rewritten when a construction of its name has arguments or a class derives from it.'),
+    fix=Autofix("unsafe", "Rewrite the V1 primitives (class, PUBs, result reads) as V2",
+                V1_REFERENCE_SAFETY, group="v1-reference-primitives"),
     releases=Releases("qiskit", deprecated="1.2.0", removed="2.0.0"),
     new_names=PRIMITIVES_V2,
     deprecated_in="Qiskit 1.2",
@@ -68,7 +99,8 @@ REGISTRY.add(Rule(
     fix_title="use '{replacement}'",
     replacement="qiskit.primitives.BackendSamplerV2",
     url=GUIDES + "qiskit-backend-primitives",
-    fix=Autofix("unsafe", 'Import or use `BackendSamplerV2` / `BackendEstimatorV2`', 'Unsafe: the call interface changes. The import is rewritten as `BackendSamplerV2 as BackendSampler`, attribute uses are renamed and a positional backend becomes `backend=` (keyword-only in V2), but V2 does not transpile and takes PUBs and V2 options, so circuits, options and calls must be adapted. Offered only where every construction passes the backend alone: V1 `options=` (run options) and the other V1 arguments have no V2 counterpart; an import is not rewritten when a construction of its name passes more or a class derives from it.'),
+    fix=Autofix("unsafe", "Rewrite the V1 primitives (class, PUBs, result reads) as V2",
+                V1_REFERENCE_SAFETY, group="v1-reference-primitives"),
     releases=Releases("qiskit", deprecated="1.2.0", removed="2.0.0"),
     new_names=PRIMITIVES_V2,
     deprecated_in="Qiskit 1.2",
@@ -132,6 +164,8 @@ REGISTRY.add(Rule(
     fix_title="use '{replacement}'",
     replacement="qiskit_aer.primitives.SamplerV2",
     url=V2_GUIDE + "#overview",
+    fix=Autofix("unsafe", "Rewrite the V1 primitives (class, PUBs, result reads) as V2",
+                V1_REFERENCE_SAFETY, group="v1-reference-primitives"),
     releases=Releases("qiskit-aer", deprecated="0.15.0"),
     new_names=PRIMITIVES_V2,
     deprecated_in="qiskit-aer 0.15",
@@ -194,92 +228,3 @@ REGISTRY.add(Rule(
 ))
 REGISTRY.match_names("QKM306", "qiskit_ibm_runtime.EstimatorV1",
                      "qiskit_ibm_runtime.estimator.EstimatorV1")
-
-# V1 class of ``qiskit.primitives`` -> its V2 replacement in the same module.
-V2_CLASSES = {
-    "Sampler": "StatevectorSampler",
-    "Estimator": "StatevectorEstimator",
-    "BackendSampler": "BackendSamplerV2",
-    "BackendEstimator": "BackendEstimatorV2",
-}
-_MODULE = "qiskit.primitives"
-
-
-@REGISTRY.fixer("QKM301", "QKM302")
-def _to_v2(ctx: Context, node: ast.AST, name: str) -> Fix | None:
-    """``from qiskit.primitives import Sampler`` -> ``StatevectorSampler as Sampler`` (the code
-    keeps its names), ``primitives.Sampler`` -> ``primitives.StatevectorSampler``, and a
-    positional backend -> ``backend=`` (keyword-only in the V2 backend primitives). Only where
-    every construction fits the V2 signature (``_fits_v2``): the import renames them all."""
-    module, _, old = name.rpartition(".")
-    source = ctx.source
-    if source is None or module != _MODULE or old not in V2_CLASSES:
-        return None
-    new = V2_CLASSES[old]
-    if isinstance(node, ast.alias):
-        statement = ctx.import_statement
-        if not isinstance(statement, ast.ImportFrom) or statement.module != _MODULE or (
-                statement.level) or ctx.module is None or not _uses_fit_v2(
-                ctx.module, node.asname or node.name, old):
-            return None
-        return (alias_rename(source, node, old),)
-    if isinstance(node, ast.Call) and not _fits_v2(node, old):
-        return None
-    edits = []
-    target = node.func if isinstance(node, ast.Call) else node
-    if isinstance(target, ast.Attribute):
-        row, column = source.end(target)
-        edits.append(Edit(row, column - len(old), row, column, new))
-    if isinstance(node, ast.Call) and node.args:
-        row, column = source.start(node.args[0])
-        edits.append(Edit(row, column, row, column, "backend="))
-    return tuple(edits) or None
-
-
-def alias_rename(source: SourceText, alias: ast.alias, old: str) -> Edit:
-    """``Sampler`` -> ``StatevectorSampler as Sampler`` in an import (the code keeps its
-    names); an aliased import keeps its alias."""
-    row, column = source.start(alias)
-    new = V2_CLASSES[old]
-    return Edit(row, column, row, column + len(old), new if alias.asname else f"{new} as {old}")
-
-
-def v2_imports(source: SourceText, module: ast.Module, old: str) -> list[Edit] | None:
-    """The renames of every ``from qiskit.primitives import <old>`` of the module (what the
-    import fix makes), or None where one is not offered: a construction of the name does not
-    fit the V2 class, a class derives from it, or a ``try`` surrounds the import."""
-    edits = []
-    for statement in ast.walk(module):
-        if isinstance(statement, ast.ImportFrom) and statement.module == _MODULE and (
-                not statement.level):
-            for alias in statement.names:
-                if alias.name == old:
-                    if inside_try(module, statement) or not _uses_fit_v2(
-                            module, alias.asname or alias.name, old):
-                        return None
-                    edits.append(alias_rename(source, alias, old))
-    return edits
-
-
-def _fits_v2(call: ast.Call, old: str) -> bool:
-    """Whether a V1 construction means the same with the V2 class: ``StatevectorSampler()``
-    takes none of the V1 arguments (``options=`` held run options, now ``default_shots``),
-    and the V2 backend primitives take only the backend (by keyword) and V2 options."""
-    if not old.startswith("Backend"):
-        return not (call.args or call.keywords)
-    if call.keywords:
-        return not call.args and [k.arg for k in call.keywords] == ["backend"]
-    return len(call.args) == 1 and not isinstance(call.args[0], ast.Starred)
-
-
-def _uses_fit_v2(module: ast.Module, bound: str, old: str) -> bool:
-    """Whether every construction of the imported name fits the V2 class and no class
-    derives from it (a V1 subclass overrides V1 methods)."""
-    for node in ast.walk(module):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and (
-                node.func.id == bound) and not _fits_v2(node, old):
-            return False
-        if isinstance(node, ast.ClassDef) and any(
-                isinstance(base, ast.Name) and base.id == bound for base in node.bases):
-            return False
-    return True

@@ -1,176 +1,464 @@
-"""The fix of a V1 reference primitive's whole chain (QKM307 call shape, QKM308 result read):
-``Estimator().run([c], [o]).result().values[0]`` becomes
-``StatevectorEstimator().run([(c, o)]).result()[0].data.evs``, the class renamed with it."""
+"""The fix of a module's V1 primitives as one migration (QKM301, QKM302, QKM304 class, QKM307
+call shape, QKM308 result read): every construction of ``qiskit.primitives.Sampler`` /
+``Estimator`` (and of the backend and Aer ones), the ``run`` calls of each instance, their jobs and results, read directly or
+through names, become V2 together, or nothing changes:
+``estimator = Estimator(); job = estimator.run([c], [o]); job.result().values[0]`` becomes
+``estimator = StatevectorEstimator(); job = estimator.run([(c, o)]); job.result()[0].data.evs``
+(the class renamed through its import, as ``StatevectorEstimator as Estimator``)."""
 
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
+import io
+import tokenize
+from dataclasses import dataclass, field
 
-from ..edits import Edit, Fix, SourceText, add_import, parents_of, per_module
+from ..edits import (Edit, Fix, SourceText, add_import, binds, imports_name, inside_try,
+                     parents_of, per_module)
 from ..registry import REGISTRY, Context
 from ..versions import status
+from .bindings import reads_of
+from .backends import AER_BACKEND
 from .primitive_calls import CIRCUITS
-from .primitives import _to_v2, v2_imports
-
-_REFERENCE = "qiskit.primitives."
-ESTIMATOR, SAMPLER = f"{_REFERENCE}Estimator()", f"{_REFERENCE}Sampler()"
-_FIELDS = {ESTIMATOR: "values", SAMPLER: "quasi_dists"}
-# The observables a PUB takes as they are (``Operator`` and other matrices do not).
-OBSERVABLES = frozenset({"qiskit.quantum_info.SparsePauliOp()", "qiskit.quantum_info.Pauli()"})
-# A V1 quasi-distribution from the counts of a V2 Sampler PUB: its int keys, normalised.
-_QUASI = "{{k: n / bits.num_shots for bits in [{pub}.join_data()] for k, n in bits.get_int_counts().items()}}"
-_QUASI_ALL = "[{{k: n / pub.join_data().num_shots for k, n in pub.join_data().get_int_counts().items()}} for pub in {run}.result()]"
-_BINARY = "{{b: n / bits.num_shots for bits in [{pub}.join_data()] for b, n in bits.get_counts().items()}}"
 
 
 @dataclass(frozen=True)
-class Chain:
-    """``<receiver>.run(...).result().<field>``, with the expression that reads it."""
+class Kind:
+    """A V1 primitive class the fix migrates, and its V2 class in the same module."""
 
-    run: ast.Call
-    field: ast.Attribute  # ``.values`` / ``.quasi_dists``
-    read: ast.expr  # the field, its ``[i]``, or ``[i].binary_probabilities()``
-    index: int | None  # the ``[i]`` read, if any
-    binary: bool  # ``.binary_probabilities()`` after ``[i]``
+    module: str
+    old: str
+    new: str
+    code: str  # the rule that reports the class
 
+    @property
+    def path(self) -> str:
+        return f"{self.module}.{self.old}()"
 
-@REGISTRY.fixer("QKM307", "QKM308")
-def _v1_chain_to_v2(ctx: Context, node: ast.AST, name: str) -> Fix | None:
-    """The whole chain of the finding as V2 (class, PUBs and result read), or None where a
-    step is not proven: the receiver must be a reference primitive, the circuits (and
-    observables, parameter values) list literals or a proven circuit, the result read in the
-    same expression; the group (``Autofix.group``) drops every fix of the module if one of its
-    findings has none."""
-    if ctx.source is None or ctx.module is None or status(
-            REGISTRY.rules["QKM301"].releases, ctx.settings.targets) is None:
-        return None  # a target before Qiskit 1.2 may lack the V2 classes (1.0 added them)
-    chain = _chain(parents_of(ctx.source, ctx.module), node)
-    if chain is None:
-        return None
-    assert isinstance(chain.run.func, ast.Attribute)
-    receiver = chain.run.func.value
-    kind = ctx.qualify(receiver)
-    if kind not in _FIELDS or not _reads(chain, kind):
-        return None
-    pubs = _pubs(ctx, chain.run, kind == ESTIMATOR)
-    classes = _class_edits(ctx, receiver, kind)
-    if pubs is None or classes is None:
-        return None
-    source = ctx.source
-    run = f"{_text(source, receiver)}.run({pubs})"
-    edits = [*classes]
-    if kind == ESTIMATOR:
-        if chain.index is not None:
-            read = f"{run}.result()[{chain.index}].data.evs"
-        else:
-            numpy = _numpy(ctx.module)
-            if numpy is None:
-                numpy = "numpy"
-                edits.append(add_import(source, ctx.module, "import numpy"))
-            read = f"{numpy}.array([pub.data.evs for pub in {run}.result()])"
-    else:
-        template = _BINARY if chain.binary else _QUASI
-        if chain.index is not None:
-            read = template.format(pub=f"{run}.result()[{chain.index}]")
-        else:
-            read = _QUASI_ALL.format(run=run)
-    edits.append(source.replace(chain.read, read))
-    return tuple(sorted(edits))
+    @property
+    def estimator(self) -> bool:
+        return self.old.endswith("Estimator")
 
 
-def _chain(parents: dict[int, ast.AST], node: ast.AST) -> Chain | None:
-    """The chain through ``node`` (the ``run`` call or the field read)."""
-
-    def up(child: ast.AST) -> ast.AST | None:
-        return parents.get(id(child))
-
-    field: ast.AST | None = node if isinstance(node, ast.Attribute) else None
-    if isinstance(node, ast.Call):
-        result = up(node)
-        call = up(result) if isinstance(result, ast.Attribute) and result.attr == "result" else None
-        field = up(call) if isinstance(call, ast.Call) and not (call.args or call.keywords) else None
-    if not isinstance(field, ast.Attribute):
-        return None
-    call = field.value
-    if not (isinstance(call, ast.Call) and not (call.args or call.keywords)
-            and isinstance(call.func, ast.Attribute) and call.func.attr == "result"
-            and isinstance(call.func.value, ast.Call)):
-        return None
-    run = call.func.value
-    if not (isinstance(run.func, ast.Attribute) and run.func.attr == "run"):
-        return None
-    read: ast.expr = field
-    index = None
-    binary = False
-    subscript = up(field)
-    if isinstance(subscript, ast.Subscript) and subscript.value is field:
-        key = subscript.slice
-        if not (isinstance(key, ast.Constant) and type(key.value) is int and key.value >= 0):
-            return None
-        read, index = subscript, key.value
-        method = up(subscript)
-        if isinstance(method, ast.Attribute):
-            caller = up(method)
-            if not (method.attr == "binary_probabilities" and isinstance(caller, ast.Call)
-                    and caller.func is method and not (caller.args or caller.keywords)):
-                return None  # another QuasiDistribution method: no V2 counterpart here
-            read, binary = caller, True
-    return Chain(run, field, read, index, binary)
+KINDS = (
+    Kind("qiskit.primitives", "Sampler", "StatevectorSampler", "QKM301"),
+    Kind("qiskit.primitives", "Estimator", "StatevectorEstimator", "QKM301"),
+    Kind("qiskit.primitives", "BackendSampler", "BackendSamplerV2", "QKM302"),
+    Kind("qiskit.primitives", "BackendEstimator", "BackendEstimatorV2", "QKM302"),
+    Kind("qiskit_aer.primitives", "Sampler", "SamplerV2", "QKM304"),
+    Kind("qiskit_aer.primitives", "Estimator", "EstimatorV2", "QKM304"),
+)
+_BY_PATH = {kind.path: kind for kind in KINDS}
+_CLASS_CODES = frozenset(kind.code for kind in KINDS)
+# The V1 ``run`` parameters, by position.
+_PARAMETERS = {True: ("circuits", "observables", "parameter_values"),
+               False: ("circuits", "parameter_values")}
+# Backends the V2 backend primitives run the V1 primitives' circuits on untranspiled (V1
+# transpiled them): Aer's simulator takes every standard gate on any qubits.
+_LOCAL_BACKENDS = frozenset({AER_BACKEND})
+# The observables a PUB takes as they are (``Operator`` and other matrices do not).
+OBSERVABLES = frozenset({"qiskit.quantum_info.SparsePauliOp()", "qiskit.quantum_info.Pauli()"})
+# A V1 quasi-distribution from the counts of a V2 Sampler PUB, normalised: (before the result,
+# after it); ``{i}``: the PUB's index.
+_QUASI = ("{{k: n / bits.num_shots for bits in [", "[{i}].join_data()] for k, n in "
+          "bits.get_int_counts().items()}}")
+_BINARY = ("{{b: n / bits.num_shots for bits in [", "[{i}].join_data()] for b, n in "
+           "bits.get_counts().items()}}")
+_QUASI_ALL = ("[{{k: n / pub.join_data().num_shots for k, n in pub.join_data()."
+              "get_int_counts().items()}} for pub in ", "]")
+# Where a V1 distribution (a ``dict`` subclass) may go as a plain ``dict``: its items read, or
+# given to a function that reads a mapping.
+_DICT_READS = frozenset({"items", "keys", "values", "get"})
+_DICT_FUNCTIONS = frozenset({"print", "sorted", "dict", "len", "max", "min", "str", "repr"})
+_PLOTS = ("plot_histogram", "plot_distribution")
+GROUP = "v1-reference-primitives"
 
 
-def _reads(chain: Chain, kind: str) -> bool:
-    return chain.field.attr == _FIELDS[kind] and (kind == SAMPLER or not chain.binary)
-
-
-def _pubs(ctx: Context, run: ast.Call, estimator: bool) -> str | None:
-    """The PUB list of a V1 ``run`` call, or None where its arguments are not proven lists of
-    the same length (or a single circuit). Only ``shots=`` (the same V2 keyword) is kept."""
-    shots = [k for k in run.keywords if k.arg == "shots" and not estimator]
-    if len(shots) < len(run.keywords) or len(run.args) > (3 if estimator else 2) or not run.args:
-        return None
-    assert ctx.source is not None
-    circuits = run.args[0]
-    single = ctx.qualify(circuits) in CIRCUITS
-    columns: list[list[ast.expr]] = []
-    for position, argument in enumerate(run.args):
-        if isinstance(argument, (ast.List, ast.Tuple)) and not any(
-                isinstance(e, ast.Starred) for e in argument.elts):
-            items = list(argument.elts)
-            if position == (2 if estimator else 1) and not all(
-                    isinstance(e, (ast.List, ast.Tuple)) for e in items):
-                return None  # parameter values: one literal list per circuit
-        elif single and position == 0:
-            items = [argument]
-        elif single and estimator and position == 1 and ctx.qualify(argument) in OBSERVABLES:
-            items = [argument]
-        else:
-            return None
-        columns.append(items)
-    if len({len(c) for c in columns}) != 1 or not columns[0]:
-        return None
-    source = ctx.source
-    pubs = [(f"({', '.join(_text(source, e) for e in row)})" if len(row) > 1
-             else _text(source, row[0])) for row in zip(*columns)]
-    return "[" + ", ".join(pubs) + "]" + "".join(f", {_text(source, k)}" for k in shots)
-
-
-def _class_edits(ctx: Context, receiver: ast.expr, kind: str) -> list[Edit] | None:
-    """The class rename the chain needs: the import fix (QKM301) of a name imported from
-    ``qiskit.primitives``, or, for ``qiskit.primitives.Estimator().run(...)``, the
-    construction's; None where it is not offered."""
-    assert ctx.source is not None and ctx.module is not None
-    old = kind[len(_REFERENCE):-2]
-    construction = receiver if isinstance(receiver, ast.Call) else None
-    if construction is not None and isinstance(construction.func, ast.Attribute):
-        fix = _to_v2(ctx, construction, kind[:-2])
-        return list(fix) if fix else None
-    return _import_renames(ctx.source, ctx.module)[old] or None
+class _Unproven(Exception):
+    """A use of the old classes the fix does not prove it migrates."""
 
 
 @per_module
-def _import_renames(source: SourceText, module: ast.Module) -> dict[str, list[Edit] | None]:
-    return {old: v2_imports(source, module, old) for old in ("Sampler", "Estimator")}
+def _facts(source: SourceText, module: ast.Module) -> dict[int, tuple[str, dict[int, str | None]]]:
+    """What the walk proved at each ``run`` call on a V1 primitive and each construction of a
+    V1 backend primitive (by the call's id): the receiver's (or class's) path and the values
+    of the arguments and of their list items, where they were."""
+    return {}
+
+
+@REGISTRY.on_call(*(k.path[:-2] for k in KINDS if k.code == "QKM302"))
+def _remember(ctx: Context, call: ast.Call, path: str | None) -> None:
+    if path is None or ctx.source is None or ctx.module is None:
+        return
+    values = [*call.args, *(k.value for k in call.keywords)]
+    values += [e for v in values if isinstance(v, (ast.List, ast.Tuple)) for e in v.elts]
+    _facts(ctx.source, ctx.module)[id(call)] = (path, {id(v): ctx.qualify(v) for v in values})
+
+
+@REGISTRY.on_method("run", values=tuple(_BY_PATH))
+def _remember_run(ctx: Context, call: ast.Call, receiver: str | None) -> None:
+    if receiver in _BY_PATH:
+        _remember(ctx, call, receiver)
+
+
+@REGISTRY.group_fixer(GROUP)
+def _migrate_module(ctx: Context, anchors: list[tuple[str, int, int]]) -> Fix | None:
+    """The whole module's migration, or None where one use of the old classes (or one
+    finding of the group) is not part of it."""
+    if ctx.source is None or ctx.module is None or status(
+            REGISTRY.rules["QKM301"].releases, ctx.settings.targets) is None:
+        return None  # a target before Qiskit 1.2 may lack the V2 classes (1.0 added them)
+    plan = _Plan(ctx.source, ctx.module, parents_of(ctx.source, ctx.module),
+                 _facts(ctx.source, ctx.module), ctx.settings.targets)
+    try:
+        plan.build(anchors)
+    except _Unproven:
+        return None
+    if not set(anchors) <= plan.anchors:
+        return None  # a finding of the group that this migration does not cover
+    edits = sorted(set(plan.edits))
+    offsets = [(ctx.source.offset(e.row, e.column), ctx.source.offset(e.end_row, e.end_column))
+               for e in edits]
+    if any(end > start for (_, end), (start, _) in zip(offsets, offsets[1:])) or any(
+            _comments(ctx.source.text[start:end]) for start, end in offsets):
+        return None  # a comment inside a rewritten span would be lost
+    return tuple(edits)
+
+
+def _comments(text: str) -> bool:
+    """Whether a span of code (an expression's part) holds a comment."""
+    if "#" not in text:
+        return False
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(f"({text}\n)").readline))
+    except (tokenize.TokenError, SyntaxError):
+        return True
+    return any(token.type == tokenize.COMMENT for token in tokens)
+
+
+@dataclass
+class _Plan:
+    source: SourceText
+    module: ast.Module
+    parents: dict[int, ast.AST]
+    facts: dict[int, tuple[str, dict[int, str | None]]]
+    targets: tuple[tuple[str, str], ...]
+    edits: list[Edit] = field(default_factory=list)
+    anchors: set[tuple[str, int, int]] = field(default_factory=set)
+    numpy: str = ""
+
+    def build(self, anchors: list[tuple[str, int, int]]) -> None:
+        wanted = {(line, col) for code, line, col in anchors if code in _CLASS_CODES}
+        for node in ast.walk(self.module):
+            if isinstance(node, ast.ImportFrom) and not node.level:
+                for alias in node.names:
+                    kind = _BY_PATH.get(f"{node.module}.{alias.name}()")
+                    if kind is not None:
+                        self._imported(node, alias, kind)
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and (
+                    node.lineno, node.col_offset) in wanted:
+                # ``qiskit.primitives.Sampler()``: the finding proves the path
+                codes = {c for c, line, col in anchors
+                         if (line, col) == (node.lineno, node.col_offset)}
+                kinds = [k for k in KINDS if k.old == node.func.attr and k.code in codes]
+                if not kinds:
+                    continue  # another call at the same place: ``Sampler().run(...)``
+                row, column = self.source.end(node.func)
+                self.edits.append(Edit(row, column - len(kinds[0].old), row, column,
+                                       kinds[0].new))
+                self._construction(node, kinds[0])
+
+    def _imported(self, statement: ast.ImportFrom, alias: ast.alias, kind: Kind) -> None:
+        bound = alias.asname or alias.name
+        # The same import repeated (a notebook's cells) binds the same class each time.
+        same = [a for node in ast.walk(self.module) if isinstance(node, ast.ImportFrom) and (
+            node.module, node.level) == (statement.module, 0) for a in node.names
+                if (a.name, a.asname) == (alias.name, alias.asname)]
+        if inside_try(self.module, statement) or _bindings(self.module, bound) != len(
+                same) or status(REGISTRY.rules[kind.code].releases, self.targets) is None:
+            raise _Unproven
+        self.anchors.add((kind.code, alias.lineno, alias.col_offset))
+        row, column = self.source.start(alias)
+        self.edits.append(Edit(row, column, row, column + len(alias.name),
+                               kind.new if alias.asname else f"{kind.new} as {alias.name}"))
+        if alias is not same[0]:
+            return  # its uses are the first import's
+        for use in ast.walk(self.module):
+            if isinstance(use, ast.Name) and use.id == bound and isinstance(use.ctx, ast.Load):
+                call = self.parents.get(id(use))
+                if not (isinstance(call, ast.Call) and call.func is use):
+                    raise _Unproven  # the class itself used: a base, an argument, a check
+                self._construction(call, kind)
+
+    def _construction(self, call: ast.Call, kind: Kind) -> None:
+        """A construction and the ``run`` calls on its instance."""
+        self.anchors.add((kind.code, call.lineno, call.col_offset))
+        if inside_try(self.module, call) or status(
+                REGISTRY.rules[kind.code].releases, self.targets) is None:
+            raise _Unproven  # a target before the deprecation may lack the V2 class
+        keywords = self._v2_arguments(call, kind)
+        runs = [r for r in [self._called(call, "run")] if r is not None]
+        if not runs:
+            for instance in self._through_name(call):
+                run = self._called(instance, "run")
+                if run is None:
+                    raise _Unproven  # the instance goes elsewhere: an algorithm, options
+                runs.append(run)
+        seeds = {self._run(run, kind) for run in runs}
+        if len(seeds) > 1:
+            raise _Unproven  # one seed per run in V1, one per primitive in V2
+        seed = seeds.pop() if seeds else None
+        if seed is not None:
+            if "seed" in keywords:
+                raise _Unproven
+            keywords["seed"] = seed
+        text = "(" + ", ".join(f"{k}={v}" for k, v in keywords.items()) + ")"
+        if text != _text(self.source, call)[-len(text):] or call.args or call.keywords:
+            self.edits.append(Edit(*self.source.end(call.func), *self.source.end(call), text))
+
+    def _v2_arguments(self, call: ast.Call, kind: Kind) -> dict[str, str]:
+        """The V2 construction's keywords (name -> text) for the V1 construction's arguments
+        that have an exact V2 home."""
+        if kind.code == "QKM302":  # the backend alone, a local simulator
+            backend = [*call.args, *(k.value for k in call.keywords if k.arg == "backend")]
+            _, values = self.facts.get(id(call), ("", {}))
+            if len(backend) != 1 or len(call.args) + len(call.keywords) != 1 or isinstance(
+                    backend[0], ast.Starred) or values.get(id(backend[0])) not in _LOCAL_BACKENDS:
+                raise _Unproven  # V1 options, a device whose circuits V1 transpiled
+            return {"backend": _text(self.source, backend[0])}
+        if call.args:
+            raise _Unproven
+        given = {k.arg: k.value for k in call.keywords}
+        if kind.code == "QKM301" or None in given:
+            if given:
+                raise _Unproven  # ``options=`` held run options
+            return {}
+        # Aer: ``run_options`` shots and seed are the V2 Sampler's ``default_shots`` and
+        # ``seed`` (``seed_simulator``); the V2 Estimator computes exact values, as V1 did
+        # with ``approximation=True`` and no shots (the seed is then unused).
+        run = _literal_dict(given.pop("run_options", None))
+        if kind.estimator:
+            exact = given.pop("approximation", None)
+            if not (isinstance(exact, ast.Constant) and exact.value is True) or given or set(
+                    run) - {"shots", "seed"} or not _is_none(run.get("shots", None)):
+                raise _Unproven  # sampled expectation values: no exact V2 counterpart
+            return {}
+        if given or set(run) - {"shots", "seed"} or not all(
+                isinstance(v, ast.Constant) and type(v.value) is int for v in run.values()):
+            raise _Unproven  # ``shots=None`` (exact), backend or transpile options
+        return {{"shots": "default_shots"}.get(k, k): str(v.value)  # type: ignore[attr-defined]
+                for k, v in run.items()}
+
+    def _run(self, run: ast.Call, kind: Kind) -> str | None:
+        """The PUBs of a ``run`` call, its job read; the seed it passes, if any."""
+        self.anchors.add(("QKM307", run.lineno, run.col_offset))
+        receiver, values = self.facts.get(id(run), ("", {}))
+        if receiver != kind.path or inside_try(self.module, run):
+            raise _Unproven
+        seed = None
+        kept = []
+        arguments: dict[str, ast.expr] = {}
+        names = _PARAMETERS[kind.estimator]
+        if len(run.args) > len(names) or any(isinstance(a, ast.Starred) for a in run.args):
+            raise _Unproven
+        arguments.update(zip(names, run.args))
+        for keyword in run.keywords:
+            if keyword.arg in names and keyword.arg not in arguments:
+                arguments[keyword.arg] = keyword.value
+            elif keyword.arg == "shots" and not kind.estimator:
+                kept.append(keyword)
+            elif keyword.arg == "seed" and not kind.estimator and kind.code != "QKM302" and (
+                    isinstance(keyword.value, ast.Constant) and type(keyword.value.value) is int):
+                seed = str(keyword.value.value)
+            else:
+                raise _Unproven  # another run option: no V2 home
+        pubs = _pubs(self.source, [arguments.get(n) for n in names], values, kind.estimator)
+        every = [self.source.start(n) for n in run.args + run.keywords]
+        ends = [self.source.end(n) for n in run.args + run.keywords]
+        self.edits.append(Edit(*min(every), *max(ends), ", ".join(
+            [pubs, *(_text(self.source, k) for k in kept)])))
+        results = [r for r in [self._called(run, "result")] if r is not None]
+        if not results:
+            for job in self._through_name(run):
+                result = self._called(job, "result")
+                if result is None:
+                    raise _Unproven  # the job goes elsewhere
+                results.append(result)
+        for result in results:
+            if result.args or result.keywords:
+                raise _Unproven
+            read = self._field(result)
+            for base, attribute in ([(result, read)] if read else [
+                    (name, self._field(name)) for name in self._through_name(result)]):
+                if attribute is None:
+                    raise _Unproven  # the result goes elsewhere: a function, another field
+                self._read(base, attribute, kind.estimator)
+        return seed
+
+    def _read(self, base: ast.expr, attribute: ast.Attribute, estimator: bool) -> None:
+        """``<result>.values`` / ``.quasi_dists``, with its ``[i]`` and
+        ``.binary_probabilities()``, as the V2 read."""
+        self.anchors.add(("QKM308", attribute.lineno, attribute.col_offset))
+        if attribute.attr != ("values" if estimator else "quasi_dists"):
+            raise _Unproven  # ``metadata``: one dictionary per job in V2
+        read: ast.expr = attribute
+        index = None
+        subscript = self.parents.get(id(attribute))
+        if isinstance(subscript, ast.Subscript) and subscript.value is attribute:
+            key = subscript.slice
+            if not (isinstance(key, ast.Constant) and type(key.value) is int and key.value >= 0):
+                raise _Unproven
+            read, index = subscript, key.value
+        binary = False
+        method = self.parents.get(id(read))
+        if not estimator and index is not None and isinstance(method, ast.Attribute) and (
+                method.attr == "binary_probabilities"):
+            call = self.parents.get(id(method))
+            if not (isinstance(call, ast.Call) and call.func is method and not (
+                    call.args or call.keywords)):
+                raise _Unproven
+            read, binary = call, True
+        if estimator:
+            before, after = ("", "[{i}].data.evs") if index is not None else (
+                f"{self._numpy()}.array([pub.data.evs for pub in ", "])")
+        else:
+            if not binary:
+                self._plain(read, 2 if index is None else 1)
+            before, after = _QUASI_ALL if index is None else _BINARY if binary else _QUASI
+        start = self.source.start(base)
+        if before:
+            self.edits.append(Edit(*start, *start, before.format(i=index)))
+        self.edits.append(Edit(*self.source.end(base), *self.source.end(read),
+                               after.format(i=index)))
+
+    def _plain(self, value: ast.expr, depth: int) -> None:
+        """Where a V1 distribution (``depth`` 1) or a list of them (2) goes, a plain ``dict``
+        (or a list of them) must do: no ``QuasiDistribution`` method is called on it."""
+        around = self.parents.get(id(value))
+        if isinstance(around, ast.Subscript) and around.value is value:
+            if depth == 2:
+                self._plain(around, 1)
+        elif isinstance(around, ast.Attribute) and depth == 1 and around.attr in _DICT_READS:
+            return
+        elif isinstance(around, ast.Call) and value in around.args and isinstance(
+                around.func, ast.Name) and self._reads_mappings(around.func.id, depth):
+            return
+        elif isinstance(around, ast.Assign) and around.value is value:
+            names = reads_of(self.module, self.parents, around)
+            if names is None:
+                raise _Unproven
+            for name in names:
+                self._plain(name, depth)
+        elif not isinstance(around, (ast.FormattedValue, ast.Expr)):
+            raise _Unproven
+
+    def _reads_mappings(self, function: str, depth: int) -> bool:
+        if function in _PLOTS:
+            return depth == 1 and any(imports_name(self.module, m, function) for m in (
+                "qiskit.visualization", "qiskit.tools.visualization"))
+        return function in (_DICT_FUNCTIONS if depth == 1 else {"print", "len"}) and not binds(
+            self.module, function)
+
+    def _numpy(self) -> str:
+        if not self.numpy:
+            self.numpy = _numpy(self.module) or ""
+            if not self.numpy:
+                if binds(self.module, "numpy"):
+                    raise _Unproven  # the name holds something else
+                self.numpy = "numpy"
+                self.edits.append(add_import(self.source, self.module, "import numpy"))
+        return self.numpy
+
+    def _called(self, node: ast.expr, method: str) -> ast.Call | None:
+        attribute = self.parents.get(id(node))
+        if isinstance(attribute, ast.Attribute) and attribute.attr == method:
+            call = self.parents.get(id(attribute))
+            if isinstance(call, ast.Call) and call.func is attribute:
+                return call
+        return None
+
+    def _field(self, node: ast.expr) -> ast.Attribute | None:
+        attribute = self.parents.get(id(node))
+        return attribute if isinstance(attribute, ast.Attribute) else None
+
+    def _through_name(self, value: ast.expr) -> list[ast.Name]:
+        """The reads of the name ``value`` is bound to (``job = sampler.run(...)``), none
+        for a value discarded."""
+        statement = self.parents.get(id(value))
+        if isinstance(statement, ast.Expr):
+            return []  # discarded
+        if not (isinstance(statement, ast.Assign) and statement.value is value):
+            raise _Unproven  # passed on, returned, stored in a container
+        names = reads_of(self.module, self.parents, statement)
+        if names is None:
+            raise _Unproven
+        return names
+
+
+def _pubs(source: SourceText, arguments: list[ast.expr | None],
+          values: dict[int, str | None], estimator: bool) -> str:
+    """The PUB list of a V1 ``run`` call's arguments (circuits, observables, parameter
+    values): list literals of one length, or a single proven circuit (and observable)."""
+    circuits = arguments[0]
+    if circuits is None or (estimator and arguments[1] is None):
+        raise _Unproven
+    single = values.get(id(circuits)) in CIRCUITS
+    columns: list[list[ast.expr]] = []
+    parameters = len(arguments) - 1
+    for position, argument in enumerate(arguments):
+        if argument is None:
+            continue
+        if isinstance(argument, (ast.List, ast.Tuple)) and not any(
+                isinstance(e, ast.Starred) for e in argument.elts):
+            items = list(argument.elts)
+            if position == parameters and not all(
+                    isinstance(e, (ast.List, ast.Tuple)) for e in items):
+                if not single:
+                    raise _Unproven  # parameter values: one literal list per circuit
+                items = [argument]
+        elif single and position == 0:
+            items = [argument]
+        elif single and position == 1 and estimator and values.get(
+                id(argument)) in OBSERVABLES:
+            items = [argument]
+        else:
+            raise _Unproven
+        columns.append(items)
+    if len({len(c) for c in columns}) != 1 or not columns[0]:
+        raise _Unproven
+    return "[" + ", ".join(f"({', '.join(_text(source, e) for e in row)})" if len(row) > 1
+                           else _text(source, row[0]) for row in zip(*columns)) + "]"
+
+
+def _literal_dict(node: ast.expr | None) -> dict[str, ast.expr]:
+    """A dict display with string keys (``{"shots": 100}``), or None's empty dict."""
+    if node is None:
+        return {}
+    if not (isinstance(node, ast.Dict) and all(
+            isinstance(k, ast.Constant) and isinstance(k.value, str) for k in node.keys)):
+        raise _Unproven
+    return {k.value: v for k, v in zip(node.keys, node.values)  # type: ignore[union-attr]
+            }
+
+
+def _is_none(node: ast.expr | None) -> bool:
+    """Whether an option is None: absent, or the literal."""
+    return node is None or isinstance(node, ast.Constant) and node.value is None
+
+
+def _bindings(module: ast.Module, name: str) -> int:
+    """How many times the module binds ``name`` (assignments, definitions, imports, ...)."""
+    count = 0
+    for node in ast.walk(module):
+        if isinstance(node, ast.Name) and node.id == name and not isinstance(node.ctx, ast.Load):
+            count += 1
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            count += node.name == name
+        elif isinstance(node, ast.alias):
+            count += (node.asname or node.name) == name
+        elif isinstance(node, ast.arg):
+            count += node.arg == name
+    return count
 
 
 def _numpy(module: ast.Module) -> str | None:

@@ -1,6 +1,6 @@
 # QKM308: V1 result fields.
 import qiskit
-from qiskit.primitives import StatevectorEstimator as Estimator, StatevectorEstimator  # QKM301: 31
+from qiskit.primitives import Estimator, StatevectorEstimator  # QKM301: 31
 
 result = sampler.run(circuits).result()
 print(result.quasi_dists[0])  # QKM308: 7

@@ -2,7 +2,7 @@
 # primitives, quasi-distributions, a fake backend from qiskit.providers.fake_provider).
 from qiskit_aer import Aer  # QKM107: 20
 from qiskit.circuit import Parameter, QuantumCircuit
-from qiskit.primitives import StatevectorSampler as Sampler  # QKM301: 31
+from qiskit.primitives import Sampler  # QKM301: 31
 from qiskit_ibm_runtime.fake_provider import FakeManilaV2 as FakeManila  # QKM211: 44
 from qiskit.utils import QuantumInstance  # QKM106: 26
 

@@ -10,7 +10,7 @@ from qiskit_ibm_runtime import IBMBackend, QiskitRuntimeService, Session
 from qiskit_ibm_runtime.executor_sampler import SamplerV2
 
 if TYPE_CHECKING:
-    from qiskit.primitives import StatevectorEstimator as Estimator  # QKM301: 35
+    from qiskit.primitives import Estimator  # QKM301: 35
     from qiskit.primitives.base import BaseSampler  # QKM303: 40
 
 

@@ -5,7 +5,7 @@ from qiskit import *  # ok
 from qiskit_ibm_runtime import QiskitRuntimeService
 
 Sampler()  # QKM301: 1
-BackendEstimator(backend=backend)  # QKM302: 1
+BackendEstimator(backend)  # QKM302: 1
 QiskitRuntimeService()  # QKM203: 1, QKM204: 1
 StatevectorSampler()  # ok: V2
 service = QiskitRuntimeService()
