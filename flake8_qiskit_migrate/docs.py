@@ -61,8 +61,10 @@ def explanation(rule: Rule) -> str:
 # Where no rule's fix is offered (the engine's and the notebook mapping's checks).
 _NOT_OFFERED = ("No fix is offered inside a `try` whose handler catches an exception of the old "
                 "API (`except IBMQAccountError:`), which the handler would have to change with "
-                "it, nor in a notebook where its edits would span cells (an import added to an "
-                "earlier cell).")
+                "it. In a notebook a fix may edit several cells (the notebook runs as one "
+                "module: an import added to an earlier cell), all of them or none; it is not "
+                "offered where it would add or remove lines in a cell holding IPython lines "
+                "(`%matplotlib inline`), which are put back by position.")
 
 
 def _where_reported(rule: Rule) -> str:

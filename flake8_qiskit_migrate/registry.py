@@ -72,6 +72,9 @@ class Autofix:
     # The fix migrates a name across the module (its import and every use): each finding of
     # the rule in a module gets the edits of all of them, or none does.
     whole: bool = False
+    # False: not offered in a package's ``__init__.py``, where an import may re-export its
+    # name (ruff's F401).
+    in_init: bool = True
 
 
 @dataclass(frozen=True)

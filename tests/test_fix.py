@@ -119,6 +119,20 @@ from qiskit_ibm_runtime import QiskitRuntimeService
 
 QiskitRuntimeService()
 '''),
+    ("QKM203", """\
+from qiskit import QuantumCircuit, execute, Aer, IBMQ, QuantumRegister  # keep this comment
+from qiskit import IBMQ as Q
+""", """\
+from qiskit import QuantumCircuit, execute, Aer, QuantumRegister  # keep this comment
+"""),  # never used: dropped from the import, as ruff's F401 drops it
+    ("QKM202", """\
+from qiskit.providers.ibmq import job_manager
+from qiskit.providers.ibmq import least_busy, job_monitor as monitor
+print(job_manager)
+""", """\
+from qiskit.providers.ibmq import job_manager
+print(job_manager)
+"""),  # the statement goes when its last name goes (a second round)
     ("QKM207", """\
 from qiskit_ibm_provider import IBMProvider
 from qiskit_ibm_runtime import QiskitRuntimeService

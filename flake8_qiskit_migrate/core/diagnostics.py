@@ -75,10 +75,13 @@ def diagnose(source: Source, selection: Selection, settings: Settings,
     if not findings or file_is_ignored(source.code):  # the scan only where it matters
         return []
     lines = source.code.splitlines() if findings else []
+    if os.path.basename(source.path) == "__init__.py":  # its imports may re-export names
+        findings = [dataclasses.replace(f, edits=()) if f.edits and f.rule.fix and not (
+            f.rule.fix.in_init) else f for f in findings]
     diagnostics = []
-    if source.cells is not None:  # a fix spanning cells is not offered: see ``cell_of``
+    if source.cells is not None:  # a fix the cells cannot take is not offered: see ``split``
         cells = source.cells
-        findings = whole_groups([dataclasses.replace(f, edits=()) if f.edits and cells.cell_of(
+        findings = whole_groups([dataclasses.replace(f, edits=()) if f.edits and cells.split(
             f.edits) is None else f for f in findings])
     # A fix shared with a finding the user silenced with ``# noqa`` (a whole-module or chain
     # migration carries the same edits on each finding) would rewrite the silenced line too.
@@ -134,11 +137,9 @@ def _fix_info(source: Source, d: Diagnostic) -> FixInfo | None:
     rule_fix = d.finding.rule.fix
     if rule_fix is None or not d.finding.edits:
         return None
-    shift = 0
-    if source.cells is not None:
-        shift = d.row - d.finding.line  # joined-module row -> row inside the cell
-    edits = tuple(Edit(e.row + shift, e.column, e.end_row + shift, e.end_column, e.content)
-                  for e in d.finding.edits)
+    edits = d.finding.edits
+    if source.cells is not None:  # rows inside each edit's own cell, as ruff gives them
+        edits = tuple(map(source.cells.relative, edits))
     return FixInfo(rule_fix.applicability, rule_fix.title, edits)
 
 

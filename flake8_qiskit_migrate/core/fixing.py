@@ -9,9 +9,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Callable
 
-from ..edits import Edit, Fix, apply
+from ..edits import Edit, apply
 from .diagnostics import Diagnostic
-from .notebook import CellMap, rewrite_code_cells
+from .notebook import rewrite_code_cells
 from .sources import Source, redecode
 
 ROUNDS = 4  # passes over one file at most; later rounds only fix what overlapped before
@@ -74,33 +74,25 @@ def fix_source(source: Source, diagnostics: list[Diagnostic], unsafe: bool,
 
 
 def _fixed(source: Source, wanted: list[Diagnostic]) -> str:
-    """The text with the non-overlapping fixes applied (the others wait for a re-check)."""
+    """The text with the non-overlapping fixes applied (the others wait for a re-check). In a
+    notebook a fix may edit several cells: it is applied to all of them or to none, so a
+    cell that would not parse takes back every fix that edits it."""
     if source.cells is None:
         text, _ = apply(source.text, [d.finding.edits for d in wanted])
         return text if _parses(text) else source.text
-    by_cell: dict[int, list[Fix]] = defaultdict(list)
-    for d in wanted:
-        local = _cell_fix(source.cells, d.finding.edits)
-        if local is not None:
-            by_cell[local[0]].append(local[1])
-
-    def rewrite(cell: int, code: str) -> str | None:
-        if cell not in by_cell:
-            return None
-        text, _ = apply(code, by_cell[cell])
-        return text if _parses(text) else None
-    return rewrite_code_cells(source.text, rewrite)
-
-
-def _cell_fix(cells: CellMap, fix: Fix) -> tuple[int, Fix] | None:
-    """A fix of the joined notebook code as the fix of one cell, with cell-relative rows; None
-    if its edits do not all fall in one cell."""
-    cell = cells.cell_of(fix)
-    if cell is None:
-        return None
-    shift = cells.locate(fix[0].row)[1] - fix[0].row
-    return cell, tuple(Edit(e.row + shift, e.column, e.end_row + shift, e.end_column, e.content)
-                       for e in fix)
+    cells = source.cells
+    candidates = [d.finding.edits for d in wanted if cells.split(d.finding.edits) is not None]
+    while True:
+        by_cell: dict[int, dict[Edit, None]] = defaultdict(dict)
+        for index in apply(source.code, candidates)[1]:
+            for cell, edits in (cells.split(candidates[index]) or {}).items():
+                by_cell[cell].update(dict.fromkeys(edits))
+        texts = {cell: apply(cells.code_of(source.code, cell), [tuple(edits)])[0]
+                 for cell, edits in by_cell.items()}
+        broken = {cell for cell, text in texts.items() if not _parses(text)}
+        if not broken:
+            return rewrite_code_cells(source.text, lambda cell, code: texts.get(cell))
+        candidates = [fix for fix in candidates if broken.isdisjoint(cells.split(fix) or {})]
 
 
 def _parses(text: str) -> bool:

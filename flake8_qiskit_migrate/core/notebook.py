@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
-from ..edits import Fix
+from ..edits import Edit, Fix
 
 # What makes a logical line IPython's, as IPython and ruff read it: it starts with %magic,
 # %%cell magic, !shell, ?help or an autocall prefix (/ , ;); or it assigns one (``x = !ls``,
@@ -33,6 +33,7 @@ class CellMap:
 
     first_lines: tuple[int, ...]  # 1-based line of the joined module where each cell starts
     cells: tuple[int, ...]
+    ipython: frozenset[int] = frozenset()  # the cells holding IPython lines (blanked)
 
     def code_of(self, code: str, cell: int) -> str:
         """The (IPython-blanked) code of one cell, out of the joined module."""
@@ -41,12 +42,28 @@ class CellMap:
         end = self.first_lines[index + 1] - 1 if index + 1 < len(self.cells) else len(lines) - 1
         return "\n".join(lines[self.first_lines[index] - 1: end])
 
-    def cell_of(self, fix: Fix) -> int | None:
-        """The one cell that holds all the edits of a fix of the joined module, if one does: a
-        fix whose edits span cells (an import added to an earlier cell) is not offered, since
-        cells are rewritten one by one and an edit's row is relative to its own cell."""
-        cells = {self.locate(row)[0] for edit in fix for row in (edit.row, edit.end_row)}
-        return cells.pop() if len(cells) == 1 else None
+    def split(self, fix: Fix) -> dict[int, Fix] | None:
+        """A fix of the joined module as the fixes of the cells it edits, with cell-relative
+        rows (the notebook runs as one module, so a migration may span cells: an import
+        swapped in the first cell, its uses rewritten in later ones); None if an edit
+        straddles two cells, or would change the line count of a cell holding IPython lines
+        (they are put back by position)."""
+        cells: dict[int, list[Edit]] = {}
+        for edit in fix:
+            cell = self.locate(edit.row)[0]
+            if self.locate(edit.end_row)[0] != cell:
+                return None
+            cells.setdefault(cell, []).append(self.relative(edit))
+        for cell in self.ipython & cells.keys():
+            if sum(e.content.count("\n") - (e.end_row - e.row) for e in cells[cell]):
+                return None
+        return {cell: tuple(edits) for cell, edits in cells.items()}
+
+    def relative(self, edit: Edit) -> Edit:
+        """An edit of the joined module with rows inside its cell (it lies in one)."""
+        shift = self.locate(edit.row)[1] - edit.row
+        return Edit(edit.row + shift, edit.column, edit.end_row + shift, edit.end_column,
+                    edit.content)
 
     def locate(self, line: int) -> tuple[int, int]:
         """(cell number, 1-based row inside the cell) of a line of the joined module."""
@@ -62,6 +79,7 @@ def notebook_code(raw: str) -> tuple[str, CellMap]:
     lines: list[str] = []
     first_lines: list[int] = []
     numbers: list[int] = []
+    ipython: set[int] = set()
     for number, cell in enumerate(cells, start=1):
         if not isinstance(cell, dict) or cell.get("cell_type") != "code":
             continue
@@ -70,11 +88,15 @@ def notebook_code(raw: str) -> tuple[str, CellMap]:
                 isinstance(source, list) and all(isinstance(line, str) for line in source)):
             raise NotebookError(f"the 'source' of cell {number} is not text or a list of lines")
         text = "".join(source) if isinstance(source, list) else source
-        cell_lines = _python_lines(text.split("\n"))
+        original = text.split("\n")
+        cell_lines = _python_lines(original)
         first_lines.append(len(lines) + 1)
         numbers.append(number)
+        if cell_lines != original:
+            ipython.add(number)
         lines.extend(cell_lines)
-    return "\n".join(lines) + "\n", CellMap(tuple(first_lines), tuple(numbers))
+    cell_map = CellMap(tuple(first_lines), tuple(numbers), frozenset(ipython))
+    return "\n".join(lines) + "\n", cell_map
 
 
 def _document(raw: str) -> object:

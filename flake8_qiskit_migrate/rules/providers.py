@@ -15,6 +15,16 @@ SERVICE = "qiskit_ibm_runtime.QiskitRuntimeService"
 RUNTIME = ("qiskit_ibm_runtime",)
 SAVE = 'QiskitRuntimeService.save_account(channel="ibm_quantum_platform", token=...)'
 
+UNUSED_IMPORT = ("Safe: the name is never used, so dropping it from its import changes nothing "
+                 "the program does, as ruff's F401 fix drops an unused import (before: `from "
+                 "qiskit import QuantumCircuit, IBMQ`; after: `from qiskit import "
+                 "QuantumCircuit`; a statement that imported only the name goes). Offered only "
+                 "for a `from` import whose name the module never mentions again (no read, "
+                 "assignment, `del`, definition, parameter or `__all__` entry; notebooks: in "
+                 "any cell), outside a `try` and outside a package's `__init__.py`, where an "
+                 "import may re-export the name. A used name is migrated with its uses (the "
+                 "provider chain, QKM205).")
+
 REGISTRY.add(Rule(
     code="QKM201",
     name="ibm-provider-package",
@@ -48,6 +58,7 @@ REGISTRY.add(Rule(
     fix_title="use '{replacement}'",
     replacement=SERVICE,
     url=IBMQ_GUIDE + "#changes-in-class-name-and-location",
+    fix=Autofix("safe", "Remove the unused import", UNUSED_IMPORT, in_init=False),
     releases=Releases("qiskit", deprecated="0.46.0", removed="1.0.0"),
     new_names=RUNTIME,
     deprecated_in="qiskit-ibmq-provider (package retired)",
@@ -80,6 +91,7 @@ REGISTRY.add(Rule(
     fix_title="use '{replacement}'",
     replacement=SERVICE,
     url=IBMQ_GUIDE + "#import-path",
+    fix=Autofix("safe", "Remove the unused `IBMQ` import", UNUSED_IMPORT, in_init=False),
     releases=Releases("qiskit", deprecated="0.46.0", removed="1.0.0"),
     new_names=RUNTIME,
     deprecated_in="Qiskit 0.46 (entry point warns)",

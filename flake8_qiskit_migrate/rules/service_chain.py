@@ -112,12 +112,12 @@ def provider_chain(source: SourceText, module: ast.Module) -> tuple[Fix, set[int
     rewritten_least_busy: set[int] = set()
     for node in ast.walk(module):
         if isinstance(node, ast.Name) and node.id == provider and node is not creation.targets[0]:
-            use = _provider_use(node, parents, least_busy)
+            use = _provider_use(source, node, parents, least_busy)
             if use is None:
                 return None
             step, edit = use
             steps.append(step)
-            edits.append(edit(source))
+            edits.append(edit)
             covered |= {id(n) for n in ast.walk(step)}
             if isinstance(step, ast.Call) and isinstance(step.func, ast.Name):
                 rewritten_least_busy.add(id(step.func))
@@ -179,22 +179,13 @@ def _block(parents: dict[int, ast.AST], statement: ast.stmt) -> list[ast.stmt]:
     return []
 
 
-Rewrite = tuple[ast.AST, "_EditMaker"]
-
-
-class _EditMaker:
-    def __init__(self, node: ast.AST, text: str) -> None:
-        self.node, self.text = node, text
-
-    def __call__(self, source: SourceText) -> Edit:
-        return source.replace(self.node, self.text)
-
-
-def _provider_use(name: ast.Name, parents: dict[int, ast.AST],
-                  least_busy: set[str]) -> Rewrite | None:
+def _provider_use(source: SourceText, name: ast.Name, parents: dict[int, ast.AST],
+                  least_busy: set[str]) -> tuple[ast.AST, Edit] | None:
     """How one use of the provider is rewritten: ``provider.get_backend(n)`` ->
     ``service.backend(n)``, ``provider.backends(...)`` -> ``service.backends(...)``,
-    ``least_busy(provider.backends(k=v))`` -> ``service.least_busy(k=v)``."""
+    ``least_busy(provider.backends(k=v))`` -> ``service.least_busy(k=v)`` (the arguments kept
+    as written: a ``filters=`` function gets the same ``IBMBackend`` objects, whose
+    ``configuration()`` and ``status()`` remain)."""
     method = parents.get(id(name))
     call = parents.get(id(method))
     if not (isinstance(method, ast.Attribute) and isinstance(call, ast.Call)
@@ -203,16 +194,18 @@ def _provider_use(name: ast.Name, parents: dict[int, ast.AST],
     if method.attr == "get_backend":
         if len(call.args) != 1 or call.keywords or isinstance(call.args[0], ast.Starred):
             return None  # a name is required; V1 filters have no counterpart
-        return call, _EditMaker(method, f"{_SERVICE}.backend")
+        return call, source.replace(method, f"{_SERVICE}.backend")
     if method.attr != "backends" or call.args or any(
             k.arg in (None, "name", *_INSTANCE) for k in call.keywords):
         return None
     outer = parents.get(id(call))
+    arguments = source.segment(source.end(method), source.end(call))
     if isinstance(outer, ast.Call) and isinstance(outer.func, ast.Name) and (
             outer.func.id in least_busy) and outer.args == [call] and not outer.keywords:
-        arguments = ", ".join(ast.unparse(k) for k in call.keywords)
-        return outer, _EditMaker(outer, f"{_SERVICE}.least_busy({arguments})")
-    return call, _EditMaker(method, f"{_SERVICE}.backends")
+        if not arguments.startswith("("):
+            return None  # ``(provider.backends)(...)``
+        return outer, source.replace(outer, f"{_SERVICE}.least_busy{arguments}")
+    return call, source.replace(method, f"{_SERVICE}.backends")
 
 
 def _import_edits(source: SourceText, module: ast.Module, imports: _Imports, gone: set[str],
