@@ -295,19 +295,33 @@ def test_notebook_fix_adding_an_import_to_an_earlier_cell_edits_both_cells(
                      ["QiskitRuntimeService()"]]
 
 
-def test_notebook_fix_that_would_add_a_line_to_a_cell_with_a_magic_is_not_offered(
-        tmp_path: Path) -> None:
-    """IPython lines are put back by position: a cell holding one keeps its line count."""
+def test_notebook_fix_keeps_the_ipython_lines_of_the_cells_it_edits(tmp_path: Path) -> None:
+    """A cell is edited as it is, magics included: lines may come and go around them."""
     path = tmp_path / "nb.ipynb"
-    path.write_text(json.dumps(notebook(["%matplotlib inline\n", "from qiskit import IBMQ\n"],
-                                        ["IBMQ.load_account()"])))
-    before = path.read_text()
-    result = command("check", "--unsafe-fixes", "nb.ipynb", cwd=tmp_path, quiet=False)
-    assert result.stdout.splitlines()[1].startswith(
-        "nb.ipynb:cell 3:1:1: QKM204 'qiskit.IBMQ.load_account'")
-    assert "fixable" not in result.stdout and "unsafe fix" not in result.stdout
+    path.write_text(json.dumps(notebook(
+        ["from qiskit import IBMQ\n", "%matplotlib inline\n", "x = !ls\n"],
+        ["IBMQ.load_account()"])))
     fix = command("check", "--fix", "--unsafe-fixes", "nb.ipynb", cwd=tmp_path)
-    assert fix.returncode == 1 and path.read_text() == before
+    assert fix.returncode == 0, fix.stdout
+    assert [c["source"] for c in json.loads(path.read_text())["cells"][1:]] == [
+        ["from qiskit_ibm_runtime import QiskitRuntimeService\n", "%matplotlib inline\n",
+         "x = !ls\n"], ["QiskitRuntimeService()"]]
+
+
+def test_a_fix_touching_an_ipython_line_is_not_offered() -> None:
+    from flake8_qiskit_migrate.core.notebook import notebook_code
+    from flake8_qiskit_migrate.edits import Edit
+    code, cells = notebook_code(json.dumps(notebook(["a = 1\n", "x = !ls\n"], ["b = 2\n"])))
+    assert code == "a = 1\nx = ...\n\nb = 2\n\n"
+    assert cells.split((Edit(1, 1, 1, 2, "y"), Edit(4, 1, 4, 2, "c"))) == {
+        2: (Edit(1, 1, 1, 2, "y"),), 3: (Edit(1, 1, 1, 2, "c"),)}
+    assert cells.split((Edit(2, 1, 2, 2, "y"),)) is None  # the ``x = !ls`` line
+    assert cells.split((Edit(1, 1, 2, 1, "a = 1\n"),)) is not None  # up to its start
+    assert cells.split((Edit(1, 1, 2, 1, "a = 1"),)) is None  # would join it
+    assert cells.split((Edit(3, 1, 4, 2, ""),)) is None  # across the cells' border
+    code, cells = notebook_code(json.dumps(notebook(["a = 1\nb = 2"], ["c = 3\n"])))
+    assert cells.split((Edit(2, 1, 3, 1, ""),)) == {  # a last line without its own line end
+        2: (Edit(2, 1, 2, 6, ""),)}
 
 
 def test_notebook_fix_in_the_cell_that_holds_the_imports_is_applied(tmp_path: Path) -> None:

@@ -87,11 +87,11 @@ def _fixed(source: Source, wanted: list[Diagnostic]) -> str:
         for index in apply(source.code, candidates)[1]:
             for cell, edits in (cells.split(candidates[index]) or {}).items():
                 by_cell[cell].update(dict.fromkeys(edits))
-        texts = {cell: apply(cells.code_of(source.code, cell), [tuple(edits)])[0]
-                 for cell, edits in by_cell.items()}
-        broken = {cell for cell, text in texts.items() if not _parses(text)}
-        if not broken:
-            return rewrite_code_cells(source.text, lambda cell, code: texts.get(cell))
+        broken = {cell for cell, edits in by_cell.items() if not _parses(
+            apply(cells.code_of(source.code, cell), [tuple(edits)])[0])}
+        if not broken:  # the edits touch no IPython line: the cell's own text takes them
+            return rewrite_code_cells(source.text, lambda cell, text: apply(
+                text, [tuple(by_cell[cell])])[0] if cell in by_cell else None)
         candidates = [fix for fix in candidates if broken.isdisjoint(cells.split(fix) or {})]
 
 

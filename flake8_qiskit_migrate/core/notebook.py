@@ -33,7 +33,10 @@ class CellMap:
 
     first_lines: tuple[int, ...]  # 1-based line of the joined module where each cell starts
     cells: tuple[int, ...]
-    ipython: frozenset[int] = frozenset()  # the cells holding IPython lines (blanked)
+    # (cell, row inside it) of each IPython line, blanked in the joined module
+    blanked: frozenset[tuple[int, int]] = frozenset()
+    rows: tuple[int, ...] = ()  # each cell's number of lines
+    ends: tuple[int, ...] = ()  # the column just past each cell's last line
 
     def code_of(self, code: str, cell: int) -> str:
         """The (IPython-blanked) code of one cell, out of the joined module."""
@@ -46,24 +49,31 @@ class CellMap:
         """A fix of the joined module as the fixes of the cells it edits, with cell-relative
         rows (the notebook runs as one module, so a migration may span cells: an import
         swapped in the first cell, its uses rewritten in later ones); None if an edit
-        straddles two cells, or would change the line count of a cell holding IPython lines
-        (they are put back by position)."""
+        straddles two cells or touches an IPython line (the cell's text is edited as it is,
+        IPython lines included)."""
         cells: dict[int, list[Edit]] = {}
         for edit in fix:
             cell = self.locate(edit.row)[0]
-            if self.locate(edit.end_row)[0] != cell:
+            local = self.relative(edit)
+            # An edit ending at the start of a line leaves it alone if it ends a line itself.
+            last = local.end_row - (local.end_column == 1 and (
+                local.content.endswith("\n") or not local.content))
+            if local.end_row > self.rows[self.cells.index(cell)] or any(
+                    (cell, row) in self.blanked for row in range(local.row, last + 1)):
                 return None
-            cells.setdefault(cell, []).append(self.relative(edit))
-        for cell in self.ipython & cells.keys():
-            if sum(e.content.count("\n") - (e.end_row - e.row) for e in cells[cell]):
-                return None
+            cells.setdefault(cell, []).append(local)
         return {cell: tuple(edits) for cell, edits in cells.items()}
 
     def relative(self, edit: Edit) -> Edit:
-        """An edit of the joined module with rows inside its cell (it lies in one)."""
-        shift = self.locate(edit.row)[1] - edit.row
-        return Edit(edit.row + shift, edit.column, edit.end_row + shift, edit.end_column,
-                    edit.content)
+        """An edit of the joined module with rows inside the cell where it starts. One that
+        ends at the start of the next cell (a last line removed with its line end, where the
+        cell has none: the joined module's own) ends with the cell's text."""
+        cell, row = self.locate(edit.row)
+        index = self.cells.index(cell)
+        end_row = edit.end_row + row - edit.row
+        if end_row == self.rows[index] + 1 and edit.end_column == 1 and not edit.content:
+            return Edit(row, edit.column, self.rows[index], self.ends[index], "")
+        return Edit(row, edit.column, end_row, edit.end_column, edit.content)
 
     def locate(self, line: int) -> tuple[int, int]:
         """(cell number, 1-based row inside the cell) of a line of the joined module."""
@@ -79,7 +89,9 @@ def notebook_code(raw: str) -> tuple[str, CellMap]:
     lines: list[str] = []
     first_lines: list[int] = []
     numbers: list[int] = []
-    ipython: set[int] = set()
+    blanked: set[tuple[int, int]] = set()
+    rows: list[int] = []
+    ends: list[int] = []
     for number, cell in enumerate(cells, start=1):
         if not isinstance(cell, dict) or cell.get("cell_type") != "code":
             continue
@@ -92,10 +104,13 @@ def notebook_code(raw: str) -> tuple[str, CellMap]:
         cell_lines = _python_lines(original)
         first_lines.append(len(lines) + 1)
         numbers.append(number)
-        if cell_lines != original:
-            ipython.add(number)
+        blanked.update((number, row) for row, (python, line) in enumerate(
+            zip(cell_lines, original), start=1) if python != line)
         lines.extend(cell_lines)
-    cell_map = CellMap(tuple(first_lines), tuple(numbers), frozenset(ipython))
+        rows.append(len(cell_lines))
+        ends.append(len(cell_lines[-1]) + 1)
+    cell_map = CellMap(tuple(first_lines), tuple(numbers), frozenset(blanked),
+                       tuple(rows), tuple(ends))
     return "\n".join(lines) + "\n", cell_map
 
 
@@ -112,9 +127,8 @@ def _document(raw: str) -> object:
 
 
 def rewrite_code_cells(raw: str, rewrite: Callable[[int, str], str | None]) -> str:
-    """The notebook with code cells rewritten: ``rewrite(cell number, code)`` gets a cell's
-    code with IPython lines blanked and returns new code or None. IPython lines are put back;
-    a rewrite that changes the line count of a cell holding them is dropped. Only the changed
+    """The notebook with code cells rewritten: ``rewrite(cell number, text)`` gets a cell's
+    text as it is (IPython lines included) and returns new text or None. Only the changed
     cells' ``source`` values are replaced in the file's text: everything else (outputs,
     metadata, key order, indentation, escapes) stays byte for byte."""
     document = json.loads(raw)
@@ -124,20 +138,11 @@ def rewrite_code_cells(raw: str, rewrite: Callable[[int, str], str | None]) -> s
         if cell.get("cell_type") != "code" or number not in spans:
             continue
         source = cell.get("source", "")
-        original = ("".join(source) if isinstance(source, list) else str(source)).split("\n")
-        python = _python_lines(original)
-        new = rewrite(number, "\n".join(python))
+        new = rewrite(number, "".join(source) if isinstance(source, list) else str(source))
         if new is None:
             continue
-        new_lines = new.split("\n")
-        blanked = [i for i, (a, b) in enumerate(zip(original, python)) if a != b]
-        if blanked and len(new_lines) != len(original):
-            continue
-        for i in blanked:
-            new_lines[i] = original[i]
         start, end = spans[number]
-        pieces += [raw[position:start], _source_json(raw[start:end], source,
-                                                     "\n".join(new_lines))]
+        pieces += [raw[position:start], _source_json(raw[start:end], source, new)]
         position = end
     return "".join(pieces) + raw[position:]
 
