@@ -63,8 +63,7 @@ _NOT_OFFERED = ("No fix is offered inside a `try` whose handler catches an excep
                 "API (`except IBMQAccountError:`), which the handler would have to change with "
                 "it. In a notebook a fix may edit several cells (the notebook runs as one "
                 "module: an import added to an earlier cell), all of them or none; it is not "
-                "offered where it would add or remove lines in a cell holding IPython lines "
-                "(`%matplotlib inline`), which are put back by position.")
+                "offered where an edit would touch an IPython line (`%matplotlib inline`).")
 
 
 def _where_reported(rule: Rule) -> str:

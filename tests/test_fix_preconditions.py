@@ -163,7 +163,7 @@ IBMQ.load_account()
 def test_load_account_is_not_fixed_while_ibmq_is_used_after_it() -> None:
     assert offered(TUTORIAL)[:3] == [
         ("QKM203", 1, 20, False), ("QKM204", 3, 1, False), ("QKM205", 4, 12, False)]
-    bound = "from qiskit import IBMQ\nprovider = IBMQ.load_account()\nprovider.backends()\n"
+    bound = "from qiskit import IBMQ\nprovider = IBMQ.load_account()\nprovider.jobs()\n"
     assert ("QKM204", 2, 12, False) in offered(bound)
     twice = "from qiskit import IBMQ\nIBMQ.load_account()\nIBMQ.enable_account('t')\n"
     assert [f for f in offered(twice) if f[0] == "QKM204"] == [

@@ -277,7 +277,8 @@ def test_provider_chain_no_fix_unless_every_step_is_rewritten() -> None:
             ("device.name, 1)", "device.name, provider.runtime)"),  # another use
             ("IBMQ.load_account()", "IBMQ.enable_account(token)"),  # another account
             ('provider.get_backend("ibm_kyiv")', "provider.get_backend()"),  # no name
-            ("print(backend.name", "IBMQ.providers()\nprint(backend.name"),  # IBMQ elsewhere
+            ("print(backend.name", "IBMQ.save_account(t)\nprint(backend.name"),  # elsewhere
+            ("print(backend.name", "x = IBMQ.providers()\nprint(backend.name"),  # read
             ("print(backend.name", "service = 1\nprint(backend.name"),  # ``service`` taken
             ("IBMQ.load_account()\n", "try:\n    IBMQ.load_account()\nexcept Exception:\n"
              "    pass\n"),
