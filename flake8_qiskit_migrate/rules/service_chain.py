@@ -124,6 +124,11 @@ def provider_chain(source: SourceText, module: ast.Module) -> tuple[Fix, set[int
             covered |= {id(n) for n in ast.walk(step)}
             if isinstance(step, ast.Call) and isinstance(step.func, ast.Name):
                 rewritten_least_busy.add(id(step.func))
+    for call, edit in _least_busy_of_lists(source, module, parents, steps, least_busy):
+        steps.append(call)
+        edits.append(edit)
+        covered |= {id(n) for n in ast.walk(call)}
+        rewritten_least_busy.add(id(call.func))
     # Every use of IBMQ / the provider class is a step; ``least_busy`` may have other uses.
     for node in ast.walk(module):
         if isinstance(node, ast.Name) and node.id in ibmq | classes and not any(
@@ -242,6 +247,31 @@ def _provider_use(source: SourceText, name: ast.Name, parents: dict[int, ast.AST
             return None  # ``(provider.backends)(...)``
         return outer, source.replace(outer, f"{_SERVICE}.least_busy{arguments}")
     return call, source.replace(method, f"{_SERVICE}.backends")
+
+
+def _least_busy_of_lists(source: SourceText, module: ast.Module, parents: dict[int, ast.AST],
+                         steps: list[ast.AST], least_busy: set[str]) -> list[tuple[ast.Call, Edit]]:
+    """``devices = provider.backends(k=v)`` ... ``least_busy(devices)`` -> ``service.least_busy(
+    k=v)`` (the same filters; the list is still made), where nothing else binds ``devices``."""
+    rewrites = []
+    for step in steps:
+        assignment = parents.get(id(step))
+        if not (isinstance(step, ast.Call) and isinstance(step.func, ast.Attribute)
+                and step.func.attr == "backends" and isinstance(assignment, ast.Assign)
+                and assignment.value is step and len(assignment.targets) == 1
+                and isinstance(assignment.targets[0], ast.Name)):
+            continue
+        listed = assignment.targets[0].id
+        if binds_elsewhere(module, {listed}, {id(assignment.targets[0])}):
+            continue
+        arguments = source.segment(source.end(step.func), source.end(step))
+        rewrites += [(call, source.replace(call, f"{_SERVICE}.least_busy{arguments}"))
+                     for call in ast.walk(module) if isinstance(call, ast.Call)
+                     and isinstance(call.func, ast.Name) and call.func.id in least_busy
+                     and len(call.args) == 1 and not call.keywords
+                     and isinstance(call.args[0], ast.Name) and call.args[0].id == listed
+                     and arguments.startswith("(")]
+    return rewrites
 
 
 def _import_edits(source: SourceText, module: ast.Module, imports: _Imports, gone: set[str],
