@@ -128,7 +128,7 @@ def test_the_filters_see_the_same_accessors_on_an_ibm_backend() -> None:
     which still have ``configuration()`` (``n_qubits``, ``simulator``) and ``status()``
     (``operational``) in qiskit-ibm-runtime 0.51."""
     source = inspect.getsource(qiskit_ibm_runtime.QiskitRuntimeService.least_busy)
-    assert "self.backends(\n                min_num_qubits=min_num_qubits, filters=filters" in source
+    assert "min_num_qubits=min_num_qubits, filters=filters" in source  # to self.backends
     backend = qiskit_ibm_runtime.IBMBackend
     assert inspect.signature(backend.configuration).return_annotation == "QasmBackendConfiguration"
     assert inspect.signature(backend.status).return_annotation == "BackendStatus"
