@@ -257,3 +257,25 @@ def test_a_notebook_chain_across_cells_is_one_fix(tmp_path: Path) -> None:
         "service = QiskitRuntimeService()  # was IBMQ.get_provider(hub='ibm-q'): instance= now "
         "takes an IBM Cloud CRN or name\n",
         "backend = service.least_busy(simulator=False)\nprint(transpile(qc, backend).depth())"]
+
+
+def test_a_used_ibmq_import_carries_the_chain_fix_as_unsafe(tmp_path: Path) -> None:
+    """One fix, carried by every finding it resolves: the import's finding too, with the
+    applicability and title of the first unsafe rule carrying it (QKM204), never the safe
+    ones of an unused import."""
+    source = ("from qiskit import IBMQ, QuantumCircuit\nIBMQ.load_account()\n"
+              "provider = IBMQ.get_provider(hub='ibm-q')\n"
+              "backend = provider.get_backend('ibmq_lima')\n")
+    (tmp_path / "chain.py").write_text(source)
+    found = json.loads(command("check", "--output-format", "json", "--unsafe-fixes",
+                               "chain.py", cwd=tmp_path).stdout)
+    load = "Replace `IBMQ.load_account()` with `QiskitRuntimeService()`"
+    chain = "Rewrite the provider chain as a `QiskitRuntimeService` chain"
+    assert [(d["code"], d["fix"]["applicability"], d["fix"]["message"]) for d in found] == [
+        ("QKM203", "unsafe", load), ("QKM204", "unsafe", load), ("QKM205", "unsafe", chain),
+        ("QKM205", "unsafe", chain)]
+    assert len({json.dumps(d["fix"]["edits"]) for d in found}) == 1
+    assert fix(tmp_path, source, name="chain.py") == source  # the safe fixes leave it alone
+    summary = command("check", "chain.py", cwd=tmp_path, quiet=False).stdout
+    assert summary.endswith("Found 4 errors.\n4 unsafe fixes available with `--fix "
+                            "--unsafe-fixes`.\n")

@@ -9,7 +9,7 @@ import os
 from dataclasses import dataclass
 from typing import Callable
 
-from ..engine import Finding, check, whole_groups
+from ..engine import Finding, check, shared_fixes, whole_groups
 from ..prescan import may_find, names_in
 from ..project_index import EMPTY, ProjectIndex
 from ..edits import Edit
@@ -78,6 +78,7 @@ def diagnose(source: Source, selection: Selection, settings: Settings,
     if os.path.basename(source.path) == "__init__.py":  # its imports may re-export names
         findings = [dataclasses.replace(f, edits=()) if f.edits and f.rule.fix and not (
             f.rule.fix.in_init) else f for f in findings]
+    findings = shared_fixes(findings)
     diagnostics = []
     if source.cells is not None:  # a fix the cells cannot take is not offered: see ``split``
         cells = source.cells
@@ -134,7 +135,7 @@ def _findings(source: Source, settings: Settings, package: Callable[[], str | No
 
 def _fix_info(source: Source, d: Diagnostic) -> FixInfo | None:
     """The finding's edits (computed by the check), cell-relative in notebooks."""
-    rule_fix = d.finding.rule.fix
+    rule_fix = d.finding.autofix
     if rule_fix is None or not d.finding.edits:
         return None
     edits = d.finding.edits

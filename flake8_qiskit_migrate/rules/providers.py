@@ -22,8 +22,9 @@ UNUSED_IMPORT = ("Safe: the name is never used, so dropping it from its import c
                  "for a `from` import whose name the module never mentions again (no read, "
                  "assignment, `del`, definition, parameter or `__all__` entry; notebooks: in "
                  "any cell), outside a `try` and outside a package's `__init__.py`, where an "
-                 "import may re-export the name. A used name is migrated with its uses (the "
-                 "provider chain, QKM205).")
+                 "import may re-export the name. A used name is migrated with its uses: where "
+                 "they form a provider chain, the import's finding carries the chain's fix, "
+                 "unsafe (QKM205).")
 
 REGISTRY.add(Rule(
     code="QKM201",

@@ -82,7 +82,7 @@ def diagnostic(layout: Layout, encoding: str, d: Diagnostic, version: int | None
     finding = d.finding
     uri, where = layout.range(encoding, finding.line, d.column, finding.end_line, d.end_column)
     data: dict[str, Any] = {"version": version}
-    rule_fix = finding.rule.fix
+    rule_fix = finding.autofix
     if rule_fix is not None and finding.edits:
         data["fix"] = {"title": d.fix.message if d.fix else rule_fix.title,
                        "safe": rule_fix.applicability == "safe",
