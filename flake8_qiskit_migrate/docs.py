@@ -50,9 +50,7 @@ def explanation(rule: Rule) -> str:
     if rule.doc.notes:
         parts += ["## Notes", rule.doc.notes, ""]
     if rule.fix is not None:
-        cells = _ACROSS_CELLS if rule.fix.cells else _NOT_ACROSS_CELLS
-        parts += ["## Fix safety", f"{rule.fix.title}. {rule.fix.safety} {_NOT_OFFERED}{cells}",
-                  ""]
+        parts += ["## Fix safety", f"{rule.fix.title}. {rule.fix.safety} {_NOT_OFFERED}", ""]
     elif rule.no_fix_reason:
         parts += ["## Fix", rule.no_fix_reason, ""]
     parts += ["## References", f"- Migration guide: <{rule.url}>"]
@@ -63,10 +61,9 @@ def explanation(rule: Rule) -> str:
 # Where no rule's fix is offered (the engine's and the notebook mapping's checks).
 _NOT_OFFERED = ("No fix is offered inside a `try` whose handler catches an exception of the old "
                 "API (`except IBMQAccountError:`), which the handler would have to change with "
-                "it")
-_NOT_ACROSS_CELLS = (", nor in a notebook where its edits would span cells (an import added to "
-                     "an earlier cell).")
-_ACROSS_CELLS = "; in a notebook its edits may span cells, each edit inside one cell."
+                "it. In a notebook a fix may edit several cells (the notebook runs as one "
+                "module: an import added to an earlier cell), all of them or none; an IPython line "
+                "(`%matplotlib inline`) is kept as it is, unless the fix deletes it whole.")
 
 
 def _where_reported(rule: Rule) -> str:

@@ -18,7 +18,7 @@ from .edits import Fix, SourceText
 from .index import Index, shared
 from .prescan import may_find
 from .project_index import EMPTY, ProjectIndex
-from .registry import REGISTRY, Magic, NameMatch, Releases, Rule, Settings
+from .registry import REGISTRY, Autofix, Magic, NameMatch, Releases, Rule, Settings
 from .resolve import LIST, LOCAL, STRING, Resolver, compat_handler
 from .versions import status
 
@@ -42,10 +42,17 @@ class Finding:
     edits: Fix = field(default=(), compare=False)  # the fix, if the rule has one here
     # The releases of the name found, where they differ from its rule's (``NameMatch``).
     releases: Releases | None = field(default=None, compare=False)
+    # The rule whose fix the edits are, where they are another rule's fix too (``shared_fixes``).
+    fix_code: str = field(default="", compare=False)
 
     @property
     def rule(self) -> Rule:
         return REGISTRY.rules[self.code]
+
+    @property
+    def autofix(self) -> Autofix | None:
+        """What the edits are: the rule's fix, or the one it carries with another rule."""
+        return REGISTRY.rules[self.fix_code or self.code].fix
 
     @property
     def heuristic(self) -> str:
@@ -106,6 +113,18 @@ def check(
     walker.report_magics()
     findings = walker.whole_chains()
     return sorted(_advised(_in_target(findings, settings), settings.targets))
+
+
+def shared_fixes(findings: list[Finding]) -> list[Finding]:
+    """The findings, where one fix is carried by findings of rules whose fixes differ in
+    applicability (the provider chain's unsafe rewrite, carried by the ``IBMQ`` import whose
+    own fix, when unused, is safe), each marked with the least safe of those rules."""
+    unsafe: dict[Fix, str] = {}
+    for finding in findings:
+        if finding.edits and finding.rule.fix and finding.rule.fix.applicability == "unsafe":
+            unsafe.setdefault(finding.edits, finding.code)
+    return [dataclasses.replace(f, fix_code=unsafe[f.edits]) if f.edits in unsafe and f.rule.fix
+            and f.rule.fix.applicability == "safe" else f for f in findings]
 
 
 def whole_groups(findings: list[Finding]) -> list[Finding]:

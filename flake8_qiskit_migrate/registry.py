@@ -79,10 +79,9 @@ class Autofix:
     # finding of that name in the module: offered with all of them where each has one, so an
     # import never goes before its last use; the fix of each use stands alone.
     joins_imports: bool = False
-    # Its edits may fall in several cells of a notebook (each edit inside one cell; the fix is
-    # made in all of them or none). Fixes that only delete old statements, wherever they are,
-    # may; a fix adding an import to an earlier cell may not: that cell may have run already.
-    cells: bool = False
+    # False: not offered in a package's ``__init__.py``, where an import may re-export its
+    # name (ruff's F401).
+    in_init: bool = True
 
     def applicability_of(self, edits: Fix) -> str:
         return "unsafe" if self._in_unsafe_form(edits) else self.applicability

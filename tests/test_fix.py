@@ -134,6 +134,30 @@ from qiskit_ibm_runtime import QiskitRuntimeService
 
 QiskitRuntimeService()
 '''),
+    ("QKM203", """\
+from qiskit import QuantumCircuit, execute, Aer, IBMQ, QuantumRegister  # keep this comment
+from qiskit import IBMQ as Q
+""", """\
+from qiskit import QuantumCircuit, execute, Aer, QuantumRegister  # keep this comment
+"""),  # never used: dropped from the import, as ruff's F401 drops it
+    ("QKM202", """\
+from qiskit.providers.ibmq import job_manager
+from qiskit.providers.ibmq import least_busy, job_monitor as monitor
+print(job_manager)
+""", """\
+from qiskit.providers.ibmq import job_manager
+print(job_manager)
+"""),  # the statement goes when its last name goes (a second round)
+    ("QKM209", """\
+from qiskit import IBMQ
+from qiskit.providers.ibmq import least_busy
+provider = IBMQ.load_account()
+backend = least_busy(provider.backends(filters=lambda b: b.configuration().n_qubits >= 5))
+""", """\
+from qiskit_ibm_runtime import QiskitRuntimeService
+service = QiskitRuntimeService()
+backend = service.least_busy(filters=lambda b: b.configuration().n_qubits >= 5)
+"""),  # the whole provider chain (QKM205's fix): IBMBackend keeps configuration()
     ("QKM207", """\
 from qiskit_ibm_provider import IBMProvider
 from qiskit_ibm_runtime import QiskitRuntimeService

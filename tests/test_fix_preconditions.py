@@ -163,7 +163,7 @@ IBMQ.load_account()
 def test_load_account_is_not_fixed_while_ibmq_is_used_after_it() -> None:
     assert offered(TUTORIAL)[:3] == [
         ("QKM203", 1, 20, False), ("QKM204", 3, 1, False), ("QKM205", 4, 12, False)]
-    bound = "from qiskit import IBMQ\nprovider = IBMQ.load_account()\nprovider.backends()\n"
+    bound = "from qiskit import IBMQ\nprovider = IBMQ.load_account()\nprovider.jobs()\n"
     assert ("QKM204", 2, 12, False) in offered(bound)
     twice = "from qiskit import IBMQ\nIBMQ.load_account()\nIBMQ.enable_account('t')\n"
     assert [f for f in offered(twice) if f[0] == "QKM204"] == [
@@ -183,10 +183,11 @@ def test_unsafe_fixes_leave_a_half_migration_alone(tmp_path: Path) -> None:
     result = command("check", "--fix", "--unsafe-fixes", "t.py", "a.py", cwd=tmp_path,
                      quiet=False)
     assert (tmp_path / "t.py").read_text() == TUTORIAL
-    assert "QiskitRuntimeService()\n" in (tmp_path / "a.py").read_text()
+    assert (tmp_path / "a.py").read_text() == (  # the IBMQ import, then unused, goes too
+        "from qiskit_ibm_runtime import QiskitRuntimeService\n\nQiskitRuntimeService()\n")
     assert result.returncode == 1
     assert "t.py:3:1: QKM204 'qiskit.IBMQ.load_account'" in result.stdout
-    assert "Found 6 errors (1 fixed, 5 remaining)." in result.stdout
+    assert "Found 6 errors (2 fixed, 4 remaining)." in result.stdout
     assert "fixable" not in result.stdout and "unsafe fix" not in result.stdout
 
 
@@ -272,7 +273,7 @@ def test_v2_rename_only_where_every_construction_fits_v2(tmp_path: Path) -> None
     assert offered(unknown) == [("QKM302", 1, 31, False), ("QKM302", 2, 1, False)]
 
 
-# -- notebooks: a fix whose edits span cells is not offered -----------------------------------
+# -- notebooks: a fix may span cells (the notebook runs as one module), all of it or none ----
 def notebook(*cells: list[str]) -> dict[str, object]:
     return {"cells": [{"cell_type": "markdown", "metadata": {}, "source": ["# Title\n"]}] + [
         {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
@@ -280,21 +281,52 @@ def notebook(*cells: list[str]) -> dict[str, object]:
         "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
 
 
-def test_notebook_fix_adding_an_import_to_an_earlier_cell_is_not_offered(
+def test_notebook_fix_adding_an_import_to_an_earlier_cell_edits_both_cells(
         tmp_path: Path) -> None:
     path = tmp_path / "nb.ipynb"
     path.write_text(json.dumps(notebook(["from qiskit import IBMQ\n"], ["IBMQ.load_account()"])))
-    before = path.read_text()
-    result = command("check", "--unsafe-fixes", "nb.ipynb", cwd=tmp_path, quiet=False)
-    assert result.stdout.splitlines()[1].startswith(
-        "nb.ipynb:cell 3:1:1: QKM204 'qiskit.IBMQ.load_account'")
-    assert "fixable" not in result.stdout and "unsafe fix" not in result.stdout
-    report = json.loads(command("check", "--output-format", "json", "nb.ipynb",
-                                cwd=tmp_path).stdout)
-    assert [(d["code"], d["cell"], d["fix"]) for d in report] == [
-        ("QKM203", 2, None), ("QKM204", 3, None)]
+    report = json.loads(command("check", "--output-format", "json", "--unsafe-fixes",
+                                "nb.ipynb", cwd=tmp_path).stdout)
+    [load] = [d for d in report if d["code"] == "QKM204"]
+    assert load["cell"] == 3
+    assert [(e["location"]["row"], e["location"]["column"], e["content"])
+            for e in load["fix"]["edits"]] == [  # rows inside each edit's own cell
+        (1, 1, "QiskitRuntimeService()"),
+        (1, 24, "\nfrom qiskit_ibm_runtime import QiskitRuntimeService")]
     fix = command("check", "--fix", "--unsafe-fixes", "nb.ipynb", cwd=tmp_path)
-    assert fix.returncode == 1 and path.read_text() == before
+    assert fix.returncode == 0, fix.stdout  # the IBMQ import, now unused, went too (QKM203)
+    cells = [c["source"] for c in json.loads(path.read_text())["cells"][1:]]
+    assert cells == [["from qiskit_ibm_runtime import QiskitRuntimeService\n"],
+                     ["QiskitRuntimeService()"]]
+
+
+def test_notebook_fix_keeps_the_ipython_lines_of_the_cells_it_edits(tmp_path: Path) -> None:
+    """A cell is edited as it is, magics included: lines may come and go around them."""
+    path = tmp_path / "nb.ipynb"
+    path.write_text(json.dumps(notebook(
+        ["from qiskit import IBMQ\n", "%matplotlib inline\n", "x = !ls\n"],
+        ["IBMQ.load_account()"])))
+    fix = command("check", "--fix", "--unsafe-fixes", "nb.ipynb", cwd=tmp_path)
+    assert fix.returncode == 0, fix.stdout
+    assert [c["source"] for c in json.loads(path.read_text())["cells"][1:]] == [
+        ["from qiskit_ibm_runtime import QiskitRuntimeService\n", "%matplotlib inline\n",
+         "x = !ls\n"], ["QiskitRuntimeService()"]]
+
+
+def test_a_fix_touching_an_ipython_line_is_not_offered() -> None:
+    from flake8_qiskit_migrate.core.notebook import notebook_code
+    from flake8_qiskit_migrate.edits import Edit
+    code, cells = notebook_code(json.dumps(notebook(["a = 1\n", "x = !ls\n"], ["b = 2\n"])))
+    assert code == "a = 1\nx = ...\n\nb = 2\n\n"
+    assert cells.split((Edit(1, 1, 1, 2, "y"), Edit(4, 1, 4, 2, "c"))) == {
+        2: (Edit(1, 1, 1, 2, "y"),), 3: (Edit(1, 1, 1, 2, "c"),)}
+    assert cells.split((Edit(2, 1, 2, 2, "y"),)) is None  # the ``x = !ls`` line
+    assert cells.split((Edit(1, 1, 2, 1, "a = 1\n"),)) is not None  # up to its start
+    assert cells.split((Edit(1, 1, 2, 1, "a = 1"),)) is None  # would join it
+    assert cells.split((Edit(3, 1, 4, 2, ""),)) is None  # across the cells' border
+    code, cells = notebook_code(json.dumps(notebook(["a = 1\nb = 2"], ["c = 3\n"])))
+    assert cells.split((Edit(2, 1, 3, 1, ""),)) == {  # a last line without its own line end
+        2: (Edit(2, 1, 2, 6, ""),)}
 
 
 def test_notebook_fix_in_the_cell_that_holds_the_imports_is_applied(tmp_path: Path) -> None:
@@ -308,13 +340,12 @@ def test_notebook_fix_in_the_cell_that_holds_the_imports_is_applied(tmp_path: Pa
     assert sorted((e["location"]["row"], e["location"]["column"]) for e in
                   load["fix"]["edits"]) == [(1, 24), (2, 1)]  # cell-relative, never -1
     result = command("check", "--fix", "--unsafe-fixes", "nb.ipynb", cwd=tmp_path)
-    assert result.returncode == 1  # the IBMQ import stays reported (QKM203)
+    assert result.returncode == 0  # the IBMQ import, then unused, went in the next round
     document = json.loads(path.read_text())
     assert (document["nbformat"], document["nbformat_minor"]) == (4, 5)
     assert [c["cell_type"] for c in document["cells"]] == ["markdown", "code", "code"]
     assert document["cells"][1]["source"] == [
-        "from qiskit import IBMQ\n", "from qiskit_ibm_runtime import QiskitRuntimeService\n",
-        "QiskitRuntimeService()\n"]
+        "from qiskit_ibm_runtime import QiskitRuntimeService\n", "QiskitRuntimeService()\n"]
     assert document["cells"][2]["source"] == ["x = 1"]
     assert all(set(c) == {"cell_type", "execution_count", "metadata", "outputs", "source"}
                for c in document["cells"][1:])

@@ -228,19 +228,21 @@ def notebook(*cells: str) -> str:
         "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
 
 
-def test_execute_in_another_cell_than_its_import_is_fixed_nowhere(tmp_path: Path) -> None:
-    # The calls and the import change together: with the import in another cell, no part of
-    # the migration is offered (the import alone would break the calls).
+def test_execute_in_another_cell_than_its_import_is_fixed_in_both(tmp_path: Path) -> None:
+    # The calls and the import change together: the notebook runs as one module, so the
+    # migration edits both cells, as one fix.
     path = tmp_path / "nb.ipynb"
     path.write_text(notebook("from qiskit import execute\nfrom qiskit_aer import AerSimulator\n",
                              "sim = AerSimulator()\nexecute(qc, sim)\n"))
-    before = path.read_text()
     report = json.loads(command("check", "--output-format", "json", "nb.ipynb", "--no-cache",
                                 cwd=tmp_path).stdout)
-    assert [(d["code"], d["cell"], d["fix"]) for d in report if d["code"] == "QKM101"] == [
-        ("QKM101", 1, None), ("QKM101", 2, None)]
+    fixes = [(d["code"], d["cell"], d["fix"]) for d in report if d["code"] == "QKM101"]
+    assert [(code, cell) for code, cell, _ in fixes] == [("QKM101", 1), ("QKM101", 2)]
+    assert fixes[0][2] == fixes[1][2] and fixes[0][2]["applicability"] == "safe"
     command("check", "--fix", "nb.ipynb", "--no-cache", cwd=tmp_path)
-    assert path.read_text() == before
+    assert [c["source"] for c in json.loads(path.read_text())["cells"]] == [
+        ["from qiskit import transpile\n", "from qiskit_aer import AerSimulator\n"],
+        ["sim = AerSimulator()\n", "sim.run(transpile(qc, sim))\n"]]
     path.write_text(notebook("from qiskit import execute\nfrom qiskit_aer import AerSimulator\n"
                              "sim = AerSimulator()\nexecute(qc, sim)\n"))
     command("check", "--fix", "nb.ipynb", "--no-cache", cwd=tmp_path)

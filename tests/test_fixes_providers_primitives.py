@@ -95,7 +95,7 @@ def test_job_monitor_fix_through_the_command(tmp_path: Path) -> None:
     assert result.returncode == 1
 
 
-def test_job_monitor_fix_spanning_notebook_cells_is_applied_in_each(tmp_path: Path) -> None:
+def test_job_monitor_fix_spanning_notebook_cells_edits_every_cell(tmp_path: Path) -> None:
     import json
     cells = [{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
               "source": [text]} for text in (
@@ -104,8 +104,8 @@ def test_job_monitor_fix_spanning_notebook_cells_is_applied_in_each(tmp_path: Pa
                            "nbformat_minor": 5}, indent=1)
     (tmp_path / "n.ipynb").write_text(notebook)
     command("check", "--fix", "--unsafe-fixes", "n.ipynb", cwd=tmp_path)
-    assert [c["source"] for c in json.loads((tmp_path / "n.ipynb").read_text())["cells"]] == [
-        [], []]
+    fixed = json.loads((tmp_path / "n.ipynb").read_text())
+    assert [c["source"] for c in fixed["cells"]] == [[], []]
 
 
 # -- item 7: V1 reference primitives -> V2, class, call shape and result read together --------
@@ -209,7 +209,7 @@ def test_primitive_chain_no_fix_inside_a_try_catching_the_old_api() -> None:
     assert offered(source, "QKM307") == [(5, 7, False), (7, 11, False)]
 
 
-def test_primitive_chain_spanning_notebook_cells_is_not_offered(tmp_path: Path) -> None:
+def test_primitive_chain_spanning_notebook_cells_is_offered(tmp_path: Path) -> None:
     import json
     cells = [{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
               "source": [text]} for text in (
@@ -222,9 +222,15 @@ def test_primitive_chain_spanning_notebook_cells_is_not_offered(tmp_path: Path) 
                      cwd=tmp_path)
     fixes = {(d["code"], d["location"]["row"]): d["fix"] is not None
              for d in json.loads(result.stdout)}
-    # The import rename is no longer offered alone (it was half a migration): nothing is.
-    assert fixes == {("QKM301", 2): False, ("QKM301", 1): False, ("QKM307", 1): False,
-                     ("QKM308", 1): False}  # rows are cell-relative
+    assert fixes == {("QKM301", 2): True, ("QKM301", 1): False, ("QKM307", 1): True,
+                     ("QKM308", 1): True}  # rows are cell-relative; the call keeps its name
+    command("check", "--fix", "--unsafe-fixes", "n.ipynb", cwd=tmp_path)
+    fixed = json.loads((tmp_path / "n.ipynb").read_text())["cells"]
+    assert [c["source"] for c in fixed] == [
+        ["from qiskit import QuantumCircuit\n",
+         "from qiskit.primitives import StatevectorEstimator as Estimator\n",
+         "qc = QuantumCircuit(1)\n"],
+        ["print(Estimator().run([(qc, op)]).result()[0].data.evs)\n"]]
 
 
 # -- item 5: the provider chain as one service chain ------------------------------------------
@@ -275,7 +281,8 @@ def test_provider_chain_no_fix_unless_every_step_is_rewritten() -> None:
             ("device.name, 1)", "device.name, provider.runtime)"),  # another use
             ("IBMQ.load_account()", "IBMQ.enable_account(token)"),  # another account
             ('provider.get_backend("ibm_kyiv")', "provider.get_backend()"),  # no name
-            ("print(backend.name", "IBMQ.providers()\nprint(backend.name"),  # IBMQ elsewhere
+            ("print(backend.name", "IBMQ.save_account(t)\nprint(backend.name"),  # elsewhere
+            ("print(backend.name", "x = IBMQ.providers()\nprint(backend.name"),  # read
             ("print(backend.name", "service = 1\nprint(backend.name"),  # ``service`` taken
             ("IBMQ.load_account()\n", "try:\n    IBMQ.load_account()\nexcept Exception:\n"
              "    pass\n"),

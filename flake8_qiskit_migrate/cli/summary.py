@@ -45,7 +45,7 @@ def closing_lines(diagnostics: list[Diagnostic], unsafe: bool, fixed: int | None
 
 def fixable(diagnostic: Diagnostic, unsafe: bool) -> bool:
     """Whether ``--fix`` (with ``--unsafe-fixes`` if ``unsafe``) would fix it."""
-    rule_fix = diagnostic.finding.rule.fix
+    rule_fix = diagnostic.finding.autofix
     return bool(diagnostic.finding.edits) and rule_fix is not None and (
         unsafe or rule_fix.applicability_of(diagnostic.finding.edits) == "safe")
 

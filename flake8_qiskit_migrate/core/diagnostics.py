@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..edits import Edit
-from ..engine import Finding, check, whole_groups
+from ..engine import Finding, check, shared_fixes, whole_groups
 from ..prescan import may_find, names_in
 from ..project_index import EMPTY, ProjectIndex
 from ..registry import REGISTRY, Settings
@@ -77,10 +77,15 @@ def diagnose(source: Source, selection: Selection, settings: Settings,
     lines = source.code.splitlines() if findings else []
     for magic in source.cells.magics if source.cells is not None else ():
         lines[magic.line - 1] = magic.text  # a finding's source line, and its ``noqa``
+    if os.path.basename(source.path) == "__init__.py":  # its imports may re-export names
+        findings = [dataclasses.replace(f, edits=()) if f.edits and f.rule.fix and not (
+            f.rule.fix.in_init) else f for f in findings]
+    findings = shared_fixes(findings)
     diagnostics = []
-    if source.cells is not None:
-        findings = whole_groups([f if not f.edits or _in_cells(source, f) else
-                                 dataclasses.replace(f, edits=()) for f in findings])
+    if source.cells is not None:  # a fix the cells cannot take is not offered: see ``split``
+        cells = source.cells
+        findings = whole_groups([dataclasses.replace(f, edits=()) if f.edits and cells.split(
+            f.edits) is None else f for f in findings])
     # A fix shared with a finding the user silenced with ``# noqa`` (a whole-module or chain
     # migration carries the same edits on each finding) would rewrite the silenced line too.
     silenced = {edit for f in findings if f.edits and noqa_suppresses(_line(lines, f.line), f.code)
@@ -99,16 +104,6 @@ def diagnose(source: Source, selection: Selection, settings: Settings,
             diagnostic = dataclasses.replace(diagnostic, fix=_fix_info(source, diagnostic))
         diagnostics.append(diagnostic)
     return diagnostics
-
-
-def _in_cells(source: Source, finding: Finding) -> bool:
-    """Whether a notebook can take the finding's fix: each edit inside one cell, and all of
-    them in one cell unless the rule's fix may span cells (``Autofix.cells``: an import added
-    to an earlier cell is not, the cell holding it may have run already)."""
-    assert source.cells is not None
-    split = source.cells.split(finding.edits)
-    rule_fix = finding.rule.fix
-    return split is not None and (len(split) == 1 or rule_fix is not None and rule_fix.cells)
 
 
 def _line(lines: list[str], row: int) -> str:
@@ -148,11 +143,11 @@ def _findings(source: Source, settings: Settings, package: Callable[[], str | No
 
 def _fix_info(source: Source, d: Diagnostic) -> FixInfo | None:
     """The finding's edits (computed by the check), cell-relative in notebooks."""
-    rule_fix = d.finding.rule.fix
+    rule_fix = d.finding.autofix
     if rule_fix is None or not d.finding.edits:
         return None
     edits = d.finding.edits
-    if source.cells is not None:  # rows inside each edit's cell
+    if source.cells is not None:  # rows inside each edit's own cell, as ruff gives them
         split = source.cells.split(edits) or {}
         edits = tuple(edit for cell in sorted(split) for edit in split[cell])
     return FixInfo(rule_fix.applicability_of(d.finding.edits), rule_fix.title_of(d.finding.edits),

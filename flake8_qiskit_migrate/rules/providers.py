@@ -15,6 +15,17 @@ SERVICE = "qiskit_ibm_runtime.QiskitRuntimeService"
 RUNTIME = ("qiskit_ibm_runtime",)
 SAVE = 'QiskitRuntimeService.save_account(channel="ibm_quantum_platform", token=...)'
 
+UNUSED_IMPORT = ("Safe: the name is never used, so dropping it from its import changes nothing "
+                 "the program does, as ruff's F401 fix drops an unused import (before: `from "
+                 "qiskit import QuantumCircuit, IBMQ`; after: `from qiskit import "
+                 "QuantumCircuit`; a statement that imported only the name goes). Offered only "
+                 "for a `from` import whose name the module never mentions again (no read, "
+                 "assignment, `del`, definition, parameter or `__all__` entry; notebooks: in "
+                 "any cell), outside a `try` and outside a package's `__init__.py`, where an "
+                 "import may re-export the name. A used name is migrated with its uses: where "
+                 "they form a provider chain, the import's finding carries the chain's fix, "
+                 "unsafe (QKM205).")
+
 REGISTRY.add(Rule(
     code="QKM201",
     name="ibm-provider-package",
@@ -48,6 +59,7 @@ REGISTRY.add(Rule(
     fix_title="use '{replacement}'",
     replacement=SERVICE,
     url=IBMQ_GUIDE + "#changes-in-class-name-and-location",
+    fix=Autofix("safe", "Remove the unused import", UNUSED_IMPORT, in_init=False),
     releases=Releases("qiskit", deprecated="0.46.0", removed="1.0.0"),
     new_names=RUNTIME,
     deprecated_in="qiskit-ibmq-provider (package retired)",
@@ -80,6 +92,7 @@ REGISTRY.add(Rule(
     fix_title="use '{replacement}'",
     replacement=SERVICE,
     url=IBMQ_GUIDE + "#import-path",
+    fix=Autofix("safe", "Remove the unused `IBMQ` import", UNUSED_IMPORT, in_init=False),
     releases=Releases("qiskit", deprecated="0.46.0", removed="1.0.0"),
     new_names=RUNTIME,
     deprecated_in="Qiskit 0.46 (entry point warns)",
@@ -104,7 +117,7 @@ _IBMQ_ACCOUNT = {
     "stored_account": "QiskitRuntimeService.saved_accounts()",
 }
 _IBMQ_ROOTS = ("qiskit.IBMQ", "qiskit.providers.ibmq.IBMQ")
-PROVIDER_CHAIN = ('Unsafe: a different account is used (the saved Qiskit Runtime account, not the IBMQ one), and the Classic hub/group/project instance is dropped — `instance="h/g/p"` was removed with the ibm_quantum channel in qiskit-ibm-runtime 0.41 (QKM502) — so the account\'s default instance serves the backends; the dropped arguments are kept in a comment for review. The whole chain is one fix: before `IBMQ.load_account()` / `provider = IBMQ.get_provider(hub="h", group="g", project="p")` / `backend = provider.get_backend("ibm_x")` / `device = least_busy(provider.backends(simulator=False))`; after `service = QiskitRuntimeService()  # was IBMQ.get_provider(...): pass instance=...` / `backend = service.backend("ibm_x")` / `device = service.least_busy(simulator=False)`, the IBMQ (and `least_busy`) imports replaced by the `QiskitRuntimeService` import; `provider = IBMProvider()` chains likewise. Offered only where the module has one provider, made in the block that loads the account, every use of it is `.get_backend(name)`, `.backends(k=v)` or `least_busy(provider.backends(k=v))`, `IBMQ` is used only to load the account and get that provider, nothing else binds these names or `service`, and no `try` surrounds a step; otherwise no step is fixed.')
+PROVIDER_CHAIN = ('Unsafe: a different account is used (the saved Qiskit Runtime account, not the IBMQ one), and the Classic hub/group/project instance is dropped — `instance="h/g/p"` was removed with the ibm_quantum channel in qiskit-ibm-runtime 0.41 (QKM502) — so the account\'s default instance serves the backends; the dropped arguments are kept in a comment for review. The whole chain is one fix: before `IBMQ.load_account()` / `provider = IBMQ.get_provider(hub="h", group="g", project="p")` / `backend = provider.get_backend("ibm_x")` / `device = least_busy(provider.backends(simulator=False))`; after `service = QiskitRuntimeService()  # was IBMQ.get_provider(...): pass instance=...` / `backend = service.backend("ibm_x")` / `device = service.least_busy(simulator=False)`, every import of IBMQ (and `least_busy`) replaced by the `QiskitRuntimeService` import; the arguments of `least_busy` are kept as written (a `filters=` function gets `IBMBackend` objects, which keep `configuration()` and `status()`); an `IBMQ.providers()` statement after the account is loaded becomes `service.instances()`; `provider = IBMProvider()` chains, and the provider `provider = IBMQ.load_account()` returns, likewise. Offered only where the module (a notebook: all its cells) has one provider, made in the block that loads the account (by an `IBMQ.load_account()` statement, or by `provider = IBMQ.load_account()` right before `provider = IBMQ.get_provider(...)`), every use of it is `.get_backend(name)`, `.backends(k=v)` or `least_busy(provider.backends(k=v))`, `IBMQ` is used only to load the account, list the providers and get that provider, nothing else binds these names or `service`, and no `try` surrounds a step; otherwise no step is fixed.')
 
 REGISTRY.add(Rule(
     code="QKM204",
@@ -233,6 +246,8 @@ REGISTRY.add(Rule(
     fix_title="use '{replacement}'",
     replacement="service.least_busy(operational=True, simulator=False)",
     url=IBMQ_GUIDE + "#changes-in-class-name-and-location",
+    fix=Autofix("unsafe", "Rewrite the provider chain as a `QiskitRuntimeService` chain",
+                PROVIDER_CHAIN),
     new_names=RUNTIME,
     removed_in="with the provider packages (Qiskit 1.0; qiskit-ibm-provider retired)",
     doc=RuleDoc(
@@ -430,9 +445,7 @@ REGISTRY.add(Rule(
         "%qiskit_progress_bar`, not the cell magic `%%qiskit_job_status`), no name the import "
         "binds is read (`qiskit` of `import qiskit.tools.jupyter` may be, where another "
         "`import qiskit...` binds it; a star import's `HTMLProgressBar` ... may not), and no "
-        "`try` surrounds an import. Both fixes only delete lines, so in a notebook their "
-        "edits may fall in several cells (each cell is rewritten, or none).",
-        cells=True),
+        "`try` surrounds an import."),
     releases=Releases("qiskit", deprecated="0.46.0", removed="1.0.0"),
     new_names=("qiskit.primitives.PrimitiveJob.status",),
     deprecated_in="Qiskit 0.46",

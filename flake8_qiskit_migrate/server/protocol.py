@@ -82,7 +82,7 @@ def diagnostic(layout: Layout, encoding: str, d: Diagnostic, version: int | None
     finding = d.finding
     uri, where = layout.range(encoding, finding.line, d.column, finding.end_line, d.end_column)
     data: dict[str, Any] = {"version": version}
-    rule_fix = finding.rule.fix
+    rule_fix = finding.autofix
     # In a notebook each edit stays in its cell (none where one would cross into the next).
     edits = finding.edits if layout.cells is None else layout.cells.contained(finding.edits)
     if rule_fix is not None and edits:

@@ -65,6 +65,10 @@ def _legacy_stubs(device: Callable[[], Any]) -> dict[str, Any]:
                          project: str | None = None) -> Provider:
             return Provider()
 
+        @staticmethod
+        def providers() -> list[Provider]:
+            return [Provider()]
+
     def least_busy(backends: list[Any]) -> Any:
         return backends[0]
 
@@ -98,6 +102,10 @@ def _current_service(device: Callable[[], Any]) -> type:
         def backends(self, *args: Any, **kwargs: Any) -> list[Any]:
             inspect.signature(real.backends).bind(self, *args, **kwargs)
             return [device()]
+
+        def instances(self, *args: Any, **kwargs: Any) -> list[dict[str, Any]]:
+            inspect.signature(real.instances).bind(self, *args, **kwargs)
+            return []
 
     return Service
 

@@ -1,4 +1,3 @@
-from qiskit import IBMQ
 from qiskit_ibm_runtime import QiskitRuntimeService
 
-provider = QiskitRuntimeService()
+service = QiskitRuntimeService()

@@ -1,0 +1,54 @@
+"""The fix of a retired provider name imported and never used (QKM202, QKM203): ``from qiskit
+import QuantumCircuit, IBMQ`` with no other ``IBMQ`` becomes ``from qiskit import
+QuantumCircuit``, as ruff's F401 fix drops an unused import (safe outside a package's
+``__init__.py``, where the import may re-export the name: ``Autofix.in_init``)."""
+
+from __future__ import annotations
+
+import ast
+
+from ..edits import Fix, inside_try, item_removal, parents_of
+from ..registry import REGISTRY, Context
+from .removals import statement_removal
+from .service_chain import _chain_fix
+
+
+@REGISTRY.fixer("QKM202", "QKM203")
+def _import_fix(ctx: Context, node: ast.AST, name: str) -> Fix | None:
+    """A used name goes with the provider chain that uses it (its fix, unsafe, carried here
+    too: ``shared_fixes``); an unused one is dropped."""
+    return _chain_fix(ctx, node, name) or _drop_unused(ctx, node, name)
+
+
+def _drop_unused(ctx: Context, node: ast.AST, name: str) -> Fix | None:
+    """Drop the name from its ``from`` import (the statement with it, when it was the only
+    name) where the module never mentions the name again: no read, no assignment, no
+    ``del``, no ``__all__`` entry; and no ``try`` surrounds the import (its handler may be
+    there for it)."""
+    source, module, statement = ctx.source, ctx.module, ctx.import_statement
+    if source is None or module is None or not isinstance(node, ast.alias) or not isinstance(
+            statement, ast.ImportFrom) or node.name == "*" or inside_try(module, statement):
+        return None
+    bound = node.asname or node.name
+    if _mentioned(module, bound):
+        return None
+    if len(statement.names) > 1:
+        return (item_removal(source, statement.names, node, source.end(statement)),)
+    removal = statement_removal(source, statement, parents_of(source, module), {id(statement)})
+    return (removal,) if removal is not None else None
+
+
+def _mentioned(module: ast.Module, name: str) -> bool:
+    """Whether the module names ``name`` outside the imports: as a variable anywhere (any
+    scope: a conservative reading), a definition, a parameter, or a string of ``__all__``."""
+    for node in ast.walk(module):
+        if isinstance(node, ast.Name) and node.id == name or isinstance(
+                node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and (
+                node.name == name) or isinstance(node, ast.arg) and node.arg == name:
+            return True
+        if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)) and any(
+                isinstance(t, ast.Name) and t.id == "__all__" for t in (
+                node.targets if isinstance(node, ast.Assign) else [node.target])) and any(
+                isinstance(c, ast.Constant) and c.value == name for c in ast.walk(node)):
+            return True
+    return False
