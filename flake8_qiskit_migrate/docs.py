@@ -61,8 +61,9 @@ def explanation(rule: Rule) -> str:
 # Where no rule's fix is offered (the engine's and the notebook mapping's checks).
 _NOT_OFFERED = ("No fix is offered inside a `try` whose handler catches an exception of the old "
                 "API (`except IBMQAccountError:`), which the handler would have to change with "
-                "it, nor in a notebook where its edits would span cells (an import added to an "
-                "earlier cell).")
+                "it, nor in a notebook where its edits would span cells; an import it adds goes "
+                "to the top of the cell its other edits are in, where the module's imports are "
+                "in an earlier cell.")
 
 
 def _where_reported(rule: Rule) -> str:

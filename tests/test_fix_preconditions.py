@@ -275,21 +275,28 @@ def notebook(*cells: list[str]) -> dict[str, object]:
         "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
 
 
-def test_notebook_fix_adding_an_import_to_an_earlier_cell_is_not_offered(
-        tmp_path: Path) -> None:
+def test_notebook_fix_adding_an_import_adds_it_to_the_cell_of_its_use(tmp_path: Path) -> None:
+    """The module's imports are in an earlier cell: the import goes to the top of the cell the
+    other edits are in (cells run in order), so the fix stays within one cell."""
     path = tmp_path / "nb.ipynb"
-    path.write_text(json.dumps(notebook(["from qiskit import IBMQ\n"], ["IBMQ.load_account()"])))
-    before = path.read_text()
+    path.write_text(json.dumps(notebook(["from qiskit import IBMQ\n"],
+                                        ["# load it\n", "IBMQ.load_account()"])))
     result = command("check", "--unsafe-fixes", "nb.ipynb", cwd=tmp_path, quiet=False)
     assert result.stdout.splitlines()[1].startswith(
-        "nb.ipynb:cell 3:1:1: QKM204 'qiskit.IBMQ.load_account'")
-    assert "fixable" not in result.stdout and "unsafe fix" not in result.stdout
-    report = json.loads(command("check", "--output-format", "json", "nb.ipynb",
-                                cwd=tmp_path).stdout)
-    assert [(d["code"], d["cell"], d["fix"]) for d in report] == [
-        ("QKM203", 2, None), ("QKM204", 3, None)]
+        "nb.ipynb:cell 3:2:1: QKM204 [*] 'qiskit.IBMQ.load_account'")
+    report = json.loads(command("check", "--output-format", "json", "--unsafe-fixes",
+                                "nb.ipynb", cwd=tmp_path).stdout)
+    [load] = [d for d in report if d["code"] == "QKM204"]
+    assert [(e["location"], e["end_location"], e["content"]) for e in load["fix"]["edits"]] == [
+        ({"row": 2, "column": 1}, {"row": 2, "column": 1},
+         "from qiskit_ibm_runtime import QiskitRuntimeService\n"),
+        ({"row": 2, "column": 1}, {"row": 2, "column": 20}, "QiskitRuntimeService()")]
     fix = command("check", "--fix", "--unsafe-fixes", "nb.ipynb", cwd=tmp_path)
-    assert fix.returncode == 1 and path.read_text() == before
+    assert fix.returncode == 1  # the IBMQ import stays reported (QKM203)
+    cells = json.loads(path.read_text())["cells"]
+    assert cells[1]["source"] == ["from qiskit import IBMQ\n"]
+    assert cells[2]["source"] == ["# load it\n", "from qiskit_ibm_runtime import "
+                                  "QiskitRuntimeService\n", "QiskitRuntimeService()"]
 
 
 def test_notebook_fix_in_the_cell_that_holds_the_imports_is_applied(tmp_path: Path) -> None:

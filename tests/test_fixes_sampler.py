@@ -333,8 +333,9 @@ def notebook(*cells: str) -> str:
                        "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
 
 
-def test_no_fix_in_a_notebook_whose_import_is_in_another_cell(tmp_path: Path) -> None:
-    """The added import would go to the first cell: a fix spanning cells is not applied."""
+def test_in_a_notebook_the_import_goes_to_the_cell_of_the_run(tmp_path: Path) -> None:
+    """The module's imports are in the first cell: the added import goes to the top of the
+    cell that runs the circuit, so the fix stays within one cell."""
     program = tmp_path / "legacy.ipynb"
     program.write_text(notebook("""\
         from qiskit import QuantumCircuit, transpile
@@ -344,8 +345,15 @@ def test_no_fix_in_a_notebook_whose_import_is_in_another_cell(tmp_path: Path) ->
         qc = QuantumCircuit(1, 1)
         counts = backend.run(transpile(qc, backend), shots=10).result().get_counts()
         """))
-    before = program.read_text()
     fixing = command("check", "legacy.ipynb", "--fix", "--unsafe-fixes", "--no-cache",
                      cwd=tmp_path)
-    assert program.read_text() == before
-    assert "QKM103" in fixing.stdout
+    assert fixing.returncode == 0, fixing.stdout
+    cells = [c["source"] for c in json.loads(program.read_text())["cells"]]
+    assert cells == [textwrap.dedent("""\
+        from qiskit import QuantumCircuit, transpile
+        from qiskit_aer import AerSimulator
+        """), IMPORT + "\n" + textwrap.dedent("""\
+        backend = AerSimulator()
+        qc = QuantumCircuit(1, 1)
+        counts = BackendSamplerV2(backend=backend).run([transpile(qc, backend)], shots=10)X
+        """).replace("X", ".result()[0].data.c.get_counts()")]

@@ -76,10 +76,10 @@ def diagnose(source: Source, selection: Selection, settings: Settings,
         return []
     lines = source.code.splitlines() if findings else []
     diagnostics = []
-    if source.cells is not None:  # a fix spanning cells is not offered: see ``cell_of``
-        cells = source.cells
-        findings = whole_groups([dataclasses.replace(f, edits=()) if f.edits and cells.cell_of(
-            f.edits) is None else f for f in findings])
+    if source.cells is not None:  # a fix spanning cells is not offered: see ``in_one_cell``
+        cells, code = source.cells, source.code
+        findings = whole_groups([dataclasses.replace(f, edits=cells.in_one_cell(
+            f.edits, code) or ()) if f.edits else f for f in findings])
     # A fix shared with a finding the user silenced with ``# noqa`` (a whole-module or chain
     # migration carries the same edits on each finding) would rewrite the silenced line too.
     silenced = {edit for f in findings if f.edits and noqa_suppresses(_line(lines, f.line), f.code)

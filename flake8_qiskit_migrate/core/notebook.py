@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
-from ..edits import Fix
+from ..edits import Edit, Fix
 
 # What makes a logical line IPython's, as IPython and ruff read it: it starts with %magic,
 # %%cell magic, !shell, ?help or an autocall prefix (/ , ;); or it assigns one (``x = !ls``,
@@ -20,6 +20,8 @@ _ESCAPED_VALUE = re.compile(r"[ \t]*[\w.\[\]'\", \t]+?=[ \t]*(?=[%!])")
 # Cell magics whose body is still Python (ruff's list); any other %%magic cell is skipped.
 _PYTHON_CELL_MAGICS = frozenset({"capture", "debug", "prun", "pypy", "python", "python3", "time",
                                  "timeit"})
+# An edit that only adds an import line (``edits.add_import``): it may go to any cell above its use.
+_IMPORT_LINE = re.compile(r"\n?(from[ \t]+[\w.]+[ \t]+)?import[ \t]+[\w., \t]+\n?")
 
 
 class NotebookError(ValueError):
@@ -43,10 +45,34 @@ class CellMap:
 
     def cell_of(self, fix: Fix) -> int | None:
         """The one cell that holds all the edits of a fix of the joined module, if one does: a
-        fix whose edits span cells (an import added to an earlier cell) is not offered, since
+        fix whose edits span cells is not offered (see ``in_one_cell``), since
         cells are rewritten one by one and an edit's row is relative to its own cell."""
         cells = {self.locate(row)[0] for edit in fix for row in (edit.row, edit.end_row)}
         return cells.pop() if len(cells) == 1 else None
+
+    def in_one_cell(self, fix: Fix, code: str) -> Fix | None:
+        """The fix as edits of one cell, if it can be: as it is, or with the import lines it
+        adds to the module's first imports (another cell) added instead at the top of the cell
+        that holds its other edits, before that cell's first statement (the import runs before
+        its use, as the cells run in order); None where the other edits span cells."""
+        if self.cell_of(fix) is not None:
+            return fix
+        imports = [e for e in fix if (e.row, e.column) == (e.end_row, e.end_column)
+                   and _IMPORT_LINE.fullmatch(e.content)]
+        others = [e for e in fix if e not in imports]
+        cell = self.cell_of(tuple(others)) if others and imports else None
+        if cell is None:
+            return None
+        index = self.cells.index(cell)
+        lines = code.split("\n")
+        end = self.first_lines[index + 1] if index + 1 < len(self.cells) else len(lines) + 1
+        top = next((row for row in range(self.first_lines[index], end)
+                    if lines[row - 1].strip() and not lines[row - 1].lstrip().startswith("#")),
+                   None)
+        if top is None or top > min(others).row:
+            return None
+        moved = {Edit(top, 1, top, 1, e.content.strip("\n") + "\n") for e in imports}
+        return tuple(sorted((*others, *moved)))
 
     def locate(self, line: int) -> tuple[int, int]:
         """(cell number, 1-based row inside the cell) of a line of the joined module."""
