@@ -123,9 +123,8 @@ LEFT = {
         qc.add_register(ClassicalRegister(1, "extra"))
         counts = backend.run(transpile(qc, backend), shots=10).result().get_counts()
         """,
-    "not transpiled": """\
-        qc = QuantumCircuit(1, 1)
-        counts = backend.run(qc, shots=10).result().get_counts()
+    "circuit unknown": """\
+        counts = backend.run(make_circuit(), shots=10).result().get_counts()
         """,
     "job used elsewhere": """\
         qc = QuantumCircuit(1, 1)
@@ -146,7 +145,7 @@ LEFT = {
     "option without a home": """\
         qc = QuantumCircuit(1, 1)
         counts = backend.run(transpile(qc, backend), shots=10,
-                             max_parallel_threads=1).result().get_counts()
+                             parameter_binds=[{}]).result().get_counts()
         """,
     "all the counts of a list": """\
         qc = QuantumCircuit(1, 1)
@@ -156,11 +155,11 @@ LEFT = {
         qc = QuantumCircuit(1, 1)
         counts = backend.run(transpile([qc, qc], backend), shots=10).result().get_counts(2)
         """,
-    "registers differ in a list": """\
+    "several registers in a list": """\
         a = QuantumCircuit(1, 1)
-        b = QuantumCircuit(1)
+        b = QuantumCircuit(1, 1)
         b.measure_all()
-        counts = backend.run(transpile([a, b], backend), shots=10).result().get_counts(0)
+        counts = backend.run(transpile([a, b], backend), shots=10).result().get_counts(1)
         """,
     "try catching old errors": """\
         qc = QuantumCircuit(1, 1)
@@ -298,7 +297,8 @@ def test_the_fix_is_unsafe(tmp_path: Path) -> None:
     before = program.read_text()
     checked = command("check", "legacy.py", "--fix", "--no-cache", cwd=tmp_path, quiet=False)
     assert program.read_text() == before
-    assert "1 unsafe fix available with `--fix --unsafe-fixes`." in checked.stdout
+    # The ``shots=`` finding (QKM401) carries the same fix: both are counted, as ruff counts.
+    assert "2 unsafe fixes available with `--fix --unsafe-fixes`." in checked.stdout
 
 
 def test_execute_becomes_a_sampler_in_one_command(tmp_path: Path) -> None:

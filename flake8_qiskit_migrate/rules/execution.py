@@ -150,20 +150,39 @@ REGISTRY.add(Rule(
                 ".data.meas.get_counts()` and `from qiskit.primitives import BackendSamplerV2` is "
                 "added: the same shots on the same backend, and with a seed the same counts "
                 "(checked on qiskit 2.6 and qiskit-aer 0.18), but the job and result objects "
-                "change type and the counts dictionary may list its keys in another order. Offered only where the module proves every part: one transpiled "
-                "circuit or a list of them (`transpile(...)` as the argument or a name bound "
-                "once to it), each built once by `QuantumCircuit(...)` with one classical "
-                "register whose name is known, the same for all "
-                "(`measure_all()`: `meas`, `QuantumCircuit(n, m)`: `c`, "
-                "`ClassicalRegister(m, \"name\")`), no option but `shots`, "
-                "`seed_simulator` and `memory=True`, and a job and result read only by "
-                "`.result()`, `.get_memory()` (which becomes `.get_bitstrings()`, the same "
-                "shots in the same order) and `.get_counts()` (of the one circuit; `get_counts(i)` or `get_counts(circuit)` "
-                "of a list reads `result[i].data.<register>`). Several registers would "
-                "change the keys of the counts (`'00 1'` -> `'001'`): no fix then, nor inside a "
-                "`try`, or where the job is used otherwise. Offered on `AerSimulator`, "
-                "`BasicSimulator`, `GenericBackendV2` and the V2 fake backends of "
-                "qiskit-ibm-runtime, not yet on IBM Quantum backends (QKM102) nor on other "
+                "change type and the counts dictionary may list its keys in another order. "
+                "Offered only where the module proves every part: one circuit or a list of "
+                "them, as they are or transpiled (`transpile(...)` as the argument, or a name "
+                "bound to it; `BackendSamplerV2` runs the circuits it is given on "
+                "`backend.run` as they are, as `backend.run` did), each with exactly one "
+                "classical register: built by `QuantumCircuit(...)` (`QuantumCircuit(n, m)`: "
+                "`c`; `ClassicalRegister(m, \"name\")`: that name; `measure_all()` on a circuit "
+                "without one: `meas`), or copied (`copy()`), composed (`a.compose(b)` keeps the "
+                "registers of `a`, or takes those of `b` where `a` has none) or transpiled "
+                "from such a circuit. A register whose name the module does not spell "
+                "(`ClassicalRegister(3)` is named `c0`, `c1`... by a counter) is read with "
+                "`result[0].join_data().get_counts()`, which on one register is that "
+                "register's counts. The binding read is the one the code sees: the statements "
+                "of the module (a notebook's cells, in order) or of a function run in order, "
+                "so `qc`, `job` and `result` may be rebound from cell to cell; not a binding "
+                "made in a loop or a branch, nor a name a function reads. Nothing done to the "
+                "circuit between its binding and the read of the result may change its "
+                "registers (`add_register`, `compose(..., inplace=True)`, a function it is "
+                "given to, a `measure_all()` in a branch or after the run). Options: `shots`, "
+                "`seed_simulator`, `memory=True`, and on Aer its simulator options "
+                "(`noise_model=` ...) given as a name or a constant, which go to `options="
+                "{\"run_options\": {...}}` and reach `backend.run` as they were given; the "
+                "findings of these options carry the same fix. The job and result are read "
+                "only by `.result()`, `.get_memory()` (which becomes `.get_bitstrings()`, the "
+                "same shots in the same order) and `.get_counts()` (of the one circuit; "
+                "`get_counts(i)` or `get_counts(circuit)` of a list reads "
+                "`result[i].data.<register>`). Several registers would change the keys of the "
+                "counts (`'00 1'` -> `'001'`): no fix then, nor inside a `try`, or where the "
+                "job is used otherwise. The simulator is a name or the call that makes it "
+                "(`Aer.get_backend(\"qasm_simulator\").run(qc)`), left in place: QKM111's fix "
+                "still applies inside it. Offered on `AerSimulator`, `BasicSimulator`, "
+                "`GenericBackendV2` and the V2 fake backends of qiskit-ibm-runtime, not yet on "
+                "IBM Quantum backends (QKM102) nor on other "
                 "backends."),
     new_names=(
         "qiskit.primitives.BackendSamplerV2",
@@ -246,8 +265,12 @@ def _backend_run(ctx: Context, call: ast.Call, path: str | None) -> None:
         code = "QKM102"
         ctx.report(call, code, name, _pick(ctx, SAMPLER_IBM, ESTIMATOR_IBM))
     elif kind == "other":
-        code = "QKM103"
-        ctx.report(call, code, name, _local_advice(ctx, func.value, path))
+        # The Sampler fix takes every option of the call away (into the Sampler, or dropped
+        # as ``memory=True``): each option's finding carries it (the same edits).
+        fix = REGISTRY.fixers["QKM103"](ctx, call, name)  # ``sampler_fix``
+        ctx.report(call, "QKM103", name, _local_advice(ctx, func.value, path), fix=fix or ())
+        report_run_options(ctx, call, "QKM103", lambda keyword: fix)
+        return
     elif _maybe_backend(ctx, func.value, path, call):
         code = "QKM104"
         ctx.report(call, code, name, _pick(ctx, SAMPLER_LOCAL, ESTIMATOR_LOCAL))

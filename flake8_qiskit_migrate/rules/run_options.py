@@ -120,6 +120,21 @@ def report_run_options(ctx: Context, call: ast.Call, parent: str,
                        fix=fix(keyword) if fix is not None else None)
 
 
+# The fix of QKM103 (``sampler_fix``) takes every option of the ``backend.run`` it rewrites away;
+# the finding of each option carries that fix, the same edits (applying either fixes both).
+SAMPLER_FIX = Autofix(
+    "unsafe", "Run the call through `BackendSamplerV2`, with the fix of its `backend.run`",
+    "Unsafe: the fix of the `backend.run` call (QKM103, whose document says what it changes) "
+    "takes the option away, and each option's finding carries that fix, the same edits: "
+    "`shots=` becomes the Sampler's `run(..., shots=)`, `seed_simulator=` its "
+    "`options={\"seed_simulator\": ...}`, `memory=True` goes (every shot is kept: "
+    "`get_memory()` becomes `get_bitstrings()`), and an Aer simulator option such as "
+    "`noise_model=` goes to `options={\"run_options\": {...}}`, which the Sampler passes "
+    "to `backend.run` as it was given. Offered only where that call's fix is; on `execute` "
+    "(whose fix keeps `backend.run` and its options) and on IBM Quantum backends there is "
+    "none.")
+
+
 def _text(node: ast.expr) -> str:
     text = ast.unparse(node)
     return text if len(text) <= 30 else text[:27] + "..."
@@ -132,7 +147,7 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement=RUN_OPTIONS["shots"][1],
     url=OPTIONS_GUIDE,
-    no_fix_reason="No fix: the option's new home is on a primitive, which only exists once the `run` call itself is migrated (QKM102 has no mechanical fix, QKM103 one on proven `AerSimulator` shapes only; QKM101's fix keeps `backend.run`).",
+    fix=SAMPLER_FIX,
     new_names=("qiskit_ibm_runtime.options.SamplerOptions",),
     doc=RuleDoc(
         summary='`shots=` of `backend.run`/`execute`',
@@ -149,7 +164,7 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement="the matching SamplerV2/EstimatorV2 option",
     url=OPTIONS_GUIDE,
-    no_fix_reason='No fix: the options move to a primitive, which only exists once the `run` call itself is migrated.',
+    fix=SAMPLER_FIX,
     new_names=(
         "qiskit_ibm_runtime.options.SamplerOptions",
         "qiskit_ibm_runtime.options.EstimatorOptions",
@@ -271,8 +286,7 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement=SIMULATOR.format(name="option"),
     url=GUIDES + "qiskit-backend-primitives",
-    no_fix_reason="No fix: the option moves to the simulator or to Aer's V2 primitive, which "
-    "exists only once the `run` call itself is migrated.",
+    fix=SAMPLER_FIX,
     new_names=("qiskit_aer.AerSimulator", "qiskit_aer.primitives.SamplerV2",
                "qiskit_aer.primitives.EstimatorV2"),
     since="0.2.0",
