@@ -297,3 +297,64 @@ def test_qiskit_facts_the_fix_relies_on() -> None:
     noisy = BackendSamplerV2(backend=sim, options={"seed_simulator": 8,
                                                    "run_options": {"noise_model": noise}})
     assert noisy.run([one], shots=500).result()[0].join_data().get_counts() == legacy
+
+
+def test_execute_imported_in_two_cells_and_a_simulator_made_in_the_call(tmp_path: Path) -> None:
+    """Each cell's ``from qiskit import execute`` imports ``transpile`` instead; a backend
+    made by a call of constants is written twice (two equal simulators)."""
+    legacy = """\
+        from qiskit import QuantumCircuit, execute
+        from qiskit_aer import Aer
+        qc = QuantumCircuit(1, 1)
+        qc.x(0)
+        qc.measure(0, 0)
+        counts = execute(qc, Aer.get_backend('aer_simulator'), shots=50).result().get_counts()
+        print(counts)
+        from qiskit import execute
+        print(execute(qc, Aer.get_backend('aer_simulator')).result().get_counts())
+        """
+    before = run_cells(tmp_path, [textwrap.dedent(legacy).replace("execute", "qiskit_execute")
+                                  .replace("from qiskit import QuantumCircuit, qiskit_execute",
+                                           "from qiskit import QuantumCircuit, transpile\n"
+                                           "from qiskit_aer import AerSimulator\n"
+                                           "def qiskit_execute(c, b, **o):\n"
+                                           "    return b.run(transpile(c, b), **o)")
+                                  .replace("from qiskit import qiskit_execute\n", "")])
+    program = tmp_path / "legacy.py"
+    program.write_text(textwrap.dedent(legacy))
+    fixing = command("check", "legacy.py", "--fix", "--no-cache", "--exit-zero", cwd=tmp_path)
+    assert fixing.returncode == 0, fixing.stderr
+    text = program.read_text()
+    assert text.splitlines()[0] == "from qiskit import QuantumCircuit, transpile"
+    assert ("counts = Aer.get_backend('aer_simulator').run(transpile(qc, Aer.get_backend("
+            "'aer_simulator')), shots=50).result().get_counts()") in text
+    assert "from qiskit import transpile\n" in text and "execute" not in text
+    assert run_cells(tmp_path, [text]) == before == "{'1': 50}\n{'1': 1024}\n"
+
+
+def test_execute_from_a_star_import_needs_no_import_edit(tmp_path: Path) -> None:
+    text = fix_program(tmp_path, """\
+        from qiskit import *
+        from qiskit_aer import AerSimulator
+        sim = AerSimulator()
+        qc = QuantumCircuit(1, 1)
+        job = execute(qc, sim, seed_transpiler=3)
+        """)
+    assert text.splitlines()[0] == "from qiskit import *"
+    assert "job = sim.run(transpile(qc, sim, seed_transpiler=3))" in text
+
+
+def test_execute_beside_an_ibm_backend_is_not_fixed(tmp_path: Path) -> None:
+    """A call left on an IBM Quantum backend needs ``from qiskit import execute``: no call of
+    the module is fixed (the import must change with the last one)."""
+    (tmp_path / "legacy.py").write_text(textwrap.dedent("""\
+        from qiskit import QuantumCircuit, execute
+        from qiskit_aer import AerSimulator
+        from qiskit_ibm_runtime import QiskitRuntimeService
+        device = QiskitRuntimeService().backend("ibm_kyiv")
+        qc = QuantumCircuit(1, 1)
+        local = execute(qc, AerSimulator())
+        remote = execute(qc, device)
+        """))
+    assert [(f["code"], f["fix"]) for f in findings(tmp_path) if f["code"] == "QKM101"] == [
+        ("QKM101", None)] * 3

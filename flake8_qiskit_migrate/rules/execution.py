@@ -85,15 +85,19 @@ REGISTRY.add(Rule(
                 "which is what `execute` ran (the transpiler options `basis_gates`, "
                 "`coupling_map`, `initial_layout`, `seed_transpiler`, `optimization_level` go "
                 "to `transpile`, the run options to `run`; a `None` option, which `execute` "
-                "dropped, goes), and `from qiskit import execute` imports `transpile` instead. "
+                "dropped, goes), and `from qiskit import execute` imports `transpile` instead "
+                "(every such import, as a notebook repeats it in cells; with `from qiskit import "
+                "*`, which gives `transpile` too, no import changes). "
                 "The job and its result are the same objects, read as before. Offered only on a "
                 "backend proven local (Aer, `BasicSimulator`, fake and generic backends: on IBM "
-                "Quantum backends `backend.run` was removed) and spelled as a name (it is "
-                "written twice), where every option has a proven home (not `pass_manager`, "
+                "Quantum backends `backend.run` was removed) and spelled as a name or a call "
+                "of constants (`Aer.get_backend(\"aer_simulator\")`: it is written twice, two "
+                "equal simulators, one to transpile for and one to run), where every option has a proven home (not `pass_manager`, "
                 "`backend_properties`, scheduling or pulse options, `**options`; on a backend "
                 "other than Aer only constant `shots`, `memory`, `seed_simulator`), and only "
                 "where every `execute` of the module is fixed with it: the calls and the import "
-                "change together. `backend.run` is still supported on local backends; QKM103 "
+                "change together (a call left, on an IBM Quantum backend say, needs `from "
+                "qiskit import execute`, which fails on Qiskit 1.0, so no call is fixed). `backend.run` is still supported on local backends; QKM103 "
                 "then recommends a primitive.", whole=True),
     releases=Releases("qiskit", deprecated="0.46.0", removed="1.0.0"),
     new_names=("qiskit.transpile",),
