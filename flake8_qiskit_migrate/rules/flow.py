@@ -16,21 +16,25 @@ _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
 
 def _binds(statement: ast.AST, name: str) -> bool:
     """Whether the statement binds ``name`` anywhere in it (nested scopes too: conservative)."""
+    return name in _bound(statement)
+
+
+@functools.lru_cache(maxsize=4096)  # asked for each name read before it: walks it once
+def _bound(statement: ast.AST) -> frozenset[str]:
+    """The names a statement binds anywhere in it."""
+    names: set[str] = set()
     for node in ast.walk(statement):
-        if isinstance(node, ast.Name) and node.id == name and not isinstance(node.ctx, ast.Load):
-            return True
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and (
-                node.name == name):
-            return True
-        if isinstance(node, ast.alias) and (node.asname or node.name).split(".")[0] == name:
-            return True
-        if isinstance(node, (ast.Global, ast.Nonlocal)) and name in node.names:
-            return True
-        if isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name == name:
-            return True
-        if isinstance(node, ast.ExceptHandler) and node.name == name:
-            return True
-    return False
+        if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+            names.add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, ast.alias):
+            names.add((node.asname or node.name).split(".")[0])
+        elif isinstance(node, (ast.Global, ast.Nonlocal)):
+            names.update(node.names)
+        elif isinstance(node, (ast.MatchAs, ast.MatchStar, ast.ExceptHandler)) and node.name:
+            names.add(node.name)
+    return frozenset(names)
 
 
 def _plain(statement: ast.stmt, name: str) -> ast.Assign | None:
@@ -55,26 +59,32 @@ def _block(parents: dict[int, ast.AST], node: ast.AST) -> tuple[ast.AST, list[as
         current = parent
 
 
-@functools.lru_cache(maxsize=256)  # asked at each use of the name: walks the scope once
 def _read_elsewhere(scope: ast.AST, name: str) -> bool:
     """Whether a function, lambda or class inside the scope reads the scope's ``name``: it may
     run at any time, seeing any binding."""
+    return name in _read_inside(scope)
+
+
+@functools.lru_cache(maxsize=64)  # asked at each use of a name: walks the scope once
+def _read_inside(scope: ast.AST) -> frozenset[str]:
+    """The names that functions, lambdas and classes inside the scope read from it: read and
+    not their own (a parameter, or bound in them), or declared ``global`` / ``nonlocal``."""
+    names: set[str] = set()
     for inner in ast.walk(scope):
         if inner is scope or not isinstance(inner, _SCOPES):
             continue
-        local = isinstance(inner, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) and (
-            name in {a.arg for a in (*inner.args.posonlyargs, *inner.args.args,
-                                     *inner.args.kwonlyargs, inner.args.vararg, inner.args.kwarg)
-                     if a is not None})
         body = inner.body if isinstance(inner.body, list) else [inner.body]
-        stored = any(_binds(s, name) for s in body)
-        global_ = any(isinstance(n, (ast.Global, ast.Nonlocal)) and name in n.names
-                      for s in body for n in ast.walk(s))
-        read = any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)
-                   for s in body for n in ast.walk(s))
-        if read and (global_ or not (local or stored)):
-            return True
-    return False
+        nodes = [n for statement in body for n in ast.walk(statement)]
+        parameters = {a.arg for a in (*inner.args.posonlyargs, *inner.args.args,
+                                      *inner.args.kwonlyargs, inner.args.vararg,
+                                      inner.args.kwarg) if a is not None} if isinstance(
+            inner, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) else set()
+        declared = {name for n in nodes if isinstance(n, (ast.Global, ast.Nonlocal))
+                    for name in n.names}
+        own = parameters | {name for statement in body for name in _bound(statement)}
+        read = {n.id for n in nodes if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+        names |= {name for name in read if name in declared or name not in own}
+    return frozenset(names)
 
 
 def reaching(parents: dict[int, ast.AST], use: ast.Name) -> ast.Assign | None:
