@@ -241,6 +241,14 @@ LEFT = {
         qc = QuantumCircuit(1, 1)
         counts = basic.run(qc, noise_model=noise, shots=10).result().get_counts()
         """,
+    "job bound in a loop, read there and after it, bound before": """\
+        qc = QuantumCircuit(1, 1)
+        job = None
+        for n in range(2):
+            job = sim.run(qc, shots=10)
+            print(job.result().get_counts())
+        print(job.result().get_counts())
+        """,
     "job rebound and read by a function": """\
         qc = QuantumCircuit(1, 1)
         job = sim.run(qc, shots=10)

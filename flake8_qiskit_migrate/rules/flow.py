@@ -115,8 +115,8 @@ def uses(parents: dict[int, ast.AST], assign: ast.Assign) -> list[ast.Name] | No
     may be seen in between or a nested scope reads the name."""
     found = _block(parents, assign)
     target = assign.targets[0]
-    if found is None or not isinstance(target, ast.Name):
-        return None
+    if found is None or not isinstance(target, ast.Name) or found[1][found[2]] is not assign:
+        return None  # bound inside a loop, a branch or a ``with``: read there and after it
     scope, body, index = found
     name = target.id
     if _read_elsewhere(scope, name):
