@@ -210,6 +210,12 @@ LEFT = {
         qc.measure_all()
         counts = job.result().get_counts()
         """,
+    "transpiled circuit measured again": """\
+        qc = QuantumCircuit(2, 2)
+        tqc = transpile(qc, sim)
+        tqc.measure_all()
+        counts = sim.run(tqc, shots=10).result().get_counts()
+        """,
     "circuit given to an unknown function": """\
         qc = QuantumCircuit(2, 2)
         add_measurements(qc)
@@ -263,7 +269,7 @@ LEFT = {
 def test_no_fix_where_the_registers_or_the_values_are_not_proven(tmp_path: Path,
                                                                  body: str) -> None:
     (tmp_path / "legacy.py").write_text(
-        "from qiskit import ClassicalRegister, QuantumCircuit, QuantumRegister\n"
+        "from qiskit import ClassicalRegister, QuantumCircuit, QuantumRegister, transpile\n"
         "from qiskit.providers.basic_provider import BasicSimulator\n"
         "from qiskit_aer import AerSimulator\n"
         "from qiskit_ibm_runtime import QiskitRuntimeService\n"

@@ -187,17 +187,12 @@ def _circuit(ctx: Context, parents: dict[int, ast.AST], module: ast.Module, node
         return None
     assign = binding(module, parents, node) if transpiled is None else None
     source = _transpiled(ctx, assign.value) if assign is not None else None
-    if isinstance(source, ast.Name):
-        assert assign is not None
-        if done is None:
-            return frozenset({node.id, source.id}), None
-        return (frozenset({node.id, source.id}),
-                classical_registers(ctx, module, parents, source, assign.value))
+    names = frozenset({node.id, source.id} if isinstance(source, ast.Name) else {node.id})
     if done is None:
-        return frozenset({node.id}), None
-    run = transpiled if transpiled is not None else node
-    return frozenset({node.id}), classical_registers(
-        ctx, module, parents, node, run, None if transpiled is not None else done)
+        return names, None
+    if transpiled is not None:  # transpiled right there: what the circuit is at that call
+        return names, classical_registers(ctx, module, parents, node, transpiled)
+    return names, classical_registers(ctx, module, parents, node, node, done)
 
 
 def _called(parents: dict[int, ast.AST], node: ast.expr, method: str) -> ast.Call | None:
