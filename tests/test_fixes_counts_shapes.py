@@ -372,3 +372,25 @@ def test_execute_beside_an_ibm_backend_is_not_fixed(tmp_path: Path) -> None:
         """))
     assert [(f["code"], f["fix"]) for f in findings(tmp_path) if f["code"] == "QKM101"] == [
         ("QKM101", None)] * 3
+
+
+def test_a_cell_fixed_in_a_later_round_imports_what_it_uses(tmp_path: Path) -> None:
+    """The first cell's run waits a round (its import meets QKM107's at one point) while the
+    second cell's fix imports ``BackendSamplerV2`` there: that later import does not serve the
+    first cell, which gets its own."""
+    cells = fix_notebook(tmp_path, """\
+        from qiskit import QuantumCircuit, Aer
+        qc = QuantumCircuit(1)
+        qc.x(0)
+        qc.measure_all()
+        job = Aer.get_backend('qasm_simulator').run(qc)
+        print(job.result().get_counts())
+        """, """\
+        qc = QuantumCircuit(1)
+        qc.measure_all()
+        job = Aer.get_backend('qasm_simulator').run(qc)
+        print(job.result().get_counts())
+        """)
+    assert all("BackendSamplerV2(backend=AerSimulator())" in c for c in cells)
+    assert "from qiskit.primitives import BackendSamplerV2\n" in cells[0]
+    assert run_cells(tmp_path, cells) == "{'1': 1024}\n{'0': 1024}\n"

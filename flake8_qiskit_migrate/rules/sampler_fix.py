@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import ast
 
-from ..edits import Edit, Fix, SourceText, add_import, binds, imports_name, parents_of
+from ..edits import Edit, Fix, SourceText, add_import, import_needed, parents_of
 from ..registry import REGISTRY, Context
 from .backends import AER_BACKEND, BARE_V2_BACKEND, RUNTIME_FAKE_BACKEND
 from .registers import (REGISTER_CHANGES, Position, Registers, binding, classical_registers,
@@ -70,11 +70,10 @@ def run_to_sampler(ctx: Context, node: ast.AST, name: str) -> Fix | None:
     registers = [circuits[index][1] for _, index in reads]
     if any(r is None or len(r) != 1 for r in registers):
         return None  # several registers: the keys of the counts would change ('00 1' -> '001')
-    imports: tuple[Edit, ...] = ()
-    if not imports_name(module, "qiskit.primitives", SAMPLER):
-        if binds(module, SAMPLER):
-            return None
-        imports = (add_import(source, module, IMPORT),)
+    needed = import_needed(module, ("qiskit.primitives",), SAMPLER, node)
+    if needed is None:
+        return None
+    imports = (add_import(source, module, IMPORT),) if needed else ()
     return (*_sampler_call(source, node, listed),
             *(_read(source, read, index, register[0])
               for (read, index), register in zip(reads, registers) if register), *imports)
