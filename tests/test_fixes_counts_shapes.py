@@ -394,3 +394,17 @@ def test_a_cell_fixed_in_a_later_round_imports_what_it_uses(tmp_path: Path) -> N
     assert all("BackendSamplerV2(backend=AerSimulator())" in c for c in cells)
     assert "from qiskit.primitives import BackendSamplerV2\n" in cells[0]
     assert run_cells(tmp_path, cells) == "{'1': 1024}\n{'0': 1024}\n"
+
+
+def test_import_needed_counts_only_imports_before_the_use() -> None:
+    import ast
+
+    from flake8_qiskit_migrate.edits import import_needed
+
+    module = ast.parse("use = 1\nfrom qiskit.primitives import BackendSamplerV2\nlater = 2\n")
+    first, _, last = module.body
+    origins = ("qiskit.primitives",)
+    assert import_needed(module, origins, "BackendSamplerV2", first) is True
+    assert import_needed(module, origins, "BackendSamplerV2", last) is False
+    other = ast.parse("BackendSamplerV2 = object\nuse = 1\n")
+    assert import_needed(other, origins, "BackendSamplerV2", other.body[1]) is None
