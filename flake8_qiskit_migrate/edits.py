@@ -231,6 +231,32 @@ def binds(module: ast.Module, name: str) -> bool:
     return False
 
 
+def import_needed(module: ast.Module, origins: tuple[str, ...], name: str,
+                  at: ast.AST) -> bool | None:
+    """Whether a fix that writes ``name`` at ``at`` must import it (``from origins[0] import
+    name``): not where a top-level ``from <origin> import name`` comes before ``at`` (one in a
+    later notebook cell does not: the cells run in order), and never (None) where the module
+    binds the name to anything else."""
+    imports = [s for s in module.body if isinstance(s, ast.ImportFrom) and s.module in origins
+               and not s.level and any(a.name == name and a.asname is None for a in s.names)]
+    if any((s.end_lineno or s.lineno) < at.lineno for s in imports):  # type: ignore[attr-defined]
+        return False
+    ours = {id(a) for s in imports for a in s.names}
+    for node in ast.walk(module):
+        if isinstance(node, ast.alias) and id(node) in ours:
+            continue
+        if isinstance(node, ast.Name) and node.id == name and not isinstance(node.ctx, ast.Load):
+            return None
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and (
+                node.name == name):
+            return None
+        if isinstance(node, ast.alias) and (node.asname or node.name) == name:
+            return None
+        if isinstance(node, ast.arg) and node.arg == name:
+            return None
+    return True
+
+
 def result_unused(module: ast.Module, call: ast.Call) -> bool:
     """Whether the call's value is discarded: a statement of its own, or assigned to a plain
     name that the module never reads."""

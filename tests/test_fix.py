@@ -459,6 +459,33 @@ sim = Aer.get_backend("aer_simulator")
 counts = sim.run(transpile(qc, sim), shots=100).result().get_counts()
 """),  # the statement goes, its comment stays
 ]
+# An option of a ``backend.run`` whose Sampler fix takes it away carries that fix.
+CASES += [
+    (code, """\
+from qiskit import QuantumCircuit
+from qiskit_aer import AerSimulator
+sim = AerSimulator()
+qc = QuantumCircuit(1, 1)
+result = sim.run(qc, shots=5, memory=True, noise_model=nm).result()
+bits = result.get_memory()
+""", """\
+from qiskit import QuantumCircuit
+from qiskit_aer import AerSimulator
+from qiskit.primitives import BackendSamplerV2
+sim = AerSimulator()
+qc = QuantumCircuit(1, 1)
+result = BackendSamplerV2(backend=sim, options={"run_options": {"noise_model": nm}}).run([qc], \
+shots=5).result()
+bits = result[0].data.c.get_bitstrings()
+""") for code in ("QKM401", "QKM402", "QKM417")
+] + [
+    ("QKM401", """\
+from qiskit import QuantumCircuit, execute
+from qiskit_aer import AerSimulator
+qc = QuantumCircuit(1, 1)
+counts = execute(qc, AerSimulator(), shots=5).result().get_counts()
+""", None),  # the fix of execute keeps shots= on backend.run
+]
 IDS = [f"{code}-{i}" for i, (code, _, _) in enumerate(CASES)]
 
 

@@ -152,7 +152,7 @@ def test_execute_becomes_transpile_and_run_with_the_same_counts(tmp_path: Path) 
     "from qiskit import execute\nfrom qiskit_aer import AerSimulator\nsim = AerSimulator()\n"
     "execute(qc, sim, pass_manager=pm)\n",
     "from qiskit import execute\nfrom qiskit_aer import AerSimulator\n"
-    "execute(qc, AerSimulator())\n",
+    "execute(qc, AerSimulator(noise_model=nm))\n",  # evaluated twice: maybe not the same
     # None breaks BasicSimulator.run, which execute never gave it
     "from qiskit import execute\nfrom qiskit.providers.basic_provider import BasicSimulator\n"
     "sim = BasicSimulator()\nexecute(qc, sim, shots=n)\n",

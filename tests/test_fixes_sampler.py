@@ -123,9 +123,8 @@ LEFT = {
         qc.add_register(ClassicalRegister(1, "extra"))
         counts = backend.run(transpile(qc, backend), shots=10).result().get_counts()
         """,
-    "not transpiled": """\
-        qc = QuantumCircuit(1, 1)
-        counts = backend.run(qc, shots=10).result().get_counts()
+    "circuit unknown": """\
+        counts = backend.run(make_circuit(), shots=10).result().get_counts()
         """,
     "job used elsewhere": """\
         qc = QuantumCircuit(1, 1)
@@ -146,7 +145,7 @@ LEFT = {
     "option without a home": """\
         qc = QuantumCircuit(1, 1)
         counts = backend.run(transpile(qc, backend), shots=10,
-                             max_parallel_threads=1).result().get_counts()
+                             parameter_binds=[{}]).result().get_counts()
         """,
     "all the counts of a list": """\
         qc = QuantumCircuit(1, 1)
@@ -156,11 +155,11 @@ LEFT = {
         qc = QuantumCircuit(1, 1)
         counts = backend.run(transpile([qc, qc], backend), shots=10).result().get_counts(2)
         """,
-    "registers differ in a list": """\
+    "several registers in a list": """\
         a = QuantumCircuit(1, 1)
-        b = QuantumCircuit(1)
+        b = QuantumCircuit(1, 1)
         b.measure_all()
-        counts = backend.run(transpile([a, b], backend), shots=10).result().get_counts(0)
+        counts = backend.run(transpile([a, b], backend), shots=10).result().get_counts(1)
         """,
     "try catching old errors": """\
         qc = QuantumCircuit(1, 1)

@@ -1,11 +1,13 @@
 """The fix of QKM101: ``execute(circuits, backend, **options)`` on a local backend becomes what
 ``execute`` did, ``backend.run(transpile(circuits, backend, <transpiler options>), <run
-options>)``, and ``from qiskit import execute`` imports ``transpile`` instead.
+options>)``, and ``from qiskit import execute`` imports ``transpile`` instead (each such import:
+a notebook may repeat it in several cells; ``from qiskit import *`` gives ``transpile`` too).
 
 Offered only where every keyword has a proven home (the transpiler options ``execute`` passed
 to ``transpile``, the run options the backend takes), the backend is proven local and is a
-plain name (it is written twice), and every use of ``execute`` in the module is such a call
-(``Autofix.whole``: the calls and the import change together or not at all).
+plain name or a call of constants (it is written twice), and every use of ``execute`` in the
+module is such a call (``Autofix.whole``: the calls and the import change together or not at
+all: with one call left, ``from qiskit import execute`` must stay, and it fails on Qiskit 1.0).
 """
 
 from __future__ import annotations
@@ -108,7 +110,8 @@ def _value(argument: Argument) -> ast.expr:
 def _arguments(call: ast.Call) -> tuple[Argument, Argument, list[ast.keyword]] | None:
     """The circuits, the backend (arguments or keywords) and the options of an ``execute``
     call; None for a shape the edits cannot keep valid (``**options``, more positional
-    arguments, circuits given by keyword after another keyword, a plain-name backend)."""
+    arguments, circuits given by keyword after another keyword, a backend that may not be
+    evaluated twice)."""
     arguments: dict[str, Argument] = dict(zip(("experiments", "backend"), call.args))
     options = []
     for keyword in call.keywords:
@@ -123,7 +126,16 @@ def _arguments(call: ast.Call) -> tuple[Argument, Argument, list[ast.keyword]] |
         return None
     if isinstance(circuits, ast.keyword) and call.keywords[0] is not circuits:
         return None
-    return (circuits, backend, options) if _plain(_value(backend)) else None
+    return (circuits, backend, options) if _twice(_value(backend)) else None
+
+
+def _twice(node: ast.expr) -> bool:
+    """A name or attribute chain, or a call of constants (``Aer.get_backend("aer_simulator")``,
+    a local backend by the caller's check): evaluating it twice gives the same backend."""
+    if isinstance(node, ast.Call):
+        return _plain(node.func) and all(
+            isinstance(a, ast.Constant) for a in (*node.args, *(k.value for k in node.keywords)))
+    return _plain(node)
 
 
 def _plain(node: ast.expr) -> bool:
@@ -139,24 +151,44 @@ def _text(source: SourceText, node: ast.AST) -> str:
 
 @functools.lru_cache(maxsize=4)  # asked at every call of a module: walks it once
 def _import_edits(source: SourceText, module: ast.Module, bound: str) -> Fix | None:
-    """``from qiskit import execute`` imports ``transpile`` instead (or goes, where ``transpile``
-    is imported already); only where that import is the one binding ``execute``, every use of
-    the name is a call, and ``transpile`` names nothing else."""
+    """Each ``from qiskit import execute`` imports ``transpile`` instead (or drops it, where
+    ``transpile`` is imported already); a notebook may import it in several cells. Only where
+    such imports are all that bind ``execute`` (or ``from qiskit import *``, which gives
+    ``transpile`` too, does), every use of the name is a call, and ``transpile`` names nothing
+    else."""
     statements = [s for s in ast.walk(module) if isinstance(s, (ast.Import, ast.ImportFrom))
                   and any((a.asname or a.name) == bound for a in s.names)]
-    if bound != "execute" or len(statements) != 1 or not isinstance(
-            statements[0], ast.ImportFrom) or statements[0].module != "qiskit" or (
-            statements[0].level):
+    if bound != "execute" or not only_called(module, bound) or any(
+            not isinstance(s, ast.ImportFrom) or s.module != "qiskit" or s.level
+            for s in statements):
         return None
-    statement = statements[0]
-    alias = next(a for a in statement.names if a.name == bound)
-    if alias.asname or not only_called(module, bound):
+    imported = imports_name(module, "qiskit", "transpile")
+    if not imported and binds(module, "transpile"):
         return None
-    if imports_name(module, "qiskit", "transpile"):
-        if len(statement.names) > 1:
-            return (item_removal(source, statement.names, alias, source.end(statement)),)
-        return statement_removal(source, statement)
-    if binds(module, "transpile"):
-        return None
-    row, column = source.start(alias)
-    return (Edit(row, column, row, column + len(bound), "transpile"),)
+    if not statements:
+        return () if _star_import(module) else None
+    edits: list[Edit] = []
+    for statement in statements:
+        assert isinstance(statement, ast.ImportFrom)
+        alias = next(a for a in statement.names if a.name == bound)
+        if alias.asname:
+            return None
+        if any(a.name == "transpile" and a.asname is None for a in statement.names) or (
+                imported and len(statements) == 1):
+            if len(statement.names) > 1:
+                edits.append(item_removal(source, statement.names, alias, source.end(statement)))
+                continue
+            removal = statement_removal(source, statement)
+            if removal is None:
+                return None
+            edits += removal
+        else:
+            row, column = source.start(alias)
+            edits.append(Edit(row, column, row, column + len(bound), "transpile"))
+    return tuple(edits)
+
+
+def _star_import(module: ast.Module) -> bool:
+    """``from qiskit import *`` at the top level."""
+    return any(isinstance(s, ast.ImportFrom) and s.module == "qiskit" and not s.level
+               and any(a.name == "*" for a in s.names) for s in module.body)

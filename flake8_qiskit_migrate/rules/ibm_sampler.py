@@ -25,13 +25,15 @@ with it: the Sampler never receives a provider-era backend.
 from __future__ import annotations
 
 import ast
+from collections.abc import Iterator
 
 from ..edits import Edit, Fix, SourceText, add_import, binds, imports_name, inside_try, parents_of
 from ..registry import REGISTRY, Context
 from ..versions import specifier
 from .service_chain import provider_chain  # first: it registers the provider rules  # isort: skip
 from .removals import monitor_removal
-from .sampler_fix import _bound_once, _counts_reads, _read, _register, _text
+from .registers import REGISTER_CHANGES
+from .sampler_fix import _counts_reads, _read, _text
 
 RUNTIME = "qiskit-ibm-runtime"
 CLIENT_SIDE = ("qiskit_ibm_runtime.executor_sampler", "Sampler")  # 0.50+
@@ -248,7 +250,8 @@ def _reads(ctx: Context, source: SourceText, module: ast.Module, run: ast.Call,
     monitor = monitor_removal(source, module) if monitored else None
     if monitored and (monitor is None or not monitored <= monitor[1]):
         return None
-    reads = _counts_reads(source, module, run, names, skip=kept | monitored)
+    reads = _counts_reads(source, module, run, [frozenset({n}) for n in names],
+                          skip=kept | monitored)
     memory = any(k.arg == "memory" for k in run.keywords)
     if not reads or not memory and any(
             isinstance(r.func, ast.Attribute) and r.func.attr == "get_memory" for r, _ in reads):
@@ -317,3 +320,63 @@ def _sampler_run(source: SourceText, call: ast.Call, sampler: str, backend: str,
     shots = "".join(f", shots={_text(source, k.value)}" for k in call.keywords
                     if k.arg == "shots")
     return f"{sampler}(mode={backend}).run({pubs if listed else f'[{pubs}]'}{shots})"
+
+
+# The circuits of a hardware run are bound once (no cell-by-cell rebinding, as sampler_fix's
+# registers follow): their one classical register, where the module proves it.
+def _bound_once(module: ast.Module, name: str) -> ast.expr | None:
+    """The value of the only binding of ``name`` in the module, a plain ``name = value``."""
+    stores = [n for n in ast.walk(module) if isinstance(n, ast.Name) and n.id == name
+              and not isinstance(n.ctx, ast.Load)]
+    assigns = [s for s in ast.walk(module) if isinstance(s, ast.Assign) and len(s.targets) == 1
+               and isinstance(s.targets[0], ast.Name) and s.targets[0].id == name]
+    if len(stores) != 1 or len(assigns) != 1 or any(
+            isinstance(n, ast.alias) and (n.asname or n.name) == name for n in ast.walk(module)):
+        return None
+    return assigns[0].value
+
+
+def _loads(module: ast.Module, name: str) -> Iterator[ast.Name]:
+    return (n for n in ast.walk(module) if isinstance(n, ast.Name) and n.id == name
+            and isinstance(n.ctx, ast.Load))
+
+
+def _register(ctx: Context, source: SourceText, module: ast.Module, circuit: str) -> str | None:
+    """The name of the circuit's only classical register, where the module proves it."""
+    built = _bound_once(module, circuit)
+    if not (isinstance(built, ast.Call) and ctx.qualify(built.func) == "qiskit.QuantumCircuit"
+            and not built.keywords):
+        return None
+    parents = parents_of(source, module)
+    methods = [parent.attr for use in _loads(module, circuit)
+               if isinstance(parent := parents.get(id(use)), ast.Attribute)]
+    if any(m in REGISTER_CHANGES for m in methods):
+        return None
+    measured = methods.count("measure_all")
+    sizes = [a for a in built.args if isinstance(a, ast.Constant) and type(a.value) is int]
+    if len(sizes) == len(built.args) and len(sizes) in (1, 2):
+        if measured == (len(sizes) == 1):  # one register: ``measure_all`` or ``c``
+            return "meas" if measured else "c"
+        return None
+    names = [_classical_name(ctx, module, a) for a in built.args if isinstance(a, ast.Name)]
+    classical = [n for n in names if n != ""]
+    if len(names) != len(built.args) or measured or len(classical) != 1:
+        return None
+    return classical[0]
+
+
+def _classical_name(ctx: Context, module: ast.Module, name: ast.Name) -> str | None:
+    """A register's name: ``""`` for a ``QuantumRegister``, the literal name of a
+    ``ClassicalRegister(size, "name")``, None for anything else."""
+    value = _bound_once(module, name.id)
+    if not isinstance(value, ast.Call):
+        return None
+    path = ctx.qualify(value.func)
+    if path == "qiskit.QuantumRegister":
+        return ""
+    if path == "qiskit.ClassicalRegister" and len(value.args) == 2 and not value.keywords:
+        label = value.args[1]
+        if isinstance(label, ast.Constant) and isinstance(label.value, str) and (
+                label.value.isidentifier()):
+            return label.value
+    return None

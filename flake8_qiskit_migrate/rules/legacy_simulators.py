@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ast
 
-from ..edits import Fix, add_import, binds, imports_name
+from ..edits import Fix, add_import, import_needed
 from ..registry import GUIDES, REGISTRY, Autofix, Context, Rule, RuleDoc
 from .backends import AER_BACKEND, STATEVECTOR_BACKEND, UNITARY_BACKEND
 from .exact_states import exact_state_fix, exact_state_fix_at
@@ -159,9 +159,9 @@ def _to_aer_simulator(ctx: Context, node: ast.AST, name: str) -> Fix | None:
     if literal_text(_argument(node, "name")) != "qasm_simulator":
         return exact_state_fix(ctx, node)
     edits = [ctx.source.replace(node, "AerSimulator()")]
-    if not any(imports_name(ctx.module, module, "AerSimulator")
-               for module in (AER, "qiskit.providers.aer")):
-        if binds(ctx.module, "AerSimulator"):
-            return None
+    needed = import_needed(ctx.module, (AER, "qiskit.providers.aer"), "AerSimulator", node)
+    if needed is None:
+        return None
+    if needed:
         edits.append(add_import(ctx.source, ctx.module, f"from {AER} import AerSimulator"))
     return tuple(edits)

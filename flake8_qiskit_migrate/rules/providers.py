@@ -6,7 +6,7 @@ from __future__ import annotations
 import ast
 from typing import Iterable
 
-from ..edits import Fix, add_import, imports_name, result_unused
+from ..edits import Fix, add_import, import_needed, result_unused
 from ..registry import GUIDES, REGISTRY, Autofix, Context, Releases, Rule, RuleDoc
 
 IBMQ_GUIDE = GUIDES + "qiskit-runtime-from-ibmq-provider"
@@ -489,7 +489,10 @@ def _to_service(ctx: Context, node: ast.AST, name: str) -> Fix | None:
             or name.endswith(".IBMProvider") and spelled == "IBMProvider"):
         return None  # e.g. ``IBMProvider().get_backend(...)``: the provider is not the call
     edits = [ctx.source.replace(node, "QiskitRuntimeService()")]
-    if not imports_name(ctx.module, "qiskit_ibm_runtime", "QiskitRuntimeService"):
+    needed = import_needed(ctx.module, ("qiskit_ibm_runtime",), "QiskitRuntimeService", node)
+    if needed is None:
+        return None
+    if needed:
         edits.append(add_import(ctx.source, ctx.module,
                                 "from qiskit_ibm_runtime import QiskitRuntimeService"))
     return tuple(edits)

@@ -130,6 +130,21 @@ def report_run_options(ctx: Context, call: ast.Call, parent: str,
                        fix=fix(keyword) if fix is not None else None)
 
 
+# The fix of QKM103 (``sampler_fix``) takes every option of the ``backend.run`` it rewrites away;
+# the finding of each option carries that fix, the same edits (applying either fixes both).
+SAMPLER_FIX = Autofix(
+    "unsafe", "Run the call through `BackendSamplerV2`, with the fix of its `backend.run`",
+    "Unsafe: the fix of the `backend.run` call (QKM103, whose document says what it changes) "
+    "takes the option away, and each option's finding carries that fix, the same edits: "
+    "`shots=` becomes the Sampler's `run(..., shots=)`, `seed_simulator=` its "
+    "`options={\"seed_simulator\": ...}`, `memory=True` goes (every shot is kept: "
+    "`get_memory()` becomes `get_bitstrings()`), and an Aer simulator option such as "
+    "`noise_model=` goes to `options={\"run_options\": {...}}`, which the Sampler passes "
+    "to `backend.run` as it was given. Offered only where that call's fix is; on `execute` "
+    "on a local backend (whose fix keeps `backend.run` and its options) there is none; on IBM "
+    "Quantum backends only `shots=` and `memory=True` go with QKM102's fix.")
+
+
 def _text(node: ast.expr) -> str:
     text = ast.unparse(node)
     return text if len(text) <= 30 else text[:27] + "..."
@@ -290,8 +305,7 @@ REGISTRY.add(Rule(
     fix_title="use {replacement}",
     replacement=SIMULATOR.format(name="option"),
     url=GUIDES + "qiskit-backend-primitives",
-    no_fix_reason="No fix: the option moves to the simulator or to Aer's V2 primitive, which "
-    "exists only once the `run` call itself is migrated.",
+    fix=SAMPLER_FIX,
     new_names=("qiskit_aer.AerSimulator", "qiskit_aer.primitives.SamplerV2",
                "qiskit_aer.primitives.EstimatorV2"),
     since="0.2.0",

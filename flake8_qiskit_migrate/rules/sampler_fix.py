@@ -1,29 +1,29 @@
-"""The fix of QKM103 on local simulators: ``backend.run(isa_circuit, shots=n, seed_simulator=s)``
+"""The fix of QKM103 on local simulators: ``backend.run(circuit, shots=n, seed_simulator=s)``
 and the counts read from its result become ``BackendSamplerV2(backend=backend, options={
-"seed_simulator": s}).run([isa_circuit], shots=n)`` and ``result[0].data.<register>
-.get_counts()``.
+"seed_simulator": s}).run([circuit], shots=n)`` and ``result[0].data.<register>.get_counts()``.
 
 Offered only on the shape whose every part is proven in the module: one circuit or a list of
-them, transpiled (``transpile(...)`` as the argument, or a name bound once to it), each built
-once by ``QuantumCircuit(...)`` with exactly one classical register whose name is known
-(``measure_all()``: ``meas``; ``QuantumCircuit(n, m)``: ``c``; ``ClassicalRegister(m, "name")``),
-options ``shots``, ``seed_simulator`` and ``memory=True`` only, and a job and result read
-nowhere but by ``.result()`` and ``.get_counts()`` / ``.get_memory()`` (``get_bitstrings()``),
-of the one circuit or, by ``get_counts(i)``, of circuit ``i`` (``result[i].data.<register>``);
-not inside a ``try``.
+them, as they are or transpiled, each with exactly one classical register (``registers``: its
+name, or ``join_data()`` where the module does not spell it), in the binding the code sees
+(``flow``: notebooks rebind ``qc`` and ``job`` cell after cell); options ``shots``,
+``seed_simulator``, ``memory=True`` and, on Aer, its simulator options (``run_options``, passed
+on to ``backend.run`` as they are); a job and result read nowhere but by ``.result()`` and
+``.get_counts()`` / ``.get_memory()`` (``get_bitstrings()``), of the one circuit or, by
+``get_counts(i)``, of circuit ``i`` (``result[i].data.<register>``); not inside a ``try``.
 """
 
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator
 
-from ..edits import (Edit, Fix, SourceText, add_import, binds, imports_name, inside_try,
-                     parents_of)
+from ..edits import Edit, Fix, SourceText, add_import, import_needed, parents_of
 from ..registry import REGISTRY, Context
-from .backends import AER_BACKEND, BARE_V2_BACKEND, RUNTIME_FAKE_BACKEND, STATEVECTOR_BACKEND, \
-    UNITARY_BACKEND
+from .backends import (AER_BACKEND, BARE_V2_BACKEND, RUNTIME_FAKE_BACKEND, STATEVECTOR_BACKEND,
+                       UNITARY_BACKEND)
 from .exact_states import exact_state_fix_of_run
+from .registers import (REGISTER_CHANGES, Position, Registers, binding, classical_registers,
+                        position, reads_of)
+from .run_options import RUN_OPTIONS
 
 SAMPLER = "BackendSamplerV2"
 IMPORT = f"from qiskit.primitives import {SAMPLER}"
@@ -34,9 +34,11 @@ READS = {"get_counts": "get_counts", "get_memory": "get_bitstrings"}
 # counts ``backend.run`` does (checked on qiskit 2.6, qiskit-aer 0.18, qiskit-ibm-runtime 0.51):
 # ``AerSimulator``, ``BasicSimulator`` and ``GenericBackendV2``, the runtime's V2 fakes.
 SAMPLED = frozenset({AER_BACKEND, BARE_V2_BACKEND, RUNTIME_FAKE_BACKEND})
-# Circuit methods that add or change classical registers: the register name is not known then.
-REGISTER_CHANGES = frozenset({"add_register", "add_bits", "compose", "tensor", "measure_active",
-                              "remove_final_measurements", "copy_empty_like"})
+# Aer's simulator options, which the Sampler passes on to ``backend.run`` as they are given.
+AER_RUN_OPTIONS = frozenset(name for name, (code, _) in RUN_OPTIONS.items()
+                            if code == "QKM417") - {"seed_simulator", "backend_options"}
+__all__ = ["AER_RUN_OPTIONS", "IMPORT", "OPTIONS", "READS", "REGISTER_CHANGES", "SAMPLED",
+           "SAMPLER", "run_to_sampler"]
 
 
 @REGISTRY.fixer("QKM103")
@@ -48,31 +50,46 @@ def run_to_sampler(ctx: Context, node: ast.AST, name: str) -> Fix | None:
     if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and ctx.qualify(
             func.value) in (STATEVECTOR_BACKEND, UNITARY_BACKEND):
         return exact_state_fix_of_run(ctx, node)  # the job's exact state, as QKM111 fixes it
-    if not (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)
-            and ctx.qualify(func.value) in SAMPLED):
+    # The receiver stays where it is (a name or the call that makes the simulator), run once.
+    if not (isinstance(func, ast.Attribute) and ctx.qualify(func.value) in SAMPLED):
         return None
-    if len(node.args) != 1 or not all(_kept(k) for k in node.keywords) or inside_try(
-            module, node):  # a handler may expect the errors of ``backend.run``
+    if len(node.args) != 1 or not all(_kept(k) or _carried(ctx, func.value, k)
+                                      for k in node.keywords):
         return None
-    found = _circuits(ctx, module, node.args[0])
+    parents = parents_of(source, module)
+    if _in_try(parents, node):  # a handler may expect the errors of ``backend.run``
+        return None
+    names = _run_names(ctx, parents, module, node.args[0])
+    reads = None if names is None else _counts_reads(source, module, node, names[0])
+    if names is None or reads is None or not reads:
+        return None
+    if not any(k.arg == "memory" for k in node.keywords) and any(
+            isinstance(r.func, ast.Attribute) and r.func.attr == "get_memory"
+            for r, _ in reads):  # ``get_memory`` raised without ``memory=True``
+        return None
+    done = max(position(read) for read, _ in reads)  # the result was waited for by then
+    found = _run_circuits(ctx, parents, module, node.args[0], done)
     if found is None:
         return None
     circuits, listed = found
-    registers = {_register(ctx, source, module, circuit) for circuit in circuits}
-    register = registers.pop() if len(registers) == 1 else None
-    reads = _counts_reads(source, module, node, circuits)
-    if register is None or reads is None or not reads or (
-            not any(k.arg == "memory" for k in node.keywords) and any(
-                isinstance(r.func, ast.Attribute) and r.func.attr == "get_memory"
-                for r, _ in reads)):  # ``get_memory`` raised without ``memory=True``
+    registers = [circuits[index][1] for _, index in reads]
+    if any(r is None or len(r) != 1 for r in registers):
+        return None  # several registers: the keys of the counts would change ('00 1' -> '001')
+    needed = import_needed(module, ("qiskit.primitives",), SAMPLER, node)
+    if needed is None:
         return None
-    imports: tuple[Edit, ...] = ()
-    if not imports_name(module, "qiskit.primitives", SAMPLER):
-        if binds(module, SAMPLER):
-            return None
-        imports = (add_import(source, module, IMPORT),)
-    return (_sampler_call(source, node, listed),
-            *(_read(source, read, index, register) for read, index in reads), *imports)
+    imports = (add_import(source, module, IMPORT),) if needed else ()
+    return (*_sampler_call(source, node, listed),
+            *(_read(source, read, index, register[0])
+              for (read, index), register in zip(reads, registers) if register), *imports)
+
+
+def _in_try(parents: dict[int, ast.AST], node: ast.AST) -> bool:
+    """Whether ``node`` is inside a ``try`` statement (its body or a handler)."""
+    current = parents.get(id(node))
+    while current is not None and not isinstance(current, (ast.Try, ast.TryStar)):
+        current = parents.get(id(current))
+    return current is not None
 
 
 def _kept(keyword: ast.keyword) -> bool:
@@ -82,47 +99,52 @@ def _kept(keyword: ast.keyword) -> bool:
     return keyword.arg in OPTIONS
 
 
-def _sampler_call(source: SourceText, call: ast.Call, listed: bool) -> Edit:
-    """The Sampler run of the circuits: a list of circuits is a list of PUBs as it is."""
+def _carried(ctx: Context, receiver: ast.expr, keyword: ast.keyword) -> bool:
+    """A simulator option of Aer that the Sampler passes on to ``backend.run`` as it was
+    given (``options={"run_options": {...}}``), spelled as a value evaluated anywhere the
+    same (the Sampler's options are evaluated before the circuits)."""
+    return ctx.qualify(receiver) == AER_BACKEND and keyword.arg in AER_RUN_OPTIONS and (
+        _plain(keyword.value))
+
+
+def _plain(node: ast.expr) -> bool:
+    while isinstance(node, ast.Attribute):
+        node = node.value
+    return isinstance(node, (ast.Name, ast.Constant))
+
+
+def _sampler_call(source: SourceText, call: ast.Call, listed: bool) -> Fix:
+    """The Sampler run of the circuits, the receiver's text left in place (a fix inside it,
+    QKM111's, still applies): a list of circuits is a list of PUBs as it is."""
     assert isinstance(call.func, ast.Attribute)
-    backend = _text(source, call.func.value)
-    seeds = [k for k in call.keywords if k.arg == "seed_simulator"]
-    options = "".join(f', options={{"seed_simulator": {_text(source, k.value)}}}' for k in seeds)
+    receiver = call.func.value
+    options = [f'"seed_simulator": {_text(source, k.value)}' for k in call.keywords
+               if k.arg == "seed_simulator"]
+    carried = [f'"{k.arg}": {_text(source, k.value)}' for k in call.keywords
+               if k.arg not in OPTIONS]
+    if carried:
+        options.append(f'"run_options": {{{", ".join(carried)}}}')
     shots = "".join(f", shots={_text(source, k.value)}" for k in call.keywords
                     if k.arg == "shots")
     circuits = _text(source, call.args[0])
     pubs = circuits if listed else f"[{circuits}]"
-    return source.replace(call, f"{SAMPLER}(backend={backend}{options})"
-                          f".run({pubs}{shots})")
+    settings = f", options={{{', '.join(options)}}}" if options else ""
+    return (Edit(*source.start(receiver), *source.start(receiver), f"{SAMPLER}(backend="),
+            Edit(*source.end(receiver), *source.end(call), f"{settings}).run({pubs}{shots})"))
 
 
-def _read(source: SourceText, read: ast.Call, index: int, register: str) -> Edit:
+def _read(source: SourceText, read: ast.Call, index: int, register: str | None) -> Edit:
     """``<result>.get_counts(...)`` -> ``<result>[index].data.<register>.get_counts()``,
-    ``get_memory(...)`` -> ``get_bitstrings()``."""
+    ``get_memory(...)`` -> ``get_bitstrings()``; the one register of a circuit whose name is
+    not known is read with ``join_data()`` (that register's data, as it is)."""
     assert isinstance(read.func, ast.Attribute)
+    data = f"data.{register}" if register is not None else "join_data()"
     return Edit(*source.end(read.func.value), *source.end(read),
-                f"[{index}].data.{register}.{READS[read.func.attr]}()")
+                f"[{index}].{data}.{READS[read.func.attr]}()")
 
 
 def _text(source: SourceText, node: ast.AST) -> str:
     return source.segment(source.start(node), source.end(node))
-
-
-def _bound_once(module: ast.Module, name: str) -> ast.expr | None:
-    """The value of the only binding of ``name`` in the module, a plain ``name = value``."""
-    stores = [n for n in ast.walk(module) if isinstance(n, ast.Name) and n.id == name
-              and not isinstance(n.ctx, ast.Load)]
-    assigns = [s for s in ast.walk(module) if isinstance(s, ast.Assign) and len(s.targets) == 1
-               and isinstance(s.targets[0], ast.Name) and s.targets[0].id == name]
-    if len(stores) != 1 or len(assigns) != 1 or any(
-            isinstance(n, ast.alias) and (n.asname or n.name) == name for n in ast.walk(module)):
-        return None
-    return assigns[0].value
-
-
-def _loads(module: ast.Module, name: str) -> Iterator[ast.Name]:
-    return (n for n in ast.walk(module) if isinstance(n, ast.Name) and n.id == name
-            and isinstance(n.ctx, ast.Load))
 
 
 def _transpiled(ctx: Context, node: ast.expr) -> ast.expr | None:
@@ -131,63 +153,50 @@ def _transpiled(ctx: Context, node: ast.expr) -> ast.expr | None:
     return None
 
 
-def _circuits(ctx: Context, module: ast.Module,
-              argument: ast.expr) -> tuple[list[str], bool] | None:
-    """The names of the circuits the run's argument transpiles (one, or a list of names), and
+Circuit = tuple[frozenset[str], Registers | None]  # its names, its registers if known
+
+
+def _run_names(ctx: Context, parents: dict[int, ast.AST], module: ast.Module,
+               argument: ast.expr) -> tuple[list[frozenset[str]], bool] | None:
+    """The circuits of the run's argument by the names ``get_counts`` may read each by, and
     whether they are a list."""
-    value = argument
-    if isinstance(argument, ast.Name):
-        bound = _bound_once(module, argument.id)
-        value = bound if bound is not None else argument
-    circuits = _transpiled(ctx, value)
-    if isinstance(circuits, ast.Name):
-        return [circuits.id], False
-    if isinstance(circuits, ast.List) and circuits.elts and all(
-            isinstance(e, ast.Name) for e in circuits.elts):
-        names = [e.id for e in circuits.elts if isinstance(e, ast.Name)]
-        return names, True
-    return None
+    found = _run_circuits(ctx, parents, module, argument, None)
+    return None if found is None else ([names for names, _ in found[0]], found[1])
 
 
-def _register(ctx: Context, source: SourceText, module: ast.Module, circuit: str) -> str | None:
-    """The name of the circuit's only classical register, where the module proves it."""
-    built = _bound_once(module, circuit)
-    if not (isinstance(built, ast.Call) and ctx.qualify(built.func) == "qiskit.QuantumCircuit"
-            and not built.keywords):
+def _run_circuits(ctx: Context, parents: dict[int, ast.AST], module: ast.Module,
+                  argument: ast.expr, done: Position | None
+                  ) -> tuple[list[Circuit], bool] | None:
+    """The circuits the run's argument holds (one, or a list), each with the names
+    ``get_counts`` may read it by and (with ``done``, where the result was read) its classical
+    registers, and whether they are a list: ``transpile(qc, ...)``, ``qc``, a name bound to
+    either, or a list of them."""
+    transpiled = _transpiled(ctx, argument)
+    listed = isinstance(transpiled if transpiled is not None else argument, ast.List)
+    elements = transpiled if transpiled is not None else argument
+    taken = elements.elts if isinstance(elements, ast.List) else [elements]
+    at = argument if transpiled is not None else None  # a circuit transpiled right there
+    circuits = [_circuit(ctx, parents, module, e, at, done) for e in taken]
+    if not taken or None in circuits:
         return None
-    parents = parents_of(source, module)
-    methods = [parent.attr for use in _loads(module, circuit)
-               if isinstance(parent := parents.get(id(use)), ast.Attribute)]
-    if any(m in REGISTER_CHANGES for m in methods):
-        return None
-    measured = methods.count("measure_all")
-    sizes = [a for a in built.args if isinstance(a, ast.Constant) and type(a.value) is int]
-    if len(sizes) == len(built.args) and len(sizes) in (1, 2):
-        if measured == (len(sizes) == 1):  # one register: ``measure_all`` or ``c``
-            return "meas" if measured else "c"
-        return None
-    names = [_classical_name(ctx, module, a) for a in built.args if isinstance(a, ast.Name)]
-    classical = [n for n in names if n != ""]
-    if len(names) != len(built.args) or measured or len(classical) != 1:
-        return None
-    return classical[0]
+    return [c for c in circuits if c is not None], listed
 
 
-def _classical_name(ctx: Context, module: ast.Module, name: ast.Name) -> str | None:
-    """A register's name: ``""`` for a ``QuantumRegister``, the literal name of a
-    ``ClassicalRegister(size, "name")``, None for anything else."""
-    value = _bound_once(module, name.id)
-    if not isinstance(value, ast.Call):
+def _circuit(ctx: Context, parents: dict[int, ast.AST], module: ast.Module, node: ast.expr,
+             transpiled: ast.expr | None, done: Position | None) -> Circuit | None:
+    """A circuit named by ``node`` in the run (``transpiled``: inside that ``transpile``
+    call): its names (a name bound to ``transpile(qc, ...)`` is read by either) and, with
+    ``done``, its registers."""
+    if not isinstance(node, ast.Name):
         return None
-    path = ctx.qualify(value.func)
-    if path == "qiskit.QuantumRegister":
-        return ""
-    if path == "qiskit.ClassicalRegister" and len(value.args) == 2 and not value.keywords:
-        label = value.args[1]
-        if isinstance(label, ast.Constant) and isinstance(label.value, str) and (
-                label.value.isidentifier()):
-            return label.value
-    return None
+    assign = binding(module, parents, node) if transpiled is None else None
+    source = _transpiled(ctx, assign.value) if assign is not None else None
+    names = frozenset({node.id, source.id} if isinstance(source, ast.Name) else {node.id})
+    if done is None:
+        return names, None
+    if transpiled is not None:  # transpiled right there: what the circuit is at that call
+        return names, classical_registers(ctx, module, parents, node, transpiled)
+    return names, classical_registers(ctx, module, parents, node, node, done)
 
 
 def _called(parents: dict[int, ast.AST], node: ast.expr, method: str) -> ast.Call | None:
@@ -202,18 +211,18 @@ def _called(parents: dict[int, ast.AST], node: ast.expr, method: str) -> ast.Cal
 
 def _through_name(module: ast.Module, parents: dict[int, ast.AST],
                   value: ast.expr) -> list[ast.Name] | None:
-    """The reads of the name ``value`` is assigned to (``job = backend.run(...)``), where it is
-    the only binding of that name; None where the value goes anywhere else."""
+    """The reads of the name ``value`` is assigned to (``job = backend.run(...)``): those its
+    straight-line code proves see it, or every read of the module's only binding of the name;
+    None where the value goes anywhere else."""
     statement = parents.get(id(value))
     if not (isinstance(statement, ast.Assign) and len(statement.targets) == 1
             and isinstance(statement.targets[0], ast.Name)):
         return None
-    name = statement.targets[0].id
-    return list(_loads(module, name)) if _bound_once(module, name) is value else None
+    return reads_of(module, parents, statement)
 
 
-def _counts_reads(source: SourceText, module: ast.Module, run: ast.Call, circuits: list[str],
-                  skip: frozenset[int] | set[int] = frozenset(),
+def _counts_reads(source: SourceText, module: ast.Module, run: ast.Call,
+                  circuits: list[frozenset[str]], skip: frozenset[int] | set[int] = frozenset(),
                   ) -> list[tuple[ast.Call, int]] | None:
     """Every ``.get_counts(...)`` read of the run's result with the index of the circuit it
     reads, where the job and the result are read nowhere else (but at the job's reads
@@ -253,15 +262,17 @@ def _result_read(parents: dict[int, ast.AST], result: ast.expr) -> ast.Call | No
     return None
 
 
-def _index(arguments: list[ast.expr], circuits: list[str]) -> int | None:
+def _index(arguments: list[ast.expr], circuits: list[frozenset[str]]) -> int | None:
     """The circuit ``get_counts`` reads: the only one, one named, or one by position."""
     if not arguments:
         return 0 if len(circuits) == 1 else None  # all the counts of a list: a list
     if len(arguments) != 1:
         return None
     argument = arguments[0]
-    if isinstance(argument, ast.Name) and circuits.count(argument.id) == 1:
-        return circuits.index(argument.id)
+    named = [i for i, names in enumerate(circuits)
+             if isinstance(argument, ast.Name) and argument.id in names]
+    if len(named) == 1:
+        return named[0]
     if isinstance(argument, ast.Constant) and type(argument.value) is int and (
             0 <= argument.value < len(circuits)):
         return argument.value

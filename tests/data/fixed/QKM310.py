@@ -4,6 +4,7 @@ from qiskit.primitives import PrimitiveResult, StatevectorEstimator, Statevector
 from qiskit_aer import AerSimulator
 from qiskit_ibm_runtime import RuntimeJobV2
 from qiskit_ibm_runtime.executor_sampler import SamplerV2
+from qiskit.primitives import BackendSamplerV2
 
 circuit = QuantumCircuit(2)
 circuit.measure_all()
@@ -29,7 +30,7 @@ estimated = StatevectorEstimator().run([(QuantumCircuit(2), "ZZ")]).result()
 estimated.values  # QKM310: 1
 estimated[0].values[0]  # QKM310: 1
 estimated[0].data.evs  # ok: the V2 field
-AerSimulator().run(circuit).result().get_counts()  # QKM103: 1; ok: a V1 Result has counts
+BackendSamplerV2(backend=AerSimulator()).run([circuit]).result()[0].data.meas.get_counts()  # QKM103: 1; ok: a V1 Result has counts
 
 
 def wait(job: RuntimeJobV2) -> dict[str, int]:

@@ -15,4 +15,4 @@ Sampler(mode=backend)  # ok: now qiskit_ibm_runtime.Sampler, the V2 class
 from qiskit import *  # ok
 simulator = Aer.get_backend("aer_simulator")  # QKM107: 13 (the first use of a star-bound moved name)
 Aer.get_backend("statevector_simulator")  # QKM111: 1 (Aer itself: fixed once, by importing it from qiskit_aer)
-execute(circuit, simulator)  # QKM101: 1
+simulator.run(transpile(circuit, simulator))  # QKM101: 1

@@ -1,0 +1,10 @@
+from qiskit import QuantumCircuit
+from qiskit_aer import AerSimulator
+from qiskit.primitives import BackendSamplerV2
+
+circuit = QuantumCircuit(2)
+circuit.h(0)
+circuit.cx(0, 1)
+circuit.measure_all()
+backend = AerSimulator()
+counts = BackendSamplerV2(backend=backend).run([circuit], shots=1000).result()[0].data.meas.get_counts()
