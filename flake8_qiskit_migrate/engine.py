@@ -121,10 +121,14 @@ def shared_fixes(findings: list[Finding]) -> list[Finding]:
     own fix, when unused, is safe), each marked with the least safe of those rules."""
     unsafe: dict[Fix, str] = {}
     for finding in findings:
-        if finding.edits and finding.rule.fix and finding.rule.fix.applicability == "unsafe":
+        if finding.edits and _applicability(finding.rule, finding.edits) == "unsafe":
             unsafe.setdefault(finding.edits, finding.code)
-    return [dataclasses.replace(f, fix_code=unsafe[f.edits]) if f.edits in unsafe and f.rule.fix
-            and f.rule.fix.applicability == "safe" else f for f in findings]
+    return [dataclasses.replace(f, fix_code=unsafe[f.edits]) if f.edits in unsafe and (
+        _applicability(f.rule, f.edits) == "safe") else f for f in findings]
+
+
+def _applicability(rule: Rule, edits: Fix) -> str:
+    return rule.fix.applicability_of(edits) if rule.fix is not None else ""
 
 
 def whole_groups(findings: list[Finding]) -> list[Finding]:

@@ -291,8 +291,8 @@ def test_notebook_fix_adding_an_import_to_an_earlier_cell_edits_both_cells(
     assert load["cell"] == 3
     assert [(e["location"]["row"], e["location"]["column"], e["content"])
             for e in load["fix"]["edits"]] == [  # rows inside each edit's own cell
-        (1, 1, "QiskitRuntimeService()"),
-        (1, 24, "\nfrom qiskit_ibm_runtime import QiskitRuntimeService")]
+        (1, 24, "\nfrom qiskit_ibm_runtime import QiskitRuntimeService"),
+        (1, 1, "QiskitRuntimeService()")]  # in the order of the cells
     fix = command("check", "--fix", "--unsafe-fixes", "nb.ipynb", cwd=tmp_path)
     assert fix.returncode == 0, fix.stdout  # the IBMQ import, now unused, went too (QKM203)
     cells = [c["source"] for c in json.loads(path.read_text())["cells"][1:]]
@@ -325,8 +325,8 @@ def test_a_fix_touching_an_ipython_line_is_not_offered() -> None:
     assert cells.split((Edit(1, 1, 2, 1, "a = 1"),)) is None  # would join it
     assert cells.split((Edit(3, 1, 4, 2, ""),)) is None  # across the cells' border
     code, cells = notebook_code(json.dumps(notebook(["a = 1\nb = 2"], ["c = 3\n"])))
-    assert cells.split((Edit(2, 1, 3, 1, ""),)) == {  # a last line without its own line end
-        2: (Edit(2, 1, 2, 6, ""),)}
+    # A cell's last line (no line end of its own) goes with the line end before it.
+    assert cells.split((Edit(2, 1, 3, 1, ""),)) == {2: (Edit(1, 6, 2, 6, ""),)}
 
 
 def test_notebook_fix_in_the_cell_that_holds_the_imports_is_applied(tmp_path: Path) -> None:

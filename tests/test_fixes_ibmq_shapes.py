@@ -255,7 +255,7 @@ def test_a_notebook_chain_across_cells_is_one_fix(tmp_path: Path) -> None:
         "from qiskit_ibm_runtime import QiskitRuntimeService\n",
         "qc = QuantumCircuit(2)\n",
         "service = QiskitRuntimeService()  # was IBMQ.get_provider(hub='ibm-q'): instance= now "
-        "takes an IBM Cloud CRN or name\n",
+        "takes an IBM Cloud CRN or name",  # its last line went with the line end before it
         "backend = service.least_busy(simulator=False)\nprint(transpile(qc, backend).depth())"]
 
 

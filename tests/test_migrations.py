@@ -52,10 +52,8 @@ TOLERANCE = 1e-6
 # the check passes and the entry must go.
 BOTH = ("runs", "remaining")
 SAMPLER = "the backend.run -> Sampler fix (issue 22 item 4)"
-CHAINS = "the IBMQ/IBMProvider chain fixes (issue 22 item 5)"
 PENDING: dict[str, tuple[tuple[str, ...], str]] = {
     "m10_execute_circuit_list": (("remaining",), f"needs {SAMPLER}"),
-    "m18_ibmq_least_busy": (BOTH, f"needs {CHAINS} (least_busy over a list)"),
     "m31_job_monitor_function": (("remaining",), f"needs {SAMPLER} (inside a function)"),
     "m33_job_monitor_batch": (("remaining",), f"needs {SAMPLER} (in a list comprehension)"),
 }

@@ -43,7 +43,7 @@ def _lines(text: str) -> list[str]:
 
 
 def allowed(diagnostic: Diagnostic, unsafe: bool) -> bool:
-    rule_fix = diagnostic.finding.rule.fix
+    rule_fix = diagnostic.finding.autofix
     return bool(diagnostic.finding.edits) and rule_fix is not None and (
         unsafe or rule_fix.applicability_of(diagnostic.finding.edits) == "safe")
 

@@ -37,6 +37,7 @@ class CellMap:
     last_line: int = 0  # the joined module's last line of cell code
     magics: tuple[Magic, ...] = ()
     widths: tuple[int, ...] = ()  # each line's length in its cell (IPython lines unblanked)
+    blanked: frozenset[int] = frozenset()  # the joined module's lines that are IPython's
 
     def code_of(self, code: str, cell: int) -> str:
         """The (IPython-blanked) code of one cell, out of the joined module."""
@@ -52,6 +53,8 @@ class CellMap:
         takes the line end before them (a cell's text has no last line end)."""
         cells: dict[int, list[Edit]] = {}
         for edit in fix:
+            if self._changes_ipython(edit):
+                return None
             cell, row = self.locate(edit.row)
             index = self.cells.index(cell)
             after = self.first_lines[index + 1] if index + 1 < len(self.cells) else (
@@ -68,6 +71,15 @@ class CellMap:
                     row - 1, self.widths[edit.row - 2] + 1, rows, last, "")
             cells.setdefault(cell, []).append(local)
         return {cell: _merged(edits) for cell, edits in cells.items()}
+
+    def _changes_ipython(self, edit: Edit) -> bool:
+        """Whether an edit changes an IPython line other than by deleting it whole (the cell's
+        text is edited as it is, and a magic is not Python to rewrite)."""
+        whole = not edit.content and edit.column == 1 and edit.end_column == 1
+        # An edit ending at the start of a line leaves it alone if it ends a line itself.
+        last = edit.end_row - (edit.end_column == 1 and edit.end_row > edit.row and (
+            not edit.content or edit.content.endswith("\n")))
+        return not whole and any(line in self.blanked for line in range(edit.row, last + 1))
 
     def contained(self, fix: Fix) -> Fix:
         """The fix (rows of the joined module) with each edit inside its cell, as ``split``
@@ -109,6 +121,7 @@ def notebook_code(raw: str) -> tuple[str, CellMap]:
     numbers: list[int] = []
     magics: list[Magic] = []
     widths: list[int] = []
+    blanked: set[int] = set()
     for number, cell in enumerate(cells, start=1):
         if not isinstance(cell, dict) or cell.get("cell_type") != "code":
             continue
@@ -122,10 +135,12 @@ def notebook_code(raw: str) -> tuple[str, CellMap]:
         magics += _magics(original, cell_lines, len(lines) + 1)
         first_lines.append(len(lines) + 1)
         numbers.append(number)
+        blanked.update(len(lines) + row for row, (python, line) in enumerate(
+            zip(cell_lines, original), start=1) if python != line)
         lines.extend(cell_lines)
         widths.extend(map(len, original))
     return "\n".join(lines) + "\n", CellMap(tuple(first_lines), tuple(numbers), len(lines),
-                                            tuple(magics), tuple(widths))
+                                            tuple(magics), tuple(widths), frozenset(blanked))
 
 
 _MAGIC = re.compile(r"%%?(\w+)")
