@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence, TypeVar
 
+from .nodes import nodes
+
 # Python's own line ends (``ast`` counts these; ``str.splitlines`` also splits on \f, \x1c ...).
 _LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 
@@ -208,17 +210,13 @@ def imports_name(module: ast.Module, origin: str, name: str) -> bool:
 
 def binds(module: ast.Module, name: str) -> bool:
     """Whether the module binds ``name`` anywhere (assignment, definition, import, argument)."""
-    for node in ast.walk(module):
-        if isinstance(node, ast.Name) and node.id == name and not isinstance(node.ctx, ast.Load):
-            return True
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and (
-                node.name == name):
-            return True
-        if isinstance(node, ast.alias) and (node.asname or node.name) == name:
-            return True
-        if isinstance(node, ast.arg) and node.arg == name:
-            return True
-    return False
+    found = nodes(module)
+    definitions: list[ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef] = [
+        *found.of(ast.FunctionDef), *found.of(ast.AsyncFunctionDef), *found.of(ast.ClassDef)]
+    return any(n.id == name and not isinstance(n.ctx, ast.Load) for n in found.of(ast.Name)) or (
+        any(d.name == name for d in definitions)) or any(
+        (a.asname or a.name) == name for a in found.of(ast.alias)) or any(
+        a.arg == name for a in found.of(ast.arg))
 
 
 def result_unused(module: ast.Module, call: ast.Call) -> bool:
@@ -236,8 +234,9 @@ def result_unused(module: ast.Module, call: ast.Call) -> bool:
 def inside_try(module: ast.Module, node: ast.AST) -> bool:
     """Whether ``node`` is inside a ``try`` statement of the module (its handlers may expect
     the old API: a fix there would change what they catch)."""
-    return any(isinstance(t, (ast.Try, ast.TryStar)) and any(inner is node for inner in ast.walk(t))
-               for t in ast.walk(module))
+    found = nodes(module)
+    return any(any(inner is node for inner in ast.walk(t))
+               for t in (*found.of(ast.Try), *found.of(ast.TryStar)))
 
 
 Result = TypeVar("Result")
@@ -256,11 +255,9 @@ def per_module(function: Callable[[SourceText, ast.Module], Result],
     return once
 
 
-@per_module
 def parents_of(source: SourceText, module: ast.Module) -> dict[int, ast.AST]:
     """Each node's parent (by the node's id) in the module."""
-    return {id(child): parent for parent in ast.walk(module)
-            for child in ast.iter_child_nodes(parent)}
+    return nodes(module).parents
 
 
 _FROM_MODULE = re.compile(r"from[ \t]+([\w.]+)[ \t]+import\b")
@@ -319,18 +316,17 @@ class _Usage:
     read: frozenset[str]  # the names the module reads
 
 
-_last_usage: list[_Usage] = []  # of the module checked last: one walk for all its calls
+_last_usage: list[_Usage] = []  # of the module checked last: one pass for all its calls
 
 
 def _usage(module: ast.Module) -> _Usage:
-    if _last_usage and _last_usage[0].module is module:
-        return _last_usage[0]
-    statements: dict[int, ast.stmt] = {}
-    read = set()
-    for node in ast.walk(module):
-        if isinstance(node, (ast.Expr, ast.Assign)):
-            statements.setdefault(id(node.value), node)
-        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
-            read.add(node.id)
-    _last_usage[:] = [_Usage(module, statements, frozenset(read))]
-    return _last_usage[0]
+    known = _last_usage[0] if _last_usage else None
+    if known is not None and known.module is module:
+        return known
+    found = nodes(module)
+    statements: dict[int, ast.stmt] = {id(s.value): s for s in found.of(ast.Expr)}
+    statements.update((id(s.value), s) for s in found.of(ast.Assign))
+    read = frozenset(n.id for n in found.of(ast.Name) if isinstance(n.ctx, ast.Load))
+    usage = _Usage(module, statements, read)
+    _last_usage[:] = [usage]
+    return usage

@@ -16,6 +16,7 @@ from . import rules  # noqa: F401  (registers every rule family)
 from .advice import advise
 from .edits import Fix, SourceText
 from .index import Index, shared
+from .nodes import CHILD_FIELDS, node_classes
 from .prescan import may_find
 from .project_index import EMPTY, ProjectIndex
 from .registry import REGISTRY, NameMatch, Releases, Rule, Settings
@@ -657,36 +658,21 @@ class Walker(ast.NodeVisitor):
                 self.resolver.bind(name, binding.path, binding.star, binding.module)
 
 
-def _node_classes() -> list[type[ast.AST]]:
-    found, todo = [], [ast.AST]
-    while todo:
-        cls = todo.pop()
-        found.append(cls)
-        todo.extend(cls.__subclasses__())
-    return found
-
-
 # Node class -> name of the Walker method that handles it (only Walker's own methods: the
 # base class's deprecated ``visit_Constant`` would cost a lookup per constant), computed once.
 _VISITORS = {
     cls: f"visit_{cls.__name__}"
-    for cls in _node_classes()
+    for cls in node_classes()
     if f"visit_{cls.__name__}" in vars(Walker)
 }
 _LEAVES = frozenset(
-    cls for cls in _node_classes()
+    cls for cls in node_classes()
     if cls in (ast.Constant, ast.Global, ast.Nonlocal)
     or issubclass(cls, (ast.expr_context, ast.operator, ast.unaryop, ast.cmpop, ast.boolop))
 )
-# Fields that never hold a node worth visiting: names and flags, and the context, operator
-# and comparison markers (leaves).
-_SCALAR_FIELDS = frozenset({"ctx", "op", "ops", "id", "attr", "arg", "name", "module", "asname",
-                            "type_comment", "kind", "level", "conversion", "is_async", "simple"})
-# Each node type's other fields, last first, so children pushed in this order pop in order.
-_FIELDS_BACKWARDS = {
-    cls: tuple(f for f in reversed(cls._fields) if f not in _SCALAR_FIELDS)
-    for cls in _node_classes()
-}
+# Each node type's fields that may hold nodes worth visiting, last first, so children pushed
+# in this order pop in order.
+_FIELDS_BACKWARDS = {cls: fields[::-1] for cls, fields in CHILD_FIELDS.items()}
 # Node types with lists that may hold something other than nodes.
 _MIXED = (ast.Dict, ast.MatchClass, ast.arguments)
 

@@ -17,6 +17,7 @@ import ast
 
 from ..edits import Edit, Fix, SourceText, add_import, binds, imports_name, inside_try, \
     parents_of
+from ..nodes import nodes
 from ..registry import Context
 
 GET_BACKEND = ("qiskit_aer.Aer.get_backend", "qiskit.Aer.get_backend",
@@ -107,15 +108,18 @@ def _bound_once(module: ast.Module, parents: dict[int, ast.AST],
             and len(statement.targets) == 1 and isinstance(statement.targets[0], ast.Name)):
         return None
     name = statement.targets[0].id
-    bindings = [n for n in ast.walk(module) if isinstance(n, ast.Name) and n.id == name and (
-        not isinstance(n.ctx, ast.Load)) or isinstance(n, ast.alias) and (
-        n.asname or n.name) == name or isinstance(n, ast.arg) and n.arg == name or isinstance(
-        n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and n.name == name]
+    found = nodes(module)
+    definitions: list[ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef] = [
+        *found.of(ast.FunctionDef), *found.of(ast.AsyncFunctionDef), *found.of(ast.ClassDef)]
+    bindings = [*(n for n in found.of(ast.Name) if n.id == name and not isinstance(
+        n.ctx, ast.Load)), *(n for n in found.of(ast.alias) if (n.asname or n.name) == name),
+        *(n for n in found.of(ast.arg) if n.arg == name),
+        *(n for n in definitions if n.name == name)]
     return name if len(bindings) == 1 else None
 
 
 def _loads(module: ast.Module, name: str) -> list[ast.Name]:
-    return [n for n in ast.walk(module) if isinstance(n, ast.Name) and n.id == name
+    return [n for n in nodes(module).of(ast.Name) if n.id == name
             and isinstance(n.ctx, ast.Load)]
 
 

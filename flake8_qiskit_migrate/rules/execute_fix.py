@@ -14,6 +14,7 @@ import ast
 import functools
 
 from ..edits import Edit, Fix, SourceText, arguments_removal, binds, imports_name, item_removal
+from ..nodes import nodes
 from ..registry import REGISTRY, Context
 from .backends import AER_BACKENDS, backend_kind
 from .execution import EXECUTE
@@ -136,9 +137,12 @@ def _import_edits(source: SourceText, module: ast.Module, bound: str) -> Fix | N
     """``from qiskit import execute`` imports ``transpile`` instead (or goes, where ``transpile``
     is imported already); only where that import is the one binding ``execute``, every use of
     the name is a call, and ``transpile`` names nothing else."""
-    statements = [s for s in ast.walk(module) if isinstance(s, (ast.Import, ast.ImportFrom))
-                  and any((a.asname or a.name) == bound for a in s.names)]
-    if bound != "execute" or len(statements) != 1 or not isinstance(
+    if bound != "execute":
+        return None
+    found = nodes(module)
+    imports: list[ast.Import | ast.ImportFrom] = [*found.of(ast.Import), *found.of(ast.ImportFrom)]
+    statements = [s for s in imports if any((a.asname or a.name) == bound for a in s.names)]
+    if len(statements) != 1 or not isinstance(
             statements[0], ast.ImportFrom) or statements[0].module != "qiskit" or (
             statements[0].level):
         return None
@@ -157,9 +161,9 @@ def _import_edits(source: SourceText, module: ast.Module, bound: str) -> Fix | N
 
 
 def _only_called(module: ast.Module, name: str) -> bool:
-    called = {id(n.func) for n in ast.walk(module) if isinstance(n, ast.Call)}
-    return all(id(n) in called for n in ast.walk(module)
-               if isinstance(n, ast.Name) and n.id == name)
+    found = nodes(module)
+    called = {id(n.func) for n in found.of(ast.Call)}
+    return all(id(n) in called for n in found.of(ast.Name) if n.id == name)
 
 
 def _statement_removal(source: SourceText, statement: ast.stmt) -> Fix | None:

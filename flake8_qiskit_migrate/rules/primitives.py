@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 
 from ..edits import Edit, Fix, SourceText, inside_try
+from ..nodes import nodes
 from ..registry import GUIDES, REGISTRY, Autofix, Context, Releases, Rule, RuleDoc
 from .primitive_values import V1_PATHS
 
@@ -249,9 +250,8 @@ def v2_imports(source: SourceText, module: ast.Module, old: str) -> list[Edit] |
     import fix makes), or None where one is not offered: a construction of the name does not
     fit the V2 class, a class derives from it, or a ``try`` surrounds the import."""
     edits = []
-    for statement in ast.walk(module):
-        if isinstance(statement, ast.ImportFrom) and statement.module == _MODULE and (
-                not statement.level):
+    for statement in nodes(module).of(ast.ImportFrom):
+        if statement.module == _MODULE and not statement.level:
             for alias in statement.names:
                 if alias.name == old:
                     if inside_try(module, statement) or not _uses_fit_v2(
@@ -275,11 +275,8 @@ def _fits_v2(call: ast.Call, old: str) -> bool:
 def _uses_fit_v2(module: ast.Module, bound: str, old: str) -> bool:
     """Whether every construction of the imported name fits the V2 class and no class
     derives from it (a V1 subclass overrides V1 methods)."""
-    for node in ast.walk(module):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and (
-                node.func.id == bound) and not _fits_v2(node, old):
-            return False
-        if isinstance(node, ast.ClassDef) and any(
-                isinstance(base, ast.Name) and base.id == bound for base in node.bases):
-            return False
-    return True
+    found = nodes(module)
+    return not any(isinstance(node.func, ast.Name) and node.func.id == bound
+                   and not _fits_v2(node, old) for node in found.of(ast.Call)) and not any(
+        isinstance(base, ast.Name) and base.id == bound
+        for node in found.of(ast.ClassDef) for base in node.bases)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 from ..edits import Edit, Fix, SourceText, inside_try, item_removal, parents_of, per_module
+from ..nodes import nodes
 from ..registry import REGISTRY, Context
 
 # ``from <module> import job_monitor``: the import forms whose bound name the fix follows.
@@ -33,16 +34,17 @@ def _drop_job_monitor(ctx: Context, node: ast.AST, name: str) -> Fix | None:
 @per_module
 def monitor_removal(source: SourceText, module: ast.Module) -> tuple[Fix, set[int]] | None:
     """The fix, and the nodes (import aliases, calls and their names) whose findings carry it."""
-    imports = [(statement, alias) for statement in ast.walk(module)
-               if isinstance(statement, ast.ImportFrom) and statement.module in _MONITOR_MODULES
-               and not statement.level for alias in statement.names if alias.name == _MONITOR]
+    found = nodes(module)
+    imports = [(statement, alias) for statement in found.of(ast.ImportFrom)
+               if statement.module in _MONITOR_MODULES and not statement.level
+               for alias in statement.names if alias.name == _MONITOR]
     bound = {alias.asname or alias.name for _, alias in imports}
     if not imports or any(inside_try(module, s) for s, _ in imports):
         return None
     calls: list[ast.Expr] = []
     parents = parents_of(source, module)
-    for node in ast.walk(module):
-        if isinstance(node, ast.Name) and node.id in bound:
+    for node in found.of(ast.Name):
+        if node.id in bound:
             statement = parents.get(id(node))
             call = parents.get(id(statement)) if isinstance(statement, ast.Call) else None
             if not (isinstance(node.ctx, ast.Load) and isinstance(statement, ast.Call)
@@ -50,9 +52,7 @@ def monitor_removal(source: SourceText, module: ast.Module) -> tuple[Fix, set[in
                     and _inert(statement)):
                 return None
             calls.append(call)
-        elif _binds(node, bound):
-            return None  # (also ``binds_elsewhere``, but in the same walk)
-    if any(inside_try(module, c) for c in calls):
+    if binds_elsewhere(module, bound, set()) or any(inside_try(module, c) for c in calls):
         return None
     edits: list[Edit | None] = []
     for statement in {id(s): s for s, _ in imports}.values():
@@ -93,7 +93,14 @@ def _binds(node: ast.AST, names: set[str]) -> bool:
 def binds_elsewhere(module: ast.Module, names: set[str], skip: set[int]) -> bool:
     """Whether the module binds one of ``names`` other than by a ``from`` import or at the
     nodes of ``skip``."""
-    return any(_binds(node, names) and id(node) not in skip for node in ast.walk(module))
+    found = nodes(module)
+    return any(_binds(node, names) and id(node) not in skip
+               for kind in _BINDERS for node in found.of(kind))
+
+
+# The node classes ``_binds`` may find binding a name.
+_BINDERS: tuple[type[ast.AST], ...] = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef,
+                                       ast.arg, ast.Import, ast.Name)
 
 
 def statement_removal(source: SourceText, statement: ast.stmt, parents: dict[int, ast.AST],

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 
 from ..edits import (Edit, Fix, SourceText, add_import, binds, imports_name, inside_try,
                      parents_of)
+from ..nodes import nodes
 from ..registry import REGISTRY, Context
 from .backends import AER_BACKEND, BARE_V2_BACKEND, RUNTIME_FAKE_BACKEND
 
@@ -105,18 +106,18 @@ def _text(source: SourceText, node: ast.AST) -> str:
 
 def _bound_once(module: ast.Module, name: str) -> ast.expr | None:
     """The value of the only binding of ``name`` in the module, a plain ``name = value``."""
-    stores = [n for n in ast.walk(module) if isinstance(n, ast.Name) and n.id == name
-              and not isinstance(n.ctx, ast.Load)]
-    assigns = [s for s in ast.walk(module) if isinstance(s, ast.Assign) and len(s.targets) == 1
+    found = nodes(module)
+    stores = [n for n in found.of(ast.Name) if n.id == name and not isinstance(n.ctx, ast.Load)]
+    assigns = [s for s in found.of(ast.Assign) if len(s.targets) == 1
                and isinstance(s.targets[0], ast.Name) and s.targets[0].id == name]
     if len(stores) != 1 or len(assigns) != 1 or any(
-            isinstance(n, ast.alias) and (n.asname or n.name) == name for n in ast.walk(module)):
+            (n.asname or n.name) == name for n in found.of(ast.alias)):
         return None
     return assigns[0].value
 
 
 def _loads(module: ast.Module, name: str) -> Iterator[ast.Name]:
-    return (n for n in ast.walk(module) if isinstance(n, ast.Name) and n.id == name
+    return (n for n in nodes(module).of(ast.Name) if n.id == name
             and isinstance(n.ctx, ast.Load))
 
 

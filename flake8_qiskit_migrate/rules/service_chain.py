@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ..edits import (Edit, Fix, SourceText, add_import, imports_name, inside_try, item_removal,
                      parents_of, per_module)
+from ..nodes import nodes
 from ..registry import REGISTRY, Context
 from .providers import _to_service
 from .removals import binds_elsewhere, statement_removal
@@ -92,14 +93,15 @@ def provider_chain(source: SourceText, module: ast.Module) -> tuple[Fix, set[int
         ibmq.add("IBMQ")  # ``from qiskit import *`` bound it before Qiskit 1.0 (and stays)
     least_busy = imports.bound(_LEAST_BUSY)
     parents = parents_of(source, module)
-    made = [s for s in ast.walk(module) if isinstance(s, ast.Assign) and len(s.targets) == 1
+    found = nodes(module)
+    made = [s for s in found.of(ast.Assign) if len(s.targets) == 1
             and isinstance(s.targets[0], ast.Name) and _provider_call(s.value, ibmq, classes)]
     if len(made) != 1 or binds_elsewhere(module, {_SERVICE}, set()):
         return None
     creation = made[0]
     provider = creation.targets[0].id  # type: ignore[attr-defined]
     assert isinstance(creation.value, ast.Call)
-    loads = [s for s in ast.walk(module) if isinstance(s, ast.Expr) and _ibmq_call(
+    loads = [s for s in found.of(ast.Expr) if _ibmq_call(
         s.value, ibmq, "load_account")] if ibmq & _names_in(creation.value) else []
     block = _block(parents, creation)
     if ibmq & _names_in(creation.value) and (len(loads) != 1 or loads[0] not in block or (
@@ -110,8 +112,8 @@ def provider_chain(source: SourceText, module: ast.Module) -> tuple[Fix, set[int
     covered: set[int] = {id(creation.value), id(creation.value.func)}
     # The uses of the provider: ``.get_backend(...)``, ``.backends(...)`` (in ``least_busy``).
     rewritten_least_busy: set[int] = set()
-    for node in ast.walk(module):
-        if isinstance(node, ast.Name) and node.id == provider and node is not creation.targets[0]:
+    for node in found.of(ast.Name):
+        if node.id == provider and node is not creation.targets[0]:
             use = _provider_use(node, parents, least_busy)
             if use is None:
                 return None
@@ -122,16 +124,16 @@ def provider_chain(source: SourceText, module: ast.Module) -> tuple[Fix, set[int
             if isinstance(step, ast.Call) and isinstance(step.func, ast.Name):
                 rewritten_least_busy.add(id(step.func))
     # Every use of IBMQ / the provider class is a step; ``least_busy`` may have other uses.
-    for node in ast.walk(module):
-        if isinstance(node, ast.Name) and node.id in ibmq | classes and not any(
+    for node in found.of(ast.Name):
+        if node.id in ibmq | classes and not any(
                 node in ast.walk(step) for step in (creation.value, *loads)):
             return None
     if binds_elsewhere(module, ibmq | classes | {provider}, {id(creation.targets[0])}) or any(
             inside_try(module, step) for step in steps):
         return None
     covered |= {id(s.value) for s in loads}
-    other_least_busy = any(isinstance(n, ast.Name) and n.id in least_busy and id(n) not in
-                           rewritten_least_busy for n in ast.walk(module))
+    other_least_busy = any(n.id in least_busy and id(n) not in rewritten_least_busy
+                           for n in found.of(ast.Name))
     gone = ibmq | classes | (set() if other_least_busy else least_busy & {
         n for n in least_busy if rewritten_least_busy})
     edits += _import_edits(source, module, imports, gone, parents, covered)
