@@ -10,9 +10,9 @@ from __future__ import annotations
 import ast
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterable, Sequence, TypeVar
+from typing import Callable, Concatenate, Iterable, ParamSpec, Sequence, TypeVar
 
-from .nodes import nodes
+from .nodes import nodes, remembered
 
 # Python's own line ends (``ast`` counts these; ``str.splitlines`` also splits on \f, \x1c ...).
 _LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
@@ -240,18 +240,18 @@ def inside_try(module: ast.Module, node: ast.AST) -> bool:
 
 
 Result = TypeVar("Result")
+Arguments = ParamSpec("Arguments")
 
 
-def per_module(function: Callable[[SourceText, ast.Module], Result],
-               ) -> Callable[[SourceText, ast.Module], Result]:
-    """Memoize a whole-module computation for the module being checked (one slot): the fixers
-    asked at each finding of a chain compute it once."""
-    slot: list[tuple[SourceText, ast.Module, Result]] = []
-
-    def once(source: SourceText, module: ast.Module) -> Result:
-        if not (slot and slot[0][0] is source and slot[0][1] is module):
-            slot[:] = [(source, module, function(source, module))]
-        return slot[0][2]
+def per_module(function: Callable[Concatenate[SourceText, ast.Module, Arguments], Result],
+               ) -> Callable[Concatenate[SourceText, ast.Module, Arguments], Result]:
+    """Memoize a whole-module computation (for the module being checked, ``nodes.remembered``;
+    other arguments must be hashable): the fixers asked at each finding of a chain compute it
+    once."""
+    def once(source: SourceText, module: ast.Module, /, *args: Arguments.args,
+             **kwargs: Arguments.kwargs) -> Result:
+        return remembered(module, (function, source, args, tuple(kwargs.items())),
+                          lambda: function(source, module, *args, **kwargs))
     return once
 
 
@@ -311,22 +311,18 @@ def import_after(source: SourceText, statement: ast.stmt, line: str) -> Edit | N
 
 @dataclass(frozen=True)
 class _Usage:
-    module: ast.Module
     statements: dict[int, ast.stmt]  # id of a call -> the statement whose value it is
     read: frozenset[str]  # the names the module reads
 
 
-_last_usage: list[_Usage] = []  # of the module checked last: one pass for all its calls
-
-
 def _usage(module: ast.Module) -> _Usage:
-    known = _last_usage[0] if _last_usage else None
-    if known is not None and known.module is module:
-        return known
+    """One pass for all the module's calls."""
+    return remembered(module, _usage, lambda: _usage_of(module))
+
+
+def _usage_of(module: ast.Module) -> _Usage:
     found = nodes(module)
     statements: dict[int, ast.stmt] = {id(s.value): s for s in found.of(ast.Expr)}
     statements.update((id(s.value), s) for s in found.of(ast.Assign))
     read = frozenset(n.id for n in found.of(ast.Name) if isinstance(n.ctx, ast.Load))
-    usage = _Usage(module, statements, read)
-    _last_usage[:] = [usage]
-    return usage
+    return _Usage(statements, read)

@@ -16,7 +16,7 @@ from . import rules  # noqa: F401  (registers every rule family)
 from .advice import advise
 from .edits import Fix, SourceText
 from .index import Index, shared
-from .nodes import CHILD_FIELDS, node_classes
+from .nodes import CHILD_FIELDS, node_classes, release
 from .prescan import may_find
 from .project_index import EMPTY, ProjectIndex
 from .registry import REGISTRY, NameMatch, Releases, Rule, Settings
@@ -100,6 +100,8 @@ def check(
     finally:
         sys.setrecursionlimit(limit)
     findings = walker.whole_chains()
+    if walker.module is not None:
+        release(walker.module)
     return sorted(_advised(_in_target(findings, settings), settings.targets))
 
 
@@ -182,10 +184,6 @@ class Walker(ast.NodeVisitor):
 
     def __init__(self, index: Index, resolver: Resolver, settings: Settings,
                  source: SourceText | None = None) -> None:
-        self._dispatch: dict[type[ast.AST], Callable[[Any], None]] = {
-            cls: getattr(self, name) for cls, name in _VISITORS.items()
-        }
-        self._dispatch.update(dict.fromkeys(_MIXED, self._visit_mixed))
         # Node types the generic walk passes over: constants and markers always, plain names
         # while no ``try`` body is being walked and no star import bound anything.
         self._leaves = _LEAVES | {ast.Name}
@@ -216,9 +214,9 @@ class Walker(ast.NodeVisitor):
         kind = type(node)
         if kind in self._leaves:
             return
-        method = self._dispatch.get(kind)
+        method = _DISPATCH.get(kind)
         if method is not None:
-            method(node)
+            method(self, node)
         else:
             self.generic_visit(node)
 
@@ -226,7 +224,7 @@ class Walker(ast.NodeVisitor):
         # The hottest loop of the walk: ``ast.iter_child_nodes`` inlined, children pushed so
         # they pop in source order. Lists of children hold only nodes here: the node types
         # whose lists may hold ``None`` or strings are dispatched to ``_visit_mixed``.
-        dispatch = self._dispatch
+        dispatch = _DISPATCH
         fields = _FIELDS_BACKWARDS
         leaves = self._leaves
         todo: list[ast.AST] = [node]
@@ -239,7 +237,7 @@ class Walker(ast.NodeVisitor):
                     continue
                 method = dispatch.get(kind)
                 if method is not None:
-                    method(current)
+                    method(self, current)
                     leaves = self._leaves  # a ``try`` or a star import may have changed it
                     continue
             first = False
@@ -658,10 +656,12 @@ class Walker(ast.NodeVisitor):
                 self.resolver.bind(name, binding.path, binding.star, binding.module)
 
 
-# Node class -> name of the Walker method that handles it (only Walker's own methods: the
-# base class's deprecated ``visit_Constant`` would cost a lookup per constant), computed once.
-_VISITORS = {
-    cls: f"visit_{cls.__name__}"
+# Node class -> the Walker method that handles it (only Walker's own methods: the base class's
+# deprecated ``visit_Constant`` would cost a lookup per constant), computed once. Functions,
+# not a walker's bound methods: those would make each walker a reference cycle, and its tree
+# garbage that only the cycle collector frees.
+_DISPATCH: dict[type[ast.AST], Callable[[Walker, Any], None]] = {
+    cls: vars(Walker)[f"visit_{cls.__name__}"]
     for cls in node_classes()
     if f"visit_{cls.__name__}" in vars(Walker)
 }
@@ -675,6 +675,7 @@ _LEAVES = frozenset(
 _FIELDS_BACKWARDS = {cls: fields[::-1] for cls, fields in CHILD_FIELDS.items()}
 # Node types with lists that may hold something other than nodes.
 _MIXED = (ast.Dict, ast.MatchClass, ast.arguments)
+_DISPATCH.update(dict.fromkeys(_MIXED, Walker._visit_mixed))
 
 
 def _all_args(args: ast.arguments) -> list[ast.arg]:

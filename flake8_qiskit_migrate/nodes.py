@@ -1,13 +1,18 @@
 """The nodes of the module being checked, by type: one walk of the whole tree, shared by every
 fix that asks about the whole module (each imported name's other uses, what else binds it),
-instead of an ``ast.walk`` per question. The lists keep ``ast.walk``'s order."""
+instead of an ``ast.walk`` per question. The lists keep ``ast.walk``'s order.
+
+They, and what the fixes work out from them (``remembered``), are kept for the module being
+checked only: ``release`` drops them when its check ends, so no tree outlives its check (a
+kept tree makes every later garbage collection longer)."""
 
 from __future__ import annotations
 
 import ast
-from typing import TypeVar
+from typing import Callable, Hashable, TypeVar, cast
 
 Node = TypeVar("Node", bound=ast.AST)
+Result = TypeVar("Result")
 
 
 def node_classes() -> list[type[ast.AST]]:
@@ -52,6 +57,7 @@ class ModuleNodes:
         self._by_type = by_type
         self._order = order
         self._parents: dict[int, ast.AST] | None = None
+        self.memo: dict[Hashable, object] = {}  # see ``remembered``
 
     def of(self, kind: type[Node]) -> list[Node]:
         """The nodes of one (concrete) node class."""
@@ -74,7 +80,7 @@ class ModuleNodes:
         return self._parents
 
 
-_last: list[ModuleNodes] = []  # of the module checked last (one slot)
+_last: list[ModuleNodes] = []  # of the module being checked (one slot)
 
 
 def nodes(module: ast.Module) -> ModuleNodes:
@@ -85,3 +91,18 @@ def nodes(module: ast.Module) -> ModuleNodes:
     found = ModuleNodes(module)
     _last[:] = [found]  # another thread's module may replace it: ``found`` stays ours
     return found
+
+
+def remembered(module: ast.Module, key: Hashable, compute: Callable[[], Result]) -> Result:
+    """``compute()``, worked out once per module and ``key``: the fixers asked at each
+    finding of a module ask the same whole-module question."""
+    memo = nodes(module).memo
+    if key not in memo:
+        memo[key] = compute()
+    return cast(Result, memo[key])
+
+
+def release(module: ast.Module) -> None:
+    """The module's check is over: forget its nodes and what was worked out from them."""
+    if _last and _last[0].module is module:
+        _last.clear()

@@ -4,11 +4,15 @@ messages as the plain ways of computing them. Behaviour only; timing lives in be
 from __future__ import annotations
 
 import ast
+import gc
+import weakref
 from pathlib import Path
 
 import pytest
 
+from flake8_qiskit_migrate import engine
 from flake8_qiskit_migrate.nodes import nodes
+from flake8_qiskit_migrate.registry import Settings
 
 TESTS = Path(__file__).parent
 PROGRAMS = sorted(p for folder in ("fixtures", "corpus", "migrations")
@@ -35,3 +39,22 @@ def test_module_nodes_follow_the_module_asked_about() -> None:
     assert [n.id for n in nodes(second).of(ast.Name)] == ["b", "c"]
     assert [n.id for n in nodes(first).of(ast.Name)] == ["a"]
     assert nodes(second).of(ast.Try) == []
+
+
+@pytest.mark.parametrize("path", sorted((TESTS / "fixtures").glob("QKM*.py")),
+                         ids=lambda p: p.name)  # every rule, and its fix
+def test_a_checked_tree_is_freed_when_its_check_ends(path: Path) -> None:
+    """No cycle through the walker and no whole-module memo keeps a module's tree (and every
+    later garbage collection walking it) alive after its check, fixes included."""
+    source = path.read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    alive = weakref.ref(tree)
+    gc.disable()
+    try:
+        gc.collect()
+        engine.check(tree, source, settings=Settings(explicit=("QKM",)))
+        del tree
+        assert alive() is None
+        assert gc.collect() == 0  # the check left no cyclic garbage either
+    finally:
+        gc.enable()

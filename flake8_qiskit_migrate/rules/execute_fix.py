@@ -11,9 +11,9 @@ plain name (it is written twice), and every use of ``execute`` in the module is 
 from __future__ import annotations
 
 import ast
-import functools
 
-from ..edits import Edit, Fix, SourceText, arguments_removal, binds, imports_name, item_removal
+from ..edits import (Edit, Fix, SourceText, arguments_removal, binds, imports_name, item_removal,
+                     per_module)
 from ..nodes import nodes
 from ..registry import REGISTRY, Context
 from .backends import AER_BACKENDS, backend_kind
@@ -132,7 +132,7 @@ def _text(source: SourceText, node: ast.AST) -> str:
     return source.segment(source.start(node), source.end(node))
 
 
-@functools.lru_cache(maxsize=4)  # asked at every call of a module: walks it once
+@per_module  # asked at every call of a module
 def _import_edits(source: SourceText, module: ast.Module, bound: str) -> Fix | None:
     """``from qiskit import execute`` imports ``transpile`` instead (or goes, where ``transpile``
     is imported already); only where that import is the one binding ``execute``, every use of

@@ -10,11 +10,10 @@ keeps equal to the installed packages); the code keeps the name it binds, so no 
 from __future__ import annotations
 
 import ast
-import functools
 from typing import Callable
 
 from ..edits import (Edit, Fix, SourceText, add_import, binds, import_after, imports_name,
-                     item_removal, moved_from_import)
+                     item_removal, moved_from_import, per_module)
 from ..nodes import nodes
 from ..registry import REGISTRY, Context
 from . import execution  # noqa: F401  (registers QKM107 and QKM108 first)
@@ -78,8 +77,8 @@ def _fake_target(path: str) -> tuple[str, str] | None:
     return (module, name) if name in RUNTIME_FAKES else None
 
 
-@functools.lru_cache(maxsize=4)  # asked at every fake of a module: walks it once
-def _calls_v1_only(module: ast.Module, provider: bool) -> bool:
+@per_module  # asked at every fake of a module
+def _calls_v1_only(source: SourceText, module: ast.Module, provider: bool) -> bool:
     """Whether the module uses what only a V1 fake backend (or ``provider``) has."""
     only = _V1_ONLY | _V1_PROVIDER_ONLY if provider else _V1_ONLY
     found = nodes(module)
@@ -99,7 +98,7 @@ def _import_fixer(code: str, target: Target) -> None:
     def fix(ctx: Context, node: ast.AST, name: str) -> Fix | None:
         source, module, statement = ctx.source, ctx.module, ctx.import_statement
         if source is None or module is None or code == "QKM211" and _calls_v1_only(
-                module, name.endswith(".FakeProvider")):
+                source, module, name.endswith(".FakeProvider")):
             return None
         if isinstance(node, ast.alias) and isinstance(statement, ast.ImportFrom):
             moves = {a.name: t for a in statement.names
