@@ -9,6 +9,7 @@ import os
 from dataclasses import dataclass
 from typing import Callable
 
+from .. import collector
 from ..engine import Finding, check, whole_groups
 from ..prescan import may_find, names_in
 from ..project_index import EMPTY, ProjectIndex
@@ -118,12 +119,14 @@ def _findings(source: Source, settings: Settings, package: Callable[[], str | No
             return cached
     findings: list[Finding] = []
     if may_find(source.code, package, settings, project.words):
-        try:
-            tree = ast.parse(source.code, filename=source.path)
-        except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
-            raise ParseError(_unparsed(error, source)) from None
-        findings = check(tree, source.code, package, settings, prescanned=True,
-                         project=project)
+        with collector.paused():
+            try:
+                tree = ast.parse(source.code, filename=source.path)
+            except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
+                raise ParseError(_unparsed(error, source)) from None
+            findings = check(tree, source.code, package, settings, prescanned=True,
+                             project=project)
+            del tree  # freed here, while the collector cannot walk it
     if cache is not None:
         cache.store(key, findings)
     return findings
