@@ -11,7 +11,7 @@ from typing import Iterator
 
 @contextmanager
 def paused() -> Iterator[None]:
-    """No collection inside; the collector is as it was after (another thread's pause may have
+    """No collection inside; the collector is as it was, after (another thread's pause may have
     turned it off already: then that thread turns it back on)."""
     was_on = gc.isenabled()
     gc.disable()

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import ast
 import gc
+import sys
 import weakref
 from pathlib import Path
 
 import pytest
 
 from flake8_qiskit_migrate import engine
+from flake8_qiskit_migrate.core.diagnostics import Diagnostic, ParseError, diagnose
+from flake8_qiskit_migrate.core.filters import Selection
+from flake8_qiskit_migrate.core.sources import Source
 from flake8_qiskit_migrate.nodes import nodes
 from flake8_qiskit_migrate.registry import Settings
 
@@ -56,5 +60,48 @@ def test_a_checked_tree_is_freed_when_its_check_ends(path: Path) -> None:
         del tree
         assert alive() is None
         assert gc.collect() == 0  # the check left no cyclic garbage either
+    finally:
+        gc.enable()
+
+
+LEGACY = "from qiskit import execute\njob = execute(circuit, backend)\n"
+
+
+def diagnosed(code: str) -> list[Diagnostic]:
+    return diagnose(Source("m.py", code, text=code), Selection.build(None, [], []), Settings(),
+                    lambda: None, with_fixes=True)
+
+
+def _inside(name: str) -> bool:
+    frame = sys._getframe(1)
+    while frame is not None and frame.f_code.co_name != name:
+        frame = frame.f_back  # type: ignore[assignment]
+    return frame is not None
+
+
+def test_no_collection_runs_while_a_module_is_checked() -> None:
+    collections: list[int] = []  # (the one the check's allocations owe runs when it is over)
+
+    def seen(phase: str, info: dict[str, int]) -> None:
+        if phase == "start" and _inside("_diagnose"):
+            collections.append(info["generation"])
+    gc.callbacks.append(seen)
+    try:
+        found = diagnosed(LEGACY * 2000)  # allocates far past the collector's thresholds
+    finally:
+        gc.callbacks.remove(seen)
+    assert [d.code for d in found[:2]] == ["QKM101", "QKM101"]
+    assert collections == []
+    assert gc.isenabled()
+
+
+def test_the_collector_is_as_it_was_after_a_check_even_one_that_fails() -> None:
+    with pytest.raises(ParseError):
+        diagnosed("from qiskit import execute\nexecute(\n")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        diagnosed(LEGACY)
+        assert not gc.isenabled()  # the user's choice is kept
     finally:
         gc.enable()

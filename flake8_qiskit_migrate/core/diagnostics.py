@@ -67,6 +67,13 @@ def diagnose(source: Source, selection: Selection, settings: Settings,
              cache: Cache | None = None, project: ProjectIndex = EMPTY) -> list[Diagnostic]:
     """The selected, un-suppressed diagnostics of one readable source; ``with_fixes`` also
     works out each fixable finding's edits (cell-relative in notebooks)."""
+    with collector.paused():  # see ``collector``
+        return _diagnose(source, selection, settings, package, with_fixes, cache, project)
+
+
+def _diagnose(source: Source, selection: Selection, settings: Settings,
+              package: Callable[[], str | None], with_fixes: bool, cache: Cache | None,
+              project: ProjectIndex) -> list[Diagnostic]:
     try:
         findings = _findings(source, settings, package, cache, project)
     except ParseError:
@@ -119,14 +126,12 @@ def _findings(source: Source, settings: Settings, package: Callable[[], str | No
             return cached
     findings: list[Finding] = []
     if may_find(source.code, package, settings, project.words):
-        with collector.paused():
-            try:
-                tree = ast.parse(source.code, filename=source.path)
-            except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
-                raise ParseError(_unparsed(error, source)) from None
-            findings = check(tree, source.code, package, settings, prescanned=True,
-                             project=project)
-            del tree  # freed here, while the collector cannot walk it
+        try:
+            tree = ast.parse(source.code, filename=source.path)
+        except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
+            raise ParseError(_unparsed(error, source)) from None
+        findings = check(tree, source.code, package, settings, prescanned=True,
+                         project=project)
     if cache is not None:
         cache.store(key, findings)
     return findings
