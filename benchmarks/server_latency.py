@@ -116,9 +116,9 @@ class Client:
     def __init__(self) -> None:
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         self.started = time.perf_counter()
-        self.process = subprocess.Popen(
+        self.process = subprocess.Popen(  # in ROOT: ``-m`` would put the caller's folder first
             [sys.executable, "-m", "flake8_qiskit_migrate", "server"], stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE, env=env)
+            stdout=subprocess.PIPE, env=env, cwd=ROOT)
         self.messages: Queue[tuple[float, dict[str, Any]]] = Queue()
         threading.Thread(target=self._read, daemon=True).start()
         self.next_id = 0
