@@ -11,7 +11,9 @@ import ast
 import bisect
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterable, Sequence, TypeVar
+from typing import Callable, Concatenate, Iterable, ParamSpec, Sequence, TypeVar
+
+from .nodes import nodes, remembered
 
 # Python's own line ends (``ast`` counts these; ``str.splitlines`` also splits on \f, \x1c ...).
 _LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
@@ -218,17 +220,13 @@ def imports_name(module: ast.Module, origin: str, name: str) -> bool:
 
 def binds(module: ast.Module, name: str) -> bool:
     """Whether the module binds ``name`` anywhere (assignment, definition, import, argument)."""
-    for node in ast.walk(module):
-        if isinstance(node, ast.Name) and node.id == name and not isinstance(node.ctx, ast.Load):
-            return True
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and (
-                node.name == name):
-            return True
-        if isinstance(node, ast.alias) and (node.asname or node.name) == name:
-            return True
-        if isinstance(node, ast.arg) and node.arg == name:
-            return True
-    return False
+    found = nodes(module)
+    definitions: list[ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef] = [
+        *found.of(ast.FunctionDef), *found.of(ast.AsyncFunctionDef), *found.of(ast.ClassDef)]
+    return any(n.id == name and not isinstance(n.ctx, ast.Load) for n in found.of(ast.Name)) or (
+        any(d.name == name for d in definitions)) or any(
+        (a.asname or a.name) == name for a in found.of(ast.alias)) or any(
+        a.arg == name for a in found.of(ast.arg))
 
 
 def import_needed(module: ast.Module, origins: tuple[str, ...], name: str,
@@ -289,31 +287,35 @@ def statement_removal(source: SourceText, statement: ast.stmt) -> Fix | None:
 def inside_try(module: ast.Module, node: ast.AST) -> bool:
     """Whether ``node`` is inside a ``try`` statement of the module (its handlers may expect
     the old API: a fix there would change what they catch)."""
-    return any(isinstance(t, (ast.Try, ast.TryStar)) and any(inner is node for inner in ast.walk(t))
-               for t in ast.walk(module))
+    found = nodes(module)
+    return any(any(inner is node for inner in ast.walk(t))
+               for kind in TRY_STATEMENTS for t in found.of(kind))
+
+
+# ``try`` statements: ``try ... except*`` (``ast.TryStar``) exists from Python 3.11 only.
+TRY_STATEMENTS: tuple[type[ast.stmt], ...] = (ast.Try, *(
+    [getattr(ast, "TryStar")] if hasattr(ast, "TryStar") else []))
 
 
 Result = TypeVar("Result")
+Arguments = ParamSpec("Arguments")
 
 
-def per_module(function: Callable[[SourceText, ast.Module], Result],
-               ) -> Callable[[SourceText, ast.Module], Result]:
-    """Memoize a whole-module computation for the module being checked (one slot): the fixers
-    asked at each finding of a chain compute it once."""
-    slot: list[tuple[SourceText, ast.Module, Result]] = []
-
-    def once(source: SourceText, module: ast.Module) -> Result:
-        if not (slot and slot[0][0] is source and slot[0][1] is module):
-            slot[:] = [(source, module, function(source, module))]
-        return slot[0][2]
+def per_module(function: Callable[Concatenate[SourceText, ast.Module, Arguments], Result],
+               ) -> Callable[Concatenate[SourceText, ast.Module, Arguments], Result]:
+    """Memoize a whole-module computation (for the module being checked, ``nodes.remembered``;
+    other arguments must be hashable): the fixers asked at each finding of a chain compute it
+    once."""
+    def once(source: SourceText, module: ast.Module, /, *args: Arguments.args,
+             **kwargs: Arguments.kwargs) -> Result:
+        return remembered(module, (function, source, args, tuple(kwargs.items())),
+                          lambda: function(source, module, *args, **kwargs))
     return once
 
 
-@per_module
 def parents_of(source: SourceText, module: ast.Module) -> dict[int, ast.AST]:
     """Each node's parent (by the node's id) in the module."""
-    return {id(child): parent for parent in ast.walk(module)
-            for child in ast.iter_child_nodes(parent)}
+    return nodes(module).parents
 
 
 _FROM_MODULE = re.compile(r"from[ \t]+([\w.]+)[ \t]+import\b")
@@ -367,23 +369,18 @@ def import_after(source: SourceText, statement: ast.stmt, line: str) -> Edit | N
 
 @dataclass(frozen=True)
 class _Usage:
-    module: ast.Module
     statements: dict[int, ast.stmt]  # id of a call -> the statement whose value it is
     read: frozenset[str]  # the names the module reads
 
 
-_last_usage: list[_Usage] = []  # of the module checked last: one walk for all its calls
-
-
 def _usage(module: ast.Module) -> _Usage:
-    if _last_usage and _last_usage[0].module is module:
-        return _last_usage[0]
-    statements: dict[int, ast.stmt] = {}
-    read = set()
-    for node in ast.walk(module):
-        if isinstance(node, (ast.Expr, ast.Assign)):
-            statements.setdefault(id(node.value), node)
-        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
-            read.add(node.id)
-    _last_usage[:] = [_Usage(module, statements, frozenset(read))]
-    return _last_usage[0]
+    """One pass for all the module's calls."""
+    return remembered(module, _usage, lambda: _usage_of(module))
+
+
+def _usage_of(module: ast.Module) -> _Usage:
+    found = nodes(module)
+    statements: dict[int, ast.stmt] = {id(s.value): s for s in found.of(ast.Expr)}
+    statements.update((id(s.value), s) for s in found.of(ast.Assign))
+    read = frozenset(n.id for n in found.of(ast.Name) if isinstance(n.ctx, ast.Load))
+    return _Usage(statements, read)

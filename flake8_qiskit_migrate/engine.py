@@ -16,6 +16,7 @@ from . import rules  # noqa: F401  (registers every rule family)
 from .advice import advise
 from .edits import Fix, SourceText
 from .index import Index, shared
+from .nodes import CHILD_FIELDS, node_classes, release
 from .prescan import may_find
 from .project_index import EMPTY, ProjectIndex
 from .registry import REGISTRY, Autofix, Magic, NameMatch, Releases, Rule, Settings
@@ -112,6 +113,8 @@ def check(
         sys.setrecursionlimit(limit)
     walker.report_magics()
     findings = walker.whole_chains()
+    if walker.module is not None:
+        release(walker.module)
     return sorted(_advised(_in_target(findings, settings), settings.targets))
 
 
@@ -216,10 +219,6 @@ class Walker(ast.NodeVisitor):
 
     def __init__(self, index: Index, resolver: Resolver, settings: Settings,
                  source: SourceText | None = None) -> None:
-        self._dispatch: dict[type[ast.AST], Callable[[Any], None]] = {
-            cls: getattr(self, name) for cls, name in _VISITORS.items()
-        }
-        self._dispatch.update(dict.fromkeys(_MIXED, self._visit_mixed))
         # Node types the generic walk passes over: constants and markers always, plain names
         # while no ``try`` body is being walked and no star import bound anything.
         self._leaves = _LEAVES | {ast.Name}
@@ -251,9 +250,9 @@ class Walker(ast.NodeVisitor):
         kind = type(node)
         if kind in self._leaves:
             return
-        method = self._dispatch.get(kind)
+        method = _DISPATCH.get(kind)
         if method is not None:
-            method(node)
+            method(self, node)
         else:
             self.generic_visit(node)
 
@@ -261,7 +260,7 @@ class Walker(ast.NodeVisitor):
         # The hottest loop of the walk: ``ast.iter_child_nodes`` inlined, children pushed so
         # they pop in source order. Lists of children hold only nodes here: the node types
         # whose lists may hold ``None`` or strings are dispatched to ``_visit_mixed``.
-        dispatch = self._dispatch
+        dispatch = _DISPATCH
         fields = _FIELDS_BACKWARDS
         leaves = self._leaves
         todo: list[ast.AST] = [node]
@@ -274,7 +273,7 @@ class Walker(ast.NodeVisitor):
                     continue
                 method = dispatch.get(kind)
                 if method is not None:
-                    method(current)
+                    method(self, current)
                     leaves = self._leaves  # a ``try`` or a star import may have changed it
                     continue
             first = False
@@ -736,38 +735,26 @@ class Walker(ast.NodeVisitor):
                 self.resolver.bind(name, binding.path, binding.star, binding.module)
 
 
-def _node_classes() -> list[type[ast.AST]]:
-    found, todo = [], [ast.AST]
-    while todo:
-        cls = todo.pop()
-        found.append(cls)
-        todo.extend(cls.__subclasses__())
-    return found
-
-
-# Node class -> name of the Walker method that handles it (only Walker's own methods: the
-# base class's deprecated ``visit_Constant`` would cost a lookup per constant), computed once.
-_VISITORS = {
-    cls: f"visit_{cls.__name__}"
-    for cls in _node_classes()
+# Node class -> the Walker method that handles it (only Walker's own methods: the base class's
+# deprecated ``visit_Constant`` would cost a lookup per constant), computed once. Functions,
+# not a walker's bound methods: those would make each walker a reference cycle, and its tree
+# garbage that only the cycle collector frees.
+_DISPATCH: dict[type[ast.AST], Callable[[Walker, Any], None]] = {
+    cls: vars(Walker)[f"visit_{cls.__name__}"]
+    for cls in node_classes()
     if f"visit_{cls.__name__}" in vars(Walker)
 }
 _LEAVES = frozenset(
-    cls for cls in _node_classes()
+    cls for cls in node_classes()
     if cls in (ast.Constant, ast.Global, ast.Nonlocal)
     or issubclass(cls, (ast.expr_context, ast.operator, ast.unaryop, ast.cmpop, ast.boolop))
 )
-# Fields that never hold a node worth visiting: names and flags, and the context, operator
-# and comparison markers (leaves).
-_SCALAR_FIELDS = frozenset({"ctx", "op", "ops", "id", "attr", "arg", "name", "module", "asname",
-                            "type_comment", "kind", "level", "conversion", "is_async", "simple"})
-# Each node type's other fields, last first, so children pushed in this order pop in order.
-_FIELDS_BACKWARDS = {
-    cls: tuple(f for f in reversed(cls._fields) if f not in _SCALAR_FIELDS)
-    for cls in _node_classes()
-}
+# Each node type's fields that may hold nodes worth visiting, last first, so children pushed
+# in this order pop in order.
+_FIELDS_BACKWARDS = {cls: fields[::-1] for cls, fields in CHILD_FIELDS.items()}
 # Node types with lists that may hold something other than nodes.
 _MIXED = (ast.Dict, ast.MatchClass, ast.arguments)
+_DISPATCH.update(dict.fromkeys(_MIXED, Walker._visit_mixed))
 
 
 def _all_args(args: ast.arguments) -> list[ast.arg]:

@@ -9,6 +9,7 @@ import os
 from dataclasses import dataclass
 from typing import Callable
 
+from .. import collector
 from ..edits import Edit
 from ..engine import Finding, check, shared_fixes, whole_groups
 from ..prescan import may_find, names_in
@@ -66,6 +67,13 @@ def diagnose(source: Source, selection: Selection, settings: Settings,
              cache: Cache | None = None, project: ProjectIndex = EMPTY) -> list[Diagnostic]:
     """The selected, un-suppressed diagnostics of one readable source; ``with_fixes`` also
     works out each fixable finding's edits (cell-relative in notebooks)."""
+    with collector.paused():  # see ``collector``
+        return _diagnose(source, selection, settings, package, with_fixes, cache, project)
+
+
+def _diagnose(source: Source, selection: Selection, settings: Settings,
+              package: Callable[[], str | None], with_fixes: bool, cache: Cache | None,
+              project: ProjectIndex) -> list[Diagnostic]:
     try:
         findings = _findings(source, settings, package, cache, project)
     except ParseError:

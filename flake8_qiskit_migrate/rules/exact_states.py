@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from ..edits import Edit, Fix, SourceText, add_import, binds, inside_try, parents_of, \
     per_module
+from ..nodes import nodes
 from ..registry import Context
 
 GET_BACKEND = ("qiskit_aer.Aer.get_backend", "qiskit.Aer.get_backend",
@@ -193,7 +194,7 @@ def _flow(source: SourceText, module: ast.Module) -> _Flow:
 
 
 def _loads(module: ast.Module, name: str) -> list[ast.Name]:
-    return [n for n in ast.walk(module) if isinstance(n, ast.Name) and n.id == name
+    return [n for n in nodes(module).of(ast.Name) if n.id == name
             and isinstance(n.ctx, ast.Load)]
 
 

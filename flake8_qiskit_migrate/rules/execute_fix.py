@@ -13,10 +13,9 @@ all: with one call left, ``from qiskit import execute`` must stay, and it fails 
 from __future__ import annotations
 
 import ast
-import functools
 
 from ..edits import (Edit, Fix, SourceText, arguments_removal, binds, imports_name, item_removal,
-                     only_called, statement_removal)
+                     only_called, per_module, statement_removal)
 from ..registry import REGISTRY, Context
 from .backends import AER_BACKENDS, backend_kind
 from .execution import EXECUTE
@@ -149,7 +148,7 @@ def _text(source: SourceText, node: ast.AST) -> str:
     return source.segment(source.start(node), source.end(node))
 
 
-@functools.lru_cache(maxsize=4)  # asked at every call of a module: walks it once
+@per_module  # asked at every call of a module
 def _import_edits(source: SourceText, module: ast.Module, bound: str) -> Fix | None:
     """Each ``from qiskit import execute`` imports ``transpile`` instead (or drops it, where
     ``transpile`` is imported already); a notebook may import it in several cells. Only where

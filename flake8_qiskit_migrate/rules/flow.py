@@ -9,9 +9,23 @@ function reading the name) proves nothing: the helpers answer None.
 from __future__ import annotations
 
 import ast
-import functools
+import weakref
+from typing import Callable
 
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+
+
+def _per_node(function: Callable[[ast.AST], frozenset[str]]) -> Callable[[ast.AST], frozenset[str]]:
+    """Memoize a question about one node for as long as the node lives (a cache holding the
+    node would keep the module's tree alive after its check)."""
+    memo: weakref.WeakKeyDictionary[ast.AST, frozenset[str]] = weakref.WeakKeyDictionary()
+
+    def once(node: ast.AST) -> frozenset[str]:
+        found = memo.get(node)
+        if found is None:
+            found = memo[node] = function(node)
+        return found
+    return once
 
 
 def _binds(statement: ast.AST, name: str) -> bool:
@@ -19,7 +33,7 @@ def _binds(statement: ast.AST, name: str) -> bool:
     return name in _bound(statement)
 
 
-@functools.lru_cache(maxsize=4096)  # asked for each name read before it: walks it once
+@_per_node  # asked for each name read before it: walks it once
 def _bound(statement: ast.AST) -> frozenset[str]:
     """The names a statement binds anywhere in it."""
     names: set[str] = set()
@@ -65,7 +79,7 @@ def _read_elsewhere(scope: ast.AST, name: str) -> bool:
     return name in _read_inside(scope)
 
 
-@functools.lru_cache(maxsize=64)  # asked at each use of a name: walks the scope once
+@_per_node  # asked at each use of a name: walks the scope once
 def _read_inside(scope: ast.AST) -> frozenset[str]:
     """The names that functions, lambdas and classes inside the scope read from it: read and
     not their own (a parameter, or bound in them), or declared ``global`` / ``nonlocal``."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 
+from ..nodes import nodes
 from ..registry import REGISTRY, Context, Rule, RuleDoc
 from .backends import IBM_BACKEND
 from .primitive_calls import CIRCUITS, V2_GUIDE
@@ -164,7 +165,7 @@ def _non_native_gate(ctx: Context, name: str, first: int, last: int) -> bool:
     if ctx.module is None:
         return False
     return any(
-        isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+        isinstance(node.func, ast.Attribute)
         and node.func.attr in NON_NATIVE_GATES and isinstance(node.func.value, ast.Name)
         and node.func.value.id == name and first <= node.lineno <= last
-        for node in ast.walk(ctx.module))
+        for node in nodes(ctx.module).of(ast.Call))

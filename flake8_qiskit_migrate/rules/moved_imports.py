@@ -10,11 +10,11 @@ keeps equal to the installed packages); the code keeps the name it binds, so no 
 from __future__ import annotations
 
 import ast
-import functools
 from typing import Callable
 
 from ..edits import (Edit, Fix, SourceText, add_import, binds, import_after, imports_name,
-                     item_removal, moved_from_import)
+                     item_removal, moved_from_import, per_module)
+from ..nodes import nodes
 from ..registry import REGISTRY, Context
 from . import execution  # noqa: F401  (registers QKM107 and QKM108 first)
 from .exact_states import exact_state_fix
@@ -77,17 +77,14 @@ def _fake_target(path: str) -> tuple[str, str] | None:
     return (module, name) if name in RUNTIME_FAKES else None
 
 
-@functools.lru_cache(maxsize=4)  # asked at every fake of a module: walks it once
-def _calls_v1_only(module: ast.Module, provider: bool) -> bool:
+@per_module  # asked at every fake of a module
+def _calls_v1_only(source: SourceText, module: ast.Module, provider: bool) -> bool:
     """Whether the module uses what only a V1 fake backend (or ``provider``) has."""
     only = _V1_ONLY | _V1_PROVIDER_ONLY if provider else _V1_ONLY
-    for node in ast.walk(module):
-        if isinstance(node, ast.Attribute) and node.attr in only:
-            return True
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and (
-                node.func.attr == "name" and not node.args and not node.keywords):
-            return True
-    return False
+    found = nodes(module)
+    return any(node.attr in only for node in found.of(ast.Attribute)) or any(
+        isinstance(node.func, ast.Attribute) and node.func.attr == "name" and not node.args
+        and not node.keywords for node in found.of(ast.Call))
 
 
 Target = Callable[[str], "tuple[str, str] | None"]
@@ -101,7 +98,7 @@ def _import_fixer(code: str, target: Target) -> None:
     def fix(ctx: Context, node: ast.AST, name: str) -> Fix | None:
         source, module, statement = ctx.source, ctx.module, ctx.import_statement
         if source is None or module is None or code == "QKM211" and _calls_v1_only(
-                module, name.endswith(".FakeProvider")):
+                source, module, name.endswith(".FakeProvider")):
             return None
         if isinstance(node, ast.alias) and isinstance(statement, ast.ImportFrom):
             moves = {a.name: t for a in statement.names
@@ -148,8 +145,8 @@ def _through_alias(source: SourceText, module: ast.Module, node: ast.Attribute) 
     root = node.value
     while isinstance(root, ast.Attribute):
         root = root.value
-    for statement in ast.walk(module):
-        if isinstance(statement, ast.Import) and isinstance(root, ast.Name):
+    for statement in nodes(module).of(ast.Import):
+        if isinstance(root, ast.Name):
             for alias in statement.names:
                 if alias.asname == root.id:
                     return _moved_module(source, alias)
@@ -162,9 +159,10 @@ BASIC_SIMULATOR = "qiskit.providers.basic_provider"
 def _exact_state(ctx: Context, module: ast.Module, name: str) -> Fix | None:
     """The exact migration of ``BasicAer``'s statevector or unitary simulator, where the
     module's one use of the name is that ``get_backend`` call."""
-    uses = [n for n in ast.walk(module) if isinstance(n, ast.Name) and n.id == name]
-    calls = [n for n in ast.walk(module) if isinstance(n, ast.Call) and isinstance(
-        n.func, ast.Attribute) and n.func.value in uses]
+    found = nodes(module)
+    uses = [n for n in found.of(ast.Name) if n.id == name]
+    calls = [n for n in found.of(ast.Call) if isinstance(n.func, ast.Attribute)
+             and n.func.value in uses]
     return exact_state_fix(ctx, calls[0]) if len(uses) == len(calls) == 1 else None
 
 
@@ -178,15 +176,15 @@ def _to_basic_simulator(ctx: Context, node: ast.AST, name: str) -> Fix | None:
     if source is None or module is None or not isinstance(node, ast.alias) or not isinstance(
             statement, ast.ImportFrom) or statement.module != "qiskit" or node.asname:
         return None
-    calls = [n for n in ast.walk(module) if isinstance(n, ast.Call) and isinstance(
-        n.func, ast.Attribute) and isinstance(n.func.value, ast.Name) and n.func.value.id ==
-        node.name and n.func.attr == "get_backend" and len(n.args) == 1 and not n.keywords
+    found = nodes(module)
+    calls = [n for n in found.of(ast.Call) if isinstance(n.func, ast.Attribute) and isinstance(
+        n.func.value, ast.Name) and n.func.value.id == node.name and n.func.attr ==
+        "get_backend" and len(n.args) == 1 and not n.keywords
         and literal_text(n.args[0]) == "qasm_simulator"]
     owners = {id(c.func.value) for c in calls if isinstance(c.func, ast.Attribute)}
     if not calls:
         return _exact_state(ctx, module, node.name)
-    if any(isinstance(n, ast.Name) and n.id == node.name and id(n) not in owners
-           for n in ast.walk(module)):
+    if any(n.id == node.name and id(n) not in owners for n in found.of(ast.Name)):
         return None
     edits = [source.replace(call, "BasicSimulator()") for call in calls]
     line = f"from {BASIC_SIMULATOR} import BasicSimulator"

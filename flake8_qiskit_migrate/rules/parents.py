@@ -5,16 +5,11 @@ the module's parent table is built on the first such question and kept for the n
 from __future__ import annotations
 
 import ast
-from functools import lru_cache
 
+from ..nodes import nodes
 from ..registry import Context
 
 
 def parent(ctx: Context, node: ast.AST) -> ast.AST | None:
     """The node that holds ``node`` directly, if the module's tree is known."""
-    return None if ctx.module is None else _parents(ctx.module).get(node)
-
-
-@lru_cache(maxsize=1)  # one module is checked at a time
-def _parents(module: ast.Module) -> dict[ast.AST, ast.AST]:
-    return {child: node for node in ast.walk(module) for child in ast.iter_child_nodes(node)}
+    return None if ctx.module is None else nodes(ctx.module).parents.get(id(node))

@@ -10,6 +10,7 @@ import ast
 from typing import Sequence
 
 from ..edits import Edit, Fix, SourceText, inside_try, item_removal, parents_of, per_module
+from ..nodes import nodes, remembered
 from ..registry import REGISTRY, Context, Magic
 from .providers import JUPYTER_ADVICE
 
@@ -56,8 +57,8 @@ def monitor_removal(source: SourceText, module: ast.Module) -> tuple[Fix, set[in
         return None
     calls: list[ast.Expr] = []
     parents = parents_of(source, module)
-    for node in ast.walk(module):
-        if isinstance(node, ast.Name) and node.id in bound:
+    for node in nodes(module).of(ast.Name):
+        if node.id in bound:
             statement = parents.get(id(node))
             call = parents.get(id(statement)) if isinstance(statement, ast.Call) else None
             if not (isinstance(node.ctx, ast.Load) and isinstance(statement, ast.Call)
@@ -65,9 +66,7 @@ def monitor_removal(source: SourceText, module: ast.Module) -> tuple[Fix, set[in
                     and _inert(statement)):
                 return None
             calls.append(call)
-        elif _binds(node, bound):
-            return None  # (also ``binds_elsewhere``, but in the same walk)
-    if any(inside_try(module, c) for c in calls):
+    if binds_elsewhere(module, bound, set()) or any(inside_try(module, c) for c in calls):
         return None
     removed = {id(c) for c in calls}
     edits = names_removal(source, parents, imports + unused) + [
@@ -144,7 +143,14 @@ def _binds(node: ast.AST, names: set[str]) -> bool:
 def binds_elsewhere(module: ast.Module, names: set[str], skip: set[int]) -> bool:
     """Whether the module binds one of ``names`` other than by a ``from`` import or at the
     nodes of ``skip``."""
-    return any(_binds(node, names) and id(node) not in skip for node in ast.walk(module))
+    found = nodes(module)
+    return any(_binds(node, names) and id(node) not in skip
+               for kind in _BINDERS for node in found.of(kind))
+
+
+# The node classes ``_binds`` may find binding a name.
+_BINDERS: tuple[type[ast.AST], ...] = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef,
+                                       ast.arg, ast.Import, ast.Name)
 
 
 def statement_removal(source: SourceText, statement: ast.stmt, parents: dict[int, ast.AST],
@@ -182,7 +188,6 @@ JUPYTER_MAGICS = ("qiskit_version_table", "qiskit_copyright", "qiskit_job_watche
                   "qiskit_disable_job_watcher", "qiskit_progress_bar", "qiskit_backend_overview",
                   "qiskit_job_status", "monospaced_output", "circuit_library_info")
 _MAGICS = frozenset(JUPYTER_MAGICS)
-_jupyter_slot: list[tuple[SourceText, ast.Module, tuple[Fix, set[int]] | None]] = []
 
 
 def jupyter_removal(ctx: Context) -> tuple[Fix, set[int]] | None:
@@ -193,9 +198,9 @@ def jupyter_removal(ctx: Context) -> tuple[Fix, set[int]] | None:
     source, module = ctx.source, ctx.module
     if source is None or module is None:
         return None
-    if not (_jupyter_slot and _jupyter_slot[0][0] is source and _jupyter_slot[0][1] is module):
-        _jupyter_slot[:] = [(source, module, _jupyter_removal(source, module, ctx.magics))]
-    return _jupyter_slot[0][2]
+    magics = ctx.magics
+    return remembered(module, (_jupyter_removal, source, magics),
+                      lambda: _jupyter_removal(source, module, magics))
 
 
 def _jupyter_removal(source: SourceText, module: ast.Module,

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import ast
 
-from ..edits import Edit, Fix, SourceText, add_import, import_needed, parents_of
+from ..edits import TRY_STATEMENTS, Edit, Fix, SourceText, add_import, import_needed, parents_of
 from ..registry import REGISTRY, Context
 from .backends import (AER_BACKEND, BARE_V2_BACKEND, RUNTIME_FAKE_BACKEND, STATEVECTOR_BACKEND,
                        UNITARY_BACKEND)
@@ -87,7 +87,7 @@ def run_to_sampler(ctx: Context, node: ast.AST, name: str) -> Fix | None:
 def _in_try(parents: dict[int, ast.AST], node: ast.AST) -> bool:
     """Whether ``node`` is inside a ``try`` statement (its body or a handler)."""
     current = parents.get(id(node))
-    while current is not None and not isinstance(current, (ast.Try, ast.TryStar)):
+    while current is not None and not isinstance(current, TRY_STATEMENTS):
         current = parents.get(id(current))
     return current is not None
 

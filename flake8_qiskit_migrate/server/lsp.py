@@ -17,7 +17,7 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
-from .. import __version__
+from .. import __version__, collector
 from ..core.diagnostics import Diagnostic
 from ..core.filters import Selection
 from ..project import LOCK_FILES
@@ -144,6 +144,10 @@ class Server(LanguageServer):
 
     def check(self, snapshot: Snapshot, resolved: Resolved) -> Checked:
         """Runs in the checker's thread: it reads the snapshot and sends nothing."""
+        with collector.paused():  # the module's nodes and the messages' parts: see ``collector``
+            return self._check(snapshot, resolved)
+
+    def _check(self, snapshot: Snapshot, resolved: Resolved) -> Checked:
         layout, encoding = snapshot.layout, protocol.encoding_name(self.workspace.position_encoding)
         result = checking.check(snapshot.path, layout.code, resolved)
         published: dict[str, list[types.Diagnostic]] = {
