@@ -309,3 +309,31 @@ def test_a_comment_inside_a_rewritten_call_keeps_the_module_unfixed() -> None:
     assert found and not any(found.values())
     assert all(fixes(source.replace("  # circuits", "")).values())
     assert all(fixes(source.replace("  # circuits", "").replace("[op]", "['#']")).values())
+
+
+def test_the_reference_sampler_options_become_its_v2_keywords(tmp_path: Path) -> None:
+    """``Sampler(options={"shots": n, "seed": s})``: the V1 run options are the V2 Sampler's
+    ``default_shots`` and ``seed`` (the Estimator's shots have no exact V2 home)."""
+    legacy = """\
+from qiskit import QuantumCircuit
+from qiskit.primitives import Sampler
+
+bell = QuantumCircuit(2)
+bell.h(0)
+bell.cx(0, 1)
+bell.measure_all()
+sampler = Sampler(options={"shots": 4000, "seed": 3})
+print(sampler.run(bell).result().quasi_dists[0].binary_probabilities())
+"""
+    text = fixed(legacy)
+    assert 'sampler = Sampler(default_shots=4000, seed=3)\n' in text
+    assert "from qiskit.primitives import StatevectorSampler as Sampler\n" in text
+    run = subprocess.run([sys.executable, "-c", text], capture_output=True, text=True,
+                         check=False, timeout=120)
+    assert run.returncode == 0, run.stderr
+    counts = ast.literal_eval(run.stdout)
+    assert set(counts) == {"00", "11"} and abs(counts["00"] - 0.5) < 0.05
+    for options in ('{"shots": 100, "transpile": 1}', '{"shots": None}', "opts"):
+        assert not any(fixes(legacy.replace('{"shots": 4000, "seed": 3}', options)).values())
+    estimator = legacy.replace("Sampler", "Estimator")
+    assert not any(fixes(estimator).values())

@@ -230,9 +230,13 @@ class _Plan:
             raise _Unproven
         given = {k.arg: k.value for k in call.keywords}
         if kind.code == "QKM301" or None in given:
-            if given:
-                raise _Unproven  # ``options=`` held run options
-            return {}
+            # The reference Sampler's ``options`` shots and seed are the V2 Sampler's
+            # ``default_shots`` and ``seed``; the Estimator's shots have no exact home.
+            options = _literal_dict(given.pop("options", None)) if (
+                kind.code == "QKM301" and not kind.estimator and None not in given) else {}
+            if given or not _shots_and_seed(options):
+                raise _Unproven  # other run options
+            return _v2_keywords(options)
         # Aer: ``run_options`` shots and seed are the V2 Sampler's ``default_shots`` and
         # ``seed`` (``seed_simulator``); the V2 Estimator computes exact values, as V1 did
         # with ``approximation=True`` and no shots (the seed is then unused).
@@ -243,11 +247,9 @@ class _Plan:
                     run) - {"shots", "seed"} or not _is_none(run.get("shots", None)):
                 raise _Unproven  # sampled expectation values: no exact V2 counterpart
             return {}
-        if given or set(run) - {"shots", "seed"} or not all(
-                isinstance(v, ast.Constant) and type(v.value) is int for v in run.values()):
+        if given or not _shots_and_seed(run):
             raise _Unproven  # ``shots=None`` (exact), backend or transpile options
-        return {{"shots": "default_shots"}.get(k, k): str(v.value)  # type: ignore[attr-defined]
-                for k, v in run.items()}
+        return _v2_keywords(run)
 
     def _run(self, run: ast.Call, kind: Kind) -> str | None:
         """The PUBs of a ``run`` call, its job read; the seed it passes, if any."""
@@ -428,6 +430,18 @@ def _pubs(source: SourceText, arguments: list[ast.expr | None],
         raise _Unproven
     return "[" + ", ".join(f"({', '.join(_text(source, e) for e in row)})" if len(row) > 1
                            else _text(source, row[0]) for row in zip(*columns)) + "]"
+
+
+def _shots_and_seed(options: dict[str, ast.expr]) -> bool:
+    """V1 run options that are only integer ``shots`` and ``seed``."""
+    return not set(options) - {"shots", "seed"} and all(
+        isinstance(v, ast.Constant) and type(v.value) is int for v in options.values())
+
+
+def _v2_keywords(options: dict[str, ast.expr]) -> dict[str, str]:
+    """The V2 Sampler's construction keywords for V1 ``shots`` / ``seed`` run options."""
+    return {{"shots": "default_shots"}.get(k, k): str(v.value)  # type: ignore[attr-defined]
+            for k, v in options.items()}
 
 
 def _literal_dict(node: ast.expr | None) -> dict[str, ast.expr]:
