@@ -462,7 +462,9 @@ def test_notebook_calls_fixed_in_their_cells_with_the_import(tmp_path: Path) -> 
                      "--exit-zero", cwd=tmp_path)
     assert fixing.returncode == 0, fixing.stderr
     cells = ["".join(c["source"]) for c in json.loads(program.read_text())["cells"]]
+    # The next round takes the run on to the Sampler (QKM103's unsafe fix), in both cells.
     assert cells == ["from qiskit import QuantumCircuit\nfrom qiskit_aer import AerSimulator\n"
-                     "sim = AerSimulator()\n",
+                     "from qiskit.primitives import BackendSamplerV2\nsim = AerSimulator()\n",
                      "qc = QuantumCircuit(1, 1)\nqc.x(0)\nqc.measure(0, 0)\n"
-                     "print(sim.run(qc, shots=7).result().get_counts())\n"]
+                     "print(BackendSamplerV2(backend=sim).run([qc], shots=7).result()[0].data.c."
+                     "get_counts())\n"]

@@ -408,3 +408,27 @@ def test_import_needed_counts_only_imports_before_the_use() -> None:
     assert import_needed(module, origins, "BackendSamplerV2", last) is False
     other = ast.parse("BackendSamplerV2 = object\nuse = 1\n")
     assert import_needed(other, origins, "BackendSamplerV2", other.body[1]) is None
+
+
+def test_a_name_bound_to_a_transpiled_list_runs_as_that_list(tmp_path: Path) -> None:
+    """``tqcs = transpile([a, b], sim)`` then ``sim.run(tqcs)``: the list of PUBs as it is,
+    each circuit read by its index; not where something may change the list after."""
+    legacy = """\
+        from qiskit import QuantumCircuit, transpile
+        from qiskit_aer import AerSimulator
+        a = QuantumCircuit(1, 1)
+        a.x(0)
+        a.measure(0, 0)
+        b = QuantumCircuit(1, 1)
+        b.measure(0, 0)
+        sim = AerSimulator()
+        tqcs = transpile([a, b], sim)
+        result = sim.run(tqcs, shots=20).result()
+        print(result.get_counts(0), result.get_counts(1))
+        """
+    fixed_text = fix_notebook(tmp_path, legacy)[0]
+    assert ("result = BackendSamplerV2(backend=sim).run(tqcs, shots=20).result()\n"
+            "print(result[0].data.c.get_counts(), result[1].data.c.get_counts())\n") in fixed_text
+    changed = fix_notebook(tmp_path, legacy.replace("        result =", "        tqcs.append(a)\n"
+                                                    "        result ="))[0]
+    assert "sim.run(tqcs, shots=20)" in changed

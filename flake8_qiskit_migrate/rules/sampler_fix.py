@@ -170,7 +170,11 @@ def _run_circuits(ctx: Context, parents: dict[int, ast.AST], module: ast.Module,
     """The circuits the run's argument holds (one, or a list), each with the names
     ``get_counts`` may read it by and (with ``done``, where the result was read) its classical
     registers, and whether they are a list: ``transpile(qc, ...)``, ``qc``, a name bound to
-    either, or a list of them."""
+    either, or a list of them, or a name bound to ``transpile([...], ...)`` (the list, as it was
+    transpiled, where nothing changes the list after)."""
+    listing = _bound_list(ctx, parents, module, argument)
+    if listing is not None:
+        return _run_circuits(ctx, parents, module, listing, done)
     transpiled = _transpiled(ctx, argument)
     listed = isinstance(transpiled if transpiled is not None else argument, ast.List)
     elements = transpiled if transpiled is not None else argument
@@ -180,6 +184,22 @@ def _run_circuits(ctx: Context, parents: dict[int, ast.AST], module: ast.Module,
     if not taken or None in circuits:
         return None
     return [c for c in circuits if c is not None], listed
+
+
+def _bound_list(ctx: Context, parents: dict[int, ast.AST], module: ast.Module,
+                argument: ast.expr) -> ast.Call | None:
+    """The ``transpile([a, b], ...)`` call a name is bound to, where the name's other reads only
+    pass the list on as it is (no method of it is called: ``append`` would change it)."""
+    if not isinstance(argument, ast.Name):
+        return None
+    assign = binding(module, parents, argument)
+    value = assign.value if assign is not None else None
+    if not (isinstance(value, ast.Call) and isinstance(_transpiled(ctx, value), ast.List)):
+        return None
+    if any(isinstance(n, ast.Name) and n.id == argument.id and isinstance(
+            parents.get(id(n)), (ast.Attribute, ast.Subscript)) for n in ast.walk(module)):
+        return None
+    return value
 
 
 def _circuit(ctx: Context, parents: dict[int, ast.AST], module: ast.Module, node: ast.expr,

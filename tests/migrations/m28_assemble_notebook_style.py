@@ -1,7 +1,7 @@
 # A textbook chapter run as a script: the same `qobj` name in every cell, statevectors and
 # unitaries saved on aer_simulator, a Qobj built inline, counts read by circuit.
 # compare: close
-# remaining: QKM103 QKM401
+# remaining: QKM103
 from qiskit import QuantumCircuit, Aer, assemble
 from math import pi
 

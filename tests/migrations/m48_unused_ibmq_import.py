@@ -1,7 +1,7 @@
 # The IBM Quantum Challenge 2021 import line: IBMQ imported, never used; a local simulation
 # (anonymous registers: the Sampler fix cannot name the result field, backend.run stays).
 # compare: exact
-# remaining: QKM103 QKM401
+# remaining: none
 from qiskit import QuantumCircuit, execute, Aer, IBMQ, QuantumRegister, ClassicalRegister
 
 qr = QuantumRegister(2)

@@ -3,6 +3,7 @@ from math import pi
 from qiskit import QuantumCircuit
 from qiskit.quantum_info import Operator, Statevector
 from qiskit_aer import AerSimulator
+from qiskit.primitives import BackendSamplerV2
 
 qc = QuantumCircuit(2)
 qc.h(0)
@@ -26,11 +27,11 @@ qc_ha.cx(1, 2)
 qc_ha.ccx(0, 1, 3)
 qc_ha.measure(2, 0)
 qc_ha.measure(3, 1)
-counts = sim.run(qc_ha).result().get_counts(qc_ha)
+counts = sim.run(qc_ha).result().get_counts(qc_ha)  # still supported on a local simulator
 print("half_adder:", dict(sorted(counts.items())))
 
 qc = QuantumCircuit(1, 1)
 qc.x(0)
 qc.measure(0, 0)
-job = sim.run(qc, shots=100)
-print("one:", dict(sorted(job.result().get_counts().items())))
+job = BackendSamplerV2(backend=sim).run([qc], shots=100)
+print("one:", dict(sorted(job.result()[0].data.c.get_counts().items())))

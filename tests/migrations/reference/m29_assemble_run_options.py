@@ -1,4 +1,5 @@
 from qiskit import QuantumCircuit, transpile
+from qiskit.primitives import BackendSamplerV2
 from qiskit_aer import AerSimulator
 from qiskit_aer.noise import NoiseModel, depolarizing_error
 
@@ -12,9 +13,11 @@ qc.cx(0, 1)
 qc.cx(0, 2)
 qc.measure([0, 1, 2], [0, 1, 2])
 t_qc = transpile(qc, aer_sim)
-counts = aer_sim.run(t_qc, seed_simulator=9, noise_model=noise_model, shots=4000).result(
-    ).get_counts()
+noisy = BackendSamplerV2(backend=aer_sim, options={
+    "seed_simulator": 9, "run_options": {"noise_model": noise_model}})
+counts = noisy.run([t_qc], shots=4000).result()[0].data.c.get_counts()
 print("noisy:", dict(sorted(counts.items())))
 print("shots:", sum(counts.values()))
-answer = aer_sim.run(t_qc, seed_simulator=4).result().get_counts()
+ideal = BackendSamplerV2(backend=aer_sim, options={"seed_simulator": 4})
+answer = ideal.run([t_qc]).result()[0].data.c.get_counts()
 print("ideal:", dict(sorted(answer.items())))

@@ -1,4 +1,5 @@
 from qiskit import ClassicalRegister, QuantumCircuit, QuantumRegister, transpile
+from qiskit.primitives import BackendSamplerV2
 from qiskit_aer import AerSimulator
 
 qr = QuantumRegister(2)
@@ -9,5 +10,6 @@ qc.cx(qr[0], qr[1])
 qc.measure(qr, cr)
 
 backend = AerSimulator()
-counts = backend.run(transpile(qc, backend), shots=1000).result().get_counts()
+result = BackendSamplerV2(backend=backend).run([transpile(qc, backend)], shots=1000).result()
+counts = result[0].join_data().get_counts()  # the register's name is the counter's c0, c1...
 print("counts:", dict(sorted(counts.items())))
