@@ -270,9 +270,9 @@ def result_unused(module: ast.Module, call: ast.Call) -> bool:
 def only_called(module: ast.Module, name: str) -> bool:
     """Whether every ``name`` of the module is the function of a call (no other read, and no
     assignment)."""
-    called = {id(n.func) for n in ast.walk(module) if isinstance(n, ast.Call)}
-    return all(id(n) in called for n in ast.walk(module)
-               if isinstance(n, ast.Name) and n.id == name)
+    found = nodes(module)
+    called = {id(n.func) for n in found.of(ast.Call)}
+    return all(id(n) in called for n in found.of(ast.Name) if n.id == name)
 
 
 def statement_removal(source: SourceText, statement: ast.stmt) -> Fix | None:

@@ -16,6 +16,7 @@ import ast
 
 from ..edits import (Edit, Fix, SourceText, arguments_removal, binds, imports_name, item_removal,
                      only_called, per_module, statement_removal)
+from ..nodes import nodes
 from ..registry import REGISTRY, Context
 from .backends import AER_BACKENDS, backend_kind
 from .execution import EXECUTE
@@ -155,9 +156,13 @@ def _import_edits(source: SourceText, module: ast.Module, bound: str) -> Fix | N
     such imports are all that bind ``execute`` (or ``from qiskit import *``, which gives
     ``transpile`` too, does), every use of the name is a call, and ``transpile`` names nothing
     else."""
-    statements = [s for s in ast.walk(module) if isinstance(s, (ast.Import, ast.ImportFrom))
-                  and any((a.asname or a.name) == bound for a in s.names)]
-    if bound != "execute" or not only_called(module, bound) or any(
+    if bound != "execute":
+        return None
+    found = nodes(module)
+    imports: list[ast.Import | ast.ImportFrom] = [*found.of(ast.Import), *found.of(ast.ImportFrom)]
+    statements = sorted((s for s in imports if any((a.asname or a.name) == bound for a in s.names)),
+                        key=lambda s: (s.lineno, s.col_offset))
+    if not only_called(module, bound) or any(
             not isinstance(s, ast.ImportFrom) or s.module != "qiskit" or s.level
             for s in statements):
         return None
