@@ -287,9 +287,11 @@ def statement_removal(source: SourceText, statement: ast.stmt) -> Fix | None:
 def inside_try(module: ast.Module, node: ast.AST) -> bool:
     """Whether ``node`` is inside a ``try`` statement of the module (its handlers may expect
     the old API: a fix there would change what they catch)."""
-    found = nodes(module)
-    return any(any(inner is node for inner in ast.walk(t))
-               for kind in TRY_STATEMENTS for t in found.of(kind))
+    parents = nodes(module).parents  # up the node's ancestors, not down every ``try``
+    current: ast.AST | None = node
+    while current is not None and not isinstance(current, TRY_STATEMENTS):
+        current = parents.get(id(current))
+    return current is not None
 
 
 # ``try`` statements: ``try ... except*`` (``ast.TryStar``) exists from Python 3.11 only.

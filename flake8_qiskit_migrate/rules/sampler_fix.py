@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import ast
 
-from ..edits import TRY_STATEMENTS, Edit, Fix, SourceText, add_import, import_needed, parents_of
+from ..edits import Edit, Fix, SourceText, add_import, import_needed, inside_try, parents_of
 from ..registry import REGISTRY, Context
 from .backends import (AER_BACKEND, BARE_V2_BACKEND, RUNTIME_FAKE_BACKEND, STATEVECTOR_BACKEND,
                        UNITARY_BACKEND)
@@ -57,7 +57,7 @@ def run_to_sampler(ctx: Context, node: ast.AST, name: str) -> Fix | None:
                                       for k in node.keywords):
         return None
     parents = parents_of(source, module)
-    if _in_try(parents, node):  # a handler may expect the errors of ``backend.run``
+    if inside_try(module, node):  # a handler may expect the errors of ``backend.run``
         return None
     names = _run_names(ctx, parents, module, node.args[0])
     reads = None if names is None else _counts_reads(source, module, node, names[0])
@@ -82,14 +82,6 @@ def run_to_sampler(ctx: Context, node: ast.AST, name: str) -> Fix | None:
     return (*_sampler_call(source, node, listed),
             *(_read(source, read, index, register[0])
               for (read, index), register in zip(reads, registers) if register), *imports)
-
-
-def _in_try(parents: dict[int, ast.AST], node: ast.AST) -> bool:
-    """Whether ``node`` is inside a ``try`` statement (its body or a handler)."""
-    current = parents.get(id(node))
-    while current is not None and not isinstance(current, TRY_STATEMENTS):
-        current = parents.get(id(current))
-    return current is not None
 
 
 def _kept(keyword: ast.keyword) -> bool:
