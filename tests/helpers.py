@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -15,3 +16,11 @@ def command(*args: str, cwd: Path, stdin: str | None = None,
         args = ("check", "--quiet", *args[1:])
     return subprocess.run([sys.executable, "-m", "flake8_qiskit_migrate", *args], cwd=cwd,
                           input=stdin, capture_output=True, text=True, check=False)
+
+
+def notebook(*cells: str, indent: int | None = None) -> str:
+    """An ``.ipynb`` document (nbformat 4) of code cells with these sources."""
+    return json.dumps({"cells": [{"cell_type": "code", "execution_count": None, "metadata": {},
+                                  "outputs": [], "source": cell.splitlines(keepends=True)}
+                                 for cell in cells],
+                       "metadata": {}, "nbformat": 4, "nbformat_minor": 5}, indent=indent)

@@ -15,6 +15,7 @@ from .. import __version__
 from ..registry import Rule
 from ..core.baseline import line_fingerprint, relative_path
 from ..core.diagnostics import Diagnostic
+from ..edits import Edit
 from .summary import fixable
 from ..core.unchecked import Unchecked
 
@@ -51,6 +52,14 @@ def full(diagnostics: list[Diagnostic], unsafe: bool = False) -> str:
     return "\n".join(blocks)
 
 
+def _edit_object(edit: Edit, cell: int | None) -> dict[str, Any]:
+    """An edit as ruff's JSON gives it; in a notebook its rows are its cell's, and the cell
+    is named (a fix may edit several cells)."""
+    return {"content": edit.content, **({} if cell is None else {"cell": cell}),
+            "end_location": {"column": edit.end_column, "row": edit.end_row},
+            "location": {"column": edit.column, "row": edit.row}}
+
+
 def _ruff_object(d: Diagnostic) -> dict[str, Any]:
     rule = d.finding.rule
     return {
@@ -60,9 +69,8 @@ def _ruff_object(d: Diagnostic) -> dict[str, Any]:
         "filename": d.filename,
         "fix": None if d.fix is None else {
             "applicability": d.fix.applicability,
-            "edits": [{"content": e.content,
-                       "end_location": {"column": e.end_column, "row": e.end_row},
-                       "location": {"column": e.column, "row": e.row}} for e in d.fix.edits],
+            "edits": [_edit_object(e, cell) for e, cell in
+                      zip(d.fix.edits, d.fix.cells or [None] * len(d.fix.edits))],
             "message": d.fix.message,
         },
         "location": {"column": d.column, "row": d.row},

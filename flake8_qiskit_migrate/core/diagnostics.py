@@ -28,6 +28,7 @@ class FixInfo:
     applicability: str
     message: str
     edits: tuple[Edit, ...]
+    cells: tuple[int, ...] = ()  # in a notebook, the cell of each edit (its rows are the cell's)
 
 
 @dataclass(frozen=True)
@@ -155,11 +156,13 @@ def _fix_info(source: Source, d: Diagnostic) -> FixInfo | None:
     if rule_fix is None or not d.finding.edits:
         return None
     edits = d.finding.edits
+    cells: tuple[int, ...] = ()  # a script's edits name no cell
     if source.cells is not None:  # rows inside each edit's own cell, as ruff gives them
         split = source.cells.split(edits) or {}
         edits = tuple(edit for cell in sorted(split) for edit in split[cell])
+        cells = tuple(cell for cell in sorted(split) for _ in split[cell])
     return FixInfo(rule_fix.applicability_of(d.finding.edits), rule_fix.title_of(d.finding.edits),
-                   edits)
+                   edits, cells)
 
 
 def _diagnostic(source: Source, finding: Finding, line: str, end_line: str) -> Diagnostic:

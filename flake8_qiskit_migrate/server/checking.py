@@ -107,9 +107,10 @@ class Result:
     problem: Unchecked | None = None  # the text does not parse: nothing was checked
 
 
-def check(path: str, code: str, resolved: Resolved) -> Result:
-    """The diagnostics (with their fixes) of a module's text, as the command finds them."""
-    return _check(sources.Source(path, code, text=code), path, resolved)
+def check(path: str, code: str, resolved: Resolved, cells: CellMap | None = None) -> Result:
+    """The diagnostics (with their fixes) of a module's text, as the command finds them; for
+    a notebook, its joined cells with their map (the cells' bindings and magics count)."""
+    return _check(sources.Source(path, code, cells, text=code), path, resolved)
 
 
 def _check(source: sources.Source, path: str, resolved: Resolved) -> Result:

@@ -87,8 +87,11 @@ class Server(LanguageServer):
                      for cell in notebook.cells]
             code, cell_map = checking.joined_cells(cells)
             uris = {number: cell.document for number, cell in enumerate(notebook.cells, 1)}
+            lines = code.split("\n")
+            for magic in cell_map.magics:  # blanked in the code; positions count its text
+                lines[magic.line - 1] = magic.text
             return Snapshot(unit, notebook.version, path,
-                            Layout(unit, code, code.split("\n"), cell_map, uris))
+                            Layout(unit, code, lines, cell_map, uris))
         if unit not in self.workspace.text_documents:
             return None
         document = self.workspace.get_text_document(unit)
@@ -149,7 +152,7 @@ class Server(LanguageServer):
 
     def _check(self, snapshot: Snapshot, resolved: Resolved) -> Checked:
         layout, encoding = snapshot.layout, protocol.encoding_name(self.workspace.position_encoding)
-        result = checking.check(snapshot.path, layout.code, resolved)
+        result = checking.check(snapshot.path, layout.code, resolved, layout.cells)
         published: dict[str, list[types.Diagnostic]] = {
             uri: [] for uri in (layout.cell_uris or {0: snapshot.unit}).values()}
         noqa = checking.Noqa(layout.code)
