@@ -13,8 +13,9 @@ from typing import Any
 
 import pytest
 
-from flake8_qiskit_migrate.core import baseline, diagnostics, runner, sources
+from flake8_qiskit_migrate.core import baseline, diagnostics, fixing, runner, sources
 from flake8_qiskit_migrate.core.filters import Selection
+from flake8_qiskit_migrate.core.unchecked import SYNTAX, Unchecked
 from flake8_qiskit_migrate.registry import Settings
 
 TESTS = Path(__file__).parent
@@ -164,3 +165,18 @@ def test_a_baseline_finding_is_left_and_reported_by_the_last_check(tmp_path: Pat
     assert "EstimatorV2(mode=backend)" in path.read_text()
     assert [d.code for d in outcome.diagnostics] == ["QKM412"]
     assert outcome.diagnostics == fresh_check(path, with_fixes=False)
+
+
+def test_a_fixed_text_that_cannot_be_read_back_is_never_written(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Were a round's notebook text not a notebook any more (a bug), the rounds stop at the
+    text before it: the file is not emptied, and its findings stay."""
+    path = tmp_path / "a.py"
+    path.write_text(THREE_FIXES)
+
+    def unreadable(name: str, text: str) -> sources.Source:
+        return sources.Source(name, error=Unchecked(name, SYNTAX, "invalid notebook"))
+    monkeypatch.setattr(fixing, "redecode", unreadable)
+    outcome = runner.check_source(sources.read(str(path)), job())
+    assert outcome.change is None and path.read_text() == THREE_FIXES
+    assert [d.code for d in outcome.diagnostics] == ["QKM414", "QKM412", "QKM413"]
