@@ -1,18 +1,22 @@
 """Benchmark the fixing modes against the plain check, in the same run, on generated files.
 
 Files like the ones users reported: ~3,000 lines of ordinary code with three fixable findings
-each (``Session(service=...)``, ``SamplerV2(session=...)``, ``EstimatorV2(backend=...)``).
-Every figure is the median of ``--repeat`` runs of the command with ``-j 1``, printed with its
-ratio to the plain check of the same files:
+each (``Session(service=...)``, ``SamplerV2(session=...)``, ``EstimatorV2(backend=...)``),
+each file's text its own (a result cache would otherwise serve every file but the first).
+Each repeat runs every command once with ``-j 1``, in turn, each on a fresh copy of the
+files, so a change of the machine's load weighs on all of them alike; each ratio is the median
+of the repeats' ratios to that repeat's plain check, in wall time and in the command's CPU
+time (user + system: steadier on a shared machine):
 
   check                   concise output                       (the baseline)
   check --diff            target <= 2.0 x check
-  check --fix             on a fresh copy each time            target <= 2.5 x check
+  check --fix                                                  target <= 2.5 x check
   check --output-format json (fix edits included)              target <= 1.5 x concise
 
-then how the cost grows: one file of 1x, 2x, 4x the size (same findings), and one file of
-1x, 2x, 4x the fixable findings (100, 200, 400 ``SamplerV2(backend=...)`` calls), concise vs
-JSON.
+first with ``--no-cache`` (the work itself), then with the result cache as a first run in a
+project meets it (an empty cache folder each time, which the run fills); then how the cost
+grows: one file of 1x, 2x, 4x the size (same findings), and one file of 1x, 2x, 4x the fixable
+findings (100, 200, 400 ``SamplerV2(backend=...)`` calls), concise vs JSON.
 
 Usage: python benchmarks/bench_fix.py [--repeat N] [--files N]
 """
@@ -21,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -28,6 +33,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Callable
 
 HEADER = """\
 from qiskit_ibm_runtime import EstimatorV2, QiskitRuntimeService, SamplerV2, Session
@@ -52,8 +58,8 @@ def filler(index: int) -> str:
             f"    return {{'index': {index}, 'total': total}}\n")
 
 
-def module(lines: int, fixable_calls: int = 0) -> str:
-    body = [HEADER, FIXABLE]
+def module(lines: int, fixable_calls: int = 0, name: str = "") -> str:
+    body = [f"# {name}\n" if name else "", HEADER, FIXABLE]
     body += [f"sampler_{i} = SamplerV2(backend=backend)\n" for i in range(fixable_calls)]
     index = 0
     while sum(part.count("\n") for part in body) < lines:
@@ -66,21 +72,43 @@ def module(lines: int, fixable_calls: int = 0) -> str:
 ENVIRONMENT = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def command(*args: str) -> list[str]:
+def command(*args: str, cache: str | None = None) -> list[str]:
+    caching = ["--cache-dir", cache] if cache else ["--no-cache"]  # no cache: cold runs
     return [sys.executable, "-m", "flake8_qiskit_migrate", "check", "-j", "1", "--exit-zero",
-            "--no-cache", *args]  # cold runs: the result cache would hide the work
+            *caching, *args]
 
 
-def timed(args: list[str], repeat: int, before: object = None) -> float:
-    times = []
+def timed(args: list[str], before: Callable[[], None] | None = None) -> tuple[float, float]:
+    """The wall time and the CPU time (user + system) of one run of the command."""
+    if before is not None:
+        before()
+    start, used = time.perf_counter(), _children_cpu()
+    subprocess.run(args, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                   env=ENVIRONMENT)
+    return time.perf_counter() - start, _children_cpu() - used
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+Row = tuple[str, float, float, float]  # name, median wall seconds, ratio in wall, in CPU time
+
+
+def compared(runs: dict[str, tuple[list[str], Callable[[], None] | None]],
+             repeat: int) -> list[Row]:
+    """Each command's median wall time and median ratios to the first command, the commands
+    run in turn in each repeat."""
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in runs}
     for _ in range(repeat):
-        if callable(before):
-            before()
-        start = time.perf_counter()
-        subprocess.run(args, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                       env=ENVIRONMENT)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for name, (args, before) in runs.items():
+            times[name].append(timed(args, before))
+    base = times[next(iter(runs))]
+    return [(name, statistics.median(wall for wall, _ in measured),
+             statistics.median(w / b for (w, _), (b, _) in zip(measured, base)),
+             statistics.median(c / b for (_, c), (_, b) in zip(measured, base)))
+            for name, measured in times.items()]
 
 
 def main() -> None:
@@ -90,54 +118,66 @@ def main() -> None:
     args = options.parse_args()
     with tempfile.TemporaryDirectory() as work:
         root = Path(work)
-        pristine, tree = root / "pristine", root / "tree"
+        pristine, tree, cache = root / "pristine", root / "tree", root / "cache"
         pristine.mkdir()
-        text = module(3000)
         for i in range(args.files):
-            (pristine / f"generated_{i}.py").write_text(text)
+            (pristine / f"generated_{i}.py").write_text(module(3000, name=f"generated_{i}"))
         shutil.copytree(pristine, tree)
+        lines = (pristine / "generated_0.py").read_text().count("\n")
 
         def fresh() -> None:
             shutil.rmtree(tree)
             shutil.copytree(pristine, tree)
 
-        print(f"{args.files} files x {text.count(chr(10))} lines, 3 fixable findings each; "
-              f"-j 1, median of {args.repeat}\n")
-        check = timed(command(str(tree)), args.repeat)
-        rows = [("check (concise)", check, 1.0)]
-        diff = timed(command("--diff", str(tree)), args.repeat)
-        rows.append(("check --diff", diff, diff / check))
-        fix = timed(command("--fix", str(tree)), args.repeat, before=fresh)
-        rows.append(("check --fix (fresh copy each run)", fix, fix / check))
-        fresh()
-        json = timed(command("--output-format", "json", str(tree)), args.repeat)
-        rows.append(("check --output-format json", json, json / check))
-        print_rows(rows)
+        def fresh_and_empty() -> None:
+            fresh()
+            shutil.rmtree(cache, ignore_errors=True)
 
-        print("\nscaling, one file:")
+        print(f"{args.files} files x {lines} lines, 3 fixable findings each; -j 1, "
+              f"median of {args.repeat}\n")
+        for title, folder in (("--no-cache", None), ("an empty result cache", str(cache))):
+            # Every run on a fresh copy: a --fix before it rewrote the files.
+            before = fresh_and_empty if folder else fresh
+            rows = compared({
+                "check (concise)": (command(str(tree), cache=folder), before),
+                "check --diff": (command("--diff", str(tree), cache=folder), before),
+                "check --fix": (command("--fix", str(tree), cache=folder), before),
+                "check --output-format json": (
+                    command("--output-format", "json", str(tree), cache=folder), before),
+            }, args.repeat)
+            print(f"{title}:")
+            print_rows(rows)
+            print()
+
+        print("scaling, one file:")
         scaling = []
         for factor in (1, 2, 4):
             path = root / f"size_{factor}.py"
             path.write_text(module(3000 * factor))
-            seconds = timed(command("--fix", str(path)), args.repeat,
-                            before=lambda p=path, f=factor: p.write_text(module(3000 * f)))
+            measured = [timed(command("--fix", str(path)),
+                              lambda p=path, f=factor: p.write_text(module(3000 * f)))[0]
+                        for _ in range(args.repeat)]
+            seconds = statistics.median(measured)
+            first = scaling[0][1] if scaling else seconds
             scaling.append((f"--fix, {3000 * factor} lines, 3 findings", seconds,
-                            seconds / (scaling[0][1] if scaling else seconds)))
+                            seconds / first, float("nan")))
         for factor in (1, 2, 4):
             path = root / f"dense_{factor}.py"
             path.write_text(module(1100, 100 * factor))
-            concise = timed(command(str(path)), args.repeat)
-            json = timed(command("--output-format", "json", str(path)), args.repeat)
-            scaling.append((f"{100 * factor} fixable calls: concise", concise, 1.0))
-            scaling.append((f"{100 * factor} fixable calls: json", json, json / concise))
+            rows = compared({
+                f"{100 * factor} fixable calls: concise": (command(str(path)), None),
+                f"{100 * factor} fixable calls: json": (
+                    command("--output-format", "json", str(path)), None),
+            }, args.repeat)
+            scaling += rows
         print_rows(scaling, ratio="ratio")
 
 
-def print_rows(rows: list[tuple[str, float, float]], ratio: str = "x check") -> None:
-    width = max(len(name) for name, _, _ in rows)
-    print(f"{'measure':<{width}}  {'median s':>9}  {ratio:>8}")
-    for name, seconds, value in rows:
-        print(f"{name:<{width}}  {seconds:>9.3f}  {value:>8.2f}")
+def print_rows(rows: list[Row], ratio: str = "x check") -> None:
+    width = max(len(name) for name, *_ in rows)
+    print(f"{'measure':<{width}}  {'median s':>9}  {ratio:>8}  {'in CPU':>7}")
+    for name, seconds, value, cpu in rows:
+        print(f"{name:<{width}}  {seconds:>9.3f}  {value:>8.2f}  {cpu:>7.2f}")
 
 
 if __name__ == "__main__":

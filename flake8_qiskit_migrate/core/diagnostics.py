@@ -65,18 +65,20 @@ class ParseError(ValueError):
 
 def diagnose(source: Source, selection: Selection, settings: Settings,
              package: Callable[[], str | None], with_fixes: bool = False,
-             cache: Cache | None = None, project: ProjectIndex = EMPTY) -> list[Diagnostic]:
+             cache: Cache | None = None, project: ProjectIndex = EMPTY,
+             tree: ast.Module | None = None) -> list[Diagnostic]:
     """The selected, un-suppressed diagnostics of one readable source; ``with_fixes`` also
-    works out each fixable finding's edits (cell-relative in notebooks)."""
+    works out each fixable finding's edits (cell-relative in notebooks). ``tree``: the parsed
+    ``source.code``, where the caller has it already (a fixed text proven to parse)."""
     with collector.paused():  # see ``collector``
-        return _diagnose(source, selection, settings, package, with_fixes, cache, project)
+        return _diagnose(source, selection, settings, package, with_fixes, cache, project, tree)
 
 
 def _diagnose(source: Source, selection: Selection, settings: Settings,
               package: Callable[[], str | None], with_fixes: bool, cache: Cache | None,
-              project: ProjectIndex) -> list[Diagnostic]:
+              project: ProjectIndex, tree: ast.Module | None) -> list[Diagnostic]:
     try:
-        findings = _findings(source, settings, package, cache, project)
+        findings = _findings(source, settings, package, cache, project, tree)
     except ParseError:
         if file_is_ignored(source.code):  # ``# flake8: noqa`` exempts the file, errors too
             return []
@@ -120,7 +122,8 @@ def _line(lines: list[str], row: int) -> str:
 
 
 def _findings(source: Source, settings: Settings, package: Callable[[], str | None],
-              cache: Cache | None, project: ProjectIndex) -> list[Finding]:
+              cache: Cache | None, project: ProjectIndex,
+              tree: ast.Module | None = None) -> list[Finding]:
     """The engine's findings: from the cache (keyed by the project index's entries the module
     spells, too), or, for a module that can hold any (``prescan``), from parsing and checking
     it."""
@@ -140,7 +143,8 @@ def _findings(source: Source, settings: Settings, package: Callable[[], str | No
     if may_find(source.code, package, settings, project.words) or any(
             m.name in REGISTRY.magics for m in magics):
         try:
-            tree = ast.parse(source.code, filename=source.path)
+            if tree is None:
+                tree = ast.parse(source.code, filename=source.path)
         except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
             raise ParseError(_unparsed(error, source)) from None
         findings = check(tree, source.code, package, settings, prescanned=True,

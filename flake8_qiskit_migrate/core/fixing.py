@@ -1,6 +1,7 @@
 """``--fix``, ``--unsafe-fixes`` and ``--diff``: merge the fixes the check computed (minimal
-edits, ruff's model) file by file, notebooks cell by cell, and re-check a file (a bounded
-number of times) only when fixes overlapped and some were left for another round."""
+edits, ruff's model) file by file, notebooks cell by cell, and check the new text again (a
+bounded number of rounds) for the fixes that overlapped or that a fix made possible; the last
+of those checks is the report of the fixed file, so it is never checked twice."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Callable
 
+from .. import collector
 from ..edits import Fix, SourceText, apply
 from .diagnostics import Diagnostic
 from .notebook import blanked, rewrite_code_cells
@@ -48,36 +50,51 @@ def allowed(diagnostic: Diagnostic, unsafe: bool) -> bool:
         unsafe or rule_fix.applicability_of(diagnostic.finding.edits) == "safe")
 
 
-# Checks a new text of a file again: its diagnostics (with their fixes).
-Recheck = Callable[[Source], "list[Diagnostic]"]
+# Checks a new text of a file again: its diagnostics (with their fixes); the tree, where the
+# fixing parsed that very text already (to prove it parses), spares the check a second parse.
+Recheck = Callable[[Source, "ast.Module | None"], "list[Diagnostic]"]
+# Which of a check's diagnostics the fixes may touch (not a baseline's).
+Touchable = Callable[["list[Diagnostic]"], "list[Diagnostic]"]
+
+
+@dataclass(frozen=True)
+class Fixed:
+    change: Change
+    remaining: list[Diagnostic]  # the check of ``change.after``: what is left after the fixes
 
 
 def fix_source(source: Source, diagnostics: list[Diagnostic], unsafe: bool,
-               recheck: Recheck) -> Change | None:
-    """The file's new text (for a notebook, the JSON document) with its allowed fixes, or
-    None. The new text is checked again, ``ROUNDS`` passes at most, as ruff does: overlapping
-    fixes wait for it, and a fix may offer the next step of a migration (``execute`` becomes
-    ``backend.run``, which becomes a Sampler)."""
-    wanted = [d for d in diagnostics if allowed(d, unsafe)]
-    current = source
+               recheck: Recheck, touchable: Touchable = list) -> Fixed | None:
+    """The file's new text (for a notebook, the JSON document) with its allowed fixes, and the
+    diagnostics of that text, or None. The new text is checked again, ``ROUNDS`` passes at
+    most, as ruff does: overlapping fixes wait for it, and a fix may offer the next step of a
+    migration (``execute`` becomes ``backend.run``, which becomes a Sampler). The rounds stop
+    where a check offers nothing more to fix, so that check is of the final text."""
+    wanted = [d for d in touchable(diagnostics) if allowed(d, unsafe)]
+    current, remaining = source, diagnostics
     for _ in range(ROUNDS):
         if not wanted:
             break
-        after = _fixed(current, wanted)
+        after, tree = _fixed(current, wanted)
         if after == current.text:
             break
-        current = redecode(source.path, after)
-        if current.error is not None:
+        new = redecode(source.path, after)
+        if new.error is not None:  # the text of the last round stays, with its check
             break
-        wanted = [d for d in recheck(current) if allowed(d, unsafe)]
-    return Change(source.path, source.text, current.text) if current.text != source.text else None
+        current, remaining = new, recheck(new, tree)
+        wanted = [d for d in touchable(remaining) if allowed(d, unsafe)]
+    if current.text == source.text:
+        return None
+    return Fixed(Change(source.path, source.text, current.text), remaining)
 
 
-def _fixed(source: Source, wanted: list[Diagnostic]) -> str:
-    """The text with the non-overlapping fixes applied (the others wait for a re-check)."""
+def _fixed(source: Source, wanted: list[Diagnostic]) -> tuple[str, ast.Module | None]:
+    """The text with the non-overlapping fixes applied (the others wait for a re-check), and,
+    for a Python file, its tree (None for a notebook, whose cells are parsed one by one)."""
     if source.cells is None:
         text, _ = apply(source.text, [d.finding.edits for d in wanted])
-        return text if _parses(text) else source.text
+        tree = _parsed(text)
+        return (text, tree) if tree is not None else (source.text, None)
     codes: dict[int, str] = {}
 
     def read(cell: int, code: str) -> None:
@@ -87,7 +104,7 @@ def _fixed(source: Source, wanted: list[Diagnostic]) -> str:
     parts = {key: split for key, fix in fixes.items()
              if (split := source.cells.split(fix)) is not None}
     new = _cells_fixed(codes, parts)
-    return rewrite_code_cells(source.text, lambda cell, code: new.get(cell))
+    return rewrite_code_cells(source.text, lambda cell, code: new.get(cell)), None
 
 
 def _cells_fixed(codes: dict[int, str], parts: dict[int, dict[int, Fix]]) -> dict[int, str]:
@@ -132,12 +149,13 @@ def _cell_parses(code: str, text: str, fixes: list[Fix]) -> bool:
         return any(a <= start and start + len(lines[row]) <= b for a, b in cuts)
     after = text.split("\n")
     return [after[i] for i in kept] == [lines[i] for i in before if not deleted(i)] and (
-        _parses(python))
+        _parsed(python) is not None)
 
 
-def _parses(text: str) -> bool:
+def _parsed(text: str) -> ast.Module | None:
+    """The module's tree, or None where it does not parse."""
     try:
-        ast.parse(text)
+        with collector.paused():  # tens of thousands of new nodes, no cycle: see ``collector``
+            return ast.parse(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return False
-    return True
+        return None

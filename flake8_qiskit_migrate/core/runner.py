@@ -4,6 +4,7 @@ the cores like checking; a fixed file is checked again there, and only it."""
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import dataclasses
 import functools
@@ -202,11 +203,11 @@ def check_source(source: sources.Source, job: Job) -> Outcome:
     cache = cache_of(job)
     written = cache.written if cache is not None else 0
 
-    def check(current: sources.Source, with_fixes: bool) -> list[Diagnostic]:
-        return diagnose(current, job.selection, job.settings, _package(source.path), with_fixes,
-                        cache, job.project)
+    def check(current: sources.Source, tree: ast.Module | None = None) -> list[Diagnostic]:
+        return diagnose(current, job.selection, job.settings, _package(source.path),
+                        job.with_fixes, cache, job.project, tree)
     try:
-        found = check(source, job.with_fixes)
+        found = check(source)
         request = job.fix
         if request is None:
             return Outcome(source.path, found,
@@ -217,19 +218,19 @@ def check_source(source: sources.Source, job: Job) -> Outcome:
             if request is None or request.baseline is None:
                 return diagnostics
             return baseline.subtract(diagnostics, request.baseline, request.root)[0]
-        change = fixing.fix_source(source, unrecorded(found), request.unsafe,
-                                   lambda new: unrecorded(check(new, False)))
-        if change is None or not request.write:
-            return Outcome(source.path, found, change=change, before=len(found))
+        fixed = fixing.fix_source(source, found, request.unsafe, check, unrecorded)
+        if fixed is None or not request.write:
+            return Outcome(source.path, found, change=fixed.change if fixed else None,
+                           before=len(found))
         if request.to_file:
             try:
-                sources.write(source, change.after)
+                sources.write(source, fixed.change.after)
             except OSError as error:  # nothing fixed: every finding remains
                 return Outcome(source.path, found, Unchecked(
                     source.path, IO_ERROR, f"cannot write: {sources.describe(error)}",
                     unwritten=True))
-        after = check(sources.redecode(source.path, change.after), job.with_fixes)
-        return Outcome(source.path, after, change=change, before=len(found))
+        # The last round's check was of the text written: it is the report, not checked again.
+        return Outcome(source.path, fixed.remaining, change=fixed.change, before=len(found))
     except ParseError as error:
         return Outcome(source.path, [], error.unchecked)
 

@@ -4,6 +4,7 @@ command uses too. No LSP types here: rows are 1-based, columns 1-based character
 
 from __future__ import annotations
 
+import ast
 import io
 import json
 import os
@@ -113,12 +114,13 @@ def check(path: str, code: str, resolved: Resolved, cells: CellMap | None = None
     return _check(sources.Source(path, code, cells, text=code), path, resolved)
 
 
-def _check(source: sources.Source, path: str, resolved: Resolved) -> Result:
+def _check(source: sources.Source, path: str, resolved: Resolved,
+           tree: ast.Module | None = None) -> Result:
     def package() -> str | None:
         return package_of(path) if os.path.isfile(path) else None
     try:
         return Result(diagnose(source, resolved.selection, resolved.settings, package,
-                               with_fixes=True))
+                               with_fixes=True, tree=tree))
     except ParseError as error:
         return Result([], error.unchecked)
     except Exception as error:  # a bug: said on the document, as the command says it
@@ -131,9 +133,9 @@ def fixed(path: str, code: str, diagnostics: list[Diagnostic], unsafe: bool,
     """The module's text with every allowed fix, merged as ``--fix`` merges them; None if none
     applies."""
     source = sources.Source(path, code, text=code)
-    change = fixing.fix_source(source, diagnostics, unsafe,
-                               lambda again: _check(again, path, resolved).diagnostics)
-    return change.after if change is not None else None
+    done = fixing.fix_source(source, diagnostics, unsafe,
+                             lambda again, tree: _check(again, path, resolved, tree).diagnostics)
+    return done.change.after if done is not None else None
 
 
 def notebook_fixes(code: str, cells: CellMap, diagnostics: list[Diagnostic],
