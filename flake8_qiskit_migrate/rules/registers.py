@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import ast
 
-from ..registry import Context
+from ..registry import REGISTRY, Context
 from .flow import reaching, uses
+
+# The circuit classes are what ``from qiskit import *`` gives a textbook notebook.
+REGISTRY.exports("qiskit.QuantumCircuit", "qiskit.QuantumRegister", "qiskit.ClassicalRegister")
 
 Registers = tuple[str | None, ...]
 # Circuit methods that add or change classical registers, or make the register of
