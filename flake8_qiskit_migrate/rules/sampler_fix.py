@@ -21,8 +21,8 @@ from ..registry import REGISTRY, Context
 from .backends import (AER_BACKEND, BARE_V2_BACKEND, RUNTIME_FAKE_BACKEND, STATEVECTOR_BACKEND,
                        UNITARY_BACKEND)
 from .exact_states import exact_state_fix_of_run
-from .registers import (REGISTER_CHANGES, Position, Registers, binding, classical_registers,
-                        position, reads_of)
+from .registers import (REGISTER_CHANGES, TRANSPILE, Position, Registers, binding,
+                        classical_registers, position, reads_of)
 from .run_options import RUN_OPTIONS
 
 SAMPLER = "BackendSamplerV2"
@@ -172,7 +172,7 @@ def _text(source: SourceText, node: ast.AST) -> str:
 
 
 def _transpiled(ctx: Context, node: ast.expr) -> ast.expr | None:
-    if isinstance(node, ast.Call) and ctx.qualify(node.func) == "qiskit.transpile" and node.args:
+    if isinstance(node, ast.Call) and ctx.qualify(node.func) in TRANSPILE and node.args:
         return node.args[0]
     return None
 
