@@ -220,13 +220,18 @@ def imports_name(module: ast.Module, origin: str, name: str) -> bool:
 
 def binds(module: ast.Module, name: str) -> bool:
     """Whether the module binds ``name`` anywhere (assignment, definition, import, argument)."""
+    return binds_but_by_import(module, name) or any(
+        (a.asname or a.name) == name for a in nodes(module).of(ast.alias))
+
+
+def binds_but_by_import(module: ast.Module, name: str) -> bool:
+    """Whether the module binds ``name`` by anything but an import (assignment, definition,
+    argument)."""
     found = nodes(module)
     definitions: list[ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef] = [
         *found.of(ast.FunctionDef), *found.of(ast.AsyncFunctionDef), *found.of(ast.ClassDef)]
     return any(n.id == name and not isinstance(n.ctx, ast.Load) for n in found.of(ast.Name)) or (
-        any(d.name == name for d in definitions)) or any(
-        (a.asname or a.name) == name for a in found.of(ast.alias)) or any(
-        a.arg == name for a in found.of(ast.arg))
+        any(d.name == name for d in definitions)) or any(a.arg == name for a in found.of(ast.arg))
 
 
 def import_needed(module: ast.Module, origins: tuple[str, ...], name: str,

@@ -149,7 +149,8 @@ def _whole_migrations(findings: list[Finding]) -> list[Finding]:
     """For a rule whose fix migrates a name across the module (``Autofix.whole``: each call
     and the import that binds it), every finding carries the edits of all of them, or none
     does where one of them has no fix (or their edits overlap): no half migration. The
-    findings it gates that carry its fix (an option the call's fix takes away) go with it."""
+    findings it gates that carry its fix (an option the call's fix takes away) go with it, and
+    so do those that carry another form of the call's fix (``_in_place_of``)."""
     groups: dict[str, list[int]] = {}
     joining: dict[str, list[int]] = {}
     for index, finding in enumerate(findings):
@@ -159,11 +160,28 @@ def _whole_migrations(findings: list[Finding]) -> list[Finding]:
             joining.setdefault(finding.gated_by, []).append(index)
     for code, indices in groups.items():
         union = _joined([findings[i].edits for i in indices])
-        for index in indices + joining.pop(code, []):
+        for index in indices:
             findings[index] = dataclasses.replace(findings[index], edits=union)
+        for index in joining.pop(code, []):
+            edits = findings[index].edits
+            findings[index] = dataclasses.replace(findings[index], edits=union if (
+                set(edits) <= set(union)) else _in_place_of(edits, union))
     for index in (i for indices in joining.values() for i in indices):  # their call unreported
         findings[index] = dataclasses.replace(findings[index], edits=())
     return findings
+
+
+def _in_place_of(own: Fix, union: Fix) -> Fix:
+    """An option's fix that rewrites its call in another form (``execute`` straight to a
+    Sampler run): its edits in place of the call's edits of the whole fix (those inside an
+    edit of its own), with every other edit of that fix; none where the whole fix is none."""
+    if not union:
+        return ()
+    rest = [edit for edit in union if not any(
+        (o.row, o.column) <= (edit.row, edit.column) and (edit.end_row, edit.end_column) <= (
+            o.end_row, o.end_column) and (o.row, o.column) != (o.end_row, o.end_column)
+        for o in own)]
+    return _joined([own, tuple(rest)]) if rest else own
 
 
 def _joined(fixes: list[Fix]) -> Fix:

@@ -317,6 +317,9 @@ class Registry:
     group_fixers: dict[str, GroupFixer] = field(default_factory=dict)
     # What method and attribute hooks need in a module's text to report (``prescan``).
     hook_needs: list[HookNeeds] = field(default_factory=list)
+    # Names that fixes ask about (``qiskit.QuantumCircuit``), bound by a star import of their
+    # module as by a plain import (``from qiskit import *``: ``qiskit.__all__`` names them).
+    exported: list[str] = field(default_factory=list)
 
     def add(self, rule: Rule) -> Rule:
         if not _CODE.match(rule.code):
@@ -356,6 +359,11 @@ class Registry:
         for item in paths:
             path, replacement = item if isinstance(item, tuple) else (item, None)
             self.calls.append(CallMatch(path, self._known(code), replacement))
+
+    def exports(self, *paths: str) -> None:
+        """Declare names that ``from <their module> import *`` binds, where no rule names them
+        (the names the rules name are bound so already)."""
+        self.exported.extend(paths)
 
     def same_value(self, canonical: str, *paths: str) -> None:
         """Declare that each value path is an object of the kind ``canonical`` names."""

@@ -484,7 +484,14 @@ from qiskit import QuantumCircuit, execute
 from qiskit_aer import AerSimulator
 qc = QuantumCircuit(1, 1)
 counts = execute(qc, AerSimulator(), shots=5).result().get_counts()
-""", None),  # the fix of execute keeps shots= on backend.run
+""", """\
+from qiskit import QuantumCircuit, transpile
+from qiskit_aer import AerSimulator
+from qiskit.primitives import BackendSamplerV2
+qc = QuantumCircuit(1, 1)
+counts = BackendSamplerV2(backend=AerSimulator()).run([transpile(qc, AerSimulator())], shots=5)\
+.result()[0].data.c.get_counts()
+"""),  # the fix of execute keeps shots= on backend.run: the option's is the Sampler form
 ]
 IDS = [f"{code}-{i}" for i, (code, _, _) in enumerate(CASES)]
 

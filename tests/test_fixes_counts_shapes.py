@@ -180,9 +180,9 @@ def test_options_carry_the_fix_of_their_call_and_are_gone_after_it(tmp_path: Pat
     assert run_cells(tmp_path, [text]) == before
 
 
-def test_options_of_execute_get_no_fix(tmp_path: Path) -> None:
-    """The fix of ``execute`` keeps ``backend.run`` and its ``shots=``: a check after it would
-    report the option again, so the option's finding carries no fix."""
+def test_options_of_execute_carry_the_sampler_form(tmp_path: Path) -> None:
+    """The fix of ``execute`` keeps ``backend.run`` and its ``shots=``: the option's finding
+    carries the call straight to the Sampler form instead (tests/test_execute_fix_wider.py)."""
     (tmp_path / "legacy.py").write_text(textwrap.dedent("""\
         from qiskit import QuantumCircuit, execute
         from qiskit_aer import AerSimulator
@@ -191,7 +191,7 @@ def test_options_of_execute_get_no_fix(tmp_path: Path) -> None:
         counts = execute(qc, backend, shots=10).result().get_counts()
         """))
     assert [(f["code"], bool(f["fix"])) for f in findings(tmp_path)] == [
-        ("QKM101", True), ("QKM101", True), ("QKM401", False)]
+        ("QKM101", True), ("QKM101", True), ("QKM401", True)]
 
 
 LEFT = {

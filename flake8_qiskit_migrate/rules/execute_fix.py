@@ -14,15 +14,19 @@ from __future__ import annotations
 
 import ast
 
-from ..edits import (Edit, Fix, SourceText, arguments_removal, binds, imports_name, item_removal,
+from ..edits import (Edit, Fix, SourceText, arguments_removal, binds_but_by_import, item_removal,
                      only_called, per_module, statement_removal)
 from ..nodes import nodes
 from ..registry import REGISTRY, Context
 from .backends import AER_BACKENDS, backend_kind
 from .execution import EXECUTE
-from .ibm_sampler import execute_to_sampler
+from .ibm_sampler import execute_to_sampler as execute_to_runtime_sampler
 from .run_options import RUN_OPTIONS, SAMPLER_FORM, SAMPLER_TAKES, report_run_options
+from .sampler_fix import execute_to_sampler
 
+# Where ``transpile`` is imported from (``qiskit.transpile`` is ``qiskit.compiler.transpile``
+# in qiskit 0.46 and today).
+TRANSPILE_MODULES = ("qiskit", "qiskit.compiler")
 # What ``execute`` (qiskit 0.46) passed to ``transpile``; ``backend_properties``,
 # ``pass_manager`` and the scheduling options have no place in today's ``transpile``.
 TRANSPILER_OPTIONS = frozenset({"basis_gates", "coupling_map", "initial_layout",
@@ -37,12 +41,38 @@ AER_RUN_OPTIONS = RUN_OPTIONS_ANYWHERE | {"parameter_binds"} | {
 
 @REGISTRY.on_call(*EXECUTE)
 def _execute_options(ctx: Context, call: ast.Call, path: str | None) -> None:
-    """The options of ``execute``; a transpiler option that the call's fix moves into
-    ``transpile`` carries that fix (QKM416 goes with it)."""
+    """The options of ``execute``, each with the fix that takes it away: a transpiler option
+    (QKM416) the call's fix (it moves into ``transpile``); a run option on a local simulator
+    the call straight to the Sampler form, which QKM103's fix makes of the ``backend.run`` that
+    the call's fix writes (the engine joins to it the rest of the call's whole fix,
+    ``Autofix.whole``); on IBM Quantum, where the call's fix is the Sampler form, that fix."""
     fix = _execute_to_run(ctx, call, path or "")
     sampler = fix is not None and any(SAMPLER_FORM in edit.content for edit in fix)
-    report_run_options(ctx, call, "QKM101", lambda keyword: fix if keyword.arg in (
-        TRANSPILER_OPTIONS | (SAMPLER_TAKES if sampler else frozenset())) else None)
+    local = None if fix is None or sampler else _local_sampler(ctx, call)
+
+    def fix_of(keyword: ast.keyword) -> Fix | None:
+        if keyword.arg in TRANSPILER_OPTIONS or sampler and keyword.arg in SAMPLER_TAKES:
+            return fix
+        return None if sampler else local
+    report_run_options(ctx, call, "QKM101", fix_of)
+
+
+def _local_sampler(ctx: Context, call: ast.Call) -> Fix | None:
+    """``execute(circuits, backend, **options)`` on a local simulator as the Sampler run of its
+    transpiled circuits (``sampler_fix``), where the call has QKM101's fix."""
+    source, found = ctx.source, _arguments(call)
+    if source is None or found is None:
+        return None
+    circuits, backend, options = found
+    moved = [k for k in options if k.arg in TRANSPILER_OPTIONS and not _none(k)]
+    kept = [k for k in options if k.arg not in TRANSPILER_OPTIONS and not _none(k)]
+    return execute_to_sampler(ctx, call, _value(circuits), _value(backend), kept,
+                              _transpiled(source, call, circuits, backend, moved))
+
+
+def _none(keyword: ast.keyword) -> bool:
+    """An option given as ``None``, which ``execute`` dropped."""
+    return isinstance(keyword.value, ast.Constant) and keyword.value.value is None
 
 
 @REGISTRY.fixer("QKM101")
@@ -73,15 +103,16 @@ def _rewritten_call(ctx: Context, source: SourceText, call: ast.Call) -> Fix | N
     path = ctx.qualify(_value(backend))
     qualified = isinstance(call.func, ast.Attribute)  # ``qiskit.execute`` -> ``qiskit.transpile``
     if backend_kind(path) == "ibm":  # ``backend.run`` is gone there: QKM102's Sampler form
-        return execute_to_sampler(ctx, call, _value(circuits), _value(backend),
-                                  [k for k in options if k.arg in TRANSPILER_OPTIONS], qualified)
+        moved = [k for k in options if k.arg in TRANSPILER_OPTIONS]
+        return execute_to_runtime_sampler(ctx, call, _value(circuits), _value(backend), moved,
+                                          qualified)
     if backend_kind(path) != "other":
         return None  # an unknown backend
     moved, dropped = [], []
     for keyword in options:
         value = keyword.value
-        if isinstance(value, ast.Constant) and value.value is None:
-            dropped.append(keyword)  # ``execute`` passed nothing for a ``None``
+        if _none(keyword):
+            dropped.append(keyword)
         elif keyword.arg in TRANSPILER_OPTIONS:
             moved.append(keyword)
         elif not (keyword.arg in (AER_RUN_OPTIONS if path in AER_BACKENDS else
@@ -90,17 +121,28 @@ def _rewritten_call(ctx: Context, source: SourceText, call: ast.Call) -> Fix | N
             return None
     name = _text(source, _value(backend))
     value = _value(circuits)
+    transpiled = _transpiled(source, call, circuits, backend, moved)
+    opening = transpiled[:transpiled.index("(") + 1]
     edits = [source.replace(call.func, f"{name}.run"),
-             Edit(*source.start(value), *source.start(value),
-                  f"{'qiskit.' if qualified else ''}transpile("),
+             Edit(*source.start(value), *source.start(value), opening),
              Edit(*source.end(value), *source.end(value),
-                  ", ".join(["", name, *[_text(source, k) for k in moved]]) + ")")]
+                  transpiled[len(opening) + len(_text(source, value)):])]
     if isinstance(circuits, ast.keyword):  # ``experiments=`` is ``circuits`` of ``run``
         edits.append(Edit(*source.start(circuits), *source.start(value), ""))
     return (*edits, *arguments_removal(source, call, [backend, *moved, *dropped]))
 
 
 Argument = ast.expr | ast.keyword  # given by position or by keyword
+
+
+def _transpiled(source: SourceText, call: ast.Call, circuits: Argument, backend: Argument,
+                moved: list[ast.keyword]) -> str:
+    """``transpile(circuits, backend, <moved options>)``, what ``execute`` ran
+    (``qiskit.transpile`` where it was ``qiskit.execute``)."""
+    qualified = isinstance(call.func, ast.Attribute)
+    return (f"{'qiskit.' if qualified else ''}transpile(" + ", ".join(
+        [_text(source, _value(circuits)), _text(source, _value(backend)),
+         *(_text(source, k) for k in moved)]) + ")")
 
 
 def _value(argument: Argument) -> ast.expr:
@@ -152,10 +194,10 @@ def _text(source: SourceText, node: ast.AST) -> str:
 @per_module  # asked at every call of a module
 def _import_edits(source: SourceText, module: ast.Module, bound: str) -> Fix | None:
     """Each ``from qiskit import execute`` imports ``transpile`` instead (or drops it, where
-    ``transpile`` is imported already); a notebook may import it in several cells. Only where
-    such imports are all that bind ``execute`` (or ``from qiskit import *``, which gives
-    ``transpile`` too, does), every use of the name is a call, and ``transpile`` names nothing
-    else."""
+    ``transpile`` is imported before the first use); a notebook may import it in several cells.
+    Only where such imports are all that bind ``execute`` (or ``from qiskit import *``, which
+    gives ``transpile`` too, does), every use of the name is a call, and ``transpile`` names
+    nothing else."""
     if bound != "execute":
         return None
     found = nodes(module)
@@ -166,19 +208,19 @@ def _import_edits(source: SourceText, module: ast.Module, bound: str) -> Fix | N
             not isinstance(s, ast.ImportFrom) or s.module != "qiskit" or s.level
             for s in statements):
         return None
-    imported = imports_name(module, "qiskit", "transpile")
-    if not imported and binds(module, "transpile"):
+    imported = _transpile_imports(module)
+    if imported is None:
         return None
     if not statements:
         return () if _star_import(module) else None
     edits: list[Edit] = []
+    ready = _imported_first(module, imported, bound)
     for statement in statements:
         assert isinstance(statement, ast.ImportFrom)
         alias = next(a for a in statement.names if a.name == bound)
         if alias.asname:
             return None
-        if any(a.name == "transpile" and a.asname is None for a in statement.names) or (
-                imported and len(statements) == 1):
+        if ready or any(a.name == "transpile" and a.asname is None for a in statement.names):
             if len(statement.names) > 1:
                 edits.append(item_removal(source, statement.names, alias, source.end(statement)))
                 continue
@@ -190,6 +232,31 @@ def _import_edits(source: SourceText, module: ast.Module, bound: str) -> Fix | N
             row, column = source.start(alias)
             edits.append(Edit(row, column, row, column + len(bound), "transpile"))
     return tuple(edits)
+
+
+def _transpile_imports(module: ast.Module) -> list[ast.ImportFrom] | None:
+    """The top-level ``from qiskit import transpile`` and ``from qiskit.compiler import
+    transpile`` (one function); None where anything else binds ``transpile``."""
+    imports = [s for s in module.body if isinstance(s, ast.ImportFrom) and not s.level
+               and s.module in TRANSPILE_MODULES
+               and any(a.name == "transpile" and a.asname is None for a in s.names)]
+    bound = sum((a.asname or a.name) == "transpile" for s in imports for a in s.names)
+    others = sum((a.asname or a.name) == "transpile" for a in nodes(module).of(ast.alias))
+    if others > bound or binds_but_by_import(module, "transpile"):
+        return None
+    return imports
+
+
+def _imported_first(module: ast.Module, imported: list[ast.ImportFrom], bound: str) -> bool:
+    """Whether ``transpile`` is imported (``imported``) before the first top-level statement
+    that uses ``bound``, or at all where nothing uses it: from there on the rewritten calls
+    find it bound (a call inside a function runs after its definition)."""
+    uses = [n.lineno for n in nodes(module).of(ast.Name) if n.id == bound]
+    if not uses:
+        return bool(imported)
+    first = next((s.lineno for s in module.body
+                  if s.lineno <= min(uses) <= (s.end_lineno or s.lineno)), None)
+    return first is not None and any(i.lineno < first for i in imported)
 
 
 def _star_import(module: ast.Module) -> bool:

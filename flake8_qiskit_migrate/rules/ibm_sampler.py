@@ -32,7 +32,7 @@ from ..registry import REGISTRY, Context
 from ..versions import specifier
 from .service_chain import provider_chain  # first: it registers the provider rules  # isort: skip
 from .removals import monitor_removal
-from .registers import REGISTER_CHANGES
+from .registers import REGISTER_CHANGES, TRANSPILE
 from .sampler_fix import _counts_reads, _read, _text
 
 RUNTIME = "qiskit-ibm-runtime"
@@ -193,7 +193,7 @@ def _circuits(ctx: Context, source: SourceText, module: ast.Module, argument: as
     if isinstance(argument, ast.Name):
         bound = _bound_once(module, argument.id)
         value = bound if bound is not None else argument
-    transpiled = isinstance(value, ast.Call) and ctx.qualify(value.func) == "qiskit.transpile"
+    transpiled = isinstance(value, ast.Call) and ctx.qualify(value.func) in TRANSPILE
     if transpiled:
         assert isinstance(value, ast.Call)
         if not _transpiled_for(value, backend):

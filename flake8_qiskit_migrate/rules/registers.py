@@ -9,10 +9,15 @@ from __future__ import annotations
 
 import ast
 
-from ..registry import Context
+from ..registry import REGISTRY, Context
 from .flow import reaching, uses
 
+# The circuit classes are what ``from qiskit import *`` gives a textbook notebook.
+REGISTRY.exports("qiskit.QuantumCircuit", "qiskit.QuantumRegister", "qiskit.ClassicalRegister")
+
 Registers = tuple[str | None, ...]
+# ``transpile``, where a module imports it from (one function in qiskit 0.46 and today).
+TRANSPILE = frozenset({"qiskit.transpile", "qiskit.compiler.transpile"})
 # Circuit methods that add or change classical registers, or make the register of
 # ``measure_all()`` another: the registers are not known then.
 REGISTER_CHANGES = frozenset({"add_register", "add_bits", "compose", "tensor", "measure_active",
@@ -20,9 +25,10 @@ REGISTER_CHANGES = frozenset({"add_register", "add_bits", "compose", "tensor", "
 # Attributes whose contents, changed in place, change the registers.
 _CONTENTS = frozenset({"cregs", "clbits", "data", "_data"})
 # Calls that read a circuit given as an argument and leave it as it was.
-_READERS = frozenset({"qiskit.transpile", "qiskit.execute", "qiskit.assemble", "print",
-                      "display", "len", "str", "repr", "qiskit.quantum_info.Statevector",
-                      "qiskit.quantum_info.Operator", "qiskit.visualization.circuit_drawer"})
+_READERS = TRANSPILE | frozenset({
+    "qiskit.execute", "qiskit.assemble", "print", "display", "len", "str", "repr",
+    "qiskit.quantum_info.Statevector", "qiskit.quantum_info.Operator",
+    "qiskit.visualization.circuit_drawer"})
 _READING_METHODS = frozenset({"run", "get_counts", "get_memory", "compose", "draw"})
 
 
@@ -108,7 +114,7 @@ def _built(ctx: Context, module: ast.Module, parents: dict[int, ast.AST],
     path = ctx.qualify(func)
     if path == "qiskit.QuantumCircuit":
         return _constructed(ctx, module, parents, value)
-    if path == "qiskit.transpile" and value.args and isinstance(value.args[0], ast.Name):
+    if path in TRANSPILE and value.args and isinstance(value.args[0], ast.Name):
         return classical_registers(ctx, module, parents, value.args[0], value)
     if isinstance(func, ast.Attribute) and func.attr == "copy" and not value.args and all(
             k.arg == "name" for k in value.keywords):

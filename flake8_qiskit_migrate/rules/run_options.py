@@ -33,9 +33,23 @@ SAMPLER_FORM = "(mode="
 # The run options a Sampler fix of the call takes away with it (QKM102's, QKM103's, and
 # QKM101's on an IBM Quantum backend): ``shots`` goes to ``run``, ``memory=True`` goes.
 SAMPLER_TAKES = frozenset({"shots", "memory"})
+# What the option of ``execute`` on a local simulator carries: the call in the Sampler form.
+LOCAL_EXECUTE = (
+    "On `execute` on a local simulator the option carries the call straight to the Sampler "
+    "form, what QKM103's fix makes of the `backend.run` that QKM101's fix writes: `job = "
+    "execute(qc, sim, shots=1000, seed_simulator=7)` and `job.result().get_counts()` become "
+    "`job = BackendSamplerV2(backend=sim, options={\"seed_simulator\": 7}).run([transpile(qc, "
+    "sim)], shots=1000)` and `job.result()[0].data.c.get_counts()` (the circuits transpiled "
+    "for the backend as `execute` did, its transpiler options in `transpile`), with the rest "
+    "of QKM101's fix (every other `execute` of the module, `from qiskit import execute` -> "
+    "`transpile`): offered only where both fixes are (QKM101's, and QKM103's conditions on that "
+    "run: one classical register per circuit read, the job and result read only for counts or "
+    "memory, not inside a `try`), and unsafe for QKM103's reasons (a primitive job, a result of "
+    "another type, the counts keys maybe in another order). A check after it finds neither the "
+    "call nor the option.")
 WITH_THE_RUN = ("Unsafe: carried where the call's fix makes the run a Sampler run (QKM102 and "
                 "QKM103, and QKM101 on an IBM Quantum backend): the option goes with that fix, "
-                "the same edits, and is unsafe for its reasons.")
+                "the same edits, and is unsafe for its reasons. " + LOCAL_EXECUTE)
 
 # keyword -> (code, what it becomes with the V2 primitives)
 RUN_OPTIONS: dict[str, tuple[str, str]] = {
@@ -133,16 +147,15 @@ def report_run_options(ctx: Context, call: ast.Call, parent: str,
 # The fix of QKM103 (``sampler_fix``) takes every option of the ``backend.run`` it rewrites away;
 # the finding of each option carries that fix, the same edits (applying either fixes both).
 SAMPLER_FIX = Autofix(
-    "unsafe", "Run the call through `BackendSamplerV2`, with the fix of its `backend.run`",
+    "unsafe", "Run the call through `BackendSamplerV2`, with the fix of the call",
     "Unsafe: the fix of the `backend.run` call (QKM103, whose document says what it changes) "
     "takes the option away, and each option's finding carries that fix, the same edits: "
     "`shots=` becomes the Sampler's `run(..., shots=)`, `seed_simulator=` its "
     "`options={\"seed_simulator\": ...}`, `memory=True` goes (every shot is kept: "
     "`get_memory()` becomes `get_bitstrings()`), and an Aer simulator option such as "
     "`noise_model=` goes to `options={\"run_options\": {...}}`, which the Sampler passes "
-    "to `backend.run` as it was given. Offered only where that call's fix is; on `execute` "
-    "on a local backend (whose fix keeps `backend.run` and its options) there is none; on IBM "
-    "Quantum backends only `shots=` and `memory=True` go with QKM102's fix.")
+    "to `backend.run` as it was given. Offered only where that call's fix is; on IBM "
+    "Quantum backends only `shots=` and `memory=True` go with QKM102's fix. " + LOCAL_EXECUTE)
 
 
 def _text(node: ast.expr) -> str:
@@ -159,8 +172,7 @@ REGISTRY.add(Rule(
     url=OPTIONS_GUIDE,
     fix=Autofix("unsafe", "Move `shots=` into the Sampler run, with the fix of the call",
                 WITH_THE_RUN + " Elsewhere no fix: the option's new home is on a primitive, "
-                "which only exists once the `run` call itself is migrated (QKM101's local fix "
-                "keeps `backend.run` and its shots)."),
+                "which only exists once the `run` call itself is migrated."),
     new_names=("qiskit_ibm_runtime.options.SamplerOptions",),
     doc=RuleDoc(
         summary='`shots=` of `backend.run`/`execute`',

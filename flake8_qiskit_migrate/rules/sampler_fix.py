@@ -21,8 +21,8 @@ from ..registry import REGISTRY, Context
 from .backends import (AER_BACKEND, BARE_V2_BACKEND, RUNTIME_FAKE_BACKEND, STATEVECTOR_BACKEND,
                        UNITARY_BACKEND)
 from .exact_states import exact_state_fix_of_run
-from .registers import (REGISTER_CHANGES, Position, Registers, binding, classical_registers,
-                        position, reads_of)
+from .registers import (REGISTER_CHANGES, TRANSPILE, Position, Registers, binding,
+                        classical_registers, position, reads_of)
 from .run_options import RUN_OPTIONS
 
 SAMPLER = "BackendSamplerV2"
@@ -38,50 +38,90 @@ SAMPLED = frozenset({AER_BACKEND, BARE_V2_BACKEND, RUNTIME_FAKE_BACKEND})
 AER_RUN_OPTIONS = frozenset(name for name, (code, _) in RUN_OPTIONS.items()
                             if code == "QKM417") - {"seed_simulator", "backend_options"}
 __all__ = ["AER_RUN_OPTIONS", "IMPORT", "OPTIONS", "READS", "REGISTER_CHANGES", "SAMPLED",
-           "SAMPLER", "run_to_sampler"]
+           "SAMPLER", "execute_to_sampler", "run_to_sampler"]
 
 
 @REGISTRY.fixer("QKM103")
 def run_to_sampler(ctx: Context, node: ast.AST, name: str) -> Fix | None:
-    source, module = ctx.source, ctx.module
-    if source is None or module is None or not isinstance(node, ast.Call):
+    source = ctx.source
+    if source is None or not isinstance(node, ast.Call):
         return None
     func = node.func
     if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and ctx.qualify(
             func.value) in (STATEVECTOR_BACKEND, UNITARY_BACKEND):
         return exact_state_fix_of_run(ctx, node)  # the job's exact state, as QKM111 fixes it
-    # The receiver stays where it is (a name or the call that makes the simulator), run once.
-    if not (isinstance(func, ast.Attribute) and ctx.qualify(func.value) in SAMPLED):
+    if not isinstance(func, ast.Attribute) or len(node.args) != 1:
         return None
-    if len(node.args) != 1 or not all(_kept(k) or _carried(ctx, func.value, k)
-                                      for k in node.keywords):
+    proven = _proven(ctx, node, func.value, node.args[0], node.keywords, None)
+    if proven is None:
+        return None
+    listed, edits = proven
+    receiver = func.value
+    settings, shots = _settings(source, node.keywords)
+    circuits = _text(source, node.args[0])
+    pubs = circuits if listed else f"[{circuits}]"
+    # The receiver stays where it is (a name or the call that makes the simulator, run once):
+    # a fix inside it, QKM111's, still applies.
+    return (Edit(*source.start(receiver), *source.start(receiver), f"{SAMPLER}(backend="),
+            Edit(*source.end(receiver), *source.end(node), f"{settings}).run({pubs}{shots})"),
+            *edits)
+
+
+def execute_to_sampler(ctx: Context, call: ast.Call, circuits: ast.expr, backend: ast.expr,
+                       options: list[ast.keyword], transpiled: str) -> Fix | None:
+    """This fix applied to the run QKM101's fix makes of ``execute(circuits, backend,
+    **options)`` on a local simulator (``backend.run(TRANSPILED, **options)``, ``TRANSPILED``
+    the text of ``transpile(circuits, backend, ...)``): the call becomes ``BackendSamplerV2(
+    backend=backend, options={...}).run([TRANSPILED], shots=n)`` and its reads are rewritten,
+    where this fix would be offered on that run (the circuits are copied by ``execute``'s
+    transpilation, at the call)."""
+    source = ctx.source
+    proven = None if source is None else _proven(ctx, call, backend, circuits, options, call)
+    if source is None or proven is None:
+        return None
+    listed, edits = proven
+    settings, shots = _settings(source, options)
+    pubs = transpiled if listed else f"[{transpiled}]"
+    return (source.replace(call, f"{SAMPLER}(backend={_text(source, backend)}{settings})"
+                           f".run({pubs}{shots})"), *edits)
+
+
+def _proven(ctx: Context, run: ast.Call, receiver: ast.expr, argument: ast.expr,
+            options: list[ast.keyword], copied: ast.expr | None) -> tuple[bool, Fix] | None:
+    """Whether the circuits of a run of ``argument`` on ``receiver`` with ``options`` (whose
+    job ``run`` returns; ``copied``: where the circuits are copied, if before the run) are a
+    list, and the edits of its reads and of the import, where every part of the fix is
+    proven."""
+    source, module = ctx.source, ctx.module
+    if source is None or module is None or ctx.qualify(receiver) not in SAMPLED or not all(
+            _kept(k) or _carried(ctx, receiver, k) for k in options):
         return None
     parents = parents_of(source, module)
-    if inside_try(module, node):  # a handler may expect the errors of ``backend.run``
+    if inside_try(module, run):  # a handler may expect the errors of ``backend.run``
         return None
-    names = _run_names(ctx, parents, module, node.args[0])
-    reads = None if names is None else _counts_reads(source, module, node, names[0])
+    names = _run_names(ctx, parents, module, argument, copied)
+    reads = None if names is None else _counts_reads(source, module, run, names[0])
     if names is None or reads is None or not reads:
         return None
-    if not any(k.arg == "memory" for k in node.keywords) and any(
+    if not any(k.arg == "memory" for k in options) and any(
             isinstance(r.func, ast.Attribute) and r.func.attr == "get_memory"
             for r, _ in reads):  # ``get_memory`` raised without ``memory=True``
         return None
     done = max(position(read) for read, _ in reads)  # the result was waited for by then
-    found = _run_circuits(ctx, parents, module, node.args[0], done)
+    found = _run_circuits(ctx, parents, module, argument, done, copied)
     if found is None:
         return None
     circuits, listed = found
     registers = [circuits[index][1] for _, index in reads]
     if any(r is None or len(r) != 1 for r in registers):
         return None  # several registers: the keys of the counts would change ('00 1' -> '001')
-    needed = import_needed(module, ("qiskit.primitives",), SAMPLER, node)
+    needed = import_needed(module, ("qiskit.primitives",), SAMPLER, run)
     if needed is None:
         return None
     imports = (add_import(source, module, IMPORT),) if needed else ()
-    return (*_sampler_call(source, node, listed),
-            *(_read(source, read, index, register[0])
-              for (read, index), register in zip(reads, registers) if register), *imports)
+    return listed, (*(_read(source, read, index, register[0])
+                      for (read, index), register in zip(reads, registers) if register),
+                    *imports)
 
 
 def _kept(keyword: ast.keyword) -> bool:
@@ -105,24 +145,16 @@ def _plain(node: ast.expr) -> bool:
     return isinstance(node, (ast.Name, ast.Constant))
 
 
-def _sampler_call(source: SourceText, call: ast.Call, listed: bool) -> Fix:
-    """The Sampler run of the circuits, the receiver's text left in place (a fix inside it,
-    QKM111's, still applies): a list of circuits is a list of PUBs as it is."""
-    assert isinstance(call.func, ast.Attribute)
-    receiver = call.func.value
-    options = [f'"seed_simulator": {_text(source, k.value)}' for k in call.keywords
-               if k.arg == "seed_simulator"]
-    carried = [f'"{k.arg}": {_text(source, k.value)}' for k in call.keywords
-               if k.arg not in OPTIONS]
+def _settings(source: SourceText, options: list[ast.keyword]) -> tuple[str, str]:
+    """The Sampler's ``options={...}`` (the seed, and Aer's simulator options as its run
+    options) and its run's ``shots=``, as texts to write."""
+    settings = [f'"seed_simulator": {_text(source, k.value)}' for k in options
+                if k.arg == "seed_simulator"]
+    carried = [f'"{k.arg}": {_text(source, k.value)}' for k in options if k.arg not in OPTIONS]
     if carried:
-        options.append(f'"run_options": {{{", ".join(carried)}}}')
-    shots = "".join(f", shots={_text(source, k.value)}" for k in call.keywords
-                    if k.arg == "shots")
-    circuits = _text(source, call.args[0])
-    pubs = circuits if listed else f"[{circuits}]"
-    settings = f", options={{{', '.join(options)}}}" if options else ""
-    return (Edit(*source.start(receiver), *source.start(receiver), f"{SAMPLER}(backend="),
-            Edit(*source.end(receiver), *source.end(call), f"{settings}).run({pubs}{shots})"))
+        settings.append(f'"run_options": {{{", ".join(carried)}}}')
+    shots = "".join(f", shots={_text(source, k.value)}" for k in options if k.arg == "shots")
+    return (f", options={{{', '.join(settings)}}}" if settings else ""), shots
 
 
 def _read(source: SourceText, read: ast.Call, index: int, register: str | None) -> Edit:
@@ -140,7 +172,7 @@ def _text(source: SourceText, node: ast.AST) -> str:
 
 
 def _transpiled(ctx: Context, node: ast.expr) -> ast.expr | None:
-    if isinstance(node, ast.Call) and ctx.qualify(node.func) == "qiskit.transpile" and node.args:
+    if isinstance(node, ast.Call) and ctx.qualify(node.func) in TRANSPILE and node.args:
         return node.args[0]
     return None
 
@@ -149,29 +181,31 @@ Circuit = tuple[frozenset[str], Registers | None]  # its names, its registers if
 
 
 def _run_names(ctx: Context, parents: dict[int, ast.AST], module: ast.Module,
-               argument: ast.expr) -> tuple[list[frozenset[str]], bool] | None:
+               argument: ast.expr, copied: ast.expr | None,
+               ) -> tuple[list[frozenset[str]], bool] | None:
     """The circuits of the run's argument by the names ``get_counts`` may read each by, and
     whether they are a list."""
-    found = _run_circuits(ctx, parents, module, argument, None)
+    found = _run_circuits(ctx, parents, module, argument, None, copied)
     return None if found is None else ([names for names, _ in found[0]], found[1])
 
 
 def _run_circuits(ctx: Context, parents: dict[int, ast.AST], module: ast.Module,
-                  argument: ast.expr, done: Position | None
+                  argument: ast.expr, done: Position | None, copied: ast.expr | None,
                   ) -> tuple[list[Circuit], bool] | None:
     """The circuits the run's argument holds (one, or a list), each with the names
     ``get_counts`` may read it by and (with ``done``, where the result was read) its classical
     registers, and whether they are a list: ``transpile(qc, ...)``, ``qc``, a name bound to
     either, or a list of them, or a name bound to ``transpile([...], ...)`` (the list, as it was
-    transpiled, where nothing changes the list after)."""
+    transpiled, where nothing changes the list after). ``copied``: where the circuits are
+    copied before the run (``execute`` transpiles them), if anywhere."""
     listing = _bound_list(ctx, parents, module, argument)
     if listing is not None:
-        return _run_circuits(ctx, parents, module, listing, done)
+        return _run_circuits(ctx, parents, module, listing, done, copied)
     transpiled = _transpiled(ctx, argument)
     listed = isinstance(transpiled if transpiled is not None else argument, ast.List)
     elements = transpiled if transpiled is not None else argument
     taken = elements.elts if isinstance(elements, ast.List) else [elements]
-    at = argument if transpiled is not None else None  # a circuit transpiled right there
+    at = argument if transpiled is not None else copied  # a circuit transpiled right there
     circuits = [_circuit(ctx, parents, module, e, at, done) for e in taken]
     if not taken or None in circuits:
         return None
