@@ -221,3 +221,21 @@ def test_an_unsolved_chain_keeps_every_finding_after_the_fixes(tmp_path: Path) -
     assert fix(tmp_path, source) == source
     assert remaining(tmp_path) == before == [
         ("QKM203", 1), ("QKM204", 2), ("QKM204", 3), ("QKM205", 4)]
+
+
+def test_a_backend_reached_as_an_attribute_of_the_provider_backends(tmp_path: Path) -> None:
+    """qiskit-ibmq-provider set each backend on ``provider.backends`` under its name."""
+    source = ("from qiskit import IBMQ\nIBMQ.load_account()\n"
+              "provider = IBMQ.get_provider(hub='ibm-q')\n"
+              "backend = provider.backends.ibmq_lima\n"
+              "simulator = provider.backends.ibmq_qasm_simulator\n")
+    assert fix(tmp_path, source) == (
+        "from qiskit_ibm_runtime import QiskitRuntimeService\n"
+        "service = QiskitRuntimeService()  # was IBMQ.get_provider(hub='ibm-q'): instance= now "
+        "takes an IBM Cloud CRN or name\n"
+        'backend = service.backend("ibmq_lima")\n'
+        'simulator = service.backend("ibmq_qasm_simulator")\n')
+    # a method of the backend service, or a name the provider changed, is not a device
+    for other in ("provider.backends.jobs(limit=5)\n", "b = provider.backends.ibmq_lima_\n",
+                  "provider.backends.ibmq_lima = None\n"):
+        assert fix(tmp_path, source + other) == source + other, other

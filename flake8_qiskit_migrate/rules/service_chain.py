@@ -340,12 +340,23 @@ def _block(parents: dict[int, ast.AST], statement: ast.stmt) -> list[ast.stmt]:
 def _provider_use(source: SourceText, name: ast.Name, parents: dict[int, ast.AST],
                   least_busy: set[str]) -> tuple[ast.AST, Edit] | None:
     """How one use of the provider is rewritten: ``provider.get_backend(n)`` ->
-    ``service.backend(n)``, ``provider.backends(...)`` -> ``service.backends(...)``,
+    ``service.backend(n)``, ``provider.backends.n`` -> ``service.backend("n")``,
+    ``provider.backends(...)`` -> ``service.backends(...)``,
     ``least_busy(provider.backends(k=v))`` -> ``service.least_busy(k=v)`` (the arguments kept
     as written: a ``filters=`` function gets the same ``IBMBackend`` objects, whose
     ``configuration()`` and ``status()`` remain)."""
     method = parents.get(id(name))
     call = parents.get(id(method))
+    if isinstance(method, ast.Attribute) and method.attr == "backends" and isinstance(
+            call, ast.Attribute) and isinstance(call.ctx, ast.Load):
+        # ``provider.backends.ibmq_lima``: the provider set each backend as an attribute
+        # named by its name (made an identifier; ``_`` appended to a duplicate); a called
+        # attribute is a method (``provider.backends.jobs()``)
+        outer = parents.get(id(call))
+        if not _device_attribute(call.attr) or isinstance(outer, ast.Call) and (
+                outer.func is call):
+            return None
+        return call, source.replace(call, f'{_SERVICE}.backend("{call.attr}")')
     if not (isinstance(method, ast.Attribute) and isinstance(call, ast.Call)
             and call.func is method and isinstance(name.ctx, ast.Load)):
         return None
@@ -364,6 +375,13 @@ def _provider_use(source: SourceText, name: ast.Name, parents: dict[int, ast.AST
             return None  # ``(provider.backends)(...)``
         return outer, source.replace(outer, f"{_SERVICE}.least_busy{arguments}")
     return call, source.replace(method, f"{_SERVICE}.backends")
+
+
+def _device_attribute(attribute: str) -> bool:
+    """An attribute of ``provider.backends`` that is a backend's own name: not a method of the
+    backend service, nor a name the provider may have changed (``_`` appended)."""
+    return not attribute.startswith("_") and not attribute.endswith("_") and attribute not in (
+        "backends", "jobs", "retrieve_job", "my_reservations")
 
 
 def _least_busy_of_lists(source: SourceText, module: ast.Module, parents: dict[int, ast.AST],
