@@ -239,3 +239,20 @@ def test_a_backend_reached_as_an_attribute_of_the_provider_backends(tmp_path: Pa
     for other in ("provider.backends.jobs(limit=5)\n", "b = provider.backends.ibmq_lima_\n",
                   "provider.backends.ibmq_lima = None\n"):
         assert fix(tmp_path, source + other) == source + other, other
+
+
+def test_a_provider_used_at_once_without_a_name(tmp_path: Path) -> None:
+    source = ("from qiskit import IBMQ\nfrom qiskit.providers.ibmq import least_busy\n\n"
+              "IBMQ.load_account()\n"
+              "backend = IBMQ.get_provider(hub='ibm-q').get_backend('ibmq_lima')\n"
+              "device = least_busy(IBMQ.get_provider(hub='ibm-q').backends(simulator=False))\n")
+    assert fix(tmp_path, source) == (
+        "from qiskit_ibm_runtime import QiskitRuntimeService\n\n"
+        "service = QiskitRuntimeService()  # was IBMQ.get_provider(hub='ibm-q'): instance= now "
+        "takes an IBM Cloud CRN or name\nbackend = service.backend('ibmq_lima')\n"
+        "device = service.least_busy(simulator=False)\n")
+    assert remaining(tmp_path) == []
+    # no account loaded (IBMQ raised), or a use without a counterpart: no rewrite
+    for changed in (source.replace("IBMQ.load_account()\n", ""),
+                    source + "jobs = IBMQ.get_provider(hub='ibm-q').jobs()\n"):
+        assert fix(tmp_path, changed) == changed

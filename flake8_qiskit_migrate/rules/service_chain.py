@@ -94,6 +94,8 @@ class _Chain:
     listings: list[ast.Expr]
     unread: list[ast.Expr]
     provider: str | None
+    # ``IBMQ.get_provider(...)`` used at once: ``IBMQ.get_provider(...).get_backend(name)``.
+    direct: list[ast.Call]
 
     def statements(self) -> list[ast.Expr | ast.Assign]:
         made = [self.creation] if self.creation is not None else []
@@ -138,17 +140,18 @@ def provider_chain(source: SourceText, module: ast.Module) -> tuple[Fix, set[int
     covered: set[int] = {id(n) for s in statements for n in ast.walk(s.value)}
     # The uses of the provider: ``.get_backend(...)``, ``.backends(...)`` (in ``least_busy``).
     rewritten_least_busy: set[int] = set()
-    for node in ast.walk(module):
-        if isinstance(node, ast.Name) and node.id == provider and id(node) not in targets:
-            use = _provider_use(source, node, parents, least_busy)
-            if use is None:
-                return None
-            step, edit = use
-            steps.append(step)
-            edits.append(edit)
-            covered |= {id(n) for n in ast.walk(step)}
-            if isinstance(step, ast.Call) and isinstance(step.func, ast.Name):
-                rewritten_least_busy.add(id(step.func))
+    uses = [n for n in ast.walk(module) if isinstance(n, ast.Name) and n.id == provider
+            and id(n) not in targets]
+    for node in [*uses, *chain.direct]:
+        use = _provider_use(source, node, parents, least_busy)
+        if use is None:
+            return None
+        step, edit = use
+        steps.append(step)
+        edits.append(edit)
+        covered |= {id(n) for n in ast.walk(step)}
+        if isinstance(step, ast.Call) and isinstance(step.func, ast.Name):
+            rewritten_least_busy.add(id(step.func))
     for call, edit in _least_busy_of_lists(source, module, parents, steps, least_busy):
         steps.append(call)
         edits.append(edit)
@@ -192,7 +195,7 @@ def _chain(module: ast.Module, parents: dict[int, ast.AST], ibmq: set[str],
         return None
     creation = made[0] if made else None
     if creation is not None and not ibmq & _names_in(creation.value):  # ``IBMProvider()``
-        return None if accounts else _Chain([], creation, [], [], _target(creation))
+        return None if accounts else _Chain([], creation, [], [], _target(creation), [])
     named = {_target(s) for s in accounts if isinstance(s, ast.Assign)}
     provider = _target(creation) if creation is not None else (
         next(iter(named)) if len(named) == 1 else None)
@@ -212,11 +215,15 @@ def _chain(module: ast.Module, parents: dict[int, ast.AST], ibmq: set[str],
         s.value, ibmq, "providers")]
     unread = [s for s in after if isinstance(s, ast.Expr) and _provider_call(
         s.value, ibmq, set())]
-    if provider is None and not (listings or unread) and all(
+    direct = [n for n in ast.walk(module) if isinstance(n, ast.Call) and _provider_call(
+        n, ibmq, set()) and isinstance(parents.get(id(n)), ast.Attribute)]
+    if direct and not loads:
+        return None
+    if provider is None and not (listings or unread or direct) and all(
             isinstance(s, ast.Expr) and _account_method(s.value) == "load_account"
             for s in accounts):
         return None  # ``IBMQ.load_account()`` alone: its own fix (``_to_service``)
-    return _Chain(accounts, creation, listings, unread, provider)
+    return _Chain(accounts, creation, listings, unread, provider, direct)
 
 
 def _target(statement: ast.Assign) -> str:
@@ -266,12 +273,15 @@ def _service_edits(source: SourceText, parents: dict[int, ast.AST],
     """Each account call as its ``QiskitRuntimeService`` call; the provider's creation goes,
     named in the comment of the last account loaded before it."""
     loads, creation = chain.loads(), chain.creation
-    noted = [s for s in loads if creation is not None and s.lineno < creation.lineno][-1:]
+    # The provider the instance arguments chose: made, else the first used at once.
+    chosen = creation.value if creation is not None else (
+        chain.direct[0] if chain.direct else None)
+    noted = [s for s in loads if chosen is not None and s.lineno <= chosen.lineno][-1:]
     edits: list[Edit | None] = []
     for statement in chain.accounts:
         assert isinstance(statement.value, ast.Call)
-        note = _instance_note(source, creation.value) if creation is not None and (
-            statement in noted) and isinstance(creation.value, ast.Call) else ""
+        note = _instance_note(source, chosen) if statement in noted and isinstance(
+            chosen, ast.Call) else ""
         edits.append(source.replace(statement, _account_rewrite(source, statement.value)
                                     + note))
     if creation is not None and loads:
@@ -337,9 +347,10 @@ def _block(parents: dict[int, ast.AST], statement: ast.stmt) -> list[ast.stmt]:
     return []
 
 
-def _provider_use(source: SourceText, name: ast.Name, parents: dict[int, ast.AST],
+def _provider_use(source: SourceText, name: ast.expr, parents: dict[int, ast.AST],
                   least_busy: set[str]) -> tuple[ast.AST, Edit] | None:
-    """How one use of the provider is rewritten: ``provider.get_backend(n)`` ->
+    """How one use of the provider (its name, or ``IBMQ.get_provider(...)`` itself) is
+    rewritten: ``provider.get_backend(n)`` ->
     ``service.backend(n)``, ``provider.backends.n`` -> ``service.backend("n")``,
     ``provider.backends(...)`` -> ``service.backends(...)``,
     ``least_busy(provider.backends(k=v))`` -> ``service.least_busy(k=v)`` (the arguments kept
@@ -358,7 +369,7 @@ def _provider_use(source: SourceText, name: ast.Name, parents: dict[int, ast.AST
             return None
         return call, source.replace(call, f'{_SERVICE}.backend("{call.attr}")')
     if not (isinstance(method, ast.Attribute) and isinstance(call, ast.Call)
-            and call.func is method and isinstance(name.ctx, ast.Load)):
+            and call.func is method and isinstance(getattr(name, "ctx", ast.Load()), ast.Load)):
         return None
     if method.attr == "get_backend":
         if len(call.args) != 1 or call.keywords or isinstance(call.args[0], ast.Starred):
