@@ -256,3 +256,24 @@ def test_a_provider_used_at_once_without_a_name(tmp_path: Path) -> None:
     for changed in (source.replace("IBMQ.load_account()\n", ""),
                     source + "jobs = IBMQ.get_provider(hub='ibm-q').jobs()\n"):
         assert fix(tmp_path, changed) == changed
+
+
+def test_the_provider_made_again_in_a_later_cell(tmp_path: Path) -> None:
+    path = write(tmp_path, notebook(
+        "from qiskit import IBMQ\nIBMQ.load_account()\n"
+        "provider = IBMQ.get_provider(hub='ibm-q')\n"
+        "sim = provider.get_backend('ibmq_qasm_simulator')",
+        "provider = IBMQ.get_provider(hub='ibm-q')\ndevice = provider.get_backend('ibmq_lima')"),
+        "nb.ipynb")
+    command("check", "--fix", "--unsafe-fixes", "--no-cache", "nb.ipynb", cwd=tmp_path)
+    assert cells(path) == [
+        "from qiskit_ibm_runtime import QiskitRuntimeService\n"
+        "service = QiskitRuntimeService()  # was IBMQ.get_provider(hub='ibm-q'): instance= now "
+        "takes an IBM Cloud CRN or name\nsim = service.backend('ibmq_qasm_simulator')",
+        "device = service.backend('ibmq_lima')"]
+    # another instance is another provider: no rewrite
+    other = ("from qiskit import IBMQ\nIBMQ.load_account()\n"
+             "provider = IBMQ.get_provider(hub='ibm-q')\n"
+             "provider = IBMQ.get_provider(hub='ibm-q-research')\n"
+             "device = provider.get_backend('ibmq_lima')\n")
+    assert fix(tmp_path, other) == other

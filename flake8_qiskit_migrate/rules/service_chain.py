@@ -96,10 +96,12 @@ class _Chain:
     provider: str | None
     # ``IBMQ.get_provider(...)`` used at once: ``IBMQ.get_provider(...).get_backend(name)``.
     direct: list[ast.Call]
+    # The same ``provider = IBMQ.get_provider(...)`` made again (a notebook's later cell).
+    again: list[ast.Assign]
 
     def statements(self) -> list[ast.Expr | ast.Assign]:
         made = [self.creation] if self.creation is not None else []
-        return [*self.accounts, *made, *self.listings, *self.unread]
+        return [*self.accounts, *made, *self.again, *self.listings, *self.unread]
 
     def loads(self) -> list[ast.Expr | ast.Assign]:
         return [s for s in self.accounts if _account_method(s.value) != "save_account"]
@@ -180,8 +182,9 @@ def provider_chain(source: SourceText, module: ast.Module) -> tuple[Fix, set[int
 def _chain(module: ast.Module, parents: dict[int, ast.AST], ibmq: set[str],
            classes: set[str]) -> _Chain | None:
     """The chain's statements, where they form one: at most one provider made (by
-    ``get_provider`` after an account is loaded in its block, by ``IBMProvider()`` with no
-    IBMQ account call, or as the result of ``load_account()``), every account call in that
+    ``get_provider`` after an account is loaded in its block, made again only as it was, by
+    ``IBMProvider()`` with no IBMQ account call, or as the result of ``load_account()``),
+    every account call in that
     block, and a name bound to a loaded account either the provider or read nowhere."""
     assigned = [s for s in ast.walk(module) if isinstance(s, ast.Assign) and len(s.targets) == 1
                 and isinstance(s.targets[0], ast.Name)]
@@ -191,11 +194,14 @@ def _chain(module: ast.Module, parents: dict[int, ast.AST], ibmq: set[str],
     accounts += [s for s in assigned if _account_call(s.value, ibmq)
                  and _account_method(s.value) != "save_account"]
     accounts.sort(key=lambda s: (s.lineno, s.col_offset))
-    if len(made) > 1:
+    made.sort(key=lambda s: (s.lineno, s.col_offset))
+    if any(_target(s) != _target(made[0]) or ast.dump(s.value) != ast.dump(made[0].value)
+           for s in made):
         return None
-    creation = made[0] if made else None
+    creation, again = (made[0], made[1:]) if made else (None, [])
     if creation is not None and not ibmq & _names_in(creation.value):  # ``IBMProvider()``
-        return None if accounts else _Chain([], creation, [], [], _target(creation), [])
+        return None if accounts or again else _Chain(
+            [], creation, [], [], _target(creation), [], [])
     named = {_target(s) for s in accounts if isinstance(s, ast.Assign)}
     provider = _target(creation) if creation is not None else (
         next(iter(named)) if len(named) == 1 else None)
@@ -206,8 +212,8 @@ def _chain(module: ast.Module, parents: dict[int, ast.AST], ibmq: set[str],
             _account_method(s.value) == "enable_account" for s in loads):
         return None  # IBMQ refused to enable an account while one was in use
     block = _block(parents, accounts[0])
-    if any(s not in block for s in accounts) or creation is not None and (
-            creation not in block or block.index(creation) < block.index(loads[0])):
+    if any(s not in block for s in accounts) or any(
+            s not in block or block.index(s) < block.index(loads[0]) for s in made):
         return None
     # What needs an account loaded comes after the first load.
     after = block[block.index(loads[0]) + 1:] if loads else []
@@ -223,7 +229,7 @@ def _chain(module: ast.Module, parents: dict[int, ast.AST], ibmq: set[str],
             isinstance(s, ast.Expr) and _account_method(s.value) == "load_account"
             for s in accounts):
         return None  # ``IBMQ.load_account()`` alone: its own fix (``_to_service``)
-    return _Chain(accounts, creation, listings, unread, provider, direct)
+    return _Chain(accounts, creation, listings, unread, provider, direct, again)
 
 
 def _target(statement: ast.Assign) -> str:
@@ -285,7 +291,7 @@ def _service_edits(source: SourceText, parents: dict[int, ast.AST],
         edits.append(source.replace(statement, _account_rewrite(source, statement.value)
                                     + note))
     if creation is not None and loads:
-        edits.append(statement_removal(source, creation, parents, set()))
+        edits += [statement_removal(source, s, parents, set()) for s in (creation, *chain.again)]
     elif creation is not None and isinstance(creation.value, ast.Call):
         edits.append(source.replace(creation, f"{_SERVICE} = QiskitRuntimeService()"
                                     + _instance_note(source, creation.value)))
