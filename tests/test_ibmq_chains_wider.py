@@ -277,3 +277,26 @@ def test_the_provider_made_again_in_a_later_cell(tmp_path: Path) -> None:
              "provider = IBMQ.get_provider(hub='ibm-q-research')\n"
              "device = provider.get_backend('ibmq_lima')\n")
     assert fix(tmp_path, other) == other
+
+
+def test_a_project_fixed_and_checked_again(tmp_path: Path) -> None:
+    """``--fix --unsafe-fixes`` over a solved and an unsolved chain reports what remains, and
+    a re-check reports exactly the unsolved file's findings, still without a fix."""
+    write(tmp_path, SAVED, "solved.py")
+    unsolved = ("from qiskit import IBMQ\nIBMQ.load_account()\n"
+                "print(IBMQ.stored_account())\n")
+    write(tmp_path, unsolved, "unsolved.py")
+    fixing = command("check", "--fix", "--unsafe-fixes", "--no-cache", ".", cwd=tmp_path)
+    assert fixing.returncode == 1
+    assert [line.split(" ")[:2] for line in fixing.stdout.splitlines()] == [
+        ["unsolved.py:1:20:", "QKM203"], ["unsolved.py:2:1:", "QKM204"],
+        ["unsolved.py:3:7:", "QKM204"]]
+    assert (tmp_path / "unsolved.py").read_text() == unsolved
+    again = json.loads(command("check", "--output-format", "json", "--unsafe-fixes",
+                               "--no-cache", ".", cwd=tmp_path).stdout)
+    assert [(Path(d["filename"]).name, d["code"], d["location"]["row"], d["fix"])
+            for d in again] == [("unsolved.py", "QKM203", 1, None),
+                                ("unsolved.py", "QKM204", 2, None),
+                                ("unsolved.py", "QKM204", 3, None)]
+    assert json.loads(command("check", "--output-format", "json", "--no-cache", "solved.py",
+                              cwd=tmp_path).stdout) == []
