@@ -300,3 +300,14 @@ def test_a_project_fixed_and_checked_again(tmp_path: Path) -> None:
                                 ("unsolved.py", "QKM204", 3, None)]
     assert json.loads(command("check", "--output-format", "json", "--no-cache", "solved.py",
                               cwd=tmp_path).stdout) == []
+
+
+def test_get_backend_with_its_name_as_a_keyword(tmp_path: Path) -> None:
+    source = ("from qiskit import IBMQ\nprovider = IBMQ.load_account()\n"
+              "backend = provider.get_backend(name='ibmq_lima')\n")
+    assert fix(tmp_path, source) == (
+        "from qiskit_ibm_runtime import QiskitRuntimeService\nservice = QiskitRuntimeService()\n"
+        "backend = service.backend(name='ibmq_lima')\n")
+    for call in ("get_backend('ibmq_lima', name='x')", "get_backend(name='x', hub='h')"):
+        changed = source.replace("get_backend(name='ibmq_lima')", call)
+        assert fix(tmp_path, changed) == changed, call

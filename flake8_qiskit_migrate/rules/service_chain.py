@@ -378,8 +378,10 @@ def _provider_use(source: SourceText, name: ast.expr, parents: dict[int, ast.AST
             and call.func is method and isinstance(getattr(name, "ctx", ast.Load()), ast.Load)):
         return None
     if method.attr == "get_backend":
-        if len(call.args) != 1 or call.keywords or isinstance(call.args[0], ast.Starred):
-            return None  # a name is required; V1 filters have no counterpart
+        given = [*call.args, *[k.value for k in call.keywords if k.arg == "name"]]
+        if len(given) != 1 or len(call.keywords) > 1 - len(call.args) or isinstance(
+                given[0], ast.Starred):
+            return None  # a name is required (``name=`` too); V1 filters have no counterpart
         return call, source.replace(method, f"{_SERVICE}.backend")
     if method.attr != "backends" or call.args or any(
             k.arg in (None, "name", *_INSTANCE) for k in call.keywords):
