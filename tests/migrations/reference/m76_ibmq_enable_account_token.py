@@ -1,5 +1,6 @@
 # device: belem
 from qiskit import QuantumCircuit, transpile
+from qiskit.primitives import BackendSamplerV2
 from qiskit_aer import AerSimulator
 from qiskit_ibm_runtime import QiskitRuntimeService
 
@@ -13,5 +14,6 @@ bell = QuantumCircuit(2, 2)
 bell.h(0)
 bell.cx(0, 1)
 bell.measure([0, 1], [0, 1])
-job = simulator.run(transpile(bell, simulator, seed_transpiler=4), shots=4000, seed_simulator=4)
-print("counts:", dict(sorted(job.result().get_counts().items())))
+sampler = BackendSamplerV2(backend=simulator, options={"seed_simulator": 4})
+job = sampler.run([transpile(bell, simulator, seed_transpiler=4)], shots=4000)
+print("counts:", dict(sorted(job.result()[0].data.c.get_counts().items())))
