@@ -184,7 +184,7 @@ device = service.backend('ibmq_lima')
 
 # -- no half chain ------------------------------------------------------------------------------
 def test_ibmq_used_in_a_way_not_migrated_leaves_the_chain_alone(tmp_path: Path) -> None:
-    for other in ("IBMQ.save_account(token)\n", "x = IBMQ.providers()\n",
+    for other in ("IBMQ.save_account(token, url=url)\n", "x = IBMQ.providers()\n",
                   "print(provider)\n", "provider.jobs()\n"):
         source = ("from qiskit import IBMQ\nIBMQ.load_account()\n"
                   "provider = IBMQ.get_provider(hub='ibm-q')\n"

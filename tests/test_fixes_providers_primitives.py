@@ -280,9 +280,9 @@ def test_ibmq_chain_becomes_one_service_chain() -> None:
 def test_provider_chain_no_fix_unless_every_step_is_rewritten() -> None:
     for change in (
             ("device.name, 1)", "device.name, provider.runtime)"),  # another use
-            ("IBMQ.load_account()", "IBMQ.enable_account(token)"),  # another account
+            ("IBMQ.load_account()", "IBMQ.enable_account(token, url)"),  # a Classic URL
             ('provider.get_backend("ibm_kyiv")', "provider.get_backend()"),  # no name
-            ("print(backend.name", "IBMQ.save_account(t)\nprint(backend.name"),  # elsewhere
+            ("print(backend.name", "IBMQ.save_account(t, url=u)\nprint(backend.name"),
             ("print(backend.name", "x = IBMQ.providers()\nprint(backend.name"),  # read
             ("print(backend.name", "service = 1\nprint(backend.name"),  # ``service`` taken
             ("IBMQ.load_account()\n", "try:\n    IBMQ.load_account()\nexcept Exception:\n"

@@ -25,6 +25,11 @@ _LEAST_BUSY = {("qiskit.providers.ibmq", "least_busy"), ("qiskit_ibm_provider", 
 # The provider's instance arguments: Classic hub/group/project, gone with the ibm_quantum
 # channel (qiskit-ibm-runtime 0.41, QKM502): dropped, and named in a comment.
 _INSTANCE = ("hub", "group", "project", "instance")
+# The account calls the chain rewrites, and the channel their account is written for
+# (ibm_quantum was retired, QKM501; qiskit-ibm-runtime 0.51 takes ibm_quantum_platform and
+# ibm_cloud).
+_ACCOUNT_CALLS = ("load_account", "enable_account", "save_account")
+_CHANNEL = "ibm_quantum_platform"
 
 
 @dataclass
@@ -75,6 +80,33 @@ def _backend(ctx: Context, node: ast.AST, name: str) -> Fix | None:
     return (Edit(row, column - len("get_backend"), row, column, "backend"),)
 
 
+@dataclass
+class _Chain:
+    """The statements of a provider chain, all in one block: the account calls
+    (``IBMQ.load_account()``, ``enable_account(token)``, ``save_account(token)``, as statements
+    or ``name = ...``), the one statement that makes the provider (``provider =
+    IBMQ.get_provider(...)`` / ``IBMProvider()``; None where the provider is the one
+    ``load_account()`` returns, or no provider is made), and the ``IBMQ.providers()`` /
+    ``IBMQ.get_provider(...)`` statements whose result nothing reads."""
+
+    accounts: list[ast.Expr | ast.Assign]
+    creation: ast.Assign | None
+    listings: list[ast.Expr]
+    unread: list[ast.Expr]
+    provider: str | None
+    # ``IBMQ.get_provider(...)`` used at once: ``IBMQ.get_provider(...).get_backend(name)``.
+    direct: list[ast.Call]
+    # The same ``provider = IBMQ.get_provider(...)`` made again (a notebook's later cell).
+    again: list[ast.Assign]
+
+    def statements(self) -> list[ast.Expr | ast.Assign]:
+        made = [self.creation] if self.creation is not None else []
+        return [*self.accounts, *made, *self.again, *self.listings, *self.unread]
+
+    def loads(self) -> list[ast.Expr | ast.Assign]:
+        return [s for s in self.accounts if _account_method(s.value) != "save_account"]
+
+
 @per_module
 def provider_chain(source: SourceText, module: ast.Module) -> tuple[Fix, set[int]] | None:
     """The module's one provider chain rewritten as a service chain, and the nodes whose
@@ -95,96 +127,197 @@ def provider_chain(source: SourceText, module: ast.Module) -> tuple[Fix, set[int
         ibmq.add("IBMQ")  # ``from qiskit import *`` bound it before Qiskit 1.0 (and stays)
     least_busy = imports.bound(_LEAST_BUSY)
     parents = parents_of(source, module)
-    creation, loads = _creation(module, parents, ibmq, classes)
-    if creation is None or binds_elsewhere(module, {_SERVICE}, set()):
+    chain = _chain(module, parents, ibmq, classes)
+    if chain is None or binds_elsewhere(module, {_SERVICE}, set()):
         return None
-    provider = creation.targets[0].id  # type: ignore[attr-defined]
-    assert isinstance(creation.value, ast.Call)
-    block = _block(parents, creation)
-    # ``IBMQ.providers()`` listed after the account is loaded: the service's instances.
-    first = block.index(loads[0] if loads else creation)
-    listings = [s for s in block[first + 1:] if isinstance(s, ast.Expr) and _ibmq_call(
-        s.value, ibmq, "providers")]
-    steps: list[ast.AST] = [creation, *loads, *listings]
-    targets = {id(s.targets[0]) for s in (creation, *loads) if isinstance(s, ast.Assign)}
+    provider = chain.provider
+    statements = chain.statements()
+    steps: list[ast.AST] = list(statements)
+    targets = {id(s.targets[0]) for s in statements if isinstance(s, ast.Assign)}
     edits: list[Edit | None] = [source.replace(s.value, f"{_SERVICE}.instances()")
-                                for s in listings]
-    covered: set[int] = {id(n) for s in (creation, *loads, *listings) for n in (
-        s.value, getattr(s.value, "func", None))}
+                                for s in chain.listings]
+    edits += [statement_removal(source, s, parents, set()) for s in chain.unread]
+    # Every node of the chain's statements: the findings at ``IBMQ`` itself (a star import's
+    # use, QKM203) carry the fix too.
+    covered: set[int] = {id(n) for s in statements for n in ast.walk(s.value)}
     # The uses of the provider: ``.get_backend(...)``, ``.backends(...)`` (in ``least_busy``).
     rewritten_least_busy: set[int] = set()
-    for node in ast.walk(module):
-        if isinstance(node, ast.Name) and node.id == provider and id(node) not in targets:
-            use = _provider_use(source, node, parents, least_busy)
-            if use is None:
-                return None
-            step, edit = use
-            steps.append(step)
-            edits.append(edit)
-            covered |= {id(n) for n in ast.walk(step)}
-            if isinstance(step, ast.Call) and isinstance(step.func, ast.Name):
-                rewritten_least_busy.add(id(step.func))
+    uses = [n for n in ast.walk(module) if isinstance(n, ast.Name) and n.id == provider
+            and id(n) not in targets]
+    for node in [*uses, *chain.direct]:
+        use = _provider_use(source, node, parents, least_busy)
+        if use is None:
+            return None
+        step, edit = use
+        steps.append(step)
+        edits.append(edit)
+        covered |= {id(n) for n in ast.walk(step)}
+        if isinstance(step, ast.Call) and isinstance(step.func, ast.Name):
+            rewritten_least_busy.add(id(step.func))
     for call, edit in _least_busy_of_lists(source, module, parents, steps, least_busy):
         steps.append(call)
         edits.append(edit)
         covered |= {id(n) for n in ast.walk(call)}
         rewritten_least_busy.add(id(call.func))
     # Every use of IBMQ / the provider class is a step; ``least_busy`` may have other uses.
-    for node in ast.walk(module):
-        if isinstance(node, ast.Name) and node.id in ibmq | classes and not any(
-                node in ast.walk(step) for step in (creation.value, *loads, *listings)):
-            return None
-    if binds_elsewhere(module, ibmq | classes | {provider}, targets) or any(
-            inside_try(module, step) for step in steps):
+    if any(isinstance(node, ast.Name) and node.id in ibmq | classes and id(node) not in covered
+           for node in ast.walk(module)):
+        return None
+    if binds_elsewhere(module, ibmq | classes | ({provider} if provider else set()),
+                       targets) or any(inside_try(module, step) for step in steps):
         return None
     other_least_busy = any(isinstance(n, ast.Name) and n.id in least_busy and id(n) not in
                            rewritten_least_busy for n in ast.walk(module))
     gone = ibmq | classes | (set() if other_least_busy else least_busy & {
         n for n in least_busy if rewritten_least_busy})
-    first_step = loads[0] if loads else creation
-    edits += _import_edits(source, module, imports, gone, parents, covered, first_step.lineno)
-    service = f"{_SERVICE} = QiskitRuntimeService()" + _instance_note(source, creation.value)
-    if loads:
-        edits.append(source.replace(loads[0], service))
-        edits.append(statement_removal(source, creation, parents, set()))
-    else:
-        edits.append(source.replace(creation, service))
+    # The service class is first used by an account call, or by ``IBMProvider()``'s rewrite.
+    used_at = min(s.lineno for s in chain.accounts or statements)
+    edits += _import_edits(source, module, imports, gone, parents, covered, used_at)
+    edits += _service_edits(source, parents, chain)
     if any(edit is None for edit in edits):
         return None
     return tuple(sorted(e for e in edits if e is not None)), covered
 
 
-def _creation(module: ast.Module, parents: dict[int, ast.AST], ibmq: set[str],
-              classes: set[str]) -> tuple[ast.Assign | None, list[ast.Expr | ast.Assign]]:
-    """The one statement that makes the provider, and the ``IBMQ.load_account()`` before it
-    in its block: ``provider = IBMQ.get_provider(...)`` (or ``IBMProvider()``) after a
-    ``load_account()`` statement, or after ``provider = IBMQ.load_account()`` right before
-    it; else the provider ``load_account()`` returns (``provider = IBMQ.load_account()``)."""
+def _chain(module: ast.Module, parents: dict[int, ast.AST], ibmq: set[str],
+           classes: set[str]) -> _Chain | None:
+    """The chain's statements, where they form one: at most one provider made (by
+    ``get_provider`` after an account is loaded in its block, made again only as it was, by
+    ``IBMProvider()`` with no IBMQ account call, or as the result of ``load_account()``),
+    every account call in that
+    block, and a name bound to a loaded account either the provider or read nowhere."""
     assigned = [s for s in ast.walk(module) if isinstance(s, ast.Assign) and len(s.targets) == 1
                 and isinstance(s.targets[0], ast.Name)]
     made = [s for s in assigned if _provider_call(s.value, ibmq, classes)]
-    loaded = [s for s in assigned if _ibmq_call(s.value, ibmq, "load_account")]
-    loads: list[ast.Expr | ast.Assign] = [s for s in ast.walk(module) if isinstance(s, ast.Expr) and (
-        _ibmq_call(s.value, ibmq, "load_account"))]
-    if not made:  # the provider load_account returns
-        return (loaded[0], []) if len(loaded) == 1 and not loads else (None, [])
-    if len(made) != 1:
-        return None, []
-    creation = made[0]
-    if not ibmq & _names_in(creation.value):
-        return (creation, []) if not loaded and not loads else (None, [])
-    block = _block(parents, creation)
-    position = block.index(creation)
-    if loaded:  # only as ``provider = IBMQ.load_account()`` overwritten by the next statement
-        load = loaded[0]
-        name = creation.targets[0].id  # type: ignore[attr-defined]
-        if len(loaded) > 1 or not position or block[position - 1] is not load or (
-                load.targets[0].id != name):  # type: ignore[attr-defined]
-            return None, []
-        loads.append(load)
-    if len(loads) != 1 or loads[0] not in block or block.index(loads[0]) > position:
-        return None, []
-    return creation, loads
+    accounts: list[ast.Expr | ast.Assign] = [
+        s for s in ast.walk(module) if isinstance(s, ast.Expr) and _account_call(s.value, ibmq)]
+    accounts += [s for s in assigned if _account_call(s.value, ibmq)
+                 and _account_method(s.value) != "save_account"]
+    accounts.sort(key=lambda s: (s.lineno, s.col_offset))
+    made.sort(key=lambda s: (s.lineno, s.col_offset))
+    if any(_target(s) != _target(made[0]) or ast.dump(s.value) != ast.dump(made[0].value)
+           for s in made):
+        return None
+    creation, again = (made[0], made[1:]) if made else (None, [])
+    if creation is not None and not ibmq & _names_in(creation.value):  # ``IBMProvider()``
+        return None if accounts or again else _Chain(
+            [], creation, [], [], _target(creation), [], [])
+    named = {_target(s) for s in accounts if isinstance(s, ast.Assign)}
+    provider = _target(creation) if creation is not None else (
+        next(iter(named)) if len(named) == 1 else None)
+    if any(name != provider and _mentioned_beyond(module, name, accounts) for name in named):
+        return None
+    loads = [s for s in accounts if _account_method(s.value) != "save_account"]
+    if not accounts or creation is not None and not loads or len(loads) > 1 and any(
+            _account_method(s.value) == "enable_account" for s in loads):
+        return None  # IBMQ refused to enable an account while one was in use
+    block = _block(parents, accounts[0])
+    if any(s not in block for s in accounts) or any(
+            s not in block or block.index(s) < block.index(loads[0]) for s in made):
+        return None
+    # What needs an account loaded comes after the first load.
+    after = block[block.index(loads[0]) + 1:] if loads else []
+    listings = [s for s in after if isinstance(s, ast.Expr) and _ibmq_call(
+        s.value, ibmq, "providers")]
+    unread = [s for s in after if isinstance(s, ast.Expr) and _provider_call(
+        s.value, ibmq, set())]
+    direct = [n for n in ast.walk(module) if isinstance(n, ast.Call) and _provider_call(
+        n, ibmq, set()) and isinstance(parents.get(id(n)), ast.Attribute)]
+    if direct and not loads:
+        return None
+    if provider is None and not (listings or unread or direct) and all(
+            isinstance(s, ast.Expr) and _account_method(s.value) == "load_account"
+            for s in accounts):
+        return None  # ``IBMQ.load_account()`` alone: its own fix (``_to_service``)
+    return _Chain(accounts, creation, listings, unread, provider, direct, again)
+
+
+def _target(statement: ast.Assign) -> str:
+    target = statement.targets[0]
+    assert isinstance(target, ast.Name)
+    return target.id
+
+
+def _mentioned_beyond(module: ast.Module, name: str,
+                      accounts: list[ast.Expr | ast.Assign]) -> bool:
+    """Whether ``name`` appears anywhere but as the target of the account calls."""
+    own = {id(s.targets[0]) for s in accounts if isinstance(s, ast.Assign)}
+    return any(isinstance(n, ast.Name) and n.id == name and id(n) not in own
+               for n in ast.walk(module))
+
+
+def _account_method(value: ast.expr) -> str:
+    func = value.func if isinstance(value, ast.Call) else None
+    return func.attr if isinstance(func, ast.Attribute) else ""
+
+
+def _account_call(value: ast.expr, ibmq: set[str]) -> bool:
+    """``IBMQ.load_account()``, ``IBMQ.enable_account(token)`` or ``IBMQ.save_account(token)``
+    (``overwrite=`` too): the calls whose arguments the service takes as they are (a Classic
+    ``url=`` or hub/group/project has no counterpart)."""
+    method = _account_method(value)
+    if method not in _ACCOUNT_CALLS or not _ibmq_call(value, ibmq, method):
+        return False
+    assert isinstance(value, ast.Call)
+    if method == "load_account":
+        return True
+    extra = {"overwrite"} if method == "save_account" else set()
+    return _token(value) is not None and all(
+        k.arg == "token" or k.arg in extra for k in value.keywords)
+
+
+def _token(call: ast.Call) -> ast.expr | None:
+    """The token argument: the only positional one, or ``token=``."""
+    given = [*call.args, *[k.value for k in call.keywords if k.arg == "token"]]
+    if len(given) != 1 or isinstance(given[0], ast.Starred):
+        return None
+    return given[0]
+
+
+def _service_edits(source: SourceText, parents: dict[int, ast.AST],
+                   chain: _Chain) -> list[Edit | None]:
+    """Each account call as its ``QiskitRuntimeService`` call; the provider's creation goes,
+    named in the comment of the last account loaded before it."""
+    loads, creation = chain.loads(), chain.creation
+    # The provider the instance arguments chose: made, else the first used at once.
+    chosen = creation.value if creation is not None else (
+        chain.direct[0] if chain.direct else None)
+    noted = [s for s in loads if chosen is not None and s.lineno <= chosen.lineno][-1:]
+    edits: list[Edit | None] = []
+    for statement in chain.accounts:
+        assert isinstance(statement.value, ast.Call)
+        note = _instance_note(source, chosen) if statement in noted and isinstance(
+            chosen, ast.Call) else ""
+        edits.append(source.replace(statement, _account_rewrite(source, statement.value)
+                                    + note))
+    if creation is not None and loads:
+        edits += [statement_removal(source, s, parents, set()) for s in (creation, *chain.again)]
+    elif creation is not None and isinstance(creation.value, ast.Call):
+        edits.append(source.replace(creation, f"{_SERVICE} = QiskitRuntimeService()"
+                                    + _instance_note(source, creation.value)))
+    return edits
+
+
+def _account_rewrite(source: SourceText, call: ast.Call) -> str:
+    """``IBMQ.load_account()`` -> ``service = QiskitRuntimeService()``; ``enable_account(token)``
+    -> ``service = QiskitRuntimeService(channel=..., token=token)``; ``save_account(token)`` ->
+    ``QiskitRuntimeService.save_account(channel=..., token=token, overwrite=True)``: IBMQ warned
+    and kept an account already saved, the service raises unless told to overwrite it."""
+    method = _account_method(call)
+    if method == "load_account":
+        return f"{_SERVICE} = QiskitRuntimeService()"
+    token = _token(call)
+    assert token is not None
+    written = f'channel="{_CHANNEL}", token={_text(source, token)}'
+    if method == "enable_account":
+        return f"{_SERVICE} = QiskitRuntimeService({written})"
+    overwrite = next((k.value for k in call.keywords if k.arg == "overwrite"), None)
+    flag = _text(source, overwrite) if overwrite is not None else "True"
+    return f"QiskitRuntimeService.save_account({written}, overwrite={flag})"
+
+
+def _text(source: SourceText, node: ast.AST) -> str:
+    return source.segment(source.start(node), source.end(node))
 
 
 def _provider_call(value: ast.expr, ibmq: set[str], classes: set[str]) -> bool:
@@ -220,21 +353,35 @@ def _block(parents: dict[int, ast.AST], statement: ast.stmt) -> list[ast.stmt]:
     return []
 
 
-def _provider_use(source: SourceText, name: ast.Name, parents: dict[int, ast.AST],
+def _provider_use(source: SourceText, name: ast.expr, parents: dict[int, ast.AST],
                   least_busy: set[str]) -> tuple[ast.AST, Edit] | None:
-    """How one use of the provider is rewritten: ``provider.get_backend(n)`` ->
-    ``service.backend(n)``, ``provider.backends(...)`` -> ``service.backends(...)``,
+    """How one use of the provider (its name, or ``IBMQ.get_provider(...)`` itself) is
+    rewritten: ``provider.get_backend(n)`` ->
+    ``service.backend(n)``, ``provider.backends.n`` -> ``service.backend("n")``,
+    ``provider.backends(...)`` -> ``service.backends(...)``,
     ``least_busy(provider.backends(k=v))`` -> ``service.least_busy(k=v)`` (the arguments kept
     as written: a ``filters=`` function gets the same ``IBMBackend`` objects, whose
     ``configuration()`` and ``status()`` remain)."""
     method = parents.get(id(name))
     call = parents.get(id(method))
+    if isinstance(method, ast.Attribute) and method.attr == "backends" and isinstance(
+            call, ast.Attribute) and isinstance(call.ctx, ast.Load):
+        # ``provider.backends.ibmq_lima``: the provider set each backend as an attribute
+        # named by its name (made an identifier; ``_`` appended to a duplicate); a called
+        # attribute is a method (``provider.backends.jobs()``)
+        outer = parents.get(id(call))
+        if not _device_attribute(call.attr) or isinstance(outer, ast.Call) and (
+                outer.func is call):
+            return None
+        return call, source.replace(call, f'{_SERVICE}.backend("{call.attr}")')
     if not (isinstance(method, ast.Attribute) and isinstance(call, ast.Call)
-            and call.func is method and isinstance(name.ctx, ast.Load)):
+            and call.func is method and isinstance(getattr(name, "ctx", ast.Load()), ast.Load)):
         return None
     if method.attr == "get_backend":
-        if len(call.args) != 1 or call.keywords or isinstance(call.args[0], ast.Starred):
-            return None  # a name is required; V1 filters have no counterpart
+        given = [*call.args, *[k.value for k in call.keywords if k.arg == "name"]]
+        if len(given) != 1 or len(call.keywords) > 1 - len(call.args) or isinstance(
+                given[0], ast.Starred):
+            return None  # a name is required (``name=`` too); V1 filters have no counterpart
         return call, source.replace(method, f"{_SERVICE}.backend")
     if method.attr != "backends" or call.args or any(
             k.arg in (None, "name", *_INSTANCE) for k in call.keywords):
@@ -247,6 +394,13 @@ def _provider_use(source: SourceText, name: ast.Name, parents: dict[int, ast.AST
             return None  # ``(provider.backends)(...)``
         return outer, source.replace(outer, f"{_SERVICE}.least_busy{arguments}")
     return call, source.replace(method, f"{_SERVICE}.backends")
+
+
+def _device_attribute(attribute: str) -> bool:
+    """An attribute of ``provider.backends`` that is a backend's own name: not a method of the
+    backend service, nor a name the provider may have changed (``_`` appended)."""
+    return not attribute.startswith("_") and not attribute.endswith("_") and attribute not in (
+        "backends", "jobs", "retrieve_job", "my_reservations")
 
 
 def _least_busy_of_lists(source: SourceText, module: ast.Module, parents: dict[int, ast.AST],

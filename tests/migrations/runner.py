@@ -69,6 +69,17 @@ def _legacy_stubs(device: Callable[[], Any]) -> dict[str, Any]:
         def providers() -> list[Provider]:
             return [Provider()]
 
+        @staticmethod
+        def enable_account(token: str, url: str = "", hub: str | None = None,
+                           group: str | None = None, project: str | None = None) -> Provider:
+            return Provider()
+
+        @staticmethod
+        def save_account(token: str, url: str = "", hub: str | None = None,
+                         group: str | None = None, project: str | None = None,
+                         overwrite: bool = False) -> None:
+            """Nothing is written: the account file is the user's."""
+
     def least_busy(backends: list[Any]) -> Any:
         return backends[0]
 
@@ -106,6 +117,11 @@ def _current_service(device: Callable[[], Any]) -> type:
         def instances(self, *args: Any, **kwargs: Any) -> list[dict[str, Any]]:
             inspect.signature(real.instances).bind(self, *args, **kwargs)
             return []
+
+        @staticmethod
+        def save_account(*args: Any, **kwargs: Any) -> None:
+            """Nothing is written: the account file is the user's."""
+            inspect.signature(real.save_account).bind(*args, **kwargs)
 
     return Service
 
