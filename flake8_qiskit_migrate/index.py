@@ -55,7 +55,7 @@ def _known_names(registry: Registry) -> list[str]:
     names += [c.path.split("(")[0] for c in registry.calls]
     names += [p.split("(")[0].split("*")[0].rstrip(".")
               for p in (*registry.values, *registry.values.values(), *registry.path_hooks)]
-    return names
+    return names + registry.star_names
 
 
 @lru_cache(maxsize=1)

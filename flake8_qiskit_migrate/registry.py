@@ -317,6 +317,9 @@ class Registry:
     group_fixers: dict[str, GroupFixer] = field(default_factory=dict)
     # What method and attribute hooks need in a module's text to report (``prescan``).
     hook_needs: list[HookNeeds] = field(default_factory=list)
+    # Names a star import binds that no table mentions (``from qiskit import *`` binds
+    # ``QuantumCircuit``), so that fixes asking for them see them through the star.
+    star_names: list[str] = field(default_factory=list)
 
     def add(self, rule: Rule) -> Rule:
         if not _CODE.match(rule.code):
@@ -361,6 +364,10 @@ class Registry:
         """Declare that each value path is an object of the kind ``canonical`` names."""
         for path in paths:
             self.values[path] = canonical
+
+    def star_binds(self, *paths: str) -> None:
+        """Declare qualified names that ``from <their module> import *`` binds."""
+        self.star_names.extend(paths)
 
     def succeeded_by(self, old: str, new: str, releases: Releases) -> None:
         """Declare that advice naming ``old`` must name ``new`` where ``releases`` apply."""

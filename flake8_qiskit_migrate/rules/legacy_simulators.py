@@ -57,9 +57,15 @@ REGISTRY.add(Rule(
                 "`state = result.get_statevector(qc)` become `state = Statevector(qc)` (and "
                 "`get_unitary(qc)` becomes `Operator(qc)`), the backend, job and result "
                 "statements and the imports only they used go, and the import from "
-                "`qiskit.quantum_info` is added. The values are exact and equal, but the type "
-                "may change: Aer returned its `Statevector` / `Operator` subclasses, BasicAer a "
-                "NumPy array, whose printing and arithmetic differ. Names are followed through "
+                "`qiskit.quantum_info` is added. BasicAer returned a NumPy array: its read "
+                "becomes `Statevector(qc).data` (`Operator(qc).data`). A read rounded by "
+                "`decimals=n` (a constant) is rounded the same way (NumPy's `around`): "
+                "`Statevector(Statevector(qc).data.round(n))` for Aer, "
+                "`Statevector(qc).data.round(n)` for BasicAer (`decimals=0` did not round). "
+                "The values are exact and equal (a zero Aer's arithmetic left negative prints "
+                "without its sign), but Aer's `Statevector` / `Operator` subclasses become "
+                "Qiskit's classes. The circuit's class may come from `from qiskit import *`. "
+                "Names are followed through "
                 "the top level in order, binding by binding (a backend fetched again in each "
                 "notebook cell, `job` and `result` reused): each backend binding goes with all "
                 "the jobs it reaches, or stays; all the name's bindings go together (with the "
@@ -69,14 +75,13 @@ REGISTRY.add(Rule(
                 "`seed_simulator` (a circuit without measurement ends in one state), and each "
                 "circuit is bound to a `QuantumCircuit` on which, before its read, only unitary "
                 "gates are called (no measurement, reset, classical control, unknown method or "
-                "call that may change it) and none between the job and the read. A fix stays "
-                "in one notebook cell: where the imports are in another cell, the import of "
-                "`Statevector` / `Operator` takes the backend's line and the old imports stay "
-                "(reported by their rules). Not rewritten: `get_statevector(decimals=...)`, a "
+                "call that may change it) and none between the job and the read. A "
+                "notebook's cells change together (the imports in the first, the jobs in "
+                "later ones). Not rewritten: `decimals=` given by a name (0 did not round), a "
                 "circuit given as a function's parameter (its construction is unknown; "
                 "`AerSimulator(method=\"statevector\")` with `save_statevector()` would equal "
                 "it only where it does not measure, which is not proven either), a list of "
-                "circuits, a job across notebook cells."),
+                "circuits."),
     since="0.2.0",
     doc=RuleDoc(
         summary='`QasmSimulator()` / `StatevectorSimulator()` / `UnitarySimulator()`',

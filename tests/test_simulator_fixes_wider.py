@@ -1,0 +1,142 @@
+"""The legacy simulators' and exact states' fixes, widened on real legacy code (issue 22): a read
+rounded by ``decimals=``, BasicAer's NumPy arrays, a circuit built through ``from qiskit
+import *``, the import of a notebook whose backend is its cell's last line. Each fixed program
+runs on today's releases and prints what qiskit 0.46.3 / qiskit-aer 0.13.3 printed (recorded
+here as literals)."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from helpers import command
+from test_fixes_execution import fixed_and_run
+
+UNSAFE = "--unsafe-fixes"
+
+
+def notebook(path: Path, cells: list[str]) -> None:
+    path.write_text(json.dumps({
+        "cells": [{"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [],
+                   "source": cell.splitlines(keepends=True)} for cell in cells],
+        "metadata": {}, "nbformat": 4, "nbformat_minor": 5}, indent=1))
+
+
+def cell_sources(path: Path) -> list[str]:
+    return ["".join(cell["source"]) for cell in json.loads(path.read_text())["cells"]]
+
+
+def test_an_aer_read_rounded_by_decimals_prints_as_it_did(tmp_path: Path) -> None:
+    fixed, printed = fixed_and_run(tmp_path, """\
+        from qiskit import QuantumCircuit, Aer, execute
+
+        circ = QuantumCircuit(2)
+        circ.h(0)
+        circ.cx(0, 1)
+        backend = Aer.get_backend("statevector_simulator")
+        state = execute(circ, backend).result().get_statevector(circ, decimals=3)
+        print(state)
+        """, UNSAFE)
+    assert fixed == textwrap.dedent("""\
+        from qiskit import QuantumCircuit
+        from qiskit.quantum_info import Statevector
+
+        circ = QuantumCircuit(2)
+        circ.h(0)
+        circ.cx(0, 1)
+        state = Statevector(Statevector(circ).data.round(3))
+        print(state)
+        """)
+    assert printed == "Statevector([0.707+0.j, 0.   +0.j, 0.   +0.j, 0.707+0.j],\n" \
+                      "            dims=(2, 2))\n"
+
+
+def test_a_basicaer_read_stays_a_numpy_array_rounded_positionally(tmp_path: Path) -> None:
+    fixed, printed = fixed_and_run(tmp_path, """\
+        from qiskit import QuantumCircuit, BasicAer, execute
+
+        qc = QuantumCircuit(2)
+        qc.h(0)
+        qc.rx(0.3, 1)
+        simulator = BasicAer.get_backend("unitary_simulator")
+        unitary = execute(qc, simulator).result().get_unitary(qc, 2)
+        print(type(unitary).__name__, unitary[0].tolist())
+        """, UNSAFE)
+    assert "unitary = Operator(qc).data.round(2)\n" in fixed
+    assert "BasicAer" not in fixed and "execute" not in fixed
+    assert printed == "ndarray [(0.7+0j), (0.7+0j), -0.11j, -0.11j]\n"
+
+
+@pytest.mark.parametrize(("read", "replacement"), [
+    ("get_statevector(qc, decimals=0)", "Statevector(qc)"),  # 0 did not round
+    ("get_statevector(decimals=None)", "Statevector(qc)"),
+    ("get_statevector(experiment=qc, decimals=4)", "Statevector(Statevector(qc).data.round(4))"),
+])
+def test_what_replaces_a_read_follows_its_arguments(tmp_path: Path, read: str,
+                                                    replacement: str) -> None:
+    program = tmp_path / "legacy.py"
+    program.write_text("from qiskit import QuantumCircuit\nfrom qiskit_aer import Aer\n\n"
+                       "qc = QuantumCircuit(1)\nqc.h(0)\n"
+                       "backend = Aer.get_backend('statevector_simulator')\n"
+                       f"state = backend.run(qc).result().{read}\n")
+    command("check", "legacy.py", "--fix", UNSAFE, "--no-cache", cwd=tmp_path)
+    assert program.read_text().splitlines()[-1] == f"state = {replacement}"
+
+
+@pytest.mark.parametrize("read", ["get_statevector(qc, decimals=places)",
+                                  "get_statevector(qc, decimals=2.5)",
+                                  "get_statevector(qc, 3, 4)",
+                                  "get_statevector(other, decimals=3)"])
+def test_a_read_with_other_arguments_gets_no_fix(tmp_path: Path, read: str) -> None:
+    program = tmp_path / "legacy.py"
+    text = ("from qiskit import QuantumCircuit\nfrom qiskit_aer import Aer\n\n"
+            "qc = QuantumCircuit(1)\nqc.h(0)\nbackend = Aer.get_backend('statevector_simulator')\n"
+            f"state = backend.run(qc).result().{read}\n")
+    program.write_text(text)
+    fixing = command("check", "legacy.py", "--fix", UNSAFE, "--no-cache", cwd=tmp_path)
+    assert program.read_text() == text
+    assert ":6:11: QKM111 'Aer.get_backend(\"statevector_simulator\")'" in fixing.stdout
+
+
+def test_a_circuit_built_through_the_star_import_is_proven(tmp_path: Path) -> None:
+    fixed, printed = fixed_and_run(tmp_path, """\
+        from qiskit import *
+
+        circ = QuantumCircuit(1)
+        circ.x(0)
+        backend = Aer.get_backend('statevector_simulator')
+        result = backend.run(circ).result()
+        print(result.get_statevector(circ).data.tolist())
+        """, UNSAFE)
+    assert fixed == textwrap.dedent("""\
+        from qiskit import *
+        from qiskit.quantum_info import Statevector
+
+        circ = QuantumCircuit(1)
+        circ.x(0)
+        print(Statevector(circ).data.tolist())
+        """)
+    assert printed == "[0j, (1+0j)]\n"
+
+
+def test_the_imports_of_another_cell_change_with_the_jobs(tmp_path: Path) -> None:
+    """The imports are in the first cell, the backend is the last line of its cell (no line
+    end): the import of ``Statevector`` takes the place of the Aer import the fix leaves
+    unused, and the comment before the backend stays whole."""
+    path = tmp_path / "legacy.ipynb"
+    notebook(path, ["from qiskit import QuantumCircuit\nfrom qiskit_aer import Aer\n\n"
+                    "qc = QuantumCircuit(1)\nqc.h(0)",
+                    "# the backend\nbackend = Aer.get_backend('statevector_simulator')",
+                    "job = backend.run(qc)",
+                    "state = job.result().get_statevector(qc, decimals=3)\nprint(state)"])
+    fixing = command("check", "legacy.ipynb", "--fix", UNSAFE, "--no-cache", cwd=tmp_path)
+    assert fixing.returncode == 0, fixing.stdout
+    assert cell_sources(path) == [
+        "from qiskit import QuantumCircuit\nfrom qiskit.quantum_info import Statevector\n\n"
+        "qc = QuantumCircuit(1)\nqc.h(0)",
+        "# the backend",
+        "",
+        "state = Statevector(Statevector(qc).data.round(3))\nprint(state)"]
