@@ -140,3 +140,61 @@ def test_the_imports_of_another_cell_change_with_the_jobs(tmp_path: Path) -> Non
         "# the backend",
         "",
         "state = Statevector(Statevector(qc).data.round(3))\nprint(state)"]
+
+
+def test_basicaer_through_the_star_import_is_fixed_at_each_use(tmp_path: Path) -> None:
+    fixed, printed = fixed_and_run(tmp_path, """\
+        from qiskit import *
+
+        qc = QuantumCircuit(1, 1)
+        qc.x(0)
+        qc.measure(0, 0)
+        backend = BasicAer.get_backend('qasm_simulator')
+        counts = backend.run(transpile(qc, backend), shots=10).result().get_counts()
+        print(counts)
+        """, UNSAFE)
+    assert fixed.splitlines()[:2] == [
+        "from qiskit import *", "from qiskit.providers.basic_provider import BasicSimulator"]
+    assert "backend = BasicSimulator()\n" in fixed
+    assert printed == "{'1': 10}\n"
+
+
+def test_an_unused_basicaer_import_goes(tmp_path: Path) -> None:
+    program = tmp_path / "legacy.py"
+    program.write_text("from qiskit import QuantumCircuit, BasicAer\nfrom qiskit import BasicAer"
+                       " as Basic\nqc = QuantumCircuit(1)\n")
+    checked = command("check", "legacy.py", "--no-cache", "--exit-zero", cwd=tmp_path)
+    assert [line.split(" ")[0:2] for line in checked.stdout.splitlines()] == [
+        ["legacy.py:1:36:", "QKM108"], ["legacy.py:2:20:", "QKM108"]]
+    fixing = command("check", "legacy.py", "--fix", UNSAFE, "--no-cache", cwd=tmp_path)
+    assert fixing.returncode == 0, fixing.stdout
+    assert program.read_text() == "from qiskit import QuantumCircuit\nqc = QuantumCircuit(1)\n"
+
+
+def test_basicaer_qasm_and_statevector_simulators_are_fixed_in_turn(tmp_path: Path) -> None:
+    """Each simulator's fix is whole on its own: the statevector job first, then, with no
+    other use left, the QASM simulator and the import."""
+    fixed, printed = fixed_and_run(tmp_path, """\
+        from qiskit import BasicAer, QuantumCircuit, execute
+
+        qc = QuantumCircuit(1)
+        qc.h(0)
+        simulator = BasicAer.get_backend("statevector_simulator")
+        state = execute(qc, simulator).result().get_statevector(qc, decimals=3)
+        print(state)
+        backend = BasicAer.get_backend("qasm_simulator")
+        print(backend.name)
+        """, UNSAFE)
+    assert fixed == textwrap.dedent("""\
+        from qiskit import QuantumCircuit
+        from qiskit.providers.basic_provider import BasicSimulator
+        from qiskit.quantum_info import Statevector
+
+        qc = QuantumCircuit(1)
+        qc.h(0)
+        state = Statevector(qc).data.round(3)
+        print(state)
+        backend = BasicSimulator()
+        print(backend.name)
+        """)
+    assert printed == "[0.707+0.j 0.707+0.j]\nbasic_simulator\n"

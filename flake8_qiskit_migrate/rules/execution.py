@@ -450,7 +450,14 @@ REGISTRY.add(Rule(
                 "statevector and unitary simulators of BasicAer have no `BasicSimulator` form: "
                 "a job of theirs whose result is read once becomes `Statevector(circuit)` / "
                 "`Operator(circuit)`, where the circuit is proven to hold only unitary gates "
-                "(as QKM111's fix does for Aer's)."),
+                "(as QKM111's fix does for Aer's, its read a NumPy array as BasicAer's was: "
+                "`Statevector(circuit).data`). Where the module uses both kinds, each fix is "
+                "whole on its own: a statevector or unitary simulator's jobs first, then, with "
+                "no other use left, the QASM simulator's calls and the import. A `BasicAer` "
+                "the module reaches without importing it by name (`from qiskit import *`, "
+                "`qiskit.BasicAer`) is fixed at each use, the import of `BasicSimulator` added. "
+                "An imported `BasicAer` the module never uses is dropped from its import (not "
+                "in a package's `__init__.py`, where it may be re-exported).", in_init=False),
     doc=RuleDoc(
         summary='`qiskit.BasicAer`',
         what="Finds `qiskit.BasicAer`, imported or reached as an attribute.",
