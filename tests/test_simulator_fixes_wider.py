@@ -198,3 +198,68 @@ def test_basicaer_qasm_and_statevector_simulators_are_fixed_in_turn(tmp_path: Pa
         print(backend.name)
         """)
     assert printed == "[0.707+0.j 0.707+0.j]\nbasic_simulator\n"
+
+
+def test_aer_through_the_star_import_is_imported_from_qiskit_aer_after_it(tmp_path: Path) -> None:
+    fixed, printed = fixed_and_run(tmp_path, """\
+        from qiskit import *
+        import numpy as np
+
+        qc = QuantumCircuit(1, 1)
+        qc.x(0)
+        qc.measure(0, 0)
+        sim = Aer.get_backend('aer_simulator')
+        print(sim.name, Aer.get_backend('aer_simulator').name)
+        """)  # safe fixes only
+    assert fixed.splitlines()[:3] == ["from qiskit import *", "from qiskit_aer import Aer",
+                                      "import numpy as np"]
+    assert printed == "aer_simulator aer_simulator\n"
+
+
+def test_a_star_aer_that_only_fetches_legacy_simulators_is_left_to_their_fixes(
+        tmp_path: Path) -> None:
+    """``from qiskit_aer import Aer`` would be left unused once QKM111's fix replaces them."""
+    fixed, printed = fixed_and_run(tmp_path, """\
+        from qiskit import *
+
+        backend = Aer.get_backend('qasm_simulator')
+        print(backend.name)
+        """, UNSAFE)
+    assert fixed == ("from qiskit import *\nfrom qiskit_aer import AerSimulator\n\n"
+                     "backend = AerSimulator()\nprint(backend.name)\n")
+    assert printed == "aer_simulator\n"
+
+
+@pytest.mark.parametrize(("imports", "after"), [
+    ("from qiskit_aer import Aer\n", "from qiskit_aer import AerSimulator\n"),
+    ("from qiskit import QuantumCircuit, Aer\n",
+     "from qiskit import QuantumCircuit\nfrom qiskit_aer import AerSimulator\n"),
+])
+def test_the_qasm_simulators_take_the_aer_import_they_leave_unused(
+        tmp_path: Path, imports: str, after: str) -> None:
+    program = tmp_path / "legacy.py"
+    program.write_text(imports + "a = Aer.get_backend('qasm_simulator')\n"
+                       "b = Aer.get_backend('qasm_simulator')\n")
+    fixing = command("check", "legacy.py", "--fix", UNSAFE, "--no-cache", cwd=tmp_path)
+    assert fixing.returncode == 0, fixing.stdout
+    assert program.read_text() == after + "a = AerSimulator()\nb = AerSimulator()\n"
+
+
+def test_an_aer_still_used_keeps_its_import(tmp_path: Path) -> None:
+    program = tmp_path / "legacy.py"
+    program.write_text("from qiskit_aer import Aer\na = Aer.get_backend('qasm_simulator')\n"
+                       "b = Aer.get_backend('aer_simulator')\n")
+    command("check", "legacy.py", "--fix", UNSAFE, "--no-cache", cwd=tmp_path)
+    assert program.read_text() == ("from qiskit_aer import Aer\n"
+                                   "from qiskit_aer import AerSimulator\na = AerSimulator()\n"
+                                   "b = Aer.get_backend('aer_simulator')\n")
+
+
+def test_the_standard_errors_module_moves_to_qiskit_aer(tmp_path: Path) -> None:
+    fixed, printed = fixed_and_run(tmp_path, """\
+        from qiskit.providers.aer.noise.errors.standard_errors import depolarizing_error
+        print(depolarizing_error(0.1, 1).num_qubits)
+        """)
+    assert fixed.splitlines()[0] == (
+        "from qiskit_aer.noise.errors.standard_errors import depolarizing_error")
+    assert printed == "1\n"

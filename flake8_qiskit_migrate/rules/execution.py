@@ -414,7 +414,10 @@ REGISTRY.add(Rule(
                 "of `qiskit_aer.Aer`, the same object: `from qiskit import Aer` becomes `from "
                 "qiskit_aer import Aer` (the other names stay in the `qiskit` import), "
                 "`qiskit.Aer` spelled through `import qiskit` becomes `qiskit_aer.Aer` with "
-                "`import qiskit_aer` added."),
+                "`import qiskit_aer` added, and an `Aer` bound by the module's one `from "
+                "qiskit import *` gets `from qiskit_aer import Aer` right after it (where some "
+                "use fetches another backend than the legacy simulators, which QKM111's fix "
+                "replaces: the import would be left unused)."),
     releases=Releases("qiskit", deprecated="0.46.0", removed="1.0.0"),
     new_names=("qiskit_aer",),
     deprecated_in="Qiskit 0.46",

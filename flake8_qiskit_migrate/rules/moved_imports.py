@@ -18,7 +18,7 @@ from ..nodes import nodes
 from ..registry import REGISTRY, Context
 from . import execution  # noqa: F401  (registers QKM107 and QKM108 first)
 from .exact_states import exact_state_fix
-from .legacy_simulators import literal_text
+from .legacy_simulators import LEGACY_NAMES, literal_text
 from .providers import RUNTIME_FAKES, fake_successor
 from .unused_imports import drop_unused
 
@@ -35,7 +35,11 @@ AER_NAMES: dict[str, frozenset[str]] = {module: frozenset(names.split()) for mod
     "qiskit_aer.noise.errors": "PauliError PauliLindbladError QuantumError ReadoutError "
     "amplitude_damping_error coherent_unitary_error depolarizing_error kraus_error "
     "mixed_unitary_error pauli_error phase_amplitude_damping_error phase_damping_error "
-    "reset_error thermal_relaxation_error",
+    "reset_error standard_errors thermal_relaxation_error",
+    # The module the textbook's notebooks imported the error functions from.
+    "qiskit_aer.noise.errors.standard_errors": "NoiseError QuantumError amplitude_damping_error "
+    "coherent_unitary_error depolarizing_error kraus_error mixed_unitary_error pauli_error "
+    "phase_amplitude_damping_error phase_damping_error reset_error thermal_relaxation_error",
     "qiskit_aer.library": "SaveAmplitudes SaveAmplitudesSquared SaveClifford SaveDensityMatrix "
     "SaveExpectationValue SaveExpectationValueVariance SaveMatrixProductState SaveProbabilities "
     "SaveProbabilitiesDict SaveStabilizer SaveState SaveStatevector SaveStatevectorDict "
@@ -115,12 +119,39 @@ def _import_fixer(code: str, target: Target) -> None:
             return tuple(edits)
         if isinstance(node, ast.Attribute) and code == "QKM210":
             return _through_alias(source, module, node)
+        if isinstance(node, ast.Name) and code == "QKM107":
+            return _aer_after_star(source, module)
         return None
 
 
 _import_fixer("QKM210", _aer_target)
 _import_fixer("QKM107", _aer_entry_target)
 _import_fixer("QKM211", _fake_target)
+
+
+@per_module  # the same edit for every use
+def _aer_after_star(source: SourceText, module: ast.Module) -> Fix | None:
+    """``Aer`` bound by the module's one ``from qiskit import *``: ``from qiskit_aer import
+    Aer`` right after it (the same object; it rebinds the name on the legacy releases too),
+    where the module binds ``Aer`` nowhere else and some use of it stays a use of the
+    provider (``Aer.get_backend("aer_simulator")``): the legacy simulators' fixes (QKM111)
+    replace the others, which would leave the import unused."""
+    stars = [s for s in module.body if isinstance(s, ast.ImportFrom) and s.module == "qiskit"
+             and not s.level and any(a.name == "*" for a in s.names)]
+    uses = [n for n in nodes(module).of(ast.Name) if n.id == "Aer"]
+    parents = parents_of(source, module)
+    if len(stars) != 1 or binds(module, "Aer") or all(_legacy_backend(parents, n) for n in uses):
+        return None
+    added = import_after(source, stars[0], "from qiskit_aer import Aer")
+    return None if added is None else (added,)
+
+
+def _legacy_backend(parents: dict[int, ast.AST], use: ast.Name) -> bool:
+    """Whether the use is ``Aer.get_backend("<legacy simulator>")``."""
+    attribute = parents.get(id(use))
+    call = parents.get(id(attribute))
+    return isinstance(call, ast.Call) and call.func is attribute and len(call.args) == 1 and (
+        literal_text(call.args[0]) in LEGACY_NAMES)
 
 
 def _imports_module(module: ast.Module, name: str) -> bool:

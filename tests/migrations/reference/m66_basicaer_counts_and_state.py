@@ -2,6 +2,7 @@ import numpy as np
 from qiskit import QuantumCircuit, transpile
 from qiskit.providers.basic_provider import BasicSimulator
 from qiskit.quantum_info import Statevector
+from qiskit.primitives import BackendSamplerV2
 
 circ = QuantumCircuit(2, 2)
 circ.h(0)
@@ -9,8 +10,8 @@ circ.cx(0, 1)
 circ.measure([0, 1], [0, 1])
 
 backend = BasicSimulator()
-result = backend.run(transpile(circ, backend), shots=1000, seed_simulator=11).result()
-print("counts:", dict(sorted(result.get_counts(circ).items())))
+result = BackendSamplerV2(backend=backend, options={"seed_simulator": 11}).run([transpile(circ, backend)], shots=1000).result()
+print("counts:", dict(sorted(result[0].data.c.get_counts().items())))
 
 bell = QuantumCircuit(2)
 bell.h(0)
