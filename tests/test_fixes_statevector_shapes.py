@@ -2,8 +2,8 @@
 notebooks and scripts (issue 22 item 2): a backend name bound again in each cell or section,
 job and result names reused, several jobs on one backend, a circuit changed after its read,
 ``shots=`` on the job. Names are followed binding by binding through the top level; each
-backend binding is migrated with all its jobs or not at all, and a fix stays in one notebook
-cell."""
+backend binding is migrated with all its jobs or not at all (all the bindings of a name at once
+where each is proven), in whichever notebook cells they and the imports are."""
 
 from __future__ import annotations
 
@@ -54,14 +54,12 @@ def test_a_backend_fetched_again_in_each_cell_is_fixed_cell_by_cell(tmp_path: Pa
         ("QKM111", 3, 1, True), ("QKM101", 3, 2, True),
         ("QKM111", 5, 2, True), ("QKM101", 5, 3, True)]
     fixing = command("check", path.name, "--fix", UNSAFE, "--no-cache", cwd=tmp_path)
-    # Each cell's fix imports Statevector where it is used: the imports' cell is another one.
+    # Both bindings go at once: the imports' cell loses execute and Aer, gains Statevector.
     assert sources(path) == [
-        "from qiskit import QuantumCircuit, transpile\nfrom qiskit_aer import Aer\n", X_CELL,
-        "from qiskit.quantum_info import Statevector\nresult = Statevector(x_gate)\n"
-        "print(result)", "x_gate.h(0)\n",
-        "# again\nfrom qiskit.quantum_info import Statevector\nresult = Statevector(x_gate)\n"
-        "print(result)"]
-    assert fixing.returncode == 0, fixing.stdout  # the unused execute became transpile (QKM101)
+        "from qiskit import QuantumCircuit\nfrom qiskit.quantum_info import Statevector\n",
+        X_CELL, "result = Statevector(x_gate)\nprint(result)", "x_gate.h(0)\n",
+        "# again\nresult = Statevector(x_gate)\nprint(result)"]
+    assert fixing.returncode == 0, fixing.stdout
     code = "\n".join(sources(path)).replace("x_gate.draw()", "")
     printed: list[object] = []
     exec(compile(code, "ex1", "exec"), {"print": printed.append})  # noqa: S102 - our own text
@@ -69,15 +67,17 @@ def test_a_backend_fetched_again_in_each_cell_is_fixed_cell_by_cell(tmp_path: Pa
         [0j, 1 + 0j], [0.707107 + 0j, -0.707107 + 0j]]  # X|0>, then H X|0> (legacy: the same)
 
 
-def test_a_job_in_the_backend_cell_and_an_import_cell_elsewhere_keeps_the_import(
+def test_a_job_in_the_backend_cell_and_an_import_cell_elsewhere_changes_both(
         tmp_path: Path) -> None:
-    """The fix keeps to the backend's cell; the other findings' fixes take the imports' cell."""
+    """The fix takes the names only the job used out of the imports' cell, where the other
+    findings' fixes edit the same line."""
     path = tmp_path / "nb.ipynb"
     notebook(path, "from qiskit import QuantumCircuit, execute, Aer, IBMQ\n", X_CELL,
              JOB.format(c="x_gate"))
     command("check", path.name, "--fix", UNSAFE, "--no-cache", cwd=tmp_path)
-    assert sources(path)[2] == ("from qiskit.quantum_info import Statevector\n"
-                                "result = Statevector(x_gate)\nprint(result)")
+    assert sources(path)[0] == ("from qiskit import QuantumCircuit\n"
+                                "from qiskit.quantum_info import Statevector\n")
+    assert sources(path)[2] == "result = Statevector(x_gate)\nprint(result)"
     # The unused IBMQ went (QKM203), execute became transpile, Aer moved to qiskit_aer.
     assert report(path) == []
 
@@ -250,9 +250,10 @@ def test_a_drawn_circuit_and_a_unitary_job_in_one_cell(tmp_path: Path) -> None:
                             ("QKM103", 2, 5, True)]
     command("check", path.name, "--fix", UNSAFE, "--no-cache", cwd=tmp_path)
     assert sources(path) == [
-        "from qiskit import QuantumCircuit\nfrom qiskit_aer import Aer\nfrom math import pi\n",
+        "from qiskit import QuantumCircuit\nfrom math import pi\n"
+        "from qiskit.quantum_info import Operator\n",
         "qc = QuantumCircuit(2)\nqc.cp(pi/4, 0, 1)\ndisplay(qc.draw())\n"
-        "from qiskit.quantum_info import Operator\nunitary = Operator(qc)\nprint(unitary)"]
+        "unitary = Operator(qc)\nprint(unitary)"]
 
 
 def test_a_replacement_imported_only_after_the_job_gets_no_fix(tmp_path: Path) -> None:

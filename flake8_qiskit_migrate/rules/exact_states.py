@@ -26,17 +26,30 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..edits import Edit, Fix, SourceText, add_import, binds, inside_try, parents_of, \
     per_module
 from ..nodes import nodes
-from ..registry import Context
+from ..registry import REGISTRY, Context
 
+_BASIC_AER = "qiskit.BasicAer.get_backend"
 GET_BACKEND = ("qiskit_aer.Aer.get_backend", "qiskit.Aer.get_backend",
-               "qiskit.providers.aer.Aer.get_backend", "qiskit.BasicAer.get_backend")
-# Backend name -> (the result's getter, what replaces the read, its module)
-_EXACT = {"statevector_simulator": ("get_statevector", "Statevector"),
-          "unitary_simulator": ("get_unitary", "Operator")}
+               "qiskit.providers.aer.Aer.get_backend", _BASIC_AER)
+
+
+class _Kind(NamedTuple):
+    """A simulator's read (``getter``), the class that replaces it, and whether the legacy
+    read returned a NumPy array (BasicAer's; Aer's returned a ``Statevector`` / ``Operator``)."""
+
+    getter: str
+    replacement: str
+    array: bool = False
+
+
+# Backend name -> its kind (on Aer)
+_EXACT = {"statevector_simulator": _Kind("get_statevector", "Statevector"),
+          "unitary_simulator": _Kind("get_unitary", "Operator")}
 _CLASSES = {f"{module}.{cls}": _EXACT[name] for module in ("qiskit_aer", "qiskit_aer.backends")
             for cls, name in (("StatevectorSimulator", "statevector_simulator"),
                               ("UnitarySimulator", "unitary_simulator"))}
@@ -87,14 +100,15 @@ def exact_state_fix_of_run(ctx: Context, run: ast.Call) -> Fix | None:
         exact_state_fix(ctx, binding.value))
 
 
-def _simulator(ctx: Context, call: ast.Call) -> tuple[str, str] | None:
-    """The getter and the replacement of what ``call`` constructs, if it is a statevector or
-    unitary simulator: ``Aer.get_backend("statevector_simulator")``, ``UnitarySimulator()``."""
+def _simulator(ctx: Context, call: ast.Call) -> _Kind | None:
+    """The kind of what ``call`` constructs, if it is a statevector or unitary simulator:
+    ``Aer.get_backend("statevector_simulator")``, ``UnitarySimulator()``."""
     path = ctx.qualify(call.func)
     if call.keywords:
         return None
     if path in GET_BACKEND and len(call.args) == 1 and isinstance(call.args[0], ast.Constant):
-        return _EXACT.get(str(call.args[0].value))
+        kind = _EXACT.get(str(call.args[0].value))
+        return None if kind is None else kind._replace(array=path == _BASIC_AER)
     return None if call.args else _CLASSES.get(path or "")
 
 
@@ -215,28 +229,25 @@ def exact_state_fix(ctx: Context, call: ast.Call) -> Fix | None:
     found = None if source is None or module is None else _simulator(ctx, call)
     if found is None or source is None or module is None:
         return None
-    getter, replacement = found
     flow = _flow(source, module)
     statement = flow.assigned(call)
-    part = None if statement is None else _binding_part(
-        ctx, source, flow, statement, getter, replacement)
+    part = None if statement is None else _binding_part(ctx, source, flow, statement, found)
     if part is None:
         return None
-    # All the name's bindings at once, where each is proven and they keep to one cell.
+    # All the name's bindings at once, where each is proven (then the imports only they use go).
     bindings = flow.bindings(_target(part.backend)) or []
-    parts = [_binding_part(ctx, source, flow, b, getter, replacement) for b in bindings
+    parts = [_binding_part(ctx, source, flow, b, found) for b in bindings
              if isinstance(b.value, ast.Call) and _simulator(ctx, b.value) == found]
     proven = [p for p in parts if p is not None]
-    if len(proven) == len(bindings) > 1 and len(
-            {source.cell_start(e.row) for p in proven for e in p.edits}) == 1:
+    if len(proven) == len(bindings) > 1:
         part = _Part([e for p in proven for e in p.edits], [n for p in proven for n in p.gone],
                      proven[0].backend)
-    imports = _import_edits(source, module, part, replacement)
+    imports = _import_edits(source, module, part, found.replacement)
     return None if imports is None else tuple(sorted({*part.edits, *imports}))
 
 
 def _binding_part(ctx: Context, source: SourceText, flow: _Flow, statement: ast.Assign,
-                  getter: str, replacement: str) -> _Part | None:
+                  kind: _Kind) -> _Part | None:
     """The migration of every job on one backend binding, or None where one is not proven."""
     name = _target(statement)
     uses = flow.reach(statement)
@@ -250,7 +261,7 @@ def _binding_part(ctx: Context, source: SourceText, flow: _Flow, statement: ast.
             continue  # ``transpile(circ, backend)`` inside a job: counted with it
         run, circuit, reads = job
         taken += reads
-        if not _read_part(ctx, source, flow, run, circuit, getter, replacement, part):
+        if not _read_part(ctx, source, flow, run, circuit, kind, part):
             return None
     return part if taken == len(uses) else None
 
@@ -295,14 +306,14 @@ def _circuit_of(ctx: Context, call: ast.Call, backend: str,
 
 
 def _read_part(ctx: Context, source: SourceText, flow: _Flow, run: ast.Call,
-               circuit: ast.Name, getter: str, replacement: str, part: _Part) -> bool:
+               circuit: ast.Name, kind: _Kind, part: _Part) -> bool:
     """Adds the migration of one job to ``part``: its read becomes the exact value; False
     where a step is not proven."""
     removed: list[ast.Assign] = []
     read = _follow(flow, run, "result", removed)
-    read = None if read is None else _follow(flow, read, getter, removed)
-    if read is None or read.keywords or len(read.args) > 1 or read.args and not (
-            isinstance(read.args[0], ast.Name) and read.args[0].id == circuit.id):
+    read = None if read is None else _follow(flow, read, kind.getter, removed)
+    exact = None if read is None else _exact_value(read, circuit, kind)
+    if read is None or exact is None:
         return False
     statement = flow.parents.get(id(read))
     while statement is not None and not isinstance(statement, ast.stmt):
@@ -311,14 +322,34 @@ def _read_part(ctx: Context, source: SourceText, flow: _Flow, run: ast.Call,
             inside_try(flow.module, s) or not _alone(source, s) for s in [statement, *removed]):
         return False
     takers = {id(circuit), id(flow.parents.get(id(circuit)))}  # the job and its transpile
-    takers |= {id(a) for a in read.args}
+    takers |= {id(a) for a in [*read.args, *(k.value for k in read.keywords)]}
     job_at, read_at = flow.top(run), flow.index[id(statement)]
     if job_at is None or not _unitary_circuit(ctx, flow, circuit, takers, job_at, read_at):
         return False
-    part.edits += [source.replace(read, f"{replacement}({circuit.id})"),
+    part.edits += [source.replace(read, exact),
                    *[_removal(s) for s in removed]]
     part.gone += [read, *removed]
     return True
+
+
+def _exact_value(read: ast.Call, circuit: ast.Name,
+                 kind: _Kind) -> str | None:
+    """What replaces ``result.get_statevector(circ, decimals=n)``: the exact value, of the
+    legacy read's type, rounded as the read rounded it (``numpy.around`` of the amplitudes,
+    where ``decimals`` is not 0); None where the read passes anything else."""
+    arguments = {**dict(zip(("experiment", "decimals"), read.args)),
+                 **{k.arg or "**": k.value for k in read.keywords}}
+    experiment, decimals = arguments.pop("experiment", None), arguments.pop("decimals", None)
+    if arguments or len(read.args) > 2 or experiment is not None and not (
+            isinstance(experiment, ast.Name) and experiment.id == circuit.id):
+        return None
+    value = decimals.value if isinstance(decimals, ast.Constant) else decimals
+    if not (value is None or type(value) is int):
+        return None  # a name may hold 0, which did not round
+    places = value or 0
+    exact = f"{kind.replacement}({circuit.id})"
+    data = f"{exact}.data.round({places})" if places else f"{exact}.data"
+    return data if kind.array else f"{kind.replacement}({data})" if places else exact
 
 
 def _follow(flow: _Flow, value: ast.expr, method: str,
@@ -406,13 +437,12 @@ def _alone(source: SourceText, statement: ast.stmt) -> bool:
 def _import_edits(source: SourceText, module: ast.Module, part: _Part,
                   replacement: str) -> Fix | None:
     """The import of the replacement, and the removal of the old imports that only the
-    removed code used, in the backend's cell (an import in another cell stays)."""
+    removed code used (in whichever notebook cell they are)."""
     inside = {id(n) for node in part.gone for n in ast.walk(node)}
-    cell = source.cell_start(part.backend.lineno)
     edits: list[Edit] = []
+    removed: dict[Edit, ast.stmt] = {}
     for statement in module.body:
-        if not isinstance(statement, ast.ImportFrom) or statement.level or (
-                source.cell_start(statement.lineno) != cell):
+        if not isinstance(statement, ast.ImportFrom) or statement.level:
             continue
         names = statement.names
         kept = [a for a in names if a.asname or a.name not in _OLD_IMPORTS.get(
@@ -427,6 +457,7 @@ def _import_edits(source: SourceText, module: ast.Module, part: _Part,
                                         for a in kept)))
         else:
             edits.append(_removal(statement))
+            removed[edits[-1]] = statement
     if any(isinstance(s, ast.ImportFrom) and s.module == _INFO and s.lineno < part.backend.lineno
            and any(a.name == replacement and not a.asname for a in s.names)
            for s in module.body):  # imported before it is needed
@@ -435,13 +466,12 @@ def _import_edits(source: SourceText, module: ast.Module, part: _Part,
         return None
     line = f"from {_INFO} import {replacement}"
     added = add_import(source, module, line)
-    if source.cell_start(added.row) != cell:  # the imports are in another cell
-        return (*edits, Edit(part.backend.lineno, 1, part.backend.lineno, 1, line + "\n"))
-    within = [e for e in edits if (e.row, e.column) <= (added.row, added.column) < (
-        e.end_row, e.end_column)]  # the import it follows goes: it takes its place
-    if within:
-        edits[edits.index(within[0])] = Edit(within[0].row, 1, within[0].end_row, 1,
-                                             line + "\n")
+    within = [e for e in removed if (e.row, e.column) <= (added.row, added.column) < (
+        e.end_row, e.end_column)]
+    if within:  # the import it would follow goes: it takes that statement's place (a
+        # cell's last line has no line end to take)
+        statement = removed[within[0]]
+        edits[edits.index(within[0])] = Edit(statement.lineno, 1, *source.end(statement), line)
     else:
         edits.append(added)
     return tuple(edits)

@@ -416,7 +416,10 @@ REGISTRY.add(Rule(
                 "of `qiskit_aer.Aer`, the same object: `from qiskit import Aer` becomes `from "
                 "qiskit_aer import Aer` (the other names stay in the `qiskit` import), "
                 "`qiskit.Aer` spelled through `import qiskit` becomes `qiskit_aer.Aer` with "
-                "`import qiskit_aer` added."),
+                "`import qiskit_aer` added, and an `Aer` bound by the module's one `from "
+                "qiskit import *` gets `from qiskit_aer import Aer` right after it (where some "
+                "use fetches another backend than the legacy simulators, which QKM111's fix "
+                "replaces: the import would be left unused)."),
     releases=Releases("qiskit", deprecated="0.46.0", removed="1.0.0"),
     new_names=("qiskit_aer",),
     deprecated_in="Qiskit 0.46",
@@ -452,7 +455,14 @@ REGISTRY.add(Rule(
                 "statevector and unitary simulators of BasicAer have no `BasicSimulator` form: "
                 "a job of theirs whose result is read once becomes `Statevector(circuit)` / "
                 "`Operator(circuit)`, where the circuit is proven to hold only unitary gates "
-                "(as QKM111's fix does for Aer's)."),
+                "(as QKM111's fix does for Aer's, its read a NumPy array as BasicAer's was: "
+                "`Statevector(circuit).data`). Where the module uses both kinds, each fix is "
+                "whole on its own: a statevector or unitary simulator's jobs first, then, with "
+                "no other use left, the QASM simulator's calls and the import. A `BasicAer` "
+                "the module reaches without importing it by name (`from qiskit import *`, "
+                "`qiskit.BasicAer`) is fixed at each use, the import of `BasicSimulator` added. "
+                "An imported `BasicAer` the module never uses is dropped from its import (not "
+                "in a package's `__init__.py`, where it may be re-exported).", in_init=False),
     doc=RuleDoc(
         summary='`qiskit.BasicAer`',
         what="Finds `qiskit.BasicAer`, imported or reached as an attribute.",

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import ast
 
-from ..edits import Fix, add_import, import_needed
+from ..edits import Fix, SourceText, add_import, binds, import_after, import_needed, imports_name, \
+    item_removal, parents_of
+from ..nodes import nodes
 from ..registry import GUIDES, REGISTRY, Autofix, Context, Rule, RuleDoc
 from .backends import AER_BACKEND, STATEVECTOR_BACKEND, UNITARY_BACKEND
 from .exact_states import exact_state_fix, exact_state_fix_at
@@ -49,7 +51,10 @@ REGISTRY.add(Rule(
                 "import from `qiskit_aer` is added), the simulator that superseded it: seeded "
                 "counts are the same, but the backend's `name` is `aer_simulator` and its "
                 "configuration lists other instructions, so code reading them, and transpiled "
-                "circuits, may change. A statevector or unitary simulator (`Aer`'s or "
+                "circuits, may change. Where every use of the imported `Aer` is such a call, "
+                "all of "
+                "them change at once and `AerSimulator`'s import takes the place of `Aer`'s. "
+                "A statevector or unitary simulator (`Aer`'s or "
                 "`BasicAer`'s by name, the latter's fix carried by QKM108, or "
                 "`StatevectorSimulator()` / `UnitarySimulator()`) whose jobs' results are each "
                 "read once becomes what it computed: `backend = Aer.get_backend("
@@ -57,9 +62,15 @@ REGISTRY.add(Rule(
                 "`state = result.get_statevector(qc)` become `state = Statevector(qc)` (and "
                 "`get_unitary(qc)` becomes `Operator(qc)`), the backend, job and result "
                 "statements and the imports only they used go, and the import from "
-                "`qiskit.quantum_info` is added. The values are exact and equal, but the type "
-                "may change: Aer returned its `Statevector` / `Operator` subclasses, BasicAer a "
-                "NumPy array, whose printing and arithmetic differ. Names are followed through "
+                "`qiskit.quantum_info` is added. BasicAer returned a NumPy array: its read "
+                "becomes `Statevector(qc).data` (`Operator(qc).data`). A read rounded by "
+                "`decimals=n` (a constant) is rounded the same way (NumPy's `around`): "
+                "`Statevector(Statevector(qc).data.round(n))` for Aer, "
+                "`Statevector(qc).data.round(n)` for BasicAer (`decimals=0` did not round). "
+                "The values are exact and equal (a zero Aer's arithmetic left negative prints "
+                "without its sign), but Aer's `Statevector` / `Operator` subclasses become "
+                "Qiskit's classes. The circuit's class may come from `from qiskit import *`. "
+                "Names are followed through "
                 "the top level in order, binding by binding (a backend fetched again in each "
                 "notebook cell, `job` and `result` reused): each backend binding goes with all "
                 "the jobs it reaches, or stays; all the name's bindings go together (with the "
@@ -69,14 +80,13 @@ REGISTRY.add(Rule(
                 "`seed_simulator` (a circuit without measurement ends in one state), and each "
                 "circuit is bound to a `QuantumCircuit` on which, before its read, only unitary "
                 "gates are called (no measurement, reset, classical control, unknown method or "
-                "call that may change it) and none between the job and the read. A fix stays "
-                "in one notebook cell: where the imports are in another cell, the import of "
-                "`Statevector` / `Operator` takes the backend's line and the old imports stay "
-                "(reported by their rules). Not rewritten: `get_statevector(decimals=...)`, a "
+                "call that may change it) and none between the job and the read. A "
+                "notebook's cells change together (the imports in the first, the jobs in "
+                "later ones). Not rewritten: `decimals=` given by a name (0 did not round), a "
                 "circuit given as a function's parameter (its construction is unknown; "
                 "`AerSimulator(method=\"statevector\")` with `save_statevector()` would equal "
                 "it only where it does not measure, which is not proven either), a list of "
-                "circuits, a job across notebook cells."),
+                "circuits."),
     since="0.2.0",
     doc=RuleDoc(
         summary='`QasmSimulator()` / `StatevectorSimulator()` / `UnitarySimulator()`',
@@ -158,6 +168,9 @@ def _to_aer_simulator(ctx: Context, node: ast.AST, name: str) -> Fix | None:
         return None
     if literal_text(_argument(node, "name")) != "qasm_simulator":
         return exact_state_fix(ctx, node)
+    every = _every_use(ctx.source, ctx.module, node)
+    if every is not None:
+        return every
     edits = [ctx.source.replace(node, "AerSimulator()")]
     needed = import_needed(ctx.module, (AER, "qiskit.providers.aer"), "AerSimulator", node)
     if needed is None:
@@ -165,3 +178,46 @@ def _to_aer_simulator(ctx: Context, node: ast.AST, name: str) -> Fix | None:
     if needed:
         edits.append(add_import(ctx.source, ctx.module, f"from {AER} import AerSimulator"))
     return tuple(edits)
+
+
+_AER_HOMES = ("qiskit", AER, "qiskit.providers.aer")
+
+
+def _every_use(source: SourceText, module: ast.Module, call: ast.Call) -> Fix | None:
+    """Where every use of the ``Aer`` that ``call`` names is ``Aer.get_backend(
+    "qasm_simulator")``: all of them become ``AerSimulator()`` at once and the import of
+    ``Aer`` (``from qiskit import Aer``, or ``qiskit_aer``'s) gives way to ``AerSimulator``'s,
+    so no unused import is left; None elsewhere (each call is then fixed on its own)."""
+    receiver = call.func.value if isinstance(call.func, ast.Attribute) else None
+    imports = [(s, a) for s in module.body if isinstance(s, ast.ImportFrom) and not s.level
+               and s.module in _AER_HOMES for a in s.names if isinstance(receiver, ast.Name)
+               and a.name == receiver.id and a.asname is None]
+    if len(imports) != 1 or not isinstance(receiver, ast.Name):
+        return None
+    statement, alias = imports[0]
+    found = nodes(module)
+    if sum((a.asname or a.name) == alias.name for a in found.of(ast.alias)) != 1 or any(
+            n.id == alias.name and not isinstance(n.ctx, ast.Load) for n in found.of(ast.Name)):
+        return None
+    parents = parents_of(source, module)
+    calls = [parents.get(id(parents.get(id(n)))) for n in found.of(ast.Name) if n.id == alias.name]
+    qasm = [c for c in calls if isinstance(c, ast.Call) and isinstance(c.func, ast.Attribute)
+            and c.func.attr == "get_backend" and len(c.args) == 1 and not c.keywords
+            and literal_text(c.args[0]) == "qasm_simulator"]
+    if len(qasm) != len(calls):
+        return None
+    edits = [source.replace(c, "AerSimulator()") for c in qasm]
+    line = f"from {AER} import AerSimulator"
+    if imports_name(module, AER, "AerSimulator"):
+        line = ""
+    elif binds(module, "AerSimulator"):
+        return None
+    if len(statement.names) == 1 and line:
+        return (*edits, source.replace(statement, line))
+    if len(statement.names) == 1:
+        return None  # ``AerSimulator`` imported already: each call is fixed on its own
+    edits.append(item_removal(source, statement.names, alias, source.end(statement)))
+    added = import_after(source, statement, line) if line else None
+    if line and added is None:
+        return None
+    return (*edits, added) if added is not None else tuple(edits)

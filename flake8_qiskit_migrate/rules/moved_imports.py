@@ -12,14 +12,15 @@ from __future__ import annotations
 import ast
 from typing import Callable
 
-from ..edits import (Edit, Fix, SourceText, add_import, binds, import_after, imports_name,
-                     item_removal, moved_from_import, per_module)
+from ..edits import (Edit, Fix, SourceText, add_import, binds, import_after, import_needed,
+                     imports_name, item_removal, moved_from_import, parents_of, per_module)
 from ..nodes import nodes
 from ..registry import REGISTRY, Context
 from . import execution  # noqa: F401  (registers QKM107 and QKM108 first)
 from .exact_states import exact_state_fix
-from .legacy_simulators import literal_text
+from .legacy_simulators import LEGACY_NAMES, literal_text
 from .providers import RUNTIME_FAKES, fake_successor
+from .unused_imports import drop_unused
 
 OLD_AER = "qiskit.providers.aer"
 # The public names of qiskit-aer 0.18's public modules (classes, functions and submodules).
@@ -34,7 +35,11 @@ AER_NAMES: dict[str, frozenset[str]] = {module: frozenset(names.split()) for mod
     "qiskit_aer.noise.errors": "PauliError PauliLindbladError QuantumError ReadoutError "
     "amplitude_damping_error coherent_unitary_error depolarizing_error kraus_error "
     "mixed_unitary_error pauli_error phase_amplitude_damping_error phase_damping_error "
-    "reset_error thermal_relaxation_error",
+    "reset_error standard_errors thermal_relaxation_error",
+    # The module the textbook's notebooks imported the error functions from.
+    "qiskit_aer.noise.errors.standard_errors": "NoiseError QuantumError amplitude_damping_error "
+    "coherent_unitary_error depolarizing_error kraus_error mixed_unitary_error pauli_error "
+    "phase_amplitude_damping_error phase_damping_error reset_error thermal_relaxation_error",
     "qiskit_aer.library": "SaveAmplitudes SaveAmplitudesSquared SaveClifford SaveDensityMatrix "
     "SaveExpectationValue SaveExpectationValueVariance SaveMatrixProductState SaveProbabilities "
     "SaveProbabilitiesDict SaveStabilizer SaveState SaveStatevector SaveStatevectorDict "
@@ -114,12 +119,39 @@ def _import_fixer(code: str, target: Target) -> None:
             return tuple(edits)
         if isinstance(node, ast.Attribute) and code == "QKM210":
             return _through_alias(source, module, node)
+        if isinstance(node, ast.Name) and code == "QKM107":
+            return _aer_after_star(source, module)
         return None
 
 
 _import_fixer("QKM210", _aer_target)
 _import_fixer("QKM107", _aer_entry_target)
 _import_fixer("QKM211", _fake_target)
+
+
+@per_module  # the same edit for every use
+def _aer_after_star(source: SourceText, module: ast.Module) -> Fix | None:
+    """``Aer`` bound by the module's one ``from qiskit import *``: ``from qiskit_aer import
+    Aer`` right after it (the same object; it rebinds the name on the legacy releases too),
+    where the module binds ``Aer`` nowhere else and some use of it stays a use of the
+    provider (``Aer.get_backend("aer_simulator")``): the legacy simulators' fixes (QKM111)
+    replace the others, which would leave the import unused."""
+    stars = [s for s in module.body if isinstance(s, ast.ImportFrom) and s.module == "qiskit"
+             and not s.level and any(a.name == "*" for a in s.names)]
+    uses = [n for n in nodes(module).of(ast.Name) if n.id == "Aer"]
+    parents = parents_of(source, module)
+    if len(stars) != 1 or binds(module, "Aer") or all(_legacy_backend(parents, n) for n in uses):
+        return None
+    added = import_after(source, stars[0], "from qiskit_aer import Aer")
+    return None if added is None else (added,)
+
+
+def _legacy_backend(parents: dict[int, ast.AST], use: ast.Name) -> bool:
+    """Whether the use is ``Aer.get_backend("<legacy simulator>")``."""
+    attribute = parents.get(id(use))
+    call = parents.get(id(attribute))
+    return isinstance(call, ast.Call) and call.func is attribute and len(call.args) == 1 and (
+        literal_text(call.args[0]) in LEGACY_NAMES)
 
 
 def _imports_module(module: ast.Module, name: str) -> bool:
@@ -156,14 +188,38 @@ def _through_alias(source: SourceText, module: ast.Module, node: ast.Attribute) 
 BASIC_SIMULATOR = "qiskit.providers.basic_provider"
 
 
-def _exact_state(ctx: Context, module: ast.Module, name: str) -> Fix | None:
-    """The exact migration of ``BasicAer``'s statevector or unitary simulator, where the
-    module's one use of the name is that ``get_backend`` call."""
-    found = nodes(module)
-    uses = [n for n in found.of(ast.Name) if n.id == name]
-    calls = [n for n in found.of(ast.Call) if isinstance(n.func, ast.Attribute)
-             and n.func.value in uses]
-    return exact_state_fix(ctx, calls[0]) if len(uses) == len(calls) == 1 else None
+def _exact_state(ctx: Context, calls: list[ast.Call]) -> Fix | None:
+    """The exact migration of the first of ``BasicAer``'s statevector or unitary simulators
+    (the module's other uses of the name being ``get_backend`` calls): each such fix is whole
+    on its own, and a check after it offers the next (the QASM simulator's last)."""
+    others = [c for c in calls if literal_text(c.args[0]) != "qasm_simulator"]
+    return exact_state_fix(ctx, others[0]) if others else None
+
+
+def _basic_use(ctx: Context, node: ast.AST) -> Fix | None:
+    """A use of ``BasicAer`` that no import of the module names (``from qiskit import *``, or
+    ``qiskit.BasicAer``), fixed on its own: ``BasicAer.get_backend("qasm_simulator")`` ->
+    ``BasicSimulator()``, its import added after the module's imports; a statevector or
+    unitary simulator -> its jobs' exact values (``exact_states``)."""
+    source, module = ctx.source, ctx.module
+    if source is None or module is None:
+        return None
+    parents = parents_of(source, module)
+    attribute, call = parents.get(id(node)), None
+    if isinstance(attribute, ast.Attribute) and attribute.attr == "get_backend":
+        call = parents.get(id(attribute))
+    if not (isinstance(call, ast.Call) and call.func is attribute and len(call.args) == 1
+            and not call.keywords):
+        return None
+    if literal_text(call.args[0]) != "qasm_simulator":
+        return exact_state_fix(ctx, call)
+    needed = import_needed(module, (BASIC_SIMULATOR,), "BasicSimulator", call)
+    if needed is None:
+        return None
+    edits = [source.replace(call, "BasicSimulator()")]
+    if needed:
+        edits.append(add_import(source, module, f"from {BASIC_SIMULATOR} import BasicSimulator"))
+    return tuple(edits)
 
 
 @REGISTRY.fixer("QKM108")
@@ -171,21 +227,27 @@ def _to_basic_simulator(ctx: Context, node: ast.AST, name: str) -> Fix | None:
     """``from qiskit import BasicAer`` with ``BasicAer.get_backend("qasm_simulator")`` ->
     ``BasicSimulator()`` and its import, at the import: only where every use of the name is
     that call (the statevector and unitary simulators have no ``BasicSimulator`` form: their
-    one job becomes ``Statevector`` / ``Operator``, ``exact_states``)."""
+    one job becomes ``Statevector`` / ``Operator``, ``exact_states``); an import never used
+    goes (as ruff's F401); a use through a star import or ``qiskit.BasicAer`` is fixed where
+    it is."""
     source, module, statement = ctx.source, ctx.module, ctx.import_statement
-    if source is None or module is None or not isinstance(node, ast.alias) or not isinstance(
+    if not isinstance(node, ast.alias):
+        return _basic_use(ctx, node)
+    unused = drop_unused(ctx, node, name)
+    if unused is not None or source is None or module is None or not isinstance(
             statement, ast.ImportFrom) or statement.module != "qiskit" or node.asname:
-        return None
+        return unused
     found = nodes(module)
-    calls = [n for n in found.of(ast.Call) if isinstance(n.func, ast.Attribute) and isinstance(
+    backends = [n for n in found.of(ast.Call) if isinstance(n.func, ast.Attribute) and isinstance(
         n.func.value, ast.Name) and n.func.value.id == node.name and n.func.attr ==
-        "get_backend" and len(n.args) == 1 and not n.keywords
-        and literal_text(n.args[0]) == "qasm_simulator"]
-    owners = {id(c.func.value) for c in calls if isinstance(c.func, ast.Attribute)}
-    if not calls:
-        return _exact_state(ctx, module, node.name)
+        "get_backend" and len(n.args) == 1 and not n.keywords and literal_text(n.args[0])]
+    owners = {id(c.func.value) for c in backends if isinstance(c.func, ast.Attribute)}
     if any(n.id == node.name and id(n) not in owners for n in found.of(ast.Name)):
         return None
+    exact = _exact_state(ctx, backends)
+    calls = [c for c in backends if literal_text(c.args[0]) == "qasm_simulator"]
+    if exact is not None or len(calls) < len(backends):
+        return exact
     edits = [source.replace(call, "BasicSimulator()") for call in calls]
     line = f"from {BASIC_SIMULATOR} import BasicSimulator"
     if len(statement.names) == 1:

@@ -17,10 +17,10 @@ from .service_chain import _chain_fix
 def _import_fix(ctx: Context, node: ast.AST, name: str) -> Fix | None:
     """A used name goes with the provider chain that uses it (its fix, unsafe, carried here
     too: ``shared_fixes``); an unused one is dropped."""
-    return _chain_fix(ctx, node, name) or _drop_unused(ctx, node, name)
+    return _chain_fix(ctx, node, name) or drop_unused(ctx, node, name)
 
 
-def _drop_unused(ctx: Context, node: ast.AST, name: str) -> Fix | None:
+def drop_unused(ctx: Context, node: ast.AST, name: str) -> Fix | None:
     """Drop the name from its ``from`` import (the statement with it, when it was the only
     name) where the module never mentions the name again: no read, no assignment, no
     ``del``, no ``__all__`` entry; and no ``try`` surrounds the import (its handler may be
