@@ -12,12 +12,14 @@ import ast
 import io
 import tokenize
 from dataclasses import dataclass, field
+from typing import Callable
 
 from ..edits import (Edit, Fix, SourceText, add_import, binds, imports_name, inside_try,
                      parents_of, per_module)
 from ..registry import REGISTRY, Context
 from ..versions import status
 from .bindings import reads_of
+from .flow import reaching, uses
 from .backends import AER_BACKEND
 from .primitive_calls import CIRCUITS
 
@@ -274,7 +276,8 @@ class _Plan:
                 seed = str(keyword.value.value)
             else:
                 raise _Unproven  # another run option: no V2 home
-        pubs = _pubs(self.source, [arguments.get(n) for n in names], values, kind.estimator)
+        pubs = _pubs(self.source, [arguments.get(n) for n in names], values, kind.estimator,
+                     self._length)
         every = [self.source.start(n) for n in run.args + run.keywords]
         ends = [self.source.end(n) for n in run.args + run.keywords]
         self.edits.append(Edit(*min(every), *max(ends), ", ".join(
@@ -324,14 +327,62 @@ class _Plan:
             before, after = ("", "[{i}].data.evs") if index is not None else (
                 f"{self._numpy()}.array([pub.data.evs for pub in ", "])")
         else:
+            kept = self._kept(read) if index is not None and not binary else None
+            if kept is not None:
+                # The name holds the PUB's bits; each read computes what it read from them.
+                self.edits.append(Edit(*self.source.end(base), *self.source.end(read),
+                                       f"[{index}].join_data()"))
+                for name in kept:
+                    self._bits_read(name)
+                return
             if not binary:
                 self._plain(read, 2 if index is None else 1)
             before, after = _QUASI_ALL if index is None else _BINARY if binary else _QUASI
+            if isinstance(self.parents.get(id(read)), ast.FormattedValue):
+                before, after = f"({before}", f"{after})"  # ``{{`` opens no f-string field
         start = self.source.start(base)
         if before:
             self.edits.append(Edit(*start, *start, before.format(i=index)))
         self.edits.append(Edit(*self.source.end(base), *self.source.end(read),
                                after.format(i=index)))
+
+    def _kept(self, read: ast.expr) -> list[ast.Name] | None:
+        """The reads of a name bound to one V1 distribution, where one of them is a
+        ``QuasiDistribution`` method a plain ``dict`` lacks (``binary_probabilities()``)."""
+        statement = self.parents.get(id(read))
+        if not (isinstance(statement, ast.Assign) and statement.value is read):
+            return None
+        names = reads_of(self.module, self.parents, statement)
+        if names is None or not any(self._binary(name) for name in names):
+            return None
+        return names
+
+    def _binary(self, name: ast.Name) -> ast.Call | None:
+        """``name.binary_probabilities()``, the call, if that is how ``name`` is read."""
+        method = self.parents.get(id(name))
+        call = self.parents.get(id(method))
+        if isinstance(method, ast.Attribute) and method.attr == "binary_probabilities" and (
+                isinstance(call, ast.Call) and call.func is method):
+            if call.args or call.keywords:
+                raise _Unproven  # another width: the V2 bitstrings have the register's
+            return call
+        return None
+
+    def _bits_read(self, name: ast.Name) -> None:
+        """A read of a name that now holds a PUB's ``BitArray``, as the V2 read of the same
+        values: ``binary_probabilities()`` from the bitstring counts, any other read (a plain
+        ``dict`` read, as ``_plain`` proves) from the integer counts."""
+        call = self._binary(name)
+        if call is not None:
+            text = (f"{{b: n / {name.id}.num_shots for b, n in "
+                    f"{name.id}.get_counts().items()}}")
+            self.edits.append(Edit(*self.source.start(call), *self.source.end(call), text))
+            return
+        self._plain(name, 1)
+        text = f"{{k: n / {name.id}.num_shots for k, n in {name.id}.get_int_counts().items()}}"
+        if isinstance(self.parents.get(id(name)), ast.FormattedValue):
+            text = f"({text})"  # ``{{`` would open no expression in an f-string
+        self.edits.append(Edit(*self.source.start(name), *self.source.end(name), text))
 
     def _plain(self, value: ast.expr, depth: int) -> None:
         """Where a V1 distribution (``depth`` 1) or a list of them (2) goes, a plain ``dict``
@@ -360,6 +411,47 @@ class _Plan:
                 "qiskit.visualization", "qiskit.tools.visualization"))
         return function in (_DICT_FUNCTIONS if depth == 1 else {"print", "len"}) and not binds(
             self.module, function)
+
+    def _length(self, node: ast.expr, parameters: bool) -> int | None:
+        """The length of a V1 ``run`` argument that is a list the module proves: a display,
+        ``[x] * n`` with a constant ``n``, or a name bound to one of these and only read (by
+        index, ``len``, ``print``, a loop, V1 ``run`` calls) until the run; parameter values
+        must be one list display per circuit. None where unproven, or where ``list`` or
+        ``zip`` (the PUBs' pairing) is rebound."""
+        if binds(self.module, "list") or binds(self.module, "zip"):
+            return None
+        if isinstance(node, ast.Name):
+            assign = reaching(self.parents, node)
+            reads = None if assign is None else uses(self.parents, assign)
+            if assign is None or reads is None or not all(map(self._only_read, reads)):
+                return None  # rebound, or handed to code that may change the list
+            node = assign.value
+        times = 1
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult):
+            count = node.right if isinstance(node.left, (ast.List, ast.Tuple)) else node.left
+            if not (isinstance(count, ast.Constant) and type(count.value) is int):
+                return None
+            times, node = max(count.value, 0), (node.left if count is node.right else node.right)
+        if not isinstance(node, (ast.List, ast.Tuple)) or any(
+                isinstance(e, ast.Starred) or parameters and not isinstance(e, (ast.List, ast.Tuple))
+                for e in node.elts):
+            return None
+        return len(node.elts) * times
+
+    def _only_read(self, name: ast.Name) -> bool:
+        """Whether a read of a list leaves it as it is: an index, ``len`` or ``print`` of it,
+        a loop over it, an argument of a V1 ``run`` call (which the migration rewrites)."""
+        around = self.parents.get(id(name))
+        if isinstance(around, ast.Subscript):
+            return around.value is name and isinstance(around.ctx, ast.Load)
+        if isinstance(around, (ast.For, ast.comprehension)):
+            return around.iter is name
+        if isinstance(around, ast.keyword):
+            around = self.parents.get(id(around))
+            return isinstance(around, ast.Call) and id(around) in self.facts
+        return isinstance(around, ast.Call) and name in around.args and (
+            id(around) in self.facts or isinstance(around.func, ast.Name) and around.func.id in {
+                "len", "print"} and not binds(self.module, around.func.id))
 
     def _numpy(self) -> str:
         if not self.numpy:
@@ -398,18 +490,24 @@ class _Plan:
 
 
 def _pubs(source: SourceText, arguments: list[ast.expr | None],
-          values: dict[int, str | None], estimator: bool) -> str:
+          values: dict[int, str | None], estimator: bool,
+          length: Callable[[ast.expr, bool], int | None]) -> str:
     """The PUB list of a V1 ``run`` call's arguments (circuits, observables, parameter
-    values): list literals of one length, or a single proven circuit (and observable)."""
+    values): list literals of one length, inlined; lists of a length ``length`` proves
+    (``[qc] * 3``, a name bound to a list), zipped; or a single proven circuit (and
+    observable)."""
     circuits = arguments[0]
     if circuits is None or (estimator and arguments[1] is None):
         raise _Unproven
     single = values.get(id(circuits)) in CIRCUITS
-    columns: list[list[ast.expr]] = []
+    columns: list[list[ast.expr] | None] = []  # a column's items, None where only counted
+    sizes: set[int] = set()
+    given = [a for a in arguments if a is not None]
     parameters = len(arguments) - 1
     for position, argument in enumerate(arguments):
         if argument is None:
             continue
+        items: list[ast.expr] | None = None
         if isinstance(argument, (ast.List, ast.Tuple)) and not any(
                 isinstance(e, ast.Starred) for e in argument.elts):
             items = list(argument.elts)
@@ -423,13 +521,19 @@ def _pubs(source: SourceText, arguments: list[ast.expr | None],
         elif single and position == 1 and estimator and values.get(
                 id(argument)) in OBSERVABLES:
             items = [argument]
-        else:
-            raise _Unproven
         columns.append(items)
-    if len({len(c) for c in columns}) != 1 or not columns[0]:
-        raise _Unproven
+        size = len(items) if items is not None else length(argument, position == parameters)
+        if size is None or single and items is None:
+            raise _Unproven  # a single circuit with a list the V1 call would not pair
+        sizes.add(size)
+    if len(sizes) != 1 or not sizes.pop():
+        raise _Unproven  # V1 raised on lists of different lengths
+    if None in columns:  # the lists as they are, paired by ``zip``
+        texts = [_text(source, a) for a in given]
+        return texts[0] if len(texts) == 1 else f"list(zip({', '.join(texts)}))"
+    rows = zip(*[c for c in columns if c is not None])
     return "[" + ", ".join(f"({', '.join(_text(source, e) for e in row)})" if len(row) > 1
-                           else _text(source, row[0]) for row in zip(*columns)) + "]"
+                           else _text(source, row[0]) for row in rows) + "]"
 
 
 def _shots_and_seed(options: dict[str, ast.expr]) -> bool:
