@@ -1,18 +1,26 @@
 """Issue 22: the V1 primitives' fix on wider shapes found on held-out programs: a V1 ``run`` on
 lists the module proves but does not spell out (``[qc] * 3``, names bound to lists), and a
-Sampler distribution kept in a name and read with ``binary_probabilities()``; never where a
-list's length or contents are unproven, or a read has no V2 equivalent."""
+Sampler distribution kept in a name and read with ``binary_probabilities()``; the Runtime V1
+Sampler in a session with V1 ``Options``; never where a list's length or contents are
+unproven, a read has no V2 equivalent, or an option has no V2 home."""
 
 from __future__ import annotations
 
 import ast
+import json
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 from flake8_qiskit_migrate.edits import apply
 from flake8_qiskit_migrate.engine import check
+from flake8_qiskit_migrate.registry import Settings
 
-GROUP = ("QKM301", "QKM302", "QKM304", "QKM307", "QKM308")
+RUNNER = Path(__file__).parent / "migrations" / "runner.py"
+
+GROUP = ("QKM301", "QKM302", "QKM304", "QKM305", "QKM307", "QKM308")
 
 ESTIMATOR = """\
 from qiskit import QuantumCircuit
@@ -150,3 +158,116 @@ def test_a_distribution_in_an_f_string_stays_an_expression() -> None:
     assert fixed(source).endswith(
         'print(f"quasi: {({k: n / bits.num_shots for bits in [result[0].join_data()] '
         'for k, n in bits.get_int_counts().items()})}")\n')
+
+
+# -- the Runtime V1 Sampler in a session, with V1 Options ------------------------------------
+
+RUNTIME = """\
+# device: manila
+from qiskit import QuantumCircuit
+from qiskit_ibm_runtime import Options, QiskitRuntimeService, Sampler, Session
+
+service = QiskitRuntimeService()
+backend = service.backend("ibm_manila")
+
+bell = QuantumCircuit(2)
+bell.h(0)
+bell.cx(0, 1)
+bell.measure_all()
+
+options = Options(optimization_level=3)
+options.execution.shots = 2000
+with Session(service=service, backend=backend) as session:
+    sampler = Sampler(session=session, options=options)
+    job = sampler.run(bell)
+    dist = job.result().quasi_dists[0]
+    print("bell:", dist.binary_probabilities())
+"""
+RUNTIME_FIXED = """\
+# device: manila
+from qiskit import QuantumCircuit
+from qiskit_ibm_runtime import QiskitRuntimeService, Session
+from qiskit.transpiler.preset_passmanagers import generate_preset_pass_manager
+from qiskit_ibm_runtime.executor_sampler import Sampler
+
+service = QiskitRuntimeService()
+backend = service.backend("ibm_manila")
+
+bell = QuantumCircuit(2)
+bell.h(0)
+bell.cx(0, 1)
+bell.measure_all()
+
+with Session(backend=backend) as session:
+    pass_manager = generate_preset_pass_manager(optimization_level=3, backend=backend)
+    sampler = Sampler(mode=session, options={"default_shots": 2000})
+    job = sampler.run([pass_manager.run(bell)])
+    dist = job.result()[0].join_data()
+    print("bell:", {b: n / dist.num_shots for b, n in dist.get_counts().items()})
+"""
+OLD_RUNTIME = (("qiskit-ibm-runtime", ">=0.30,<0.50"),)
+
+
+def all_fixed(source: str, targets: tuple[tuple[str, str], ...] = ()) -> str:
+    """SOURCE with every fix applied, re-checked while fixes overlap (``--fix``'s rounds)."""
+    settings = Settings(targets=targets)
+    for _ in range(4):
+        fixes = [f.edits for f in check(ast.parse(source), source, settings=settings) if f.edits]
+        source, applied = apply(source, fixes)
+        if len(applied) == len(fixes):
+            break
+    return source
+
+
+def test_the_runtime_v1_sampler_moves_its_options_and_transpiles_for_the_backend() -> None:
+    assert all_fixed(RUNTIME) == RUNTIME_FIXED
+    assert [(code, fix) for code, _, fix in findings(RUNTIME)] == [
+        ("QKM305", True), ("QKM307", True), ("QKM308", True)]
+
+
+def test_the_fixed_runtime_program_runs_in_local_testing_mode(tmp_path: Path) -> None:
+    """The fixed program on the fake of its device (the migration runner's swap: the service
+    serves ``FakeManilaV2``, a session on it runs locally): a Bell pair, within the fake
+    device's noise."""
+    program = tmp_path / "bell.py"
+    program.write_text(all_fixed(RUNTIME), encoding="utf-8")
+    out = tmp_path / "out.json"
+    subprocess.run([sys.executable, str(RUNNER), "--out", str(out), str(program)], check=True,
+                   capture_output=True, timeout=300)
+    run = json.loads(out.read_text(encoding="utf-8"))["bell"]
+    assert run["error"] is None, run["error"]
+    printed = ast.literal_eval(run["output"].removeprefix("bell: "))
+    assert abs(sum(printed.values()) - 1) < 1e-9
+    assert printed.get("00", 0) + printed.get("11", 0) > 0.85
+
+
+def test_targets_before_the_client_side_classes_get_sampler_v2() -> None:
+    assert all_fixed(RUNTIME, OLD_RUNTIME) == RUNTIME_FIXED.replace(
+        "from qiskit_ibm_runtime import QiskitRuntimeService, Session\n",
+        "from qiskit_ibm_runtime import QiskitRuntimeService, SamplerV2 as Sampler, Session\n"
+    ).replace("from qiskit_ibm_runtime.executor_sampler import Sampler\n", "")
+
+
+def test_no_runtime_fix_for_targets_without_mode() -> None:
+    source = RUNTIME
+    settings = Settings(targets=(("qiskit-ibm-runtime", ">=0.20"),))
+    assert not any(f.edits for f in check(ast.parse(source), source, settings=settings)
+                   if f.code in GROUP)
+
+
+@pytest.mark.parametrize("before, after", [
+    ("options.execution.shots = 2000\n", "options.execution.shots = 2000\nprint(options)\n"),
+    ("options.execution.shots = 2000\n", "options.resilience_level = 1\n"),  # mitigation
+    ("options.execution.shots = 2000\n", "options.transpilation.skip_transpilation = True\n"),
+    ("options.execution.shots = 2000\n", "options.execution.shots = shots\n"),
+    ("    job = sampler.run(bell)\n", "    options.execution.shots = 10\n    job = sampler.run(bell)\n"),
+    ('backend = service.backend("ibm_manila")', 'backend = "ibm_manila"'),
+    ("Session(service=service, backend=backend)", 'Session(service=service, backend="ibm_manila")'),
+    ("Sampler(session=session, options=options)", "Sampler(backend=backend, options=options)"),
+    ("    job = sampler.run(bell)\n", "    other = Sampler(session=session)\n    job = sampler.run(bell)\n"),
+])
+def test_no_runtime_fix_where_a_step_is_unproven(before: str, after: str) -> None:
+    source = "shots = 5\n" + RUNTIME.replace(before, after)
+    assert source != "shots = 5\n" + RUNTIME
+    assert any(code == "QKM307" for code, _, _ in findings(source))
+    assert not any(fix for _, _, fix in findings(source))

@@ -15,13 +15,15 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ..edits import (Edit, Fix, SourceText, add_import, binds, imports_name, inside_try,
-                     parents_of, per_module)
+                     parents_of, per_module, statement_removal)
 from ..registry import REGISTRY, Context
 from ..versions import status
 from .bindings import reads_of
 from .flow import reaching, uses
 from .backends import AER_BACKEND
+from .ibm_sampler import sampler_class
 from .primitive_calls import CIRCUITS
+from .runtime_v1_setup import SESSION, runtime_setup
 
 
 @dataclass(frozen=True)
@@ -32,10 +34,19 @@ class Kind:
     old: str
     new: str
     code: str  # the rule that reports the class
+    v1: str = ""  # the instances' value, where the name is V1 only by its use (Runtime)
+
+    @property
+    def imported(self) -> str:
+        return f"{self.module}.{self.old}()"
 
     @property
     def path(self) -> str:
-        return f"{self.module}.{self.old}()"
+        return self.v1 or self.imported
+
+    @property
+    def runtime(self) -> bool:
+        return bool(self.v1)
 
     @property
     def estimator(self) -> bool:
@@ -49,8 +60,12 @@ KINDS = (
     Kind("qiskit.primitives", "BackendEstimator", "BackendEstimatorV2", "QKM302"),
     Kind("qiskit_aer.primitives", "Sampler", "SamplerV2", "QKM304"),
     Kind("qiskit_aer.primitives", "Estimator", "EstimatorV2", "QKM304"),
+    # ``Sampler(session=..., options=Options())``: V1 by its keywords (``runtime_keywords``);
+    # the V2 class is the targeted releases' (``sampler_class``).
+    Kind("qiskit_ibm_runtime", "Sampler", "SamplerV2", "QKM305", v1="qiskit_ibm_runtime.SamplerV1()"),
 )
 _BY_PATH = {kind.path: kind for kind in KINDS}
+_BY_IMPORT = {kind.imported: kind for kind in KINDS}
 _CLASS_CODES = frozenset(kind.code for kind in KINDS)
 # The V1 ``run`` parameters, by position.
 _PARAMETERS = {True: ("circuits", "observables", "parameter_values"),
@@ -88,7 +103,8 @@ def _facts(source: SourceText, module: ast.Module) -> dict[int, tuple[str, dict[
     return {}
 
 
-@REGISTRY.on_call(*(k.path[:-2] for k in KINDS if k.code == "QKM302"))
+@REGISTRY.on_call(*(k.path[:-2] for k in KINDS if k.code == "QKM302"), "qiskit_ibm_runtime.Sampler",
+                  SESSION)
 def _remember(ctx: Context, call: ast.Call, path: str | None) -> None:
     if path is None or ctx.source is None or ctx.module is None:
         return
@@ -148,13 +164,20 @@ class _Plan:
     edits: list[Edit] = field(default_factory=list)
     anchors: set[tuple[str, int, int]] = field(default_factory=set)
     numpy: str = ""
+    runtime: bool = False  # a Runtime construction migrated (its pass manager named)
+    # The names of import statements (by id) the migration renames (alias -> new text) or
+    # takes out (-> None).
+    imports: dict[int, tuple[ast.ImportFrom, dict[int, str | None]]] = field(
+        default_factory=dict)
+    # Imports to add: (module, name, the name bound).
+    added: list[tuple[str, str, str]] = field(default_factory=list)
 
     def build(self, anchors: list[tuple[str, int, int]]) -> None:
         wanted = {(line, col) for code, line, col in anchors if code in _CLASS_CODES}
         for node in ast.walk(self.module):
             if isinstance(node, ast.ImportFrom) and not node.level:
                 for alias in node.names:
-                    kind = _BY_PATH.get(f"{node.module}.{alias.name}()")
+                    kind = _BY_IMPORT.get(f"{node.module}.{alias.name}()")
                     if kind is not None:
                         self._imported(node, alias, kind)
             elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and (
@@ -165,10 +188,23 @@ class _Plan:
                 kinds = [k for k in KINDS if k.old == node.func.attr and k.code in codes]
                 if not kinds:
                     continue  # another call at the same place: ``Sampler().run(...)``
+                if kinds[0].runtime:
+                    raise _Unproven  # ``qiskit_ibm_runtime.Sampler``: the class by target
                 row, column = self.source.end(node.func)
                 self.edits.append(Edit(row, column - len(kinds[0].old), row, column,
                                        kinds[0].new))
                 self._construction(node, kinds[0])
+        drops = self._drops()
+        self.edits += drops
+        freed = {a.asname or a.name for statement, names in self.imports.values()
+                 for a in statement.names if id(a) in names and names[id(a)] is None}
+        for origin, name, bound in dict.fromkeys(self.added):
+            if bound == name and imports_name(self.module, origin, name):
+                continue
+            if binds(self.module, bound) and bound not in freed:
+                raise _Unproven  # the name holds something else
+            line = f"from {origin} import {name}" + (f" as {bound}" if bound != name else "")
+            self.edits.append(add_import(self.source, self.module, line, tuple(drops)))
 
     def _imported(self, statement: ast.ImportFrom, alias: ast.alias, kind: Kind) -> None:
         bound = alias.asname or alias.name
@@ -180,9 +216,7 @@ class _Plan:
                 same) or status(REGISTRY.rules[kind.code].releases, self.targets) is None:
             raise _Unproven
         self.anchors.add((kind.code, alias.lineno, alias.col_offset))
-        row, column = self.source.start(alias)
-        self.edits.append(Edit(row, column, row, column + len(alias.name),
-                               kind.new if alias.asname else f"{kind.new} as {alias.name}"))
+        self._rename(statement, alias, kind)
         if alias is not same[0]:
             return  # its uses are the first import's
         for use in ast.walk(self.module):
@@ -192,13 +226,67 @@ class _Plan:
                     raise _Unproven  # the class itself used: a base, an argument, a check
                 self._construction(call, kind)
 
+    def _rename(self, statement: ast.ImportFrom, alias: ast.alias, kind: Kind) -> None:
+        """The import of the V2 class under the old name: ``StatevectorSampler as Sampler``;
+        for the Runtime, the class of the targeted releases (another module's from 0.50)."""
+        new = (kind.module, kind.new)
+        if kind.runtime:
+            found = sampler_class(self.targets)
+            if found is None:
+                raise _Unproven  # a release before 0.24: no ``mode=``
+            new = found
+        if new[0] == kind.module:
+            self._import(statement, alias, f"{new[1]} as {alias.asname or alias.name}")
+        else:
+            self._import(statement, alias, None)
+            self.added.append((*new, alias.asname or alias.name))
+
+    def _import(self, statement: ast.ImportFrom, alias: ast.alias, text: str | None) -> None:
+        self.imports.setdefault(id(statement), (statement, {}))[1][id(alias)] = text
+
+    def _drops(self) -> list[Edit]:
+        """The import statements' edits: each name renamed in place (``Sampler`` ->
+        ``StatevectorSampler as Sampler``); where names go, the statement's names rewritten
+        (the statement goes with its last name)."""
+        edits: list[Edit] = []
+        for statement, names in self.imports.values():
+            kept = [names.get(id(a), _text(self.source, a)) for a in statement.names]
+            if None not in kept:
+                for alias in statement.names:
+                    if id(alias) in names:
+                        row, column = self.source.start(alias)
+                        edits.append(Edit(row, column, *self.source.end(alias),
+                                          str(names[id(alias)])))
+            elif not any(kept):
+                removal = statement_removal(self.source, statement)
+                if removal is None:
+                    raise _Unproven
+                edits.extend(removal)
+            else:
+                edits.append(Edit(*self.source.start(statement.names[0]),
+                                  *self.source.end(statement.names[-1]),
+                                  ", ".join(t for t in kept if t is not None)))
+        return edits
+
     def _construction(self, call: ast.Call, kind: Kind) -> None:
         """A construction and the ``run`` calls on its instance."""
         self.anchors.add((kind.code, call.lineno, call.col_offset))
         if inside_try(self.module, call) or status(
                 REGISTRY.rules[kind.code].releases, self.targets) is None:
             raise _Unproven  # a target before the deprecation may lack the V2 class
-        keywords = self._v2_arguments(call, kind)
+        pass_manager = None
+        if kind.runtime:
+            setup = runtime_setup(self.source, self.module, self.parents, self.facts, call)
+            if setup is None or self.runtime:
+                raise _Unproven  # unproven; or a second one (one pass manager per module)
+            self.runtime = True
+            keywords, pass_manager = dict(setup.keywords), setup.pass_manager
+            self.edits.extend(setup.edits)
+            for statement, alias in setup.unused:
+                self._import(statement, alias, None)
+            self.added.extend((origin, name, name) for origin, name in setup.imports)
+        else:
+            keywords = self._v2_arguments(call, kind)
         runs = [r for r in [self._called(call, "run")] if r is not None]
         if not runs:
             for instance in self._through_name(call):
@@ -206,7 +294,7 @@ class _Plan:
                 if run is None:
                     raise _Unproven  # the instance goes elsewhere: an algorithm, options
                 runs.append(run)
-        seeds = {self._run(run, kind) for run in runs}
+        seeds = {self._run(run, kind, pass_manager) for run in runs}
         if len(seeds) > 1:
             raise _Unproven  # one seed per run in V1, one per primitive in V2
         seed = seeds.pop() if seeds else None
@@ -253,7 +341,7 @@ class _Plan:
             raise _Unproven  # ``shots=None`` (exact), backend or transpile options
         return _v2_keywords(run)
 
-    def _run(self, run: ast.Call, kind: Kind) -> str | None:
+    def _run(self, run: ast.Call, kind: Kind, pass_manager: str | None) -> str | None:
         """The PUBs of a ``run`` call, its job read; the seed it passes, if any."""
         self.anchors.add(("QKM307", run.lineno, run.col_offset))
         receiver, values = self.facts.get(id(run), ("", {}))
@@ -271,13 +359,14 @@ class _Plan:
                 arguments[keyword.arg] = keyword.value
             elif keyword.arg == "shots" and not kind.estimator:
                 kept.append(keyword)
-            elif keyword.arg == "seed" and not kind.estimator and kind.code != "QKM302" and (
+            elif keyword.arg == "seed" and not kind.estimator and kind.code in {
+                    "QKM301", "QKM304"} and (
                     isinstance(keyword.value, ast.Constant) and type(keyword.value.value) is int):
                 seed = str(keyword.value.value)
             else:
                 raise _Unproven  # another run option: no V2 home
         pubs = _pubs(self.source, [arguments.get(n) for n in names], values, kind.estimator,
-                     self._length)
+                     self._length, pass_manager)
         every = [self.source.start(n) for n in run.args + run.keywords]
         ends = [self.source.end(n) for n in run.args + run.keywords]
         self.edits.append(Edit(*min(every), *max(ends), ", ".join(
@@ -491,11 +580,11 @@ class _Plan:
 
 def _pubs(source: SourceText, arguments: list[ast.expr | None],
           values: dict[int, str | None], estimator: bool,
-          length: Callable[[ast.expr, bool], int | None]) -> str:
+          length: Callable[[ast.expr, bool], int | None], pass_manager: str | None) -> str:
     """The PUB list of a V1 ``run`` call's arguments (circuits, observables, parameter
     values): list literals of one length, inlined; lists of a length ``length`` proves
     (``[qc] * 3``, a name bound to a list), zipped; or a single proven circuit (and
-    observable)."""
+    observable); the circuits through the pass manager, where one is named."""
     circuits = arguments[0]
     if circuits is None or (estimator and arguments[1] is None):
         raise _Unproven
@@ -528,12 +617,17 @@ def _pubs(source: SourceText, arguments: list[ast.expr | None],
         sizes.add(size)
     if len(sizes) != 1 or not sizes.pop():
         raise _Unproven  # V1 raised on lists of different lengths
+
+    def text(node: ast.expr, circuits: bool) -> str:
+        return f"{pass_manager}.run({_text(source, node)})" if circuits and pass_manager else (
+            _text(source, node))
+
     if None in columns:  # the lists as they are, paired by ``zip``
-        texts = [_text(source, a) for a in given]
+        texts = [text(a, a is circuits) for a in given]
         return texts[0] if len(texts) == 1 else f"list(zip({', '.join(texts)}))"
     rows = zip(*[c for c in columns if c is not None])
-    return "[" + ", ".join(f"({', '.join(_text(source, e) for e in row)})" if len(row) > 1
-                           else _text(source, row[0]) for row in rows) + "]"
+    return "[" + ", ".join(f"({', '.join(text(e, i == 0) for i, e in enumerate(row))})"
+                           if len(row) > 1 else text(row[0], True) for row in rows) + "]"
 
 
 def _shots_and_seed(options: dict[str, ast.expr]) -> bool:
