@@ -17,6 +17,7 @@ import pytest
 from flake8_qiskit_migrate.edits import apply
 from flake8_qiskit_migrate.engine import check
 from flake8_qiskit_migrate.registry import Settings
+from test_fixed_code_binds import problems
 
 RUNNER = Path(__file__).parent / "migrations" / "runner.py"
 
@@ -225,6 +226,12 @@ def test_the_runtime_v1_sampler_moves_its_options_and_transpiles_for_the_backend
         ("QKM305", True), ("QKM307", True), ("QKM308", True)]
 
 
+@pytest.mark.parametrize("targets", [(), OLD_RUNTIME], ids=["client-side", "before-0.50"])
+def test_every_name_the_runtime_fix_writes_binds(targets: tuple[tuple[str, str], ...]) -> None:
+    """The imports exist and each call binds to today's signature (qiskit-ibm-runtime 0.51)."""
+    assert problems(RUNTIME, all_fixed(RUNTIME, targets)) == []
+
+
 def test_the_fixed_runtime_program_runs_in_local_testing_mode(tmp_path: Path) -> None:
     """The fixed program on the fake of its device (the migration runner's swap: the service
     serves ``FakeManilaV2``, a session on it runs locally): a Bell pair, within the fake
@@ -255,16 +262,19 @@ def test_no_runtime_fix_for_targets_without_mode() -> None:
                    if f.code in GROUP)
 
 
+RUN = "    job = sampler.run(bell)\n"
+
+
 @pytest.mark.parametrize("before, after", [
     ("options.execution.shots = 2000\n", "options.execution.shots = 2000\nprint(options)\n"),
     ("options.execution.shots = 2000\n", "options.resilience_level = 1\n"),  # mitigation
     ("options.execution.shots = 2000\n", "options.transpilation.skip_transpilation = True\n"),
     ("options.execution.shots = 2000\n", "options.execution.shots = shots\n"),
-    ("    job = sampler.run(bell)\n", "    options.execution.shots = 10\n    job = sampler.run(bell)\n"),
+    (RUN, "    options.execution.shots = 10\n" + RUN),  # set after the construction
     ('backend = service.backend("ibm_manila")', 'backend = "ibm_manila"'),
     ("Session(service=service, backend=backend)", 'Session(service=service, backend="ibm_manila")'),
     ("Sampler(session=session, options=options)", "Sampler(backend=backend, options=options)"),
-    ("    job = sampler.run(bell)\n", "    other = Sampler(session=session)\n    job = sampler.run(bell)\n"),
+    (RUN, "    other = Sampler(session=session)\n" + RUN),  # a second construction
 ])
 def test_no_runtime_fix_where_a_step_is_unproven(before: str, after: str) -> None:
     source = "shots = 5\n" + RUNTIME.replace(before, after)
