@@ -21,7 +21,7 @@ from test_fixed_code_binds import problems
 
 RUNNER = Path(__file__).parent / "migrations" / "runner.py"
 
-GROUP = ("QKM301", "QKM302", "QKM304", "QKM305", "QKM307", "QKM308")
+GROUP = ("QKM301", "QKM302", "QKM304", "QKM305", "QKM306", "QKM307", "QKM308")
 
 ESTIMATOR = """\
 from qiskit import QuantumCircuit
@@ -207,6 +207,7 @@ with Session(backend=backend) as session:
     print("bell:", {b: n / dist.num_shots for b, n in dist.get_counts().items()})
 """
 OLD_RUNTIME = (("qiskit-ibm-runtime", ">=0.30,<0.50"),)
+PM_IMPORT = "from qiskit.transpiler.preset_passmanagers import generate_preset_pass_manager\n"
 
 
 def all_fixed(source: str, targets: tuple[tuple[str, str], ...] = ()) -> str:
@@ -281,3 +282,89 @@ def test_no_runtime_fix_where_a_step_is_unproven(before: str, after: str) -> Non
     assert source != "shots = 5\n" + RUNTIME
     assert any(code == "QKM307" for code, _, _ in findings(source))
     assert not any(fix for _, _, fix in findings(source))
+
+
+ESTIMATOR_RUNTIME = """\
+# device: manila
+from qiskit import QuantumCircuit
+from qiskit.quantum_info import SparsePauliOp
+from qiskit_ibm_runtime import Estimator, Options, QiskitRuntimeService, Session
+
+service = QiskitRuntimeService()
+backend = service.backend("ibm_manila")
+
+circuit = QuantumCircuit(2)
+circuit.h(0)
+circuit.cx(0, 1)
+observable = SparsePauliOp("ZZ")
+
+options = Options(optimization_level=1, resilience_level=1)
+options.execution.shots = 4000
+with Session(service=service, backend=backend) as session:
+    estimator = Estimator(session=session, options=options)
+    job = estimator.run([circuit, circuit], [observable, "XX"])
+    print("evs:", [float(v) for v in job.result().values])
+"""
+
+
+def test_the_runtime_v1_estimator_lays_its_observables_out_on_the_isa_circuits() -> None:
+    fixed_text = all_fixed(ESTIMATOR_RUNTIME)
+    assert fixed_text == ESTIMATOR_RUNTIME.replace(
+        "from qiskit_ibm_runtime import Estimator, Options, QiskitRuntimeService, Session\n",
+        "from qiskit_ibm_runtime import QiskitRuntimeService, Session\n" + PM_IMPORT +
+        "from qiskit_ibm_runtime.executor_estimator import Estimator\nimport numpy\n").replace(
+        "options = Options(optimization_level=1, resilience_level=1)\n"
+        "options.execution.shots = 4000\n", "").replace(
+        "Session(service=service, backend=backend)", "Session(backend=backend)").replace(
+        "    estimator = Estimator(session=session, options=options)\n",
+        "    pass_manager = generate_preset_pass_manager(optimization_level=1, backend=backend)\n"
+        '    estimator = Estimator(mode=session, options={"default_shots": 4000, '
+        '"resilience_level": 1})\n').replace(
+        'estimator.run([circuit, circuit], [observable, "XX"])',
+        "estimator.run([(isa, SparsePauliOp(o).apply_layout(isa.layout), *rest) for isa, o, "
+        '*rest in [(pass_manager.run(circuit), observable), (pass_manager.run(circuit), "XX")]])'
+    ).replace("in job.result().values]", "in numpy.array([pub.data.evs for pub in job.result()])]")
+    assert problems(ESTIMATOR_RUNTIME, fixed_text) == []
+    assert problems(ESTIMATOR_RUNTIME, all_fixed(ESTIMATOR_RUNTIME, OLD_RUNTIME)) == []
+
+
+def test_the_fixed_runtime_estimator_runs_in_local_testing_mode(tmp_path: Path) -> None:
+    program = tmp_path / "bell_evs.py"
+    program.write_text(all_fixed(ESTIMATOR_RUNTIME), encoding="utf-8")
+    out = tmp_path / "out.json"
+    subprocess.run([sys.executable, str(RUNNER), "--out", str(out), str(program)], check=True,
+                   capture_output=True, timeout=300)
+    run = json.loads(out.read_text(encoding="utf-8"))["bell_evs"]
+    assert run["error"] is None, run["error"]
+    zz, xx = ast.literal_eval(run["output"].removeprefix("evs: "))
+    assert zz > 0.8 and xx > 0.8  # a Bell pair's <ZZ> = <XX> = 1, within the fake's noise
+
+
+@pytest.mark.parametrize("level", ["resilience_level=3", "resilience_level=level"])
+def test_no_runtime_estimator_fix_for_a_level_without_a_v2_home(level: str) -> None:
+    source = "level = 1\n" + ESTIMATOR_RUNTIME.replace("resilience_level=1", level)
+    assert not any(fix for _, _, fix in findings(source))
+    assert any(code == "QKM306" for code, _, _ in findings(source))
+
+
+def test_a_runtime_construction_run_at_once_and_a_v2_runtime_class_left_alone() -> None:
+    """``Sampler(session=s).run(qc)`` migrates; a module whose Runtime class is used the V2
+    way keeps it while its reference primitives migrate."""
+    source = RUNTIME.replace("    sampler = Sampler(session=session, options=options)\n", "")
+    source = source.replace("sampler.run(bell)", "Sampler(session=session, options=options)"
+                            ".run(bell)")
+    assert "    job = Sampler(mode=session, options={\"default_shots\": 2000}).run(" \
+        "[pass_manager.run(bell)])\n" in all_fixed(source)
+    v2 = """\
+from qiskit import QuantumCircuit
+from qiskit.primitives import Sampler as Reference
+from qiskit_ibm_runtime import QiskitRuntimeService, Sampler
+
+backend = QiskitRuntimeService().backend("ibm_kyiv")
+qc = QuantumCircuit(1)
+qc.measure_all()
+print(Sampler(mode=backend).run([qc]).result()[0].data.meas.get_counts())
+print(Reference().run(qc).result().quasi_dists[0])
+"""
+    assert "from qiskit_ibm_runtime import QiskitRuntimeService, Sampler\n" in fixed(v2)
+    assert "from qiskit.primitives import StatevectorSampler as Reference\n" in fixed(v2)

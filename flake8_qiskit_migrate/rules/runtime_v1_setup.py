@@ -1,15 +1,16 @@
-"""The Runtime V1 Sampler's construction in the V1 primitives' fix (``v2_rewrites``):
-``Sampler(session=session, options=options)`` of qiskit-ibm-runtime up to 0.27, with
-``options = Options(...)`` and its fields set in statements, becomes the V2 Sampler of the
-targeted releases (``ibm_sampler.sampler_class``) in the same session, the V1 option fields
-moved where V2 has them: ``execution.shots`` to ``options={"default_shots": n}``,
-``optimization_level`` (V1 transpiled on the server) to a preset pass manager built before
-the primitive, through which every circuit of its runs goes (V2 takes ISA circuits only).
+"""The Runtime V1 primitives' construction in the V1 primitives' fix (``v2_rewrites``):
+``Sampler(session=session, options=options)`` (or ``Estimator``) of qiskit-ibm-runtime up to
+0.27, with ``options = Options(...)`` and its fields set in statements, becomes the V2 class of
+the targeted releases (``ibm_sampler.sampler_class``) in the same session, the V1 option
+fields moved where V2 has them: ``execution.shots`` to ``options={"default_shots": n}``, the
+Estimator's ``resilience_level`` 0-2 to the same option, ``optimization_level`` (V1
+transpiled on the server) to a preset pass manager built before the primitive, through which
+every circuit of its runs goes (V2 takes ISA circuits only).
 
 Proven from the module or nothing: the session a name bound once, by ``with Session(...) as
 session`` or ``session = Session(...)``, to a session of a proven IBM Quantum backend given as
 a name bound once (the pass manager's target); the options a name bound once to
-``Options(...)`` of integer ``optimization_level`` / ``resilience_level=0`` / ``execution=
+``Options(...)`` of integer ``optimization_level`` / ``resilience_level`` / ``execution=
 {"shots": n}`` keywords, set afterwards only by ``options.execution.shots = n``-style
 statements of those fields, read by nothing else than the construction's ``options=``.
 """
@@ -19,27 +20,26 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
-from ..edits import Edit, SourceText, binds, imports_name, statement_removal
+from ..edits import Edit, SourceText, argument_removal, binds, imports_name, statement_removal
 from .backends import IBM_BACKEND
-from .ibm_sampler import PASS_MANAGER, SIMPLE
+from .ibm_sampler import PASS_MANAGER, SIMPLE, sampler_class
 
 SESSION = "qiskit_ibm_runtime.Session"
 OPTIONS = "qiskit_ibm_runtime.Options()"
 PASS_MANAGER_NAME = "pass_manager"
-# V1 option fields (as set on the object, dotted) -> their V2 Sampler option, None where the
-# field has no V2 option (it goes elsewhere: the pass manager) and must then be proven.
+# V1 option fields (as set on the object, dotted) -> their V2 option, None where the field
+# has none (it goes elsewhere: the pass manager).
 _FIELDS = {"execution.shots": "default_shots", "optimization_level": None,
-           "resilience_level": None}
+           "resilience_level": "resilience_level"}
 # Transpilation at the level the guides use where V1 left it to the server's default.
 _DEFAULT_LEVEL = 1
 
 
 @dataclass(frozen=True)
 class Setup:
-    """A V2 construction's keywords (name -> text), the edits around it, and the pass manager
-    every circuit of its runs goes through."""
+    """A V2 construction's edits (its arguments, the statements around it), and the pass
+    manager every circuit of its runs goes through."""
 
-    keywords: dict[str, str]
     edits: list[Edit]
     pass_manager: str
     imports: list[tuple[str, str]]  # to add: (module, name)
@@ -49,9 +49,19 @@ class Setup:
 Facts = dict[int, tuple[str, dict[int, str | None]]]
 
 
+def runtime_class(targets: tuple[tuple[str, str], ...], estimator: bool) -> tuple[str, str] | None:
+    """The module and name of the Runtime V2 Sampler (Estimator) of the targeted releases."""
+    found = sampler_class(targets)
+    if found is None or not estimator:
+        return found
+    return (found[0].replace("executor_sampler", "executor_estimator"),
+            found[1].replace("Sampler", "Estimator"))
+
+
 def runtime_setup(source: SourceText, module: ast.Module, parents: dict[int, ast.AST],
-                  facts: Facts, call: ast.Call) -> Setup | None:
-    """The V2 setup of a V1 Runtime Sampler construction, or None where unproven."""
+                  facts: Facts, call: ast.Call, estimator: bool) -> Setup | None:
+    """The V2 setup of a V1 Runtime Sampler (Estimator) construction, or None where
+    unproven."""
     _, values = facts.get(id(call), ("", {}))
     given = {k.arg: k.value for k in call.keywords}
     session = given.pop("session", None) or given.pop("mode", None)
@@ -65,23 +75,34 @@ def runtime_setup(source: SourceText, module: ast.Module, parents: dict[int, ast
             module, PASS_MANAGER_NAME):
         return None
     level = fields.pop("optimization_level", None)
-    if fields.pop("resilience_level", 0) != 0:
-        return None  # V1 readout mitigation: the V2 Sampler has none
-    keywords = {"mode": session.id}
-    if fields:
-        keywords["options"] = "{" + ", ".join(
-            f'"{_FIELDS[k]}": {v}' for k, v in fields.items()) + "}"
+    resilience = fields.pop("resilience_level", None)
+    if estimator and resilience in (0, 1, 2):  # V1's 3 (PEC) is no V2 level
+        fields["resilience_level"] = resilience
+    elif resilience not in (None, 0):
+        return None  # the V1 Sampler's readout mitigation: the V2 Sampler has none
+    # The arguments edited in place: ``session=`` renamed as QKM412's fix does (one edit
+    # when both fixes are applied), the options' value replaced (or dropped with them).
+    edits = []
+    for keyword in call.keywords:
+        if keyword.arg == "session":
+            row, column = source.start(keyword)
+            edits.append(Edit(row, column, row, column + len("session"), "mode"))
+        elif keyword.arg == "options" and fields:
+            edits.append(Edit(*source.start(keyword.value), *source.end(keyword.value), "{" + (
+                ", ".join(f'"{_FIELDS[k]}": {v}' for k, v in fields.items())) + "}"))
+        elif keyword.arg == "options":
+            edits.append(argument_removal(source, call, keyword))
     row, column = source.start(statement)
-    edits = [Edit(row, 1, row, 1, f"{source.line(row)[:column - 1]}{PASS_MANAGER_NAME} = "
-                  f"{PASS_MANAGER[1]}(optimization_level={_DEFAULT_LEVEL if level is None else level}"
-                  f", backend={backend})\n")]
+    level = _DEFAULT_LEVEL if level is None else level
+    edits.append(Edit(row, 1, row, 1, f"{source.line(row)[:column - 1]}{PASS_MANAGER_NAME} = "
+                      f"{PASS_MANAGER[1]}(optimization_level={level}, backend={backend})\n"))
     removals = [] if not isinstance(options, ast.Name) else _option_statements(
         source, module, parents, options)
     if removals is None:
         return None
     imports = [] if imports_name(module, "qiskit.transpiler", PASS_MANAGER[1]) else [PASS_MANAGER]
     unused = [] if not isinstance(options, ast.Name) else _options_import(module, options)
-    return Setup(keywords, [*edits, *removals], PASS_MANAGER_NAME, imports, unused)
+    return Setup([*edits, *removals], PASS_MANAGER_NAME, imports, unused)
 
 
 def _options_import(module: ast.Module, options: ast.Name) -> list[tuple[ast.ImportFrom, ast.alias]]:

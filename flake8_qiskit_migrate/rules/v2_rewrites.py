@@ -21,9 +21,8 @@ from ..versions import status
 from .bindings import reads_of
 from .flow import reaching, uses
 from .backends import AER_BACKEND
-from .ibm_sampler import sampler_class
 from .primitive_calls import CIRCUITS
-from .runtime_v1_setup import SESSION, runtime_setup
+from .runtime_v1_setup import SESSION, runtime_class, runtime_setup
 
 
 @dataclass(frozen=True)
@@ -63,6 +62,8 @@ KINDS = (
     # ``Sampler(session=..., options=Options())``: V1 by its keywords (``runtime_keywords``);
     # the V2 class is the targeted releases' (``sampler_class``).
     Kind("qiskit_ibm_runtime", "Sampler", "SamplerV2", "QKM305", v1="qiskit_ibm_runtime.SamplerV1()"),
+    Kind("qiskit_ibm_runtime", "Estimator", "EstimatorV2", "QKM306",
+         v1="qiskit_ibm_runtime.EstimatorV1()"),
 )
 _BY_PATH = {kind.path: kind for kind in KINDS}
 _BY_IMPORT = {kind.imported: kind for kind in KINDS}
@@ -104,7 +105,7 @@ def _facts(source: SourceText, module: ast.Module) -> dict[int, tuple[str, dict[
 
 
 @REGISTRY.on_call(*(k.path[:-2] for k in KINDS if k.code == "QKM302"), "qiskit_ibm_runtime.Sampler",
-                  SESSION)
+                  "qiskit_ibm_runtime.Estimator", SESSION)
 def _remember(ctx: Context, call: ast.Call, path: str | None) -> None:
     if path is None or ctx.source is None or ctx.module is None:
         return
@@ -113,9 +114,15 @@ def _remember(ctx: Context, call: ast.Call, path: str | None) -> None:
     _facts(ctx.source, ctx.module)[id(call)] = (path, {id(v): ctx.qualify(v) for v in values})
 
 
-@REGISTRY.on_method("run", values=tuple(_BY_PATH))
+# The receivers of the ``run`` calls remembered: the V1 instances, and a Runtime class's
+# construction run at once (``Sampler(session=s).run(...)``: its value is the bare name's,
+# the construction proves it V1).
+_RECEIVERS = frozenset({*_BY_PATH, *(k.imported for k in KINDS if k.runtime)})
+
+
+@REGISTRY.on_method("run", values=tuple(_RECEIVERS))
 def _remember_run(ctx: Context, call: ast.Call, receiver: str | None) -> None:
-    if receiver in _BY_PATH:
+    if receiver in _RECEIVERS:
         _remember(ctx, call, receiver)
 
 
@@ -174,11 +181,13 @@ class _Plan:
 
     def build(self, anchors: list[tuple[str, int, int]]) -> None:
         wanted = {(line, col) for code, line, col in anchors if code in _CLASS_CODES}
+        codes = {code for code, _, _ in anchors}
         for node in ast.walk(self.module):
             if isinstance(node, ast.ImportFrom) and not node.level:
                 for alias in node.names:
                     kind = _BY_IMPORT.get(f"{node.module}.{alias.name}()")
-                    if kind is not None:
+                    if kind is not None and (not kind.runtime or kind.code in codes):
+                        # the bare Runtime names are V2 but where constructed the V1 way
                         self._imported(node, alias, kind)
             elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and (
                     node.lineno, node.col_offset) in wanted:
@@ -231,7 +240,7 @@ class _Plan:
         for the Runtime, the class of the targeted releases (another module's from 0.50)."""
         new = (kind.module, kind.new)
         if kind.runtime:
-            found = sampler_class(self.targets)
+            found = runtime_class(self.targets, kind.estimator)
             if found is None:
                 raise _Unproven  # a release before 0.24: no ``mode=``
             new = found
@@ -276,11 +285,12 @@ class _Plan:
             raise _Unproven  # a target before the deprecation may lack the V2 class
         pass_manager = None
         if kind.runtime:
-            setup = runtime_setup(self.source, self.module, self.parents, self.facts, call)
+            setup = runtime_setup(self.source, self.module, self.parents, self.facts, call,
+                                  kind.estimator)
             if setup is None or self.runtime:
                 raise _Unproven  # unproven; or a second one (one pass manager per module)
             self.runtime = True
-            keywords, pass_manager = dict(setup.keywords), setup.pass_manager
+            keywords, pass_manager = {}, setup.pass_manager
             self.edits.extend(setup.edits)
             for statement, alias in setup.unused:
                 self._import(statement, alias, None)
@@ -303,7 +313,8 @@ class _Plan:
                 raise _Unproven
             keywords["seed"] = seed
         text = "(" + ", ".join(f"{k}={v}" for k, v in keywords.items()) + ")"
-        if text != _text(self.source, call)[-len(text):] or call.args or call.keywords:
+        if not kind.runtime and (text != _text(self.source, call)[-len(text):] or call.args
+                                 or call.keywords):
             self.edits.append(Edit(*self.source.end(call.func), *self.source.end(call), text))
 
     def _v2_arguments(self, call: ast.Call, kind: Kind) -> dict[str, str]:
@@ -345,7 +356,7 @@ class _Plan:
         """The PUBs of a ``run`` call, its job read; the seed it passes, if any."""
         self.anchors.add(("QKM307", run.lineno, run.col_offset))
         receiver, values = self.facts.get(id(run), ("", {}))
-        if receiver != kind.path or inside_try(self.module, run):
+        if receiver not in (kind.path, kind.imported) or inside_try(self.module, run):
             raise _Unproven
         seed = None
         kept = []
@@ -367,6 +378,12 @@ class _Plan:
                 raise _Unproven  # another run option: no V2 home
         pubs = _pubs(self.source, [arguments.get(n) for n in names], values, kind.estimator,
                      self._length, pass_manager)
+        if pass_manager and kind.estimator:
+            # V1 mapped each observable to the qubits its transpiled circuit uses; V2 takes
+            # the observables of the ISA circuit (``SparsePauliOp`` takes a V1 label too).
+            pubs = (f"[(isa, SparsePauliOp(o).apply_layout(isa.layout), *rest) "
+                    f"for isa, o, *rest in {pubs}]")
+            self.added.append(("qiskit.quantum_info", "SparsePauliOp", "SparsePauliOp"))
         every = [self.source.start(n) for n in run.args + run.keywords]
         ends = [self.source.end(n) for n in run.args + run.keywords]
         self.edits.append(Edit(*min(every), *max(ends), ", ".join(
