@@ -493,6 +493,60 @@ counts = BackendSamplerV2(backend=AerSimulator()).run([transpile(qc, AerSimulato
 .result()[0].data.c.get_counts()
 """),  # the fix of execute keeps shots= on backend.run: the option's is the Sampler form
 ]
+CASES += [
+    # The Runtime V1 primitives in a session: the V2 class of the targets, ISA circuits.
+    ("QKM305", (
+        "from qiskit import QuantumCircuit\n"
+        "from qiskit_ibm_runtime import QiskitRuntimeService, Sampler, Session\n"
+        "\n"
+        'backend = QiskitRuntimeService().backend("ibm_kyiv")\n'
+        "qc = QuantumCircuit(1, 1)\n"
+        "qc.measure(0, 0)\n"
+        "with Session(backend=backend) as session:\n"
+        "    counts = Sampler(session=session).run(qc).result().quasi_dists[0]\n"
+    ), (
+        "from qiskit import QuantumCircuit\n"
+        "from qiskit_ibm_runtime import QiskitRuntimeService, Session\n"
+        "from qiskit.transpiler.preset_passmanagers import generate_preset_pass_manager\n"
+        "from qiskit_ibm_runtime.executor_sampler import Sampler\n"
+        "\n"
+        'backend = QiskitRuntimeService().backend("ibm_kyiv")\n'
+        "qc = QuantumCircuit(1, 1)\n"
+        "qc.measure(0, 0)\n"
+        "with Session(backend=backend) as session:\n"
+        "    pass_manager = generate_preset_pass_manager(optimization_level=1, backend=backe"
+        "nd)\n"
+        "    counts = {k: n / bits.num_shots for bits in [Sampler(mode=session).run([pass_ma"
+        "nager.run(qc)]).result()[0].join_data()] for k, n in bits.get_int_counts().items()}\n"
+    )),
+    ("QKM306", (
+        "from qiskit import QuantumCircuit\n"
+        "from qiskit.quantum_info import SparsePauliOp\n"
+        "from qiskit_ibm_runtime import Estimator, QiskitRuntimeService, Session\n"
+        "\n"
+        'backend = QiskitRuntimeService().backend("ibm_kyiv")\n'
+        "qc = QuantumCircuit(1)\n"
+        "with Session(backend=backend) as session:\n"
+        '    value = Estimator(session=session).run(qc, SparsePauliOp("Z")).result().values['
+        '0]\n'
+    ), (
+        "from qiskit import QuantumCircuit\n"
+        "from qiskit.quantum_info import SparsePauliOp\n"
+        "from qiskit_ibm_runtime import QiskitRuntimeService, Session\n"
+        "from qiskit.transpiler.preset_passmanagers import generate_preset_pass_manager\n"
+        "from qiskit_ibm_runtime.executor_estimator import Estimator\n"
+        "\n"
+        'backend = QiskitRuntimeService().backend("ibm_kyiv")\n'
+        "qc = QuantumCircuit(1)\n"
+        "with Session(backend=backend) as session:\n"
+        "    pass_manager = generate_preset_pass_manager(optimization_level=1, backend=backe"
+        "nd)\n"
+        '    value = Estimator(mode=session).run([(isa, SparsePauliOp(o).apply_layout(isa.la'
+        'yout), *rest) for isa, o, *rest in [(pass_manager.run(qc), SparsePauliOp("Z"))]]).r'
+        'esult()[0].data.evs\n'
+    )),
+]
+
 IDS = [f"{code}-{i}" for i, (code, _, _) in enumerate(CASES)]
 
 

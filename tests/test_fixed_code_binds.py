@@ -36,9 +36,11 @@ MISSING = object()
 
 
 def resolve(dotted: str) -> Any:
-    """The installed object named DOTTED (a module or an attribute path), or MISSING."""
+    """The installed object named DOTTED (a module or an attribute path), or MISSING. As
+    ``from package import name`` does, a package's attribute comes before its submodule of the
+    same name (``preset_passmanagers.generate_preset_pass_manager`` is a function there)."""
     parts = dotted.split(".")
-    for cut in range(len(parts), 0, -1):
+    for cut in [*range(len(parts) - 1, 0, -1), len(parts)]:
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
@@ -48,8 +50,9 @@ def resolve(dotted: str) -> Any:
         for attribute in parts[cut:]:
             found = getattr(found, attribute, MISSING)
             if found is MISSING:
-                return MISSING
-        return found
+                break
+        else:
+            return found
     return MISSING
 
 

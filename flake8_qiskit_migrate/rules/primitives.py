@@ -45,8 +45,14 @@ V1_REFERENCE_SAFETY = (
     "none, or the Sampler's `options=` of integer shots and seed; a backend primitive a proven `AerSimulator()`, whose "
     "circuits need no transpilation, which V1 did and V2 does not; Aer's Estimator "
     "`approximation=True` without shots), the circuits, observables and parameter values are "
-    "list literals of one length (or a single proven circuit and observable), a distribution "
-    "is read only as a dict (`items()`, `[key]`, printed, plotted), and not in a `try`: one "
+    "lists of one length the module proves (list displays, inlined as PUBs; `[qc] * 3` with a "
+    "constant count, or a name bound once to such a list and only indexed, counted, printed "
+    "or looped over, paired as `list(zip(circuits, observables, parameter_values))`; parameter "
+    "values one list display per circuit) or a single proven circuit and observable, a "
+    "distribution is read only as a dict (`items()`, `[key]`, printed, plotted) or, kept in a "
+    "name, also with `.binary_probabilities()` (the name then holds the PUB's `BitArray`, "
+    "`result[0].join_data()`, and each read computes its dict from `get_int_counts()` / "
+    "`get_counts()`), and not in a `try`: one "
     "step left V1 (an instance given to an algorithm, a result passed to a function, "
     "`.metadata`, `set_options`) leaves the whole module unfixed, the class rename included. "
     "Not for a target before Qiskit 1.2. A matrix observable (`Operator`) was converted by V1 "
@@ -186,6 +192,32 @@ REGISTRY.match_names(
     ("qiskit_aer.primitives.estimator.Estimator", "qiskit_aer.primitives.EstimatorV2"),
 )
 
+RUNTIME_V1_SAFETY = (
+    "Unsafe: `Sampler(session=session, options=options)` (or `Estimator`) of "
+    "qiskit-ibm-runtime up to 0.27 (the bare name, V1 by its keywords) migrates with the "
+    "module's other V1 primitives, as one fix: it becomes the V2 class of the targeted "
+    "releases (`qiskit_ibm_runtime.executor_sampler.Sampler` / `executor_estimator.Estimator` "
+    "from 0.50 and by default, `SamplerV2` / `EstimatorV2` before; none before 0.24, which "
+    "lacks `mode=`) under the old name, `Sampler(mode=session, options="
+    "{\"default_shots\": n})`; `options = Options(...)` and the statements setting its "
+    "fields are removed, `execution.shots` becoming `default_shots` and the Estimator's "
+    "`resilience_level` 0-2 the V2 option of that name (V1's 3, PEC, has no V2 level); V1 "
+    "transpiled on the "
+    "server, V2 takes ISA circuits, so `pass_manager = generate_preset_pass_manager("
+    "optimization_level=n, backend=backend)` goes before the construction (the V1 "
+    "`optimization_level`, else 1, where the V1 server's default was 1 or 3 by release) and "
+    "every circuit of its runs is `pass_manager.run(circuit)`, an Estimator's observables "
+    "laid out on it as V1 did on the server (`SparsePauliOp(o).apply_layout(isa.layout)`, "
+    "so a matrix observable fails: review); the runs and result reads "
+    "as for the other V1 primitives (quasi-distributions from the PUB's counts). V1 readout "
+    "mitigation (`resilience_level` 1, the V1 Sampler's default) has no V2 Sampler "
+    "counterpart: the V2 counts are unmitigated. Offered only where the session is a name "
+    "bound once to `Session(backend=b)` of a proven IBM Quantum backend `b` (a name bound "
+    "once), the options a name bound once to `Options(...)` read only by the construction "
+    "and by statements before it setting `execution.shots`, `optimization_level` or "
+    "`resilience_level` (the Sampler's only 0) to integers, and the module has one such "
+    "construction.")
+
 REGISTRY.add(Rule(
     code="QKM305",
     name="runtime-v1-sampler",
@@ -193,6 +225,8 @@ REGISTRY.add(Rule(
     fix_title="use '{replacement}'",
     replacement="qiskit_ibm_runtime.SamplerV2",
     url=V2_GUIDE + "#steps-to-migrate-to-sampler-v2",
+    fix=Autofix("unsafe", "Rewrite the V1 primitives (class, options, PUBs, result reads) as V2",
+                RUNTIME_V1_SAFETY, group="v1-reference-primitives"),
     releases=Releases("qiskit-ibm-runtime", deprecated="0.23.0", removed="0.28.0"),
     new_names=RUNTIME_V2,
     deprecated_in="qiskit-ibm-runtime 0.23",
@@ -215,6 +249,8 @@ REGISTRY.add(Rule(
     fix_title="use '{replacement}'",
     replacement="qiskit_ibm_runtime.EstimatorV2",
     url=V2_GUIDE + "#steps-to-migrate-to-estimator-v2",
+    fix=Autofix("unsafe", "Rewrite the V1 primitives (class, options, PUBs, result reads) as V2",
+                RUNTIME_V1_SAFETY, group="v1-reference-primitives"),
     releases=Releases("qiskit-ibm-runtime", deprecated="0.23.0", removed="0.28.0"),
     new_names=RUNTIME_V2,
     deprecated_in="qiskit-ibm-runtime 0.23",

@@ -12,14 +12,17 @@ import ast
 import io
 import tokenize
 from dataclasses import dataclass, field
+from typing import Callable
 
 from ..edits import (Edit, Fix, SourceText, add_import, binds, imports_name, inside_try,
-                     parents_of, per_module)
+                     parents_of, per_module, statement_removal)
 from ..registry import REGISTRY, Context
 from ..versions import status
 from .bindings import reads_of
+from .flow import reaching, uses
 from .backends import AER_BACKEND
 from .primitive_calls import CIRCUITS
+from .runtime_v1_setup import SESSION, runtime_class, runtime_setup
 
 
 @dataclass(frozen=True)
@@ -30,10 +33,19 @@ class Kind:
     old: str
     new: str
     code: str  # the rule that reports the class
+    v1: str = ""  # the instances' value, where the name is V1 only by its use (Runtime)
+
+    @property
+    def imported(self) -> str:
+        return f"{self.module}.{self.old}()"
 
     @property
     def path(self) -> str:
-        return f"{self.module}.{self.old}()"
+        return self.v1 or self.imported
+
+    @property
+    def runtime(self) -> bool:
+        return bool(self.v1)
 
     @property
     def estimator(self) -> bool:
@@ -47,8 +59,14 @@ KINDS = (
     Kind("qiskit.primitives", "BackendEstimator", "BackendEstimatorV2", "QKM302"),
     Kind("qiskit_aer.primitives", "Sampler", "SamplerV2", "QKM304"),
     Kind("qiskit_aer.primitives", "Estimator", "EstimatorV2", "QKM304"),
+    # ``Sampler(session=..., options=Options())``: V1 by its keywords (``runtime_keywords``);
+    # the V2 class is the targeted releases' (``sampler_class``).
+    Kind("qiskit_ibm_runtime", "Sampler", "SamplerV2", "QKM305", v1="qiskit_ibm_runtime.SamplerV1()"),
+    Kind("qiskit_ibm_runtime", "Estimator", "EstimatorV2", "QKM306",
+         v1="qiskit_ibm_runtime.EstimatorV1()"),
 )
 _BY_PATH = {kind.path: kind for kind in KINDS}
+_BY_IMPORT = {kind.imported: kind for kind in KINDS}
 _CLASS_CODES = frozenset(kind.code for kind in KINDS)
 # The V1 ``run`` parameters, by position.
 _PARAMETERS = {True: ("circuits", "observables", "parameter_values"),
@@ -86,7 +104,8 @@ def _facts(source: SourceText, module: ast.Module) -> dict[int, tuple[str, dict[
     return {}
 
 
-@REGISTRY.on_call(*(k.path[:-2] for k in KINDS if k.code == "QKM302"))
+@REGISTRY.on_call(*(k.path[:-2] for k in KINDS if k.code == "QKM302"), "qiskit_ibm_runtime.Sampler",
+                  "qiskit_ibm_runtime.Estimator", SESSION)
 def _remember(ctx: Context, call: ast.Call, path: str | None) -> None:
     if path is None or ctx.source is None or ctx.module is None:
         return
@@ -95,9 +114,15 @@ def _remember(ctx: Context, call: ast.Call, path: str | None) -> None:
     _facts(ctx.source, ctx.module)[id(call)] = (path, {id(v): ctx.qualify(v) for v in values})
 
 
-@REGISTRY.on_method("run", values=tuple(_BY_PATH))
+# The receivers of the ``run`` calls remembered: the V1 instances, and a Runtime class's
+# construction run at once (``Sampler(session=s).run(...)``: its value is the bare name's,
+# the construction proves it V1).
+_RECEIVERS = frozenset({*_BY_PATH, *(k.imported for k in KINDS if k.runtime)})
+
+
+@REGISTRY.on_method("run", values=tuple(_RECEIVERS))
 def _remember_run(ctx: Context, call: ast.Call, receiver: str | None) -> None:
-    if receiver in _BY_PATH:
+    if receiver in _RECEIVERS:
         _remember(ctx, call, receiver)
 
 
@@ -146,14 +171,23 @@ class _Plan:
     edits: list[Edit] = field(default_factory=list)
     anchors: set[tuple[str, int, int]] = field(default_factory=set)
     numpy: str = ""
+    runtime: bool = False  # a Runtime construction migrated (its pass manager named)
+    # The names of import statements (by id) the migration renames (alias -> new text) or
+    # takes out (-> None).
+    imports: dict[int, tuple[ast.ImportFrom, dict[int, str | None]]] = field(
+        default_factory=dict)
+    # Imports to add: (module, name, the name bound).
+    added: list[tuple[str, str, str]] = field(default_factory=list)
 
     def build(self, anchors: list[tuple[str, int, int]]) -> None:
         wanted = {(line, col) for code, line, col in anchors if code in _CLASS_CODES}
+        codes = {code for code, _, _ in anchors}
         for node in ast.walk(self.module):
             if isinstance(node, ast.ImportFrom) and not node.level:
                 for alias in node.names:
-                    kind = _BY_PATH.get(f"{node.module}.{alias.name}()")
-                    if kind is not None:
+                    kind = _BY_IMPORT.get(f"{node.module}.{alias.name}()")
+                    if kind is not None and (not kind.runtime or kind.code in codes):
+                        # the bare Runtime names are V2 but where constructed the V1 way
                         self._imported(node, alias, kind)
             elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and (
                     node.lineno, node.col_offset) in wanted:
@@ -163,10 +197,23 @@ class _Plan:
                 kinds = [k for k in KINDS if k.old == node.func.attr and k.code in codes]
                 if not kinds:
                     continue  # another call at the same place: ``Sampler().run(...)``
+                if kinds[0].runtime:
+                    raise _Unproven  # ``qiskit_ibm_runtime.Sampler``: the class by target
                 row, column = self.source.end(node.func)
                 self.edits.append(Edit(row, column - len(kinds[0].old), row, column,
                                        kinds[0].new))
                 self._construction(node, kinds[0])
+        drops = self._drops()
+        self.edits += drops
+        freed = {a.asname or a.name for statement, names in self.imports.values()
+                 for a in statement.names if id(a) in names and names[id(a)] is None}
+        for origin, name, bound in dict.fromkeys(self.added):
+            if bound == name and imports_name(self.module, origin, name):
+                continue
+            if binds(self.module, bound) and bound not in freed:
+                raise _Unproven  # the name holds something else
+            line = f"from {origin} import {name}" + (f" as {bound}" if bound != name else "")
+            self.edits.append(add_import(self.source, self.module, line, tuple(drops)))
 
     def _imported(self, statement: ast.ImportFrom, alias: ast.alias, kind: Kind) -> None:
         bound = alias.asname or alias.name
@@ -178,9 +225,7 @@ class _Plan:
                 same) or status(REGISTRY.rules[kind.code].releases, self.targets) is None:
             raise _Unproven
         self.anchors.add((kind.code, alias.lineno, alias.col_offset))
-        row, column = self.source.start(alias)
-        self.edits.append(Edit(row, column, row, column + len(alias.name),
-                               kind.new if alias.asname else f"{kind.new} as {alias.name}"))
+        self._rename(statement, alias, kind)
         if alias is not same[0]:
             return  # its uses are the first import's
         for use in ast.walk(self.module):
@@ -190,13 +235,68 @@ class _Plan:
                     raise _Unproven  # the class itself used: a base, an argument, a check
                 self._construction(call, kind)
 
+    def _rename(self, statement: ast.ImportFrom, alias: ast.alias, kind: Kind) -> None:
+        """The import of the V2 class under the old name: ``StatevectorSampler as Sampler``;
+        for the Runtime, the class of the targeted releases (another module's from 0.50)."""
+        new = (kind.module, kind.new)
+        if kind.runtime:
+            found = runtime_class(self.targets, kind.estimator)
+            if found is None:
+                raise _Unproven  # a release before 0.24: no ``mode=``
+            new = found
+        if new[0] == kind.module:
+            self._import(statement, alias, f"{new[1]} as {alias.asname or alias.name}")
+        else:
+            self._import(statement, alias, None)
+            self.added.append((*new, alias.asname or alias.name))
+
+    def _import(self, statement: ast.ImportFrom, alias: ast.alias, text: str | None) -> None:
+        self.imports.setdefault(id(statement), (statement, {}))[1][id(alias)] = text
+
+    def _drops(self) -> list[Edit]:
+        """The import statements' edits: each name renamed in place (``Sampler`` ->
+        ``StatevectorSampler as Sampler``); where names go, the statement's names rewritten
+        (the statement goes with its last name)."""
+        edits: list[Edit] = []
+        for statement, names in self.imports.values():
+            kept = [names.get(id(a), _text(self.source, a)) for a in statement.names]
+            if None not in kept:
+                for alias in statement.names:
+                    if id(alias) in names:
+                        row, column = self.source.start(alias)
+                        edits.append(Edit(row, column, *self.source.end(alias),
+                                          str(names[id(alias)])))
+            elif not any(kept):
+                removal = statement_removal(self.source, statement)
+                if removal is None:
+                    raise _Unproven
+                edits.extend(removal)
+            else:
+                edits.append(Edit(*self.source.start(statement.names[0]),
+                                  *self.source.end(statement.names[-1]),
+                                  ", ".join(t for t in kept if t is not None)))
+        return edits
+
     def _construction(self, call: ast.Call, kind: Kind) -> None:
         """A construction and the ``run`` calls on its instance."""
         self.anchors.add((kind.code, call.lineno, call.col_offset))
         if inside_try(self.module, call) or status(
                 REGISTRY.rules[kind.code].releases, self.targets) is None:
             raise _Unproven  # a target before the deprecation may lack the V2 class
-        keywords = self._v2_arguments(call, kind)
+        pass_manager = None
+        if kind.runtime:
+            setup = runtime_setup(self.source, self.module, self.parents, self.facts, call,
+                                  kind.estimator)
+            if setup is None or self.runtime:
+                raise _Unproven  # unproven; or a second one (one pass manager per module)
+            self.runtime = True
+            keywords, pass_manager = {}, setup.pass_manager
+            self.edits.extend(setup.edits)
+            for statement, alias in setup.unused:
+                self._import(statement, alias, None)
+            self.added.extend((origin, name, name) for origin, name in setup.imports)
+        else:
+            keywords = self._v2_arguments(call, kind)
         runs = [r for r in [self._called(call, "run")] if r is not None]
         if not runs:
             for instance in self._through_name(call):
@@ -204,7 +304,7 @@ class _Plan:
                 if run is None:
                     raise _Unproven  # the instance goes elsewhere: an algorithm, options
                 runs.append(run)
-        seeds = {self._run(run, kind) for run in runs}
+        seeds = {self._run(run, kind, pass_manager) for run in runs}
         if len(seeds) > 1:
             raise _Unproven  # one seed per run in V1, one per primitive in V2
         seed = seeds.pop() if seeds else None
@@ -213,7 +313,8 @@ class _Plan:
                 raise _Unproven
             keywords["seed"] = seed
         text = "(" + ", ".join(f"{k}={v}" for k, v in keywords.items()) + ")"
-        if text != _text(self.source, call)[-len(text):] or call.args or call.keywords:
+        if not kind.runtime and (text != _text(self.source, call)[-len(text):] or call.args
+                                 or call.keywords):
             self.edits.append(Edit(*self.source.end(call.func), *self.source.end(call), text))
 
     def _v2_arguments(self, call: ast.Call, kind: Kind) -> dict[str, str]:
@@ -251,11 +352,11 @@ class _Plan:
             raise _Unproven  # ``shots=None`` (exact), backend or transpile options
         return _v2_keywords(run)
 
-    def _run(self, run: ast.Call, kind: Kind) -> str | None:
+    def _run(self, run: ast.Call, kind: Kind, pass_manager: str | None) -> str | None:
         """The PUBs of a ``run`` call, its job read; the seed it passes, if any."""
         self.anchors.add(("QKM307", run.lineno, run.col_offset))
         receiver, values = self.facts.get(id(run), ("", {}))
-        if receiver != kind.path or inside_try(self.module, run):
+        if receiver not in (kind.path, kind.imported) or inside_try(self.module, run):
             raise _Unproven
         seed = None
         kept = []
@@ -269,12 +370,20 @@ class _Plan:
                 arguments[keyword.arg] = keyword.value
             elif keyword.arg == "shots" and not kind.estimator:
                 kept.append(keyword)
-            elif keyword.arg == "seed" and not kind.estimator and kind.code != "QKM302" and (
+            elif keyword.arg == "seed" and not kind.estimator and kind.code in {
+                    "QKM301", "QKM304"} and (
                     isinstance(keyword.value, ast.Constant) and type(keyword.value.value) is int):
                 seed = str(keyword.value.value)
             else:
                 raise _Unproven  # another run option: no V2 home
-        pubs = _pubs(self.source, [arguments.get(n) for n in names], values, kind.estimator)
+        pubs = _pubs(self.source, [arguments.get(n) for n in names], values, kind.estimator,
+                     self._length, pass_manager)
+        if pass_manager and kind.estimator:
+            # V1 mapped each observable to the qubits its transpiled circuit uses; V2 takes
+            # the observables of the ISA circuit (``SparsePauliOp`` takes a V1 label too).
+            pubs = (f"[(isa, SparsePauliOp(o).apply_layout(isa.layout), *rest) "
+                    f"for isa, o, *rest in {pubs}]")
+            self.added.append(("qiskit.quantum_info", "SparsePauliOp", "SparsePauliOp"))
         every = [self.source.start(n) for n in run.args + run.keywords]
         ends = [self.source.end(n) for n in run.args + run.keywords]
         self.edits.append(Edit(*min(every), *max(ends), ", ".join(
@@ -324,14 +433,62 @@ class _Plan:
             before, after = ("", "[{i}].data.evs") if index is not None else (
                 f"{self._numpy()}.array([pub.data.evs for pub in ", "])")
         else:
+            kept = self._kept(read) if index is not None and not binary else None
+            if kept is not None:
+                # The name holds the PUB's bits; each read computes what it read from them.
+                self.edits.append(Edit(*self.source.end(base), *self.source.end(read),
+                                       f"[{index}].join_data()"))
+                for name in kept:
+                    self._bits_read(name)
+                return
             if not binary:
                 self._plain(read, 2 if index is None else 1)
             before, after = _QUASI_ALL if index is None else _BINARY if binary else _QUASI
+            if isinstance(self.parents.get(id(read)), ast.FormattedValue):
+                before, after = f"({before}", f"{after})"  # ``{{`` opens no f-string field
         start = self.source.start(base)
         if before:
             self.edits.append(Edit(*start, *start, before.format(i=index)))
         self.edits.append(Edit(*self.source.end(base), *self.source.end(read),
                                after.format(i=index)))
+
+    def _kept(self, read: ast.expr) -> list[ast.Name] | None:
+        """The reads of a name bound to one V1 distribution, where one of them is a
+        ``QuasiDistribution`` method a plain ``dict`` lacks (``binary_probabilities()``)."""
+        statement = self.parents.get(id(read))
+        if not (isinstance(statement, ast.Assign) and statement.value is read):
+            return None
+        names = reads_of(self.module, self.parents, statement)
+        if names is None or not any(self._binary(name) for name in names):
+            return None
+        return names
+
+    def _binary(self, name: ast.Name) -> ast.Call | None:
+        """``name.binary_probabilities()``, the call, if that is how ``name`` is read."""
+        method = self.parents.get(id(name))
+        call = self.parents.get(id(method))
+        if isinstance(method, ast.Attribute) and method.attr == "binary_probabilities" and (
+                isinstance(call, ast.Call) and call.func is method):
+            if call.args or call.keywords:
+                raise _Unproven  # another width: the V2 bitstrings have the register's
+            return call
+        return None
+
+    def _bits_read(self, name: ast.Name) -> None:
+        """A read of a name that now holds a PUB's ``BitArray``, as the V2 read of the same
+        values: ``binary_probabilities()`` from the bitstring counts, any other read (a plain
+        ``dict`` read, as ``_plain`` proves) from the integer counts."""
+        call = self._binary(name)
+        if call is not None:
+            text = (f"{{b: n / {name.id}.num_shots for b, n in "
+                    f"{name.id}.get_counts().items()}}")
+            self.edits.append(Edit(*self.source.start(call), *self.source.end(call), text))
+            return
+        self._plain(name, 1)
+        text = f"{{k: n / {name.id}.num_shots for k, n in {name.id}.get_int_counts().items()}}"
+        if isinstance(self.parents.get(id(name)), ast.FormattedValue):
+            text = f"({text})"  # ``{{`` would open no expression in an f-string
+        self.edits.append(Edit(*self.source.start(name), *self.source.end(name), text))
 
     def _plain(self, value: ast.expr, depth: int) -> None:
         """Where a V1 distribution (``depth`` 1) or a list of them (2) goes, a plain ``dict``
@@ -360,6 +517,47 @@ class _Plan:
                 "qiskit.visualization", "qiskit.tools.visualization"))
         return function in (_DICT_FUNCTIONS if depth == 1 else {"print", "len"}) and not binds(
             self.module, function)
+
+    def _length(self, node: ast.expr, parameters: bool) -> int | None:
+        """The length of a V1 ``run`` argument that is a list the module proves: a display,
+        ``[x] * n`` with a constant ``n``, or a name bound to one of these and only read (by
+        index, ``len``, ``print``, a loop, V1 ``run`` calls) until the run; parameter values
+        must be one list display per circuit. None where unproven, or where ``list`` or
+        ``zip`` (the PUBs' pairing) is rebound."""
+        if binds(self.module, "list") or binds(self.module, "zip"):
+            return None
+        if isinstance(node, ast.Name):
+            assign = reaching(self.parents, node)
+            reads = None if assign is None else uses(self.parents, assign)
+            if assign is None or reads is None or not all(map(self._only_read, reads)):
+                return None  # rebound, or handed to code that may change the list
+            node = assign.value
+        times = 1
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult):
+            count = node.right if isinstance(node.left, (ast.List, ast.Tuple)) else node.left
+            if not (isinstance(count, ast.Constant) and type(count.value) is int):
+                return None
+            times, node = max(count.value, 0), (node.left if count is node.right else node.right)
+        if not isinstance(node, (ast.List, ast.Tuple)) or any(
+                isinstance(e, ast.Starred) or parameters and not isinstance(e, (ast.List, ast.Tuple))
+                for e in node.elts):
+            return None
+        return len(node.elts) * times
+
+    def _only_read(self, name: ast.Name) -> bool:
+        """Whether a read of a list leaves it as it is: an index, ``len`` or ``print`` of it,
+        a loop over it, an argument of a V1 ``run`` call (which the migration rewrites)."""
+        around = self.parents.get(id(name))
+        if isinstance(around, ast.Subscript):
+            return around.value is name and isinstance(around.ctx, ast.Load)
+        if isinstance(around, (ast.For, ast.comprehension)):
+            return around.iter is name
+        if isinstance(around, ast.keyword):
+            around = self.parents.get(id(around))
+            return isinstance(around, ast.Call) and id(around) in self.facts
+        return isinstance(around, ast.Call) and name in around.args and (
+            id(around) in self.facts or isinstance(around.func, ast.Name) and around.func.id in {
+                "len", "print"} and not binds(self.module, around.func.id))
 
     def _numpy(self) -> str:
         if not self.numpy:
@@ -398,18 +596,24 @@ class _Plan:
 
 
 def _pubs(source: SourceText, arguments: list[ast.expr | None],
-          values: dict[int, str | None], estimator: bool) -> str:
+          values: dict[int, str | None], estimator: bool,
+          length: Callable[[ast.expr, bool], int | None], pass_manager: str | None) -> str:
     """The PUB list of a V1 ``run`` call's arguments (circuits, observables, parameter
-    values): list literals of one length, or a single proven circuit (and observable)."""
+    values): list literals of one length, inlined; lists of a length ``length`` proves
+    (``[qc] * 3``, a name bound to a list), zipped; or a single proven circuit (and
+    observable); the circuits through the pass manager, where one is named."""
     circuits = arguments[0]
     if circuits is None or (estimator and arguments[1] is None):
         raise _Unproven
     single = values.get(id(circuits)) in CIRCUITS
-    columns: list[list[ast.expr]] = []
+    columns: list[list[ast.expr] | None] = []  # a column's items, None where only counted
+    sizes: set[int] = set()
+    given = [a for a in arguments if a is not None]
     parameters = len(arguments) - 1
     for position, argument in enumerate(arguments):
         if argument is None:
             continue
+        items: list[ast.expr] | None = None
         if isinstance(argument, (ast.List, ast.Tuple)) and not any(
                 isinstance(e, ast.Starred) for e in argument.elts):
             items = list(argument.elts)
@@ -423,13 +627,24 @@ def _pubs(source: SourceText, arguments: list[ast.expr | None],
         elif single and position == 1 and estimator and values.get(
                 id(argument)) in OBSERVABLES:
             items = [argument]
-        else:
-            raise _Unproven
         columns.append(items)
-    if len({len(c) for c in columns}) != 1 or not columns[0]:
-        raise _Unproven
-    return "[" + ", ".join(f"({', '.join(_text(source, e) for e in row)})" if len(row) > 1
-                           else _text(source, row[0]) for row in zip(*columns)) + "]"
+        size = len(items) if items is not None else length(argument, position == parameters)
+        if size is None or single and items is None:
+            raise _Unproven  # a single circuit with a list the V1 call would not pair
+        sizes.add(size)
+    if len(sizes) != 1 or not sizes.pop():
+        raise _Unproven  # V1 raised on lists of different lengths
+
+    def text(node: ast.expr, circuits: bool) -> str:
+        return f"{pass_manager}.run({_text(source, node)})" if circuits and pass_manager else (
+            _text(source, node))
+
+    if None in columns:  # the lists as they are, paired by ``zip``
+        texts = [text(a, a is circuits) for a in given]
+        return texts[0] if len(texts) == 1 else f"list(zip({', '.join(texts)}))"
+    rows = zip(*[c for c in columns if c is not None])
+    return "[" + ", ".join(f"({', '.join(text(e, i == 0) for i, e in enumerate(row))})"
+                           if len(row) > 1 else text(row[0], True) for row in rows) + "]"
 
 
 def _shots_and_seed(options: dict[str, ast.expr]) -> bool:
