@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ..edits import (Edit, Fix, SourceText, add_import, imports_name, inside_try, item_removal,
                      parents_of, per_module)
+from ..nodes import nodes
 from ..registry import REGISTRY, Context
 from .providers import _to_service
 from .removals import binds_elsewhere, statement_removal
@@ -113,8 +114,8 @@ def provider_chain(source: SourceText, module: ast.Module) -> tuple[Fix, set[int
         s.value, getattr(s.value, "func", None))}
     # The uses of the provider: ``.get_backend(...)``, ``.backends(...)`` (in ``least_busy``).
     rewritten_least_busy: set[int] = set()
-    for node in ast.walk(module):
-        if isinstance(node, ast.Name) and node.id == provider and id(node) not in targets:
+    for node in nodes(module).of(ast.Name):
+        if node.id == provider and id(node) not in targets:
             use = _provider_use(source, node, parents, least_busy)
             if use is None:
                 return None
@@ -130,15 +131,15 @@ def provider_chain(source: SourceText, module: ast.Module) -> tuple[Fix, set[int
         covered |= {id(n) for n in ast.walk(call)}
         rewritten_least_busy.add(id(call.func))
     # Every use of IBMQ / the provider class is a step; ``least_busy`` may have other uses.
-    for node in ast.walk(module):
-        if isinstance(node, ast.Name) and node.id in ibmq | classes and not any(
+    for node in nodes(module).of(ast.Name):
+        if node.id in ibmq | classes and not any(
                 node in ast.walk(step) for step in (creation.value, *loads, *listings)):
             return None
     if binds_elsewhere(module, ibmq | classes | {provider}, targets) or any(
             inside_try(module, step) for step in steps):
         return None
-    other_least_busy = any(isinstance(n, ast.Name) and n.id in least_busy and id(n) not in
-                           rewritten_least_busy for n in ast.walk(module))
+    other_least_busy = any(n.id in least_busy and id(n) not in rewritten_least_busy
+                           for n in nodes(module).of(ast.Name))
     gone = ibmq | classes | (set() if other_least_busy else least_busy & {
         n for n in least_busy if rewritten_least_busy})
     first_step = loads[0] if loads else creation
@@ -160,11 +161,11 @@ def _creation(module: ast.Module, parents: dict[int, ast.AST], ibmq: set[str],
     in its block: ``provider = IBMQ.get_provider(...)`` (or ``IBMProvider()``) after a
     ``load_account()`` statement, or after ``provider = IBMQ.load_account()`` right before
     it; else the provider ``load_account()`` returns (``provider = IBMQ.load_account()``)."""
-    assigned = [s for s in ast.walk(module) if isinstance(s, ast.Assign) and len(s.targets) == 1
+    assigned = [s for s in nodes(module).of(ast.Assign) if len(s.targets) == 1
                 and isinstance(s.targets[0], ast.Name)]
     made = [s for s in assigned if _provider_call(s.value, ibmq, classes)]
     loaded = [s for s in assigned if _ibmq_call(s.value, ibmq, "load_account")]
-    loads: list[ast.Expr | ast.Assign] = [s for s in ast.walk(module) if isinstance(s, ast.Expr) and (
+    loads: list[ast.Expr | ast.Assign] = [s for s in nodes(module).of(ast.Expr) if (
         _ibmq_call(s.value, ibmq, "load_account"))]
     if not made:  # the provider load_account returns
         return (loaded[0], []) if len(loaded) == 1 and not loads else (None, [])
@@ -266,8 +267,8 @@ def _least_busy_of_lists(source: SourceText, module: ast.Module, parents: dict[i
             continue
         arguments = source.segment(source.end(step.func), source.end(step))
         rewrites += [(call, source.replace(call, f"{_SERVICE}.least_busy{arguments}"))
-                     for call in ast.walk(module) if isinstance(call, ast.Call)
-                     and isinstance(call.func, ast.Name) and call.func.id in least_busy
+                     for call in nodes(module).of(ast.Call)
+                     if isinstance(call.func, ast.Name) and call.func.id in least_busy
                      and len(call.args) == 1 and not call.keywords
                      and isinstance(call.args[0], ast.Name) and call.args[0].id == listed
                      and arguments.startswith("(")]
