@@ -6,6 +6,10 @@ benchmarks/."""
 from __future__ import annotations
 
 import ast
+import asyncio
+import gc
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -120,3 +124,44 @@ def test_many_unused_imports_cost_a_fixed_number_of_walks(monkeypatch: pytest.Mo
         return sum(node is tree for node in walks)
 
     assert module_walks(40) == module_walks(2)
+
+
+def test_the_server_sends_a_checks_diagnostics_before_any_collection_runs(tmp_path: Path,
+                                                                          ) -> None:
+    """The collection a check's allocations owe would otherwise run between the check and
+    its ``publishDiagnostics``, while the editor waits."""
+    lsp = pytest.importorskip("flake8_qiskit_migrate.server.lsp")
+    from lsprotocol import types
+    from pygls.workspace import Workspace
+
+    server = lsp.Server()
+    server.protocol._workspace = Workspace(tmp_path.as_uri())
+    uri = (tmp_path / "m.py").as_uri()
+    code = "from qiskit import execute\njob = execute(circuit, backend)\n" * 2000
+    server.workspace.put_text_document(types.TextDocumentItem(uri, "python", 1, code))
+    collections: list[int] = []
+    waiting: list[bool] = []  # from the check's start to its message
+    sent: list[int] = []
+    check = server.check
+
+    def checking(snapshot: Any, resolved: Any) -> Any:
+        waiting.append(True)
+        return check(snapshot, resolved)
+
+    def publish(checked: Any) -> None:
+        sent.append(len(checked.diagnostics))
+        waiting.clear()
+
+    def seen(phase: str, info: dict[str, int]) -> None:
+        if phase == "start" and waiting:
+            collections.append(info["generation"])
+    server.check, server.publish = checking, publish  # type: ignore[method-assign]
+    gc.callbacks.append(seen)
+    try:
+        asyncio.run(server._check_until_current(uri))
+    finally:
+        gc.callbacks.remove(seen)
+        server.checker.shutdown()
+    assert sent == [4000]  # the import and the call, each time
+    assert collections == []
+    assert gc.isenabled()
