@@ -8,12 +8,16 @@ from __future__ import annotations
 import ast
 import asyncio
 import gc
+import weakref
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from flake8_qiskit_migrate import engine
+from flake8_qiskit_migrate.core.diagnostics import diagnose
+from flake8_qiskit_migrate.core.filters import Selection
+from flake8_qiskit_migrate.core.sources import Source
 from flake8_qiskit_migrate.edits import apply
 from flake8_qiskit_migrate.nodes import nodes
 from flake8_qiskit_migrate.registry import Settings
@@ -164,4 +168,58 @@ def test_the_server_sends_a_checks_diagnostics_before_any_collection_runs(tmp_pa
         server.checker.shutdown()
     assert sent == [4000]  # the import and the call, each time
     assert collections == []
+    assert gc.isenabled()
+
+
+def _parsed_trees(monkeypatch: pytest.MonkeyPatch) -> list[weakref.ref[ast.AST]]:
+    """Weak references to each module tree parsed from now on."""
+    trees: list[weakref.ref[ast.AST]] = []
+    parse = ast.parse
+
+    def parsed(*args: Any, **kwargs: Any) -> ast.AST:
+        tree = parse(*args, **kwargs)
+        trees.append(weakref.ref(tree))
+        return tree
+    monkeypatch.setattr(ast, "parse", parsed)
+    return trees
+
+
+@pytest.mark.parametrize("collector_on", [True, False])
+def test_a_commands_check_frees_its_tree_when_it_returns(monkeypatch: pytest.MonkeyPatch,
+                                                         collector_on: bool) -> None:
+    trees = _parsed_trees(monkeypatch)
+    code = "from qiskit import execute\njob = execute(circuit, backend)\n"
+    if not collector_on:
+        gc.disable()  # the user's choice: nothing waits for a pause of ours to end then
+    try:
+        found = diagnose(Source("m.py", code, text=code), Selection.build(None, [], []),
+                         Settings(), lambda: None, with_fixes=True)
+        assert [d.code for d in found] == ["QKM101", "QKM101"]
+        assert len(trees) == 1 and trees[0]() is None
+        assert gc.isenabled() is collector_on
+    finally:
+        gc.enable()
+
+
+def test_the_server_frees_a_checked_tree_once_its_diagnostics_are_sent(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    lsp = pytest.importorskip("flake8_qiskit_migrate.server.lsp")
+    from lsprotocol import types
+    from pygls.workspace import Workspace
+
+    trees = _parsed_trees(monkeypatch)
+    server = lsp.Server()
+    server.protocol._workspace = Workspace(tmp_path.as_uri())
+    uri = (tmp_path / "m.py").as_uri()
+    code = "from qiskit import execute\njob = execute(circuit, backend)\n"
+    server.workspace.put_text_document(types.TextDocumentItem(uri, "python", 1, code))
+    alive_when_sent: list[bool] = []
+    server.publish = lambda checked: alive_when_sent.extend(  # type: ignore[method-assign]
+        tree() is not None for tree in trees)
+    try:
+        asyncio.run(server._check_until_current(uri))
+    finally:
+        server.checker.shutdown()
+    assert alive_when_sent == [True]  # freeing it waited for the message
+    assert trees[0]() is None
     assert gc.isenabled()
