@@ -218,10 +218,11 @@ def imports_name(module: ast.Module, origin: str, name: str) -> bool:
                for s in module.body)
 
 
-def binds(module: ast.Module, name: str) -> bool:
-    """Whether the module binds ``name`` anywhere (assignment, definition, import, argument)."""
+def binds(module: ast.Module, name: str, besides: frozenset[int] = frozenset()) -> bool:
+    """Whether the module binds ``name`` anywhere (assignment, definition, import, argument),
+    other than by the import aliases ``besides`` (their ids)."""
     return binds_but_by_import(module, name) or any(
-        (a.asname or a.name) == name for a in nodes(module).of(ast.alias))
+        (a.asname or a.name) == name and id(a) not in besides for a in nodes(module).of(ast.alias))
 
 
 def binds_but_by_import(module: ast.Module, name: str) -> bool:
@@ -240,24 +241,20 @@ def import_needed(module: ast.Module, origins: tuple[str, ...], name: str,
     name``): not where a top-level ``from <origin> import name`` comes before ``at`` (one in a
     later notebook cell does not: the cells run in order), and never (None) where the module
     binds the name to anything else."""
-    imports = [s for s in module.body if isinstance(s, ast.ImportFrom) and s.module in origins
-               and not s.level and any(a.name == name and a.asname is None for a in s.names)]
+    imports, rebound = remembered(module, (import_needed, origins, name),
+                                  lambda: _imports_of(module, origins, name))
     if any((s.end_lineno or s.lineno) < at.lineno for s in imports):  # type: ignore[attr-defined]
         return False
-    ours = {id(a) for s in imports for a in s.names}
-    for node in ast.walk(module):
-        if isinstance(node, ast.alias) and id(node) in ours:
-            continue
-        if isinstance(node, ast.Name) and node.id == name and not isinstance(node.ctx, ast.Load):
-            return None
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and (
-                node.name == name):
-            return None
-        if isinstance(node, ast.alias) and (node.asname or node.name) == name:
-            return None
-        if isinstance(node, ast.arg) and node.arg == name:
-            return None
-    return True
+    return None if rebound else True
+
+
+def _imports_of(module: ast.Module, origins: tuple[str, ...],
+                name: str) -> tuple[list[ast.ImportFrom], bool]:
+    """The module's top-level ``from <origin> import name`` statements, and whether anything
+    else in it binds ``name`` (asked once per module, for every fix that writes the name)."""
+    imports = [s for s in module.body if isinstance(s, ast.ImportFrom) and s.module in origins
+               and not s.level and any(a.name == name and a.asname is None for a in s.names)]
+    return imports, binds(module, name, frozenset(id(a) for s in imports for a in s.names))
 
 
 def result_unused(module: ast.Module, call: ast.Call) -> bool:

@@ -9,6 +9,8 @@ kept tree makes every later garbage collection longer)."""
 from __future__ import annotations
 
 import ast
+import re
+from collections import defaultdict
 from typing import Callable, Hashable, TypeVar, cast
 
 Node = TypeVar("Node", bound=ast.AST)
@@ -32,29 +34,61 @@ CHILD_FIELDS = {cls: tuple(f for f in cls._fields if f not in _SCALAR_FIELDS)
                 for cls in node_classes()}
 
 
+# How a field holds its nodes, from the class's ASDL signature (its docstring, as
+# ``Call(expr func, expr* args, keyword* keywords)``): a node or None, a list of nodes only,
+# or anything else (looked at value by value). The walk then checks no value of the first two.
+_NODE, _NODES, _CHECKED = 0, 1, 2
+_SCALARS = frozenset({"identifier", "string", "constant", "int"})  # no node in these types
+_SIGNATURE = re.compile(r"\w+\((.*)\)")
+# Lists of nodes that hold None too: ``{**rest}``'s key, a keyword-only argument's default.
+_MAY_HOLD_NONE = frozenset({(ast.Dict, "keys"), (ast.arguments, "kw_defaults")})
+
+
+def _plan(cls: type[ast.AST]) -> tuple[tuple[str, int], ...]:
+    """The fields of ``cls`` that may hold nodes, in field order, each with how it holds
+    them; a field the signature does not describe is ``_CHECKED``."""
+    lines = (cls.__doc__ or "").strip().splitlines()
+    signature = _SIGNATURE.fullmatch(lines[0]) if lines else None
+    types = {}  # field name -> its ASDL type (``expr*``, ``arg?``, ``identifier``)
+    for part in signature.group(1).split(", ") if signature and signature.group(1) else ():
+        spelled, name = part.rsplit(" ", 1)
+        types[name] = spelled
+    plan = []
+    for name in CHILD_FIELDS[cls]:
+        spelled = types.get(name)
+        if spelled is not None and spelled.rstrip("*?") in _SCALARS:
+            continue
+        how = _CHECKED if spelled is None or (cls, name) in _MAY_HOLD_NONE else (
+            _NODES if spelled.endswith("*") else _NODE)
+        plan.append((name, how))
+    return tuple(plan)
+
+
+_PLANS = {cls: _plan(cls) for cls in CHILD_FIELDS}
+
+
 class ModuleNodes:
     """A module's nodes (without the context and operator markers), in ``ast.walk``'s order:
     breadth first, each node's children in field order."""
 
     def __init__(self, module: ast.Module) -> None:
         self.module = module
-        by_type: dict[type[ast.AST], list[ast.AST]] = {}
+        by_type: defaultdict[type[ast.AST], list[ast.AST]] = defaultdict(list)
         order: list[ast.AST] = [module]
-        fields, node_class = CHILD_FIELDS, ast.AST
+        plans, append, extend = _PLANS, order.append, order.extend
         for node in order:  # grows as it goes: the walk's queue
             kind = type(node)
-            same = by_type.get(kind)
-            if same is None:
-                by_type[kind] = [node]
-            else:
-                same.append(node)
-            for name in fields[kind]:
-                value = getattr(node, name, None)
-                if type(value) is list:
-                    order.extend([v for v in value if isinstance(v, node_class)])
-                elif isinstance(value, node_class):
-                    order.append(value)
-        self._by_type = by_type
+            by_type[kind].append(node)
+            for name, how in plans[kind]:
+                if how == _NODES:
+                    extend(getattr(node, name, ()))
+                elif how == _NODE:
+                    value = getattr(node, name, None)
+                    if value is not None:
+                        append(value)
+                else:
+                    extend(_children_of(getattr(node, name, None)))
+        self._by_type = dict(by_type)
         self._order = order
         self._parents: dict[int, ast.AST] | None = None
         self.memo: dict[Hashable, object] = {}  # see ``remembered``
@@ -68,16 +102,27 @@ class ModuleNodes:
         """Each node's parent, by the node's id (worked out on the first question)."""
         if self._parents is None:
             parents: dict[int, ast.AST] = {}
-            fields, node_class = CHILD_FIELDS, ast.AST
+            plans = _PLANS
             for node in self._order:
-                for name in fields[type(node)]:
-                    value = getattr(node, name, None)
-                    if type(value) is list:
-                        parents.update((id(v), node) for v in value if isinstance(v, node_class))
-                    elif isinstance(value, node_class):
-                        parents[id(value)] = node
+                for name, how in plans[type(node)]:
+                    if how == _NODES:
+                        parents.update(dict.fromkeys(map(id, getattr(node, name, ())), node))
+                    elif how == _NODE:
+                        value = getattr(node, name, None)
+                        if value is not None:
+                            parents[id(value)] = node
+                    else:
+                        children = _children_of(getattr(node, name, None))
+                        parents.update(dict.fromkeys(map(id, children), node))
             self._parents = parents
         return self._parents
+
+
+def _children_of(value: object) -> list[ast.AST]:
+    """The nodes a field of unknown shape holds."""
+    if type(value) is list:
+        return [v for v in value if isinstance(v, ast.AST)]
+    return [value] if isinstance(value, ast.AST) else []
 
 
 _last: list[ModuleNodes] = []  # of the module being checked (one slot)

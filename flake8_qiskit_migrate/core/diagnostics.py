@@ -149,6 +149,7 @@ def _findings(source: Source, settings: Settings, package: Callable[[], str | No
             raise ParseError(_unparsed(error, source)) from None
         findings = check(tree, source.code, package, settings, prescanned=True,
                          project=project, cells=cells, magics=magics)
+        collector.free_later(tree)  # the server frees it after sending the diagnostics
     if cache is not None:
         cache.store(key, findings)
     return findings

@@ -31,7 +31,7 @@ from typing import NamedTuple
 from ..edits import Edit, Fix, SourceText, add_import, binds, inside_try, parents_of, \
     per_module
 from ..nodes import nodes
-from ..registry import REGISTRY, Context
+from ..registry import Context
 
 _BASIC_AER = "qiskit.BasicAer.get_backend"
 GET_BACKEND = ("qiskit_aer.Aer.get_backend", "qiskit.Aer.get_backend",

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ..edits import (Edit, Fix, SourceText, add_import, imports_name, inside_try, item_removal,
                      parents_of, per_module)
+from ..nodes import nodes
 from ..registry import REGISTRY, Context
 from .providers import _to_service
 from .removals import binds_elsewhere, statement_removal
@@ -142,8 +143,7 @@ def provider_chain(source: SourceText, module: ast.Module) -> tuple[Fix, set[int
     covered: set[int] = {id(n) for s in statements for n in ast.walk(s.value)}
     # The uses of the provider: ``.get_backend(...)``, ``.backends(...)`` (in ``least_busy``).
     rewritten_least_busy: set[int] = set()
-    uses = [n for n in ast.walk(module) if isinstance(n, ast.Name) and n.id == provider
-            and id(n) not in targets]
+    uses = [n for n in nodes(module).of(ast.Name) if n.id == provider and id(n) not in targets]
     for node in [*uses, *chain.direct]:
         use = _provider_use(source, node, parents, least_busy)
         if use is None:
@@ -160,14 +160,14 @@ def provider_chain(source: SourceText, module: ast.Module) -> tuple[Fix, set[int
         covered |= {id(n) for n in ast.walk(call)}
         rewritten_least_busy.add(id(call.func))
     # Every use of IBMQ / the provider class is a step; ``least_busy`` may have other uses.
-    if any(isinstance(node, ast.Name) and node.id in ibmq | classes and id(node) not in covered
-           for node in ast.walk(module)):
+    if any(node.id in ibmq | classes and id(node) not in covered
+           for node in nodes(module).of(ast.Name)):
         return None
     if binds_elsewhere(module, ibmq | classes | ({provider} if provider else set()),
                        targets) or any(inside_try(module, step) for step in steps):
         return None
-    other_least_busy = any(isinstance(n, ast.Name) and n.id in least_busy and id(n) not in
-                           rewritten_least_busy for n in ast.walk(module))
+    other_least_busy = any(n.id in least_busy and id(n) not in rewritten_least_busy
+                           for n in nodes(module).of(ast.Name))
     gone = ibmq | classes | (set() if other_least_busy else least_busy & {
         n for n in least_busy if rewritten_least_busy})
     # The service class is first used by an account call, or by ``IBMProvider()``'s rewrite.
@@ -186,11 +186,11 @@ def _chain(module: ast.Module, parents: dict[int, ast.AST], ibmq: set[str],
     ``IBMProvider()`` with no IBMQ account call, or as the result of ``load_account()``),
     every account call in that
     block, and a name bound to a loaded account either the provider or read nowhere."""
-    assigned = [s for s in ast.walk(module) if isinstance(s, ast.Assign) and len(s.targets) == 1
+    assigned = [s for s in nodes(module).of(ast.Assign) if len(s.targets) == 1
                 and isinstance(s.targets[0], ast.Name)]
     made = [s for s in assigned if _provider_call(s.value, ibmq, classes)]
     accounts: list[ast.Expr | ast.Assign] = [
-        s for s in ast.walk(module) if isinstance(s, ast.Expr) and _account_call(s.value, ibmq)]
+        s for s in nodes(module).of(ast.Expr) if _account_call(s.value, ibmq)]
     accounts += [s for s in assigned if _account_call(s.value, ibmq)
                  and _account_method(s.value) != "save_account"]
     accounts.sort(key=lambda s: (s.lineno, s.col_offset))
@@ -221,8 +221,8 @@ def _chain(module: ast.Module, parents: dict[int, ast.AST], ibmq: set[str],
         s.value, ibmq, "providers")]
     unread = [s for s in after if isinstance(s, ast.Expr) and _provider_call(
         s.value, ibmq, set())]
-    direct = [n for n in ast.walk(module) if isinstance(n, ast.Call) and _provider_call(
-        n, ibmq, set()) and isinstance(parents.get(id(n)), ast.Attribute)]
+    direct = [n for n in nodes(module).of(ast.Call) if _provider_call(n, ibmq, set())
+              and isinstance(parents.get(id(n)), ast.Attribute)]
     if direct and not loads:
         return None
     if provider is None and not (listings or unread or direct) and all(
@@ -242,8 +242,7 @@ def _mentioned_beyond(module: ast.Module, name: str,
                       accounts: list[ast.Expr | ast.Assign]) -> bool:
     """Whether ``name`` appears anywhere but as the target of the account calls."""
     own = {id(s.targets[0]) for s in accounts if isinstance(s, ast.Assign)}
-    return any(isinstance(n, ast.Name) and n.id == name and id(n) not in own
-               for n in ast.walk(module))
+    return any(n.id == name and id(n) not in own for n in nodes(module).of(ast.Name))
 
 
 def _account_method(value: ast.expr) -> str:
@@ -420,8 +419,8 @@ def _least_busy_of_lists(source: SourceText, module: ast.Module, parents: dict[i
             continue
         arguments = source.segment(source.end(step.func), source.end(step))
         rewrites += [(call, source.replace(call, f"{_SERVICE}.least_busy{arguments}"))
-                     for call in ast.walk(module) if isinstance(call, ast.Call)
-                     and isinstance(call.func, ast.Name) and call.func.id in least_busy
+                     for call in nodes(module).of(ast.Call)
+                     if isinstance(call.func, ast.Name) and call.func.id in least_busy
                      and len(call.args) == 1 and not call.keywords
                      and isinstance(call.args[0], ast.Name) and call.args[0].id == listed
                      and arguments.startswith("(")]

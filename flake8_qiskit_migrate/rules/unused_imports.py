@@ -8,6 +8,7 @@ from __future__ import annotations
 import ast
 
 from ..edits import Fix, inside_try, item_removal, parents_of
+from ..nodes import nodes, remembered
 from ..registry import REGISTRY, Context
 from .removals import statement_removal
 from .service_chain import _chain_fix
@@ -41,14 +42,21 @@ def drop_unused(ctx: Context, node: ast.AST, name: str) -> Fix | None:
 def _mentioned(module: ast.Module, name: str) -> bool:
     """Whether the module names ``name`` outside the imports: as a variable anywhere (any
     scope: a conservative reading), a definition, a parameter, or a string of ``__all__``."""
-    for node in ast.walk(module):
-        if isinstance(node, ast.Name) and node.id == name or isinstance(
-                node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and (
-                node.name == name) or isinstance(node, ast.arg) and node.arg == name:
-            return True
-        if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)) and any(
-                isinstance(t, ast.Name) and t.id == "__all__" for t in (
-                node.targets if isinstance(node, ast.Assign) else [node.target])) and any(
-                isinstance(c, ast.Constant) and c.value == name for c in ast.walk(node)):
-            return True
-    return False
+    return name in remembered(module, _mentioned, lambda: _names_mentioned(module))
+
+
+def _names_mentioned(module: ast.Module) -> frozenset[str]:
+    """Every name ``_mentioned`` finds in the module (one look for all its imports)."""
+    found = nodes(module)
+    definitions: list[ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef] = [
+        *found.of(ast.FunctionDef), *found.of(ast.AsyncFunctionDef), *found.of(ast.ClassDef)]
+    names = {n.id for n in found.of(ast.Name)} | {d.name for d in definitions} | {
+        a.arg for a in found.of(ast.arg)}
+    assignments: list[ast.Assign | ast.AugAssign | ast.AnnAssign] = [
+        *found.of(ast.Assign), *found.of(ast.AugAssign), *found.of(ast.AnnAssign)]
+    for node in assignments:
+        if any(isinstance(t, ast.Name) and t.id == "__all__" for t in (
+                node.targets if isinstance(node, ast.Assign) else [node.target])):
+            names.update(c.value for c in ast.walk(node)
+                         if isinstance(c, ast.Constant) and isinstance(c.value, str))
+    return frozenset(names)

@@ -209,11 +209,14 @@ class Server(LanguageServer):
         try:
             while True:
                 self.dirty.discard(unit)
-                checked = await self.fresh(unit)
-                if checked is None:
-                    return
-                if self.version_of(unit) == checked.snapshot.version:  # else: stale, dropped
-                    self.publish(checked)
+                # The collection a check's allocations owe runs once its diagnostics are
+                # sent, not between the check and the message the editor waits for.
+                with collector.paused():
+                    checked = await self.fresh(unit)
+                    if checked is None:
+                        return
+                    if self.version_of(unit) == checked.snapshot.version:  # else: stale
+                        self.publish(checked)
                 if unit not in self.dirty:
                     return
         finally:
