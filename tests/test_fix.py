@@ -705,7 +705,7 @@ def test_json_fix_objects_are_cell_relative(tmp_path: Path) -> None:
     assert diagnostic["cell"] == 2
     assert diagnostic["fix"] == {
         "applicability": "safe",
-        "edits": [{"content": "mode", "location": {"row": 2, "column": 11},
+        "edits": [{"content": "mode", "cell": 2, "location": {"row": 2, "column": 11},
                    "end_location": {"row": 2, "column": 18}}],  # the minimal edit
         "message": "Replace `session=` with `mode=`",
     }
