@@ -368,3 +368,27 @@ print(Reference().run(qc).result().quasi_dists[0])
 """
     assert "from qiskit_ibm_runtime import QiskitRuntimeService, Sampler\n" in fixed(v2)
     assert "from qiskit.primitives import StatevectorSampler as Reference\n" in fixed(v2)
+
+
+def test_a_loop_over_the_distributions_reads_each_pubs_bits() -> None:
+    source = SAMPLER + """\
+for dist in result.quasi_dists:
+    print(dist.binary_probabilities(), dist[0])
+"""
+    ints = "{k: n / dist.num_shots for k, n in dist.get_int_counts().items()}"
+    assert fixed(source).endswith(
+        "for dist in [pub.join_data() for pub in result]:\n"
+        "    print({b: n / dist.num_shots for b, n in dist.get_counts().items()}, "
+        f"{ints}[0])\n")
+
+
+@pytest.mark.parametrize("after", [
+    "print(dist)\n",  # read after the loop: the last distribution
+    "dist = None\n",  # bound twice
+])
+def test_no_fix_where_the_loop_name_lives_on(after: str) -> None:
+    source = SAMPLER + """\
+for dist in result.quasi_dists:
+    print(dist.binary_probabilities())
+""" + after
+    assert not any(fix for _, _, fix in findings(source))

@@ -433,11 +433,15 @@ class _Plan:
             before, after = ("", "[{i}].data.evs") if index is not None else (
                 f"{self._numpy()}.array([pub.data.evs for pub in ", "])")
         else:
-            kept = self._kept(read) if index is not None and not binary else None
+            kept = self._kept(read) if index is not None and not binary else self._looped(
+                read) if index is None else None
             if kept is not None:
                 # The name holds the PUB's bits; each read computes what it read from them.
+                if index is None:  # ``for dist in result.quasi_dists``: each PUB's bits
+                    self.edits.append(Edit(*self.source.start(base), *self.source.start(base),
+                                           "[pub.join_data() for pub in "))
                 self.edits.append(Edit(*self.source.end(base), *self.source.end(read),
-                                       f"[{index}].join_data()"))
+                                       "]" if index is None else f"[{index}].join_data()"))
                 for name in kept:
                     self._bits_read(name)
                 return
@@ -462,6 +466,22 @@ class _Plan:
         if names is None or not any(self._binary(name) for name in names):
             return None
         return names
+
+    def _looped(self, read: ast.expr) -> list[ast.Name] | None:
+        """The reads of the name a ``for`` loop binds to each V1 distribution, where the loop
+        binds it alone, only its body reads it, and one read is ``binary_probabilities()``."""
+        loop = self.parents.get(id(read))
+        if not (isinstance(loop, ast.For) and loop.iter is read and isinstance(
+                loop.target, ast.Name)) or _bindings(self.module, loop.target.id) != 1:
+            return None
+        name = loop.target.id
+        inside = [n for statement in loop.body for n in ast.walk(statement)
+                  if isinstance(n, ast.Name) and n.id == name]
+        everywhere = [n for n in ast.walk(self.module) if isinstance(n, ast.Name) and n.id == name
+                      and isinstance(n.ctx, ast.Load)]
+        if len(inside) != len(everywhere) or not any(self._binary(n) for n in inside):
+            return None
+        return inside
 
     def _binary(self, name: ast.Name) -> ast.Call | None:
         """``name.binary_probabilities()``, the call, if that is how ``name`` is read."""
