@@ -263,3 +263,30 @@ def test_the_standard_errors_module_moves_to_qiskit_aer(tmp_path: Path) -> None:
     assert fixed.splitlines()[0] == (
         "from qiskit_aer.noise.errors.standard_errors import depolarizing_error")
     assert printed == "1\n"
+
+
+def test_a_backend_with_a_comment_and_a_circuit_composed_into_another_are_proven(
+        tmp_path: Path) -> None:
+    fixed, printed = fixed_and_run(tmp_path, """\
+        from qiskit import QuantumCircuit, Aer, execute
+
+        bell = QuantumCircuit(2, 2)
+        bell.h(0)
+        measured = bell.compose(QuantumCircuit(2, 2))
+        backend = Aer.get_backend('statevector_simulator')  # the device to run on
+        psi = execute(bell, backend).result().get_statevector(bell)
+        print(psi.data.tolist())
+        """, UNSAFE)
+    assert "backend" not in fixed and "psi = Statevector(bell)\n" in fixed
+    assert printed == "[(0.7071067811865475+0j), (0.7071067811865475+0j), 0j, 0j]\n"
+
+
+@pytest.mark.parametrize("use", ["bell.compose(other, inplace=True)", "bell.compose(**options)"])
+def test_a_circuit_composed_in_place_gets_no_fix(tmp_path: Path, use: str) -> None:
+    program = tmp_path / "legacy.py"
+    text = ("from qiskit import QuantumCircuit\nfrom qiskit_aer import Aer\n\n"
+            f"bell = QuantumCircuit(1)\n{use}\nbackend = Aer.get_backend('statevector_simulator')\n"
+            "psi = backend.run(bell).result().get_statevector()\n")
+    program.write_text(text)
+    command("check", "legacy.py", "--fix", UNSAFE, "--no-cache", cwd=tmp_path)
+    assert program.read_text() == text
