@@ -290,3 +290,19 @@ def test_a_circuit_composed_in_place_gets_no_fix(tmp_path: Path, use: str) -> No
     program.write_text(text)
     command("check", "legacy.py", "--fix", UNSAFE, "--no-cache", cwd=tmp_path)
     assert program.read_text() == text
+
+
+def test_the_noise_packages_own_modules_move_to_qiskit_aer(tmp_path: Path) -> None:
+    fixed, printed = fixed_and_run(tmp_path, """\
+        from qiskit.providers.aer.noise.noise_model import NoiseModel
+        from qiskit.providers.aer.noise.errors.readout_error import ReadoutError
+        from qiskit.providers.aer.noise.device.models import basic_device_readout_errors
+        model = NoiseModel()
+        model.add_all_qubit_readout_error(ReadoutError([[0.9, 0.1], [0.1, 0.9]]))
+        print(model.noise_qubits, callable(basic_device_readout_errors))
+        """)
+    assert fixed.splitlines()[:3] == [
+        "from qiskit_aer.noise.noise_model import NoiseModel",
+        "from qiskit_aer.noise.errors.readout_error import ReadoutError",
+        "from qiskit_aer.noise.device.models import basic_device_readout_errors"]
+    assert printed == "[] True\n"
