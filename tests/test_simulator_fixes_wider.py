@@ -263,3 +263,46 @@ def test_the_standard_errors_module_moves_to_qiskit_aer(tmp_path: Path) -> None:
     assert fixed.splitlines()[0] == (
         "from qiskit_aer.noise.errors.standard_errors import depolarizing_error")
     assert printed == "1\n"
+
+
+def test_a_backend_with_a_comment_and_a_circuit_composed_into_another_are_proven(
+        tmp_path: Path) -> None:
+    fixed, printed = fixed_and_run(tmp_path, """\
+        from qiskit import QuantumCircuit, Aer, execute
+
+        bell = QuantumCircuit(2, 2)
+        bell.h(0)
+        measured = bell.compose(QuantumCircuit(2, 2))
+        backend = Aer.get_backend('statevector_simulator')  # the device to run on
+        psi = execute(bell, backend).result().get_statevector(bell)
+        print(psi.data.tolist())
+        """, UNSAFE)
+    assert "backend" not in fixed and "psi = Statevector(bell)\n" in fixed
+    assert printed == "[(0.7071067811865475+0j), (0.7071067811865475+0j), 0j, 0j]\n"
+
+
+@pytest.mark.parametrize("use", ["bell.compose(other, inplace=True)", "bell.compose(**options)"])
+def test_a_circuit_composed_in_place_gets_no_fix(tmp_path: Path, use: str) -> None:
+    program = tmp_path / "legacy.py"
+    text = ("from qiskit import QuantumCircuit\nfrom qiskit_aer import Aer\n\n"
+            f"bell = QuantumCircuit(1)\n{use}\nbackend = Aer.get_backend('statevector_simulator')\n"
+            "psi = backend.run(bell).result().get_statevector()\n")
+    program.write_text(text)
+    command("check", "legacy.py", "--fix", UNSAFE, "--no-cache", cwd=tmp_path)
+    assert program.read_text() == text
+
+
+def test_the_noise_packages_own_modules_move_to_qiskit_aer(tmp_path: Path) -> None:
+    fixed, printed = fixed_and_run(tmp_path, """\
+        from qiskit.providers.aer.noise.noise_model import NoiseModel
+        from qiskit.providers.aer.noise.errors.readout_error import ReadoutError
+        from qiskit.providers.aer.noise.device.models import basic_device_readout_errors
+        model = NoiseModel()
+        model.add_all_qubit_readout_error(ReadoutError([[0.9, 0.1], [0.1, 0.9]]))
+        print(model.noise_qubits, callable(basic_device_readout_errors))
+        """)
+    assert fixed.splitlines()[:3] == [
+        "from qiskit_aer.noise.noise_model import NoiseModel",
+        "from qiskit_aer.noise.errors.readout_error import ReadoutError",
+        "from qiskit_aer.noise.device.models import basic_device_readout_errors"]
+    assert printed == "[] True\n"

@@ -63,6 +63,10 @@ _UNITARY_METHODS = frozenset(
 # Calls that read a circuit without changing it (another job of the module, its exact state).
 _READERS = frozenset({_EXECUTE, *_TRANSPILE, f"{_INFO}.Statevector", f"{_INFO}.Operator"})
 _READ_METHODS = frozenset({"get_statevector", "get_unitary"})
+# Circuit methods that return a new circuit or a figure of it and leave it as it is
+# (``compose`` unless ``inplace=``).
+_COPYING_METHODS = frozenset({"compose", "copy", "inverse", "decompose", "depth", "size",
+                              "count_ops", "width"})
 _SIMULATORS = frozenset({*GET_BACKEND, "qiskit_aer.AerSimulator", *_CLASSES})
 _SAMPLING = frozenset({"shots", "seed_simulator"})  # options of a job, not of its exact state
 # Imports a migrated module may no longer use.
@@ -402,6 +406,10 @@ def _only_read(ctx: Context, flow: _Flow, use: ast.Name) -> bool:
     if isinstance(attribute, ast.Attribute) and attribute.attr == "draw" and isinstance(
             flow.parents.get(id(attribute)), ast.Call):
         return True  # ``display(qc.draw())``: a drawing, wherever it is used
+    if isinstance(attribute, ast.Attribute) and attribute.attr in _COPYING_METHODS:
+        method = flow.parents.get(id(attribute))
+        return isinstance(method, ast.Call) and method.func is attribute and not any(
+            k.arg in ("inplace", None) for k in method.keywords)  # ``circ = qc.compose(meas)``
     call = attribute
     if not isinstance(call, ast.Call) or not call.args or call.args[0] is not use:
         return False
@@ -427,11 +435,12 @@ def _removal(statement: ast.stmt) -> Edit:
 
 
 def _alone(source: SourceText, statement: ast.stmt) -> bool:
-    """Whether the statement is alone on its lines (its lines can go)."""
+    """Whether the statement is alone on its lines, but for a comment after it (its lines can
+    go: ``backend = BasicAer.get_backend(...)  # the device to run on``)."""
     row, column = source.start(statement)
     end_row, end_column = source.end(statement)
-    return not (source.line(row)[:column - 1].strip()
-                or source.line(end_row)[end_column - 1:].strip())
+    after = source.line(end_row)[end_column - 1:].strip()
+    return not (source.line(row)[:column - 1].strip() or after and not after.startswith("#"))
 
 
 def _import_edits(source: SourceText, module: ast.Module, part: _Part,

@@ -31,11 +31,24 @@ AER_NAMES: dict[str, frozenset[str]] = {module: frozenset(names.split()) for mod
     "qiskit_aer.noise": "LocalNoisePass NoiseModel PauliError PauliLindbladError QuantumError "
     "ReadoutError RelaxationNoisePass amplitude_damping_error coherent_unitary_error "
     "depolarizing_error device errors kraus_error mixed_unitary_error passes pauli_error "
-    "phase_amplitude_damping_error phase_damping_error reset_error thermal_relaxation_error",
+    "phase_amplitude_damping_error phase_damping_error reset_error thermal_relaxation_error "
+    "noise_model",
     "qiskit_aer.noise.errors": "PauliError PauliLindbladError QuantumError ReadoutError "
     "amplitude_damping_error coherent_unitary_error depolarizing_error kraus_error "
     "mixed_unitary_error pauli_error phase_amplitude_damping_error phase_damping_error "
-    "reset_error standard_errors thermal_relaxation_error",
+    "reset_error standard_errors thermal_relaxation_error quantum_error readout_error",
+    # The noise package's own modules, which legacy code imported from too.
+    "qiskit_aer.noise.noise_model": "AerJSONEncoder BaseQuantumError NoiseError NoiseModel "
+    "QuantumError QuantumErrorLocation ReadoutError RelaxationNoisePass "
+    "basic_device_gate_errors basic_device_readout_errors",
+    "qiskit_aer.noise.errors.quantum_error": "BaseQuantumError NoiseError QuantumError",
+    "qiskit_aer.noise.errors.readout_error": "NoiseError ReadoutError",
+    "qiskit_aer.noise.device": "basic_device_gate_errors basic_device_readout_errors "
+    "gate_error_values gate_length_values gate_param_values readout_error_values "
+    "thermal_relaxation_values models",
+    "qiskit_aer.noise.device.models": "NoiseError ReadoutError basic_device_gate_errors "
+    "basic_device_readout_errors depolarizing_error gate_param_values readout_error_values "
+    "thermal_relaxation_error thermal_relaxation_values",
     # The module the textbook's notebooks imported the error functions from.
     "qiskit_aer.noise.errors.standard_errors": "NoiseError QuantumError amplitude_damping_error "
     "coherent_unitary_error depolarizing_error kraus_error mixed_unitary_error pauli_error "
