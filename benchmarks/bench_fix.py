@@ -24,6 +24,7 @@ Usage: python benchmarks/bench_fix.py [--repeat N] [--files N]
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import resource
 import shutil
@@ -78,7 +79,7 @@ def command(*args: str, cache: str | None = None) -> list[str]:
             *caching, *args]
 
 
-def timed(args: list[str], before: Callable[[], None] | None = None) -> tuple[float, float]:
+def timed(args: list[str], before: Callable[[], object] | None = None) -> tuple[float, float]:
     """The wall time and the CPU time (user + system) of one run of the command."""
     if before is not None:
         before()
@@ -96,7 +97,7 @@ def _children_cpu() -> float:
 Row = tuple[str, float, float, float]  # name, median wall seconds, ratio in wall, in CPU time
 
 
-def compared(runs: dict[str, tuple[list[str], Callable[[], None] | None]],
+def compared(runs: dict[str, tuple[list[str], Callable[[], object] | None]],
              repeat: int) -> list[Row]:
     """Each command's median wall time and median ratios to the first command, the commands
     run in turn in each repeat."""
@@ -150,17 +151,21 @@ def main() -> None:
             print()
 
         print("scaling, one file:")
-        scaling = []
+        scaling: list[Row] = []
+        sizes: list[tuple[float, float]] = []  # the medians of the first size
         for factor in (1, 2, 4):
             path = root / f"size_{factor}.py"
-            path.write_text(module(3000 * factor))
+            text = module(3000 * factor)
+            path.write_text(text)
             measured = [timed(command("--fix", str(path)),
-                              lambda p=path, f=factor: p.write_text(module(3000 * f)))[0]
+                              functools.partial(path.write_text, text))
                         for _ in range(args.repeat)]
-            seconds = statistics.median(measured)
-            first = scaling[0][1] if scaling else seconds
+            seconds = statistics.median(wall for wall, _ in measured)
+            cpu = statistics.median(used for _, used in measured)
+            first = sizes[0] if sizes else (seconds, cpu)
+            sizes.append((seconds, cpu))
             scaling.append((f"--fix, {3000 * factor} lines, 3 findings", seconds,
-                            seconds / first, float("nan")))
+                            seconds / first[0], cpu / first[1]))
         for factor in (1, 2, 4):
             path = root / f"dense_{factor}.py"
             path.write_text(module(1100, 100 * factor))
