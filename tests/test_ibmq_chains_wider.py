@@ -132,6 +132,7 @@ def test_account_calls_without_a_counterpart_leave_the_chain_alone(tmp_path: Pat
             "IBMQ.load_account()\nIBMQ.enable_account(token)\n",  # IBMQ raised: one in use
             "IBMQ.load_account()\nprint(IBMQ.stored_account())\n",  # another result shape
             "def setup():\n    IBMQ.save_account(token)\nIBMQ.load_account()\n",  # elsewhere
+            "IBMQ.enable_account(IBMQ.stored_account()['token'])\n",  # IBMQ in an argument
     ):
         source = "from qiskit import IBMQ\n" + account + chain
         assert not any(fix for code, _, fix in report(tmp_path, source)), account

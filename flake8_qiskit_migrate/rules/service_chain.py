@@ -138,9 +138,9 @@ def provider_chain(source: SourceText, module: ast.Module) -> tuple[Fix, set[int
     edits: list[Edit | None] = [source.replace(s.value, f"{_SERVICE}.instances()")
                                 for s in chain.listings]
     edits += [statement_removal(source, s, parents, set()) for s in chain.unread]
-    # Every node of the chain's statements: the findings at ``IBMQ`` itself (a star import's
-    # use, QKM203) carry the fix too.
-    covered: set[int] = {id(n) for s in statements for n in ast.walk(s.value)}
+    # The call of each statement, down to ``IBMQ`` itself (a star import's use, QKM203, carries
+    # the fix too), not its arguments: copied as they are, they must not use IBMQ.
+    covered: set[int] = {id(n) for s in statements for n in _callee(s.value)}
     # The uses of the provider: ``.get_backend(...)``, ``.backends(...)`` (in ``least_busy``).
     rewritten_least_busy: set[int] = set()
     uses = [n for n in nodes(module).of(ast.Name) if n.id == provider and id(n) not in targets]
@@ -230,6 +230,13 @@ def _chain(module: ast.Module, parents: dict[int, ast.AST], ibmq: set[str],
             for s in accounts):
         return None  # ``IBMQ.load_account()`` alone: its own fix (``_to_service``)
     return _Chain(accounts, creation, listings, unread, provider, direct, again)
+
+
+def _callee(call: ast.expr) -> list[ast.AST]:
+    """``IBMQ.get_provider(...)``: the call, ``IBMQ.get_provider`` and ``IBMQ``."""
+    func = getattr(call, "func", None)
+    return [call, *([func, func.value] if isinstance(func, ast.Attribute) else [func] if func
+                    else [])]
 
 
 def _target(statement: ast.Assign) -> str:
