@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Concatenate, Iterable, ParamSpec, Sequence, TypeVar
 
-from .nodes import nodes, remembered
+from .nodes import names, nodes, remembered
 
 # Python's own line ends (``ast`` counts these; ``str.splitlines`` also splits on \f, \x1c ...).
 _LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
@@ -231,7 +231,7 @@ def binds_but_by_import(module: ast.Module, name: str) -> bool:
     found = nodes(module)
     definitions: list[ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef] = [
         *found.of(ast.FunctionDef), *found.of(ast.AsyncFunctionDef), *found.of(ast.ClassDef)]
-    return any(n.id == name and not isinstance(n.ctx, ast.Load) for n in found.of(ast.Name)) or (
+    return any(not isinstance(n.ctx, ast.Load) for n in names(module).get(name, ())) or (
         any(d.name == name for d in definitions)) or any(a.arg == name for a in found.of(ast.arg))
 
 
@@ -272,9 +272,8 @@ def result_unused(module: ast.Module, call: ast.Call) -> bool:
 def only_called(module: ast.Module, name: str) -> bool:
     """Whether every ``name`` of the module is the function of a call (no other read, and no
     assignment)."""
-    found = nodes(module)
-    called = {id(n.func) for n in found.of(ast.Call)}
-    return all(id(n) in called for n in found.of(ast.Name) if n.id == name)
+    uses = {id(n) for n in names(module).get(name, ())}
+    return not uses or sum(id(n.func) in uses for n in nodes(module).of(ast.Call)) == len(uses)
 
 
 def statement_removal(source: SourceText, statement: ast.stmt) -> Fix | None:

@@ -147,6 +147,19 @@ def remembered(module: ast.Module, key: Hashable, compute: Callable[[], Result])
     return cast(Result, memo[key])
 
 
+def names(module: ast.Module) -> dict[str, list[ast.Name]]:
+    """The module's ``ast.Name`` nodes by identifier, in ``ast.walk``'s order: the questions
+    about one name (is it only called? rebound?) look at its uses, not at every name."""
+    return remembered(module, names, lambda: _by_identifier(nodes(module).of(ast.Name)))
+
+
+def _by_identifier(found: list[ast.Name]) -> dict[str, list[ast.Name]]:
+    by_identifier: defaultdict[str, list[ast.Name]] = defaultdict(list)
+    for node in found:
+        by_identifier[node.id].append(node)
+    return dict(by_identifier)
+
+
 def release(module: ast.Module) -> None:
     """The module's check is over: forget its nodes and what was worked out from them."""
     if _last and _last[0].module is module:
