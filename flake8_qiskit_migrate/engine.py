@@ -83,21 +83,23 @@ def check(
     project: ProjectIndex = EMPTY,
     cells: tuple[int, ...] = (),
     magics: tuple[Magic, ...] = (),
+    fixes: bool = True,
 ) -> list[Finding]:
     """All findings in a parsed module, sorted by position.
 
     ``source``, when given, lets a module that cannot hold a finding skip the walk (``prescan``;
     ``prescanned``: the caller looked already). ``project``: what the project's other modules
     define. ``cells``: the lines where a notebook's code cells start in ``source`` (a fix keeps
-    to one cell). A tree too deep to walk yields the findings made before the limit, and a log
-    warning.
+    to one cell). ``fixes``: whether the findings carry their fixes (the same findings either
+    way; flake8 shows no fixes, and working them out is a third of a check). A tree too deep
+    to walk yields the findings made before the limit, and a log warning.
     """
     if source is not None and not prescanned and not may_find(source, package, settings,
                                                               project.words):
         return []
     resolver = Resolver(project.exports(index.exports), index.value, package, project.paths)
     walker = Walker(index, resolver, settings,
-                    SourceText(source, cells) if source is not None else None)
+                    SourceText(source, cells) if source is not None and fixes else None)
     walker.module = tree if isinstance(tree, ast.Module) else None  # for fixes adding imports
     walker.magics = magics
     # Nested calls recurse a few frames per level; ``ast.parse`` accepts a few thousand levels.

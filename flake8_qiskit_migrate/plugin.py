@@ -86,6 +86,7 @@ class QiskitMigrateChecker:
             package=lambda: package_of(self.filename) if real_file else None,
             settings=self.settings,
             project=self.project,
+            fixes=False,  # flake8 reports, it does not fix
         )
         for finding in findings:
             if finding.heuristic not in self.ignored_heuristics:

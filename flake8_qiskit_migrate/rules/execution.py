@@ -318,7 +318,8 @@ def _backend_run(ctx: Context, call: ast.Call, path: str | None) -> None:
     elif kind == "other":
         # The Sampler fix takes every option of the call away (into the Sampler, or dropped
         # as ``memory=True``): each option's finding carries it (the same edits).
-        fix = REGISTRY.fixers["QKM103"](ctx, call, name)  # ``sampler_fix``
+        fixer = REGISTRY.fixers["QKM103"]  # ``sampler_fix``; no fixes without the source
+        fix = fixer(ctx, call, name) if ctx.source is not None else None
         ctx.report(call, "QKM103", name, _local_advice(ctx, func.value, path), fix=fix or ())
         report_run_options(ctx, call, "QKM103", lambda keyword: fix)
         return
