@@ -34,6 +34,8 @@ TRANSPILER_OPTIONS = frozenset({"basis_gates", "coupling_map", "initial_layout",
 # Run options every local backend (Aer, BasicSimulator, fakes) takes; ``execute`` dropped a
 # ``None`` value, which ``BasicSimulator.run`` rejects, so only constants go to such backends.
 RUN_OPTIONS_ANYWHERE = frozenset({"shots", "memory", "seed_simulator"})
+# What local simulators ignored (``execute`` passed it to ``backend.run``): the fix drops it.
+IGNORED_LOCALLY = frozenset({"max_credits"})
 # Aer also takes parameter bindings and its simulator options (``execute`` passed these on).
 AER_RUN_OPTIONS = RUN_OPTIONS_ANYWHERE | {"parameter_binds"} | {
     name for name, (code, _) in RUN_OPTIONS.items() if code == "QKM417"}
@@ -51,7 +53,8 @@ def _execute_options(ctx: Context, call: ast.Call, path: str | None) -> None:
     local = None if fix is None or sampler else _local_sampler(ctx, call)
 
     def fix_of(keyword: ast.keyword) -> Fix | None:
-        if keyword.arg in TRANSPILER_OPTIONS or sampler and keyword.arg in SAMPLER_TAKES:
+        if keyword.arg in TRANSPILER_OPTIONS or sampler and keyword.arg in SAMPLER_TAKES or (
+                not sampler and keyword.arg in IGNORED_LOCALLY):
             return fix
         return None if sampler else local
     report_run_options(ctx, call, "QKM101", fix_of)
@@ -111,7 +114,7 @@ def _rewritten_call(ctx: Context, source: SourceText, call: ast.Call) -> Fix | N
     moved, dropped = [], []
     for keyword in options:
         value = keyword.value
-        if _none(keyword):
+        if _none(keyword) or keyword.arg in IGNORED_LOCALLY:
             dropped.append(keyword)
         elif keyword.arg in TRANSPILER_OPTIONS:
             moved.append(keyword)

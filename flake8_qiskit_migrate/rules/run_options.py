@@ -263,6 +263,14 @@ REGISTRY.add(Rule(
     fix_title="{replacement}",
     replacement=RUN_OPTIONS["memory_slots"][1],
     url=OPTIONS_GUIDE,
+    fix=Autofix("safe", "Drop `max_credits=`, with the fix of `execute`", "Safe: on "
+                "`execute(...)` on a local simulator `max_credits` went to `backend.run`, "
+                "which ignored it (Aer silently, BasicAer with a warning; checked on qiskit "
+                "0.46.3 and qiskit-aer 0.13.3: the same seeded counts with and without it), so "
+                "QKM101's fix drops it (`execute(qc, sim, max_credits=10)` becomes "
+                "`sim.run(transpile(qc, sim))`): the same edits, offered where that fix is. "
+                "Nowhere else: on IBM Quantum credits are gone and the cap of a job is "
+                "`max_execution_time`, a choice the migration cannot make for you."),
     new_names=("qiskit_ibm_runtime.SamplerV2",),
     doc=RuleDoc(
         summary='retired run, job, credit and pulse options',

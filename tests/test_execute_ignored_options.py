@@ -1,0 +1,71 @@
+"""``max_credits=`` of ``execute`` on a local simulator, which it passed to ``backend.run`` and
+the simulator ignored: QKM101's fix drops it, and its QKM406 finding carries that fix; on IBM
+Quantum and on ``backend.run`` it has none."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+from helpers import command
+
+LOCAL = textwrap.dedent("""\
+    from qiskit import Aer, QuantumCircuit, execute
+    qc = QuantumCircuit(1, 1)
+    qc.measure(0, 0)
+    sim = Aer.get_backend("aer_simulator")
+    job = execute(qc, sim, shots=100, max_credits=10)
+    print(job.result().get_counts())
+    """)
+
+
+def _report(tmp_path: Path, text: str, *flags: str) -> list[dict[str, object]]:
+    path = tmp_path / "legacy.py"
+    path.write_text(text)
+    found: list[dict[str, object]] = json.loads(command(
+        "check", str(path), "--output-format", "json", "--exit-zero", "--no-cache", *flags,
+        cwd=tmp_path).stdout)
+    return found
+
+
+def _fix_of(found: list[dict[str, object]], code: str) -> object:
+    [fix] = [f["fix"] for f in found if f["code"] == code and f["location"] == {
+        "row": 5, "column": {"QKM101": 7, "QKM406": 35}[code]}]
+    return fix
+
+
+def test_the_credit_option_goes_with_the_safe_fix_of_execute(tmp_path: Path) -> None:
+    found = _report(tmp_path, LOCAL)
+    credits = _fix_of(found, "QKM406")
+    assert isinstance(credits, dict) and credits["applicability"] == "safe"
+    assert credits["message"] == "Drop `max_credits=`, with the fix of `execute`"
+    call = _fix_of(found, "QKM101")
+    assert isinstance(call, dict) and credits["edits"] == call["edits"]
+    path = tmp_path / "legacy.py"
+    command("check", str(path), "--fix", "--no-cache", cwd=tmp_path)
+    assert "job = sim.run(transpile(qc, sim), shots=100)" in path.read_text().splitlines()
+    after = _report(tmp_path, path.read_text())
+    assert not [f for f in after if f["code"] in ("QKM101", "QKM406")]
+
+
+def test_with_unsafe_fixes_it_goes_with_the_sampler_form(tmp_path: Path) -> None:
+    path = tmp_path / "legacy.py"
+    path.write_text(LOCAL)
+    command("check", str(path), "--fix", "--unsafe-fixes", "--no-cache", cwd=tmp_path)
+    assert path.read_text().splitlines()[-2:] == [
+        "job = BackendSamplerV2(backend=sim).run([transpile(qc, sim)], shots=100)",
+        "print(job.result()[0].data.c.get_counts())"]
+
+
+def test_no_fix_for_credits_on_backend_run_or_ibm_quantum(tmp_path: Path) -> None:
+    run = LOCAL.replace("execute(qc, sim,", "sim.run(qc,     ")  # the option stays in column 35
+    assert _fix_of(_report(tmp_path, run), "QKM406") is None
+    ibm = textwrap.dedent("""\
+        from qiskit import QuantumCircuit, execute
+        from qiskit_ibm_runtime import QiskitRuntimeService
+        qc = QuantumCircuit(1, 1)
+        sim = QiskitRuntimeService().backend("ibm_brisbane")
+        job = execute(qc, sim, shots=100, max_credits=10)
+        """)
+    assert _fix_of(_report(tmp_path, ibm, "--unsafe-fixes"), "QKM406") is None
