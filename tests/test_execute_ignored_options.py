@@ -1,6 +1,7 @@
-"""``max_credits=`` of ``execute`` on a local simulator, which it passed to ``backend.run`` and
-the simulator ignored: QKM101's fix drops it, and its QKM406 finding carries that fix; on IBM
-Quantum and on ``backend.run`` it has none."""
+"""Options of ``execute`` on a local simulator that need a proof. ``max_credits=``, passed to
+``backend.run`` and ignored there: QKM101's fix drops it, and its QKM406 finding carries that
+fix (none on IBM Quantum or ``backend.run``). A name for ``shots=`` on BasicAer, which rejects
+``None`` where ``execute`` dropped it: passed on only where every binding is a constant."""
 
 from __future__ import annotations
 
@@ -69,3 +70,42 @@ def test_no_fix_for_credits_on_backend_run_or_ibm_quantum(tmp_path: Path) -> Non
         job = execute(qc, sim, shots=100, max_credits=10)
         """)
     assert _fix_of(_report(tmp_path, ibm, "--unsafe-fixes"), "QKM406") is None
+
+
+BASIC = textwrap.dedent("""\
+    from qiskit import BasicAer, QuantumCircuit, execute
+    {binding}
+    qc = QuantumCircuit(1, 1)
+    qc.measure(0, 0)
+    backend = BasicAer.get_backend("qasm_simulator")
+    result = execute(qc, backend, shots=shots).result()
+    """)
+
+
+def _fixed_call(tmp_path: Path, binding: str) -> str | None:
+    """The fixed ``execute`` line, or None where the safe fix is not offered."""
+    text = BASIC.format(binding=binding)
+    row = text.splitlines().index("result = execute(qc, backend, shots=shots).result()") + 1
+    found = _report(tmp_path, text)
+    [fix] = [f["fix"] for f in found if f["code"] == "QKM101" and f["location"]["row"] == row]
+    if fix is None:
+        return None
+    path = tmp_path / "legacy.py"
+    command("check", str(path), "--fix", "--no-cache", "--select", "QKM101", cwd=tmp_path)
+    return path.read_text().splitlines()[row - 1]
+
+
+def test_a_name_bound_only_to_constants_is_never_none(tmp_path: Path) -> None:
+    # BasicSimulator.run rejects shots=None, which execute dropped: a name is passed on only
+    # where every binding of it is a constant.
+    for binding in ("shots = 1024", "shots = 2 ** 10", "shots = 1024\nshots = 512"):
+        assert _fixed_call(tmp_path, binding) == (
+            "result = backend.run(transpile(qc, backend), shots=shots).result()")
+
+
+def test_a_name_that_may_be_none_or_anything_gets_no_fix(tmp_path: Path) -> None:
+    for binding in ("shots = None", "shots = 1024\nshots = None", "shots = int('5')",
+                    "for shots in (1, 2):\n    pass", "def f(shots):\n    pass\nshots = 1",
+                    "from settings import *\nshots = 10", "from settings import shots",
+                    "shots = 1\nshots += 1", "pass"):
+        assert _fixed_call(tmp_path, binding) is None, binding

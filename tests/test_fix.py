@@ -343,6 +343,19 @@ sim = AerSimulator()
 sim.run(transpile(circuit, sim, optimization_level=1))
 sim.run(circuit, optimization_level=1)
 """),
+    ("QKM406", """\
+from qiskit import execute
+from qiskit_aer import AerSimulator
+sim = AerSimulator()
+execute(circuit, sim, max_credits=10)
+sim.run(circuit, max_credits=10)
+""", """\
+from qiskit import transpile
+from qiskit_aer import AerSimulator
+sim = AerSimulator()
+sim.run(transpile(circuit, sim))
+sim.run(circuit, max_credits=10)
+"""),
     ("QKM108", """\
 from qiskit import BasicAer
 backend = BasicAer.get_backend("qasm_simulator")

@@ -16,7 +16,7 @@ import ast
 
 from ..edits import (Edit, Fix, SourceText, arguments_removal, binds_but_by_import, item_removal,
                      only_called, per_module, statement_removal)
-from ..nodes import nodes
+from ..nodes import names, nodes
 from ..registry import REGISTRY, Context
 from .backends import AER_BACKENDS, backend_kind
 from .execution import EXECUTE
@@ -32,7 +32,8 @@ TRANSPILE_MODULES = ("qiskit", "qiskit.compiler")
 TRANSPILER_OPTIONS = frozenset({"basis_gates", "coupling_map", "initial_layout",
                                 "seed_transpiler", "optimization_level"})
 # Run options every local backend (Aer, BasicSimulator, fakes) takes; ``execute`` dropped a
-# ``None`` value, which ``BasicSimulator.run`` rejects, so only constants go to such backends.
+# ``None`` value, which ``BasicSimulator.run`` rejects, so only what is never None (``_never_none``)
+# goes to such backends.
 RUN_OPTIONS_ANYWHERE = frozenset({"shots", "memory", "seed_simulator"})
 # What local simulators ignored (``execute`` passed it to ``backend.run``): the fix drops it.
 IGNORED_LOCALLY = frozenset({"max_credits"})
@@ -71,6 +72,40 @@ def _local_sampler(ctx: Context, call: ast.Call) -> Fix | None:
     kept = [k for k in options if k.arg not in TRANSPILER_OPTIONS and not _none(k)]
     return execute_to_sampler(ctx, call, _value(circuits), _value(backend), kept,
                               _transpiled(source, call, circuits, backend, moved))
+
+
+def _never_none(module: ast.Module | None, value: ast.expr) -> bool:
+    """A constant other than ``None``, or a name the module binds only to such constants, at
+    the top level or anywhere, by plain assignments (``shots = 1024``): never a ``None``,
+    whichever binding the call sees. Not where an argument, a loop, an import (a star import
+    of another package too) or anything else may bind it."""
+    if isinstance(value, ast.Constant):
+        return value.value is not None
+    if not isinstance(value, ast.Name) or module is None:
+        return False
+    found = nodes(module)
+    stores = [n for n in names(module).get(value.id, ()) if not isinstance(n.ctx, ast.Load)]
+    if not stores or any(not isinstance(parent := found.parents.get(id(n)), ast.Assign) or (
+            parent.targets != [n] or not _constant(parent.value)) for n in stores):
+        return False
+    return not any(a.arg == value.id for a in found.of(ast.arg)) and not any(
+        (a.asname or a.name) in (value.id, "*") for a in found.of(ast.alias)
+        if not (a.name == "*" and _from_qiskit(found.parents.get(id(a)))))
+
+
+def _constant(value: ast.expr) -> bool:
+    """A number or text constant, or arithmetic of them (``2 ** 10``)."""
+    if isinstance(value, ast.BinOp):
+        return _constant(value.left) and _constant(value.right)
+    if isinstance(value, ast.UnaryOp):
+        return _constant(value.operand)
+    return isinstance(value, ast.Constant) and isinstance(value.value, (int, float, str, bool))
+
+
+def _from_qiskit(statement: ast.AST | None) -> bool:
+    """``from qiskit... import *``: it binds no option name."""
+    return isinstance(statement, ast.ImportFrom) and (statement.module or "").split(".")[0] in (
+        "qiskit", "qiskit_aer")
 
 
 def _none(keyword: ast.keyword) -> bool:
@@ -120,7 +155,7 @@ def _rewritten_call(ctx: Context, source: SourceText, call: ast.Call) -> Fix | N
             moved.append(keyword)
         elif not (keyword.arg in (AER_RUN_OPTIONS if path in AER_BACKENDS else
                                   RUN_OPTIONS_ANYWHERE)
-                  and (path in AER_BACKENDS or isinstance(value, ast.Constant))):
+                  and (path in AER_BACKENDS or _never_none(ctx.module, value))):
             return None
     name = _text(source, _value(backend))
     value = _value(circuits)
