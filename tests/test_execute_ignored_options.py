@@ -109,3 +109,21 @@ def test_a_name_that_may_be_none_or_anything_gets_no_fix(tmp_path: Path) -> None
                     "from settings import *\nshots = 10", "from settings import shots",
                     "shots = 1\nshots += 1", "pass"):
         assert _fixed_call(tmp_path, binding) is None, binding
+
+
+def test_every_simulator_option_taken_is_one_of_today_s_aer_simulator() -> None:
+    from qiskit_aer import AerSimulator
+
+    from flake8_qiskit_migrate.rules.aer_options import AER_SIMULATOR_OPTIONS
+    assert AER_SIMULATOR_OPTIONS <= set(vars(AerSimulator._default_options()))
+    assert {"fusion_threshold", "cuStateVec_enable", "max_parallel_threads"} <= (
+        AER_SIMULATOR_OPTIONS)
+
+
+def test_aer_simulator_options_of_execute_stay_on_the_run(tmp_path: Path) -> None:
+    text = LOCAL.replace("max_credits=10", "fusion_threshold=20, cuStateVec_enable=False")
+    path = tmp_path / "legacy.py"
+    path.write_text(text)
+    command("check", str(path), "--fix", "--no-cache", "--select", "QKM101", cwd=tmp_path)
+    assert ("job = sim.run(transpile(qc, sim), shots=100, fusion_threshold=20, "
+            "cuStateVec_enable=False)") in path.read_text().splitlines()

@@ -18,6 +18,7 @@ from ..edits import (Edit, Fix, SourceText, arguments_removal, binds_but_by_impo
                      only_called, per_module, statement_removal)
 from ..nodes import names, nodes
 from ..registry import REGISTRY, Context
+from .aer_options import AER_SIMULATOR_OPTIONS
 from .backends import AER_BACKENDS, backend_kind
 from .execution import EXECUTE
 from .ibm_sampler import execute_to_sampler as execute_to_runtime_sampler
@@ -38,7 +39,7 @@ RUN_OPTIONS_ANYWHERE = frozenset({"shots", "memory", "seed_simulator"})
 # What local simulators ignored (``execute`` passed it to ``backend.run``): the fix drops it.
 IGNORED_LOCALLY = frozenset({"max_credits"})
 # Aer also takes parameter bindings and its simulator options (``execute`` passed these on).
-AER_RUN_OPTIONS = RUN_OPTIONS_ANYWHERE | {"parameter_binds"} | {
+AER_RUN_OPTIONS = RUN_OPTIONS_ANYWHERE | {"parameter_binds"} | AER_SIMULATOR_OPTIONS | {
     name for name, (code, _) in RUN_OPTIONS.items() if code == "QKM417"}
 
 
