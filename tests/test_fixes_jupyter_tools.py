@@ -117,9 +117,17 @@ def test_jupyter_import_goes_keeping_the_other_names_and_qiskit() -> None:
     assert fixed(star) == "from qiskit import QuantumCircuit\n"
 
 
+def test_the_only_qiskit_import_becomes_import_qiskit_where_qiskit_is_read() -> None:
+    # ``import qiskit.tools.jupyter`` binds ``qiskit``: read elsewhere, it stays bound there.
+    source = "import qiskit.tools.jupyter\nprint(qiskit.__version__)\n"
+    assert offered(source) == [(1, 8, True)]
+    assert fixed(source) == "import qiskit\nprint(qiskit.__version__)\n"
+    two = "import numpy, qiskit.tools.jupyter\nimport qiskit.tools.jupyter\nqiskit.x\n"
+    assert fixed(two) == "import numpy, qiskit\nqiskit.x\n"
+
+
 def test_no_jupyter_fix_where_a_name_it_binds_is_read() -> None:
     for source in (
-            "import qiskit.tools.jupyter\nprint(qiskit.__version__)\n",  # the only qiskit
             "import qiskit\nimport qiskit.tools.jupyter\nqiskit.tools.jupyter.HTMLProgressBar()\n",
             "from qiskit.tools.jupyter import *\nHTMLProgressBar()\n",
             "from qiskit.tools.jupyter import HTMLProgressBar\nHTMLProgressBar()\n",
@@ -219,6 +227,20 @@ def test_notebook_fix_removes_imports_calls_and_magics_in_every_cell(tmp_path: P
         ""]
     again = command("check", "--fix", "--unsafe-fixes", "nb.ipynb", cwd=tmp_path)
     assert "QKM212" not in again.stdout
+
+
+def test_a_notebook_reading_qiskit_keeps_import_qiskit_where_the_magics_were(
+        tmp_path: Path) -> None:
+    path = tmp_path / "nb.ipynb"
+    path.write_text(notebook("from qiskit import *\nqc = QuantumCircuit(1)",
+                             "print(qiskit.__version__)",
+                             "import qiskit.tools.jupyter\n%qiskit_version_table\n"
+                             "%qiskit_copyright"))
+    result = command("check", "--fix", "--unsafe-fixes", "--select", "QKM212", "nb.ipynb",
+                     cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (0, "")
+    assert cells_of(path) == ["from qiskit import *\nqc = QuantumCircuit(1)",
+                              "print(qiskit.__version__)", "import qiskit"]
 
 
 def test_no_jupyter_fix_where_a_magic_is_not_a_line_of_its_own(tmp_path: Path) -> None:

@@ -443,8 +443,9 @@ REGISTRY.add(Rule(
         "or the reverse (a script's `get_ipython().run_line_magic(...)` "
         "statements too), where each magic is a line of its own (not `bar = "
         "%qiskit_progress_bar`, not the cell magic `%%qiskit_job_status`), no name the import "
-        "binds is read (`qiskit` of `import qiskit.tools.jupyter` may be, where another "
-        "`import qiskit...` binds it; a star import's `HTMLProgressBar` ... may not), and no "
+        "binds is read (`qiskit` of `import qiskit.tools.jupyter` may be: where no other "
+        "`import qiskit...` binds it, the first such import becomes `import qiskit`, binding "
+        "it where it did; a star import's `HTMLProgressBar` ... may not), and no "
         "`try` surrounds an import."),
     releases=Releases("qiskit", deprecated="0.46.0", removed="1.0.0"),
     new_names=("qiskit.primitives.PrimitiveJob.status",),

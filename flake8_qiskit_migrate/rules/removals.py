@@ -7,7 +7,7 @@ together."""
 from __future__ import annotations
 
 import ast
-from typing import Sequence
+from typing import Literal, Sequence
 
 from ..edits import Edit, Fix, SourceText, inside_try, item_removal, parents_of, per_module
 from ..nodes import nodes, remembered
@@ -212,18 +212,24 @@ def _jupyter_removal(source: SourceText, module: ast.Module,
              and _magic_call(node) is not None]
     statements = [parents.get(id(c)) for c in calls]
     if not (imports or ours or calls) or not all(m.alone for m in ours) or any(
-            inside_try(module, s) for s, _ in imports) or _jupyter_names_used(module, imports):
+            inside_try(module, s) for s, _ in imports):
         return None
+    kept = _qiskit_kept(module, imports)  # ``qiskit`` is read: ``import qiskit`` stays
+    if kept is None:
+        return None
+    imports = [(s, a) for s, a in imports if a is not kept]
     if not all(isinstance(s, ast.Expr) for s in statements):
         return None  # ``bar = get_ipython().run_line_magic("qiskit_progress_bar", "")``
     removed = {id(s) for s in statements}
     edits = names_removal(source, parents, imports) + [
+        Edit(*source.start(kept), *source.end(kept), "qiskit") for kept in [kept] if kept] + [
         Edit(m.line, 1, m.line + 1, 1, "") for m in ours] + [
         statement_removal(source, s, parents, removed) for s in statements
         if isinstance(s, ast.Expr)]
     if any(edit is None for edit in edits):
         return None
-    covered = {id(a) for _, a in imports} | {id(c) for c in calls}
+    covered = {id(a) for _, a in imports} | {id(c) for c in calls} | (
+        {id(kept)} if kept else set())
     return tuple(sorted(e for e in edits if e is not None)), covered
 
 
@@ -261,12 +267,27 @@ def _jupyter_imports(module: ast.Module) -> list[tuple[ast.Import | ast.ImportFr
     return found
 
 
+def _qiskit_kept(module: ast.Module, imports: list[tuple[ast.Import | ast.ImportFrom, ast.alias]]
+                 ) -> ast.alias | None | Literal[False]:
+    """What of the imports must stay: False where nothing; the first ``qiskit.tools.jupyter``
+    of ``import qiskit.tools.jupyter`` where code reads the ``qiskit`` it binds and no other
+    import binds it (it becomes ``import qiskit``, bound where it was); None where code reads
+    another name the imports bind (a star import's names where nothing else binds them), or
+    ``qiskit.tools``."""
+    if _spells_tools(module) or _jupyter_names_used(module, imports):
+        return None
+    plain = [a for s, a in imports if isinstance(s, ast.Import) and not a.asname]
+    if not plain or not _jupyter_names_used(module, imports, qiskit_read=True):
+        return False
+    return min(plain, key=lambda a: (a.lineno, a.col_offset))
+
+
 def _jupyter_names_used(module: ast.Module,
-                        imports: list[tuple[ast.Import | ast.ImportFrom, ast.alias]]) -> bool:
-    """Whether code reads a name the imports bind (a star import's names where nothing else
-    binds them; ``qiskit`` where no other import binds it, or its ``qiskit.tools``)."""
-    if _spells_tools(module):
-        return True
+                        imports: list[tuple[ast.Import | ast.ImportFrom, ast.alias]],
+                        qiskit_read: bool = False) -> bool:
+    """Whether code reads a name the imports bind other than ``qiskit`` (a star import's
+    names where nothing else binds them), or with ``qiskit_read`` whether it reads the
+    ``qiskit`` of ``import qiskit.tools.jupyter`` where no other import binds it."""
     loaded = {n.id for n in ast.walk(module) if isinstance(n, ast.Name)
               and isinstance(n.ctx, ast.Load)}
     removed = {id(a) for _, a in imports}
@@ -276,11 +297,11 @@ def _jupyter_names_used(module: ast.Module,
             names |= _JUPYTER_STAR - _bound_elsewhere(module, _JUPYTER_STAR, removed)
         elif alias.asname or isinstance(statement, ast.ImportFrom):
             names.add(alias.asname or alias.name)
-        elif "qiskit" in loaded and not any(
+        elif qiskit_read and "qiskit" in loaded and not any(
                 a.name.split(".")[0] == "qiskit" and not a.asname and id(a) not in removed
                 for s in module.body if isinstance(s, ast.Import) for a in s.names):
             return True
-    return not names.isdisjoint(loaded)
+    return not qiskit_read and not names.isdisjoint(loaded)
 
 
 def _bound_elsewhere(module: ast.Module, names: frozenset[str], skip: set[int]) -> set[str]:
