@@ -164,3 +164,17 @@ def release(module: ast.Module) -> None:
     """The module's check is over: forget its nodes and what was worked out from them."""
     if _last and _last[0].module is module:
         _last.clear()
+
+
+def same_tree(a: object, b: object) -> bool:
+    """Whether two nodes spell the same code (their fields, not their positions), as
+    ``ast.dump(a) == ast.dump(b)`` says without the garbage cycle each ``ast.dump`` leaves
+    (its recursive inner function): a check frees what it made (``collector``)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, ast.AST):
+        return all(same_tree(getattr(a, f, None), getattr(b, f, None)) for f in a._fields)
+    if isinstance(a, list):
+        assert isinstance(b, list)
+        return len(a) == len(b) and all(same_tree(x, y) for x, y in zip(a, b))
+    return a == b

@@ -140,8 +140,8 @@ def _bound_once(module: ast.Module, name: str) -> ast.expr | None:
             stores += (node.asname or node.name) == name
         elif isinstance(node, ast.arg):
             stores += node.arg == name
-        if isinstance(node, ast.Assign) and [ast.dump(t) for t in node.targets] == [
-                ast.dump(ast.Name(name, ast.Store()))]:
+        if isinstance(node, ast.Assign) and [
+                t.id if isinstance(t, ast.Name) else None for t in node.targets] == [name]:
             values.append(node.value)
         elif isinstance(node, ast.withitem) and isinstance(
                 node.optional_vars, ast.Name) and node.optional_vars.id == name:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..edits import (Edit, Fix, SourceText, add_import, imports_name, inside_try, item_removal,
                      parents_of, per_module)
-from ..nodes import nodes
+from ..nodes import nodes, same_tree
 from ..registry import REGISTRY, Context
 from .providers import _to_service
 from .removals import binds_elsewhere, statement_removal
@@ -195,7 +195,7 @@ def _chain(module: ast.Module, parents: dict[int, ast.AST], ibmq: set[str],
                  and _account_method(s.value) != "save_account"]
     accounts.sort(key=lambda s: (s.lineno, s.col_offset))
     made.sort(key=lambda s: (s.lineno, s.col_offset))
-    if any(_target(s) != _target(made[0]) or ast.dump(s.value) != ast.dump(made[0].value)
+    if any(_target(s) != _target(made[0]) or not same_tree(s.value, made[0].value)
            for s in made):
         return None
     creation, again = (made[0], made[1:]) if made else (None, [])
