@@ -13,7 +13,8 @@ ghz.measure(q, c)
 
 aer = AerSimulator()
 basic = BasicSimulator()
-aer_counts = aer.run(transpile(ghz, aer), shots=1024, seed_simulator=11).result().get_counts()
+aer_counts = BackendSamplerV2(backend=aer, options={"seed_simulator": 11}).run(
+    [transpile(ghz, aer)], shots=1024).result()[0].data.c.get_counts()
 basic_counts = BackendSamplerV2(backend=basic, options={"seed_simulator": 11}).run(
     [transpile(ghz, basic)], shots=1024).result()[0].data.c.get_counts()
 print("aer:", dict(sorted(aer_counts.items())))
