@@ -235,6 +235,32 @@ def binds_but_by_import(module: ast.Module, name: str) -> bool:
         any(d.name == name for d in definitions)) or any(a.arg == name for a in found.of(ast.arg))
 
 
+def bindings(module: ast.Module, name: str) -> int:
+    """How many times the module binds ``name`` (assignments and other stores, definitions,
+    imports, arguments, exception handlers)."""
+    found = nodes(module)
+    named: list[ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.ExceptHandler] = [
+        *found.of(ast.FunctionDef), *found.of(ast.AsyncFunctionDef), *found.of(ast.ClassDef),
+        *found.of(ast.ExceptHandler)]
+    return (sum(not isinstance(n.ctx, ast.Load) for n in names(module).get(name, ()))
+            + sum(d.name == name for d in named)
+            + sum((a.asname or a.name) == name for a in found.of(ast.alias))
+            + sum(a.arg == name for a in found.of(ast.arg)))
+
+
+def bound_once(module: ast.Module, name: str) -> ast.expr | None:
+    """The value of the module's only binding of ``name``, where it is ``name = value`` or
+    ``with value as name``."""
+    if bindings(module, name) != 1:
+        return None
+    found = nodes(module)
+    values = [s.value for s in found.of(ast.Assign) if len(s.targets) == 1
+              and isinstance(s.targets[0], ast.Name) and s.targets[0].id == name] + [
+        w.context_expr for w in found.of(ast.withitem)
+        if isinstance(w.optional_vars, ast.Name) and w.optional_vars.id == name]
+    return values[0] if len(values) == 1 else None
+
+
 def import_needed(module: ast.Module, origins: tuple[str, ...], name: str,
                   at: ast.AST) -> bool | None:
     """Whether a fix that writes ``name`` at ``at`` must import it (``from origins[0] import

@@ -19,8 +19,8 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
-from ..edits import (Edit, Fix, SourceText, inside_try, item_removal, only_called, parents_of,
-                     per_module, statement_removal)
+from ..edits import (Edit, Fix, SourceText, bindings, inside_try, item_removal, only_called,
+                     parents_of, per_module, statement_removal)
 from ..registry import REGISTRY, Context
 from . import backend_interfaces  # noqa: F401  (declares QKM701, which this fixes)
 from .backends import AER_BACKENDS
@@ -58,7 +58,7 @@ def _import_removal(source: SourceText, module: ast.Module, statement: ast.stmt,
     if it imports nothing else), where this import is the name's one binding and every use of
     it is a call (each a finding whose fix joins this one), neither inside a ``try``."""
     bound = alias.asname or alias.name
-    if not isinstance(statement, ast.ImportFrom) or statement.level or _bindings(
+    if not isinstance(statement, ast.ImportFrom) or statement.level or bindings(
             module, bound) != 1 or not only_called(module, bound):
         return None
     if inside_try(module, statement) or any(inside_try(module, n) for n in ast.walk(module)
@@ -68,20 +68,6 @@ def _import_removal(source: SourceText, module: ast.Module, statement: ast.stmt,
         return (item_removal(source, statement.names, alias, source.end(statement)),)
     # The statement goes with its line: only from the top level, where no block is left empty.
     return statement_removal(source, statement) if statement in module.body else None
-
-
-def _bindings(module: ast.Module, name: str) -> int:
-    """How many times the module binds ``name`` (imports, assignments, definitions, arguments,
-    handlers)."""
-    count = 0
-    for node in ast.walk(module):
-        count += (isinstance(node, ast.alias) and (node.asname or node.name) == name
-                  or isinstance(node, ast.Name) and node.id == name
-                  and not isinstance(node.ctx, ast.Load)
-                  or isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef,
-                                       ast.ExceptHandler)) and node.name == name
-                  or isinstance(node, ast.arg) and node.arg == name)
-    return count
 
 
 @per_module

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import ast
 
-from ..edits import (Edit, Fix, SourceText, arguments_removal, binds_but_by_import, item_removal,
-                     only_called, per_module, statement_removal)
+from ..edits import (Edit, Fix, SourceText, arguments_removal, bindings, binds_but_by_import,
+                     item_removal, only_called, per_module, statement_removal)
 from ..nodes import names, nodes
 from ..registry import REGISTRY, Context
 from .aer_options import AER_SIMULATOR_OPTIONS
@@ -86,12 +86,12 @@ def _never_none(module: ast.Module | None, value: ast.expr) -> bool:
         return False
     found = nodes(module)
     stores = [n for n in names(module).get(value.id, ()) if not isinstance(n.ctx, ast.Load)]
-    if not stores or any(not isinstance(parent := found.parents.get(id(n)), ast.Assign) or (
-            parent.targets != [n] or not _constant(parent.value)) for n in stores):
+    if not stores or bindings(module, value.id) != len(stores) or any(
+            not isinstance(parent := found.parents.get(id(n)), ast.Assign)
+            or parent.targets != [n] or not _constant(parent.value) for n in stores):
         return False
-    return not any(a.arg == value.id for a in found.of(ast.arg)) and not any(
-        (a.asname or a.name) in (value.id, "*") for a in found.of(ast.alias)
-        if not (a.name == "*" and _from_qiskit(found.parents.get(id(a)))))
+    return not any(a.name == "*" and not _from_qiskit(found.parents.get(id(a)))
+                   for a in found.of(ast.alias))
 
 
 def _constant(value: ast.expr) -> bool:

@@ -27,7 +27,8 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
-from ..edits import Edit, Fix, SourceText, add_import, binds, imports_name, inside_try, parents_of
+from ..edits import (Edit, Fix, SourceText, add_import, binds, bound_once, imports_name,
+                     inside_try, parents_of)
 from ..registry import REGISTRY, Context
 from ..versions import specifier
 from .service_chain import provider_chain  # first: it registers the provider rules  # isort: skip
@@ -169,7 +170,7 @@ def _backend_chain(ctx: Context, source: SourceText, module: ast.Module,
     """The edits that make the backend a ``QiskitRuntimeService`` backend: none where it is one
     (bound once to ``service.backend(...)`` / ``service.least_busy(...)``), the provider
     chain's rewrite where it is bound to a step of that chain; None otherwise."""
-    value = _bound_once(module, backend)
+    value = bound_once(module, backend)
     if not isinstance(value, ast.Call) or _is_argument(module, backend):
         return None
     if ctx.qualify(value.func) in BACKEND_CALLS:
@@ -191,7 +192,7 @@ def _circuits(ctx: Context, source: SourceText, module: ast.Module, argument: as
     or a name bound once to it), or circuits built here (a name, or a list of names)."""
     value = argument
     if isinstance(argument, ast.Name):
-        bound = _bound_once(module, argument.id)
+        bound = bound_once(module, argument.id)
         value = bound if bound is not None else argument
     transpiled = isinstance(value, ast.Call) and ctx.qualify(value.func) in TRANSPILE
     if transpiled:
@@ -231,7 +232,7 @@ def _transpiled_for(call: ast.Call, backend: str) -> bool:
 
 
 def _built(ctx: Context, module: ast.Module, name: str) -> bool:
-    value = _bound_once(module, name)
+    value = bound_once(module, name)
     return isinstance(value, ast.Call) and ctx.qualify(value.func) == "qiskit.QuantumCircuit"
 
 
@@ -324,18 +325,6 @@ def _sampler_run(source: SourceText, call: ast.Call, sampler: str, backend: str,
 
 # The circuits of a hardware run are bound once (no cell-by-cell rebinding, as sampler_fix's
 # registers follow): their one classical register, where the module proves it.
-def _bound_once(module: ast.Module, name: str) -> ast.expr | None:
-    """The value of the only binding of ``name`` in the module, a plain ``name = value``."""
-    stores = [n for n in ast.walk(module) if isinstance(n, ast.Name) and n.id == name
-              and not isinstance(n.ctx, ast.Load)]
-    assigns = [s for s in ast.walk(module) if isinstance(s, ast.Assign) and len(s.targets) == 1
-               and isinstance(s.targets[0], ast.Name) and s.targets[0].id == name]
-    if len(stores) != 1 or len(assigns) != 1 or any(
-            isinstance(n, ast.alias) and (n.asname or n.name) == name for n in ast.walk(module)):
-        return None
-    return assigns[0].value
-
-
 def _loads(module: ast.Module, name: str) -> Iterator[ast.Name]:
     return (n for n in ast.walk(module) if isinstance(n, ast.Name) and n.id == name
             and isinstance(n.ctx, ast.Load))
@@ -343,7 +332,7 @@ def _loads(module: ast.Module, name: str) -> Iterator[ast.Name]:
 
 def _register(ctx: Context, source: SourceText, module: ast.Module, circuit: str) -> str | None:
     """The name of the circuit's only classical register, where the module proves it."""
-    built = _bound_once(module, circuit)
+    built = bound_once(module, circuit)
     if not (isinstance(built, ast.Call) and ctx.qualify(built.func) == "qiskit.QuantumCircuit"
             and not built.keywords):
         return None
@@ -368,7 +357,7 @@ def _register(ctx: Context, source: SourceText, module: ast.Module, circuit: str
 def _classical_name(ctx: Context, module: ast.Module, name: ast.Name) -> str | None:
     """A register's name: ``""`` for a ``QuantumRegister``, the literal name of a
     ``ClassicalRegister(size, "name")``, None for anything else."""
-    value = _bound_once(module, name.id)
+    value = bound_once(module, name.id)
     if not isinstance(value, ast.Call):
         return None
     path = ctx.qualify(value.func)

@@ -20,7 +20,8 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
-from ..edits import Edit, SourceText, argument_removal, binds, imports_name, statement_removal
+from ..edits import (Edit, SourceText, argument_removal, binds, bound_once, imports_name,
+                     statement_removal)
 from .backends import IBM_BACKEND
 from .ibm_sampler import PASS_MANAGER, SIMPLE, sampler_class
 
@@ -107,7 +108,7 @@ def runtime_setup(source: SourceText, module: ast.Module, parents: dict[int, ast
 
 def _options_import(module: ast.Module, options: ast.Name) -> list[tuple[ast.ImportFrom, ast.alias]]:
     """The import of ``Options``, where its one use is the options' construction (removed)."""
-    value = _bound_once(module, options.id)
+    value = bound_once(module, options.id)
     assert isinstance(value, ast.Call)
     if not isinstance(value.func, ast.Name) or len(_reads(module, value.func.id)) != 1:
         return []
@@ -126,36 +127,13 @@ def _statement(source: SourceText, parents: dict[int, ast.AST], call: ast.Call) 
     return node if isinstance(node, SIMPLE) and not source.line(row)[:column - 1].strip() else None
 
 
-def _bound_once(module: ast.Module, name: str) -> ast.expr | None:
-    """The value the module binds ``name`` to, where it binds it once: ``name = value`` or
-    ``with value as name``."""
-    stores = 0
-    values: list[ast.expr] = []
-    for node in ast.walk(module):
-        if isinstance(node, ast.Name) and node.id == name:
-            stores += not isinstance(node.ctx, ast.Load)
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            stores += node.name == name
-        elif isinstance(node, ast.alias):
-            stores += (node.asname or node.name) == name
-        elif isinstance(node, ast.arg):
-            stores += node.arg == name
-        if isinstance(node, ast.Assign) and [
-                t.id if isinstance(t, ast.Name) else None for t in node.targets] == [name]:
-            values.append(node.value)
-        elif isinstance(node, ast.withitem) and isinstance(
-                node.optional_vars, ast.Name) and node.optional_vars.id == name:
-            values.append(node.context_expr)
-    return values[0] if stores == 1 and len(values) == 1 else None
-
-
 def _session_backend(module: ast.Module, facts: Facts, session: str) -> str | None:
     """The backend (a name bound once to a proven IBM Quantum backend) of the session."""
-    value = _bound_once(module, session)
+    value = bound_once(module, session)
     if not isinstance(value, ast.Call) or facts.get(id(value), ("",))[0] != SESSION:
         return None
     backend = next((k.value for k in value.keywords if k.arg == "backend"), None)
-    if not isinstance(backend, ast.Name) or _bound_once(module, backend.id) is None:
+    if not isinstance(backend, ast.Name) or bound_once(module, backend.id) is None:
         return None
     return backend.id if facts[id(value)][1].get(id(backend)) == IBM_BACKEND else None
 
@@ -167,7 +145,7 @@ def _option_fields(module: ast.Module, parents: dict[int, ast.AST],
     module does with them."""
     if not isinstance(options, ast.Name) or values.get(id(options)) != OPTIONS:
         return None
-    value = _bound_once(module, options.id)
+    value = bound_once(module, options.id)
     if not isinstance(value, ast.Call) or value.args or value.lineno >= options.lineno:
         return None
     pairs: list[tuple[str, ast.expr]] = []

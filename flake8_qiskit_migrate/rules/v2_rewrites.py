@@ -14,8 +14,8 @@ import tokenize
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ..edits import (Edit, Fix, SourceText, add_import, binds, imports_name, inside_try,
-                     parents_of, per_module, statement_removal)
+from ..edits import (Edit, Fix, SourceText, add_import, bindings, binds, imports_name,
+                     inside_try, parents_of, per_module, statement_removal)
 from ..registry import REGISTRY, Context
 from ..versions import status
 from .bindings import reads_of
@@ -221,7 +221,7 @@ class _Plan:
         same = [a for node in ast.walk(self.module) if isinstance(node, ast.ImportFrom) and (
             node.module, node.level) == (statement.module, 0) for a in node.names
                 if (a.name, a.asname) == (alias.name, alias.asname)]
-        if inside_try(self.module, statement) or _bindings(self.module, bound) != len(
+        if inside_try(self.module, statement) or bindings(self.module, bound) != len(
                 same) or status(REGISTRY.rules[kind.code].releases, self.targets) is None:
             raise _Unproven
         self.anchors.add((kind.code, alias.lineno, alias.col_offset))
@@ -472,7 +472,7 @@ class _Plan:
         binds it alone, only its body reads it, and one read is ``binary_probabilities()``."""
         loop = self.parents.get(id(read))
         if not (isinstance(loop, ast.For) and loop.iter is read and isinstance(
-                loop.target, ast.Name)) or _bindings(self.module, loop.target.id) != 1:
+                loop.target, ast.Name)) or bindings(self.module, loop.target.id) != 1:
             return None
         name = loop.target.id
         inside = [n for statement in loop.body for n in ast.walk(statement)
@@ -693,21 +693,6 @@ def _literal_dict(node: ast.expr | None) -> dict[str, ast.expr]:
 def _is_none(node: ast.expr | None) -> bool:
     """Whether an option is None: absent, or the literal."""
     return node is None or isinstance(node, ast.Constant) and node.value is None
-
-
-def _bindings(module: ast.Module, name: str) -> int:
-    """How many times the module binds ``name`` (assignments, definitions, imports, ...)."""
-    count = 0
-    for node in ast.walk(module):
-        if isinstance(node, ast.Name) and node.id == name and not isinstance(node.ctx, ast.Load):
-            count += 1
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            count += node.name == name
-        elif isinstance(node, ast.alias):
-            count += (node.asname or node.name) == name
-        elif isinstance(node, ast.arg):
-            count += node.arg == name
-    return count
 
 
 def _numpy(module: ast.Module) -> str | None:
