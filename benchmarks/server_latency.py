@@ -8,7 +8,9 @@ Measured from the client's side of the stdio pipe, as an editor sees it (medians
   edit        didChange of a legacy file -> the publishDiagnostics of that version, for a
               3,000-line file (target <= 100 ms) and a 100-line one (target <= 10 ms); the
               change is what typing sends under the incremental sync the server asks for (a
-              line added at the end); the server checks at once, with no debounce delay
+              line added at the end; and, for the large file, one added in the middle, which
+              moves the half after it down a row); the server checks at once, with no
+              debounce delay, and parses only the statements an edit touched (``Reparser``)
   command     ``check -`` on the same buffer, from stdin: a new process per check, as the flake8
               integrations run
   floor       ``ast.parse`` of the same buffer in this process, measured in the same run: on a
@@ -193,7 +195,9 @@ def start_time(folder: Path, text: str) -> float:
     return arrived - client.started
 
 
-def edit_times(folder: Path, text: str, repeat: int) -> list[float]:
+def edit_times(folder: Path, text: str, repeat: int, middle: bool = False) -> list[float]:
+    """Each edit adds a line: at the end, or (``middle``) before the top-level statement
+    nearest the middle, so everything after it moves down a row."""
     client = Client()
     client.initialize(folder)
     uri = (folder / f"edit{len(text)}.py").as_uri()
@@ -201,12 +205,15 @@ def edit_times(folder: Path, text: str, repeat: int) -> list[float]:
         "uri": uri, "languageId": "python", "version": 1, "text": text}})
     client.wait("textDocument/publishDiagnostics", 1)
     times = []
-    end = {"line": text.count("\n"), "character": 0}
+    lines = text.split("\n")
+    at = {"line": min((row for row, line in enumerate(lines) if line.startswith("def ")),
+                      key=lambda row: abs(row - len(lines) // 2)) if middle else len(lines) - 1,
+          "character": 0}
     for version in range(2, repeat + 2):  # a real edit each time: no result can be reused
         sent = client.send("textDocument/didChange", {
             "textDocument": {"uri": uri, "version": version}, "contentChanges": [
-                {"range": {"start": end, "end": end}, "text": f"x_{version} = {version}\n"}]})
-        end = {"line": end["line"] + 1, "character": 0}
+                {"range": {"start": at, "end": at}, "text": f"x_{version} = {version}\n"}]})
+        at = {"line": at["line"] + 1, "character": 0}
         times.append(client.wait("textDocument/publishDiagnostics", version) - sent)
     client.close()
     return times
@@ -247,11 +254,15 @@ def main() -> None:
         starts = [start_time(folder, small) for _ in range(args.repeat)]
         print(f"start -> first diagnostics: {statistics.median(starts) * ms:7.1f} ms "
               f"(target <= 1000)")
-        for label, text, target in (("100-line", small, 10), ("3,000-line", large, 100)):
-            server = statistics.median(edit_times(folder, text, args.repeat))
+        for label, text, target, middle in (("100-line", small, 10, False),
+                                            ("3,000-line", large, 100, False),
+                                            ("3,000-line", large, 100, True)):
+            server = statistics.median(edit_times(folder, text, args.repeat, middle))
             command = statistics.median(command_times(folder, text, args.repeat))
             floor = statistics.median(_parse_times(text, args.repeat))
-            print(f"edit -> diagnostics, {label:10} file ({text.count(chr(10))} lines): server "
+            where = "in the middle" if middle else "at the end"
+            print(f"edit -> diagnostics, {label:10} file ({text.count(chr(10))} lines, a line "
+                  f"added {where}): server "
                   f"{server * ms:6.1f} ms (target <= {target}), `check -` {command * ms:6.1f} ms, "
                   f"ast.parse {floor * ms:6.1f} ms; server/ast.parse {server / floor:4.1f}")
     print("load average %.2f %.2f %.2f" % os.getloadavg())

@@ -20,6 +20,8 @@ from .filters import Selection, file_is_ignored, noqa_suppresses
 from .sources import Source
 from .unchecked import SYNTAX, Unchecked
 
+Parse = Callable[[str, str], ast.Module]  # (code, file name) -> tree, raising as ``ast.parse``
+
 
 @dataclass(frozen=True)
 class FixInfo:
@@ -66,19 +68,21 @@ class ParseError(ValueError):
 def diagnose(source: Source, selection: Selection, settings: Settings,
              package: Callable[[], str | None], with_fixes: bool = False,
              cache: Cache | None = None, project: ProjectIndex = EMPTY,
-             tree: ast.Module | None = None) -> list[Diagnostic]:
+             tree: ast.Module | None = None, parse: Parse = ast.parse) -> list[Diagnostic]:
     """The selected, un-suppressed diagnostics of one readable source; ``with_fixes`` also
     works out each fixable finding's edits (cell-relative in notebooks). ``tree``: the parsed
-    ``source.code``, where the caller has it already (a fixed text proven to parse)."""
+    ``source.code``, where the caller has it already (a fixed text proven to parse); else
+    ``parse`` makes it (the server's reuses the last tree of the document)."""
     with collector.paused():  # see ``collector``
-        return _diagnose(source, selection, settings, package, with_fixes, cache, project, tree)
+        return _diagnose(source, selection, settings, package, with_fixes, cache, project,
+                         tree, parse)
 
 
 def _diagnose(source: Source, selection: Selection, settings: Settings,
               package: Callable[[], str | None], with_fixes: bool, cache: Cache | None,
-              project: ProjectIndex, tree: ast.Module | None) -> list[Diagnostic]:
+              project: ProjectIndex, tree: ast.Module | None, parse: Parse) -> list[Diagnostic]:
     try:
-        findings = _findings(source, settings, package, cache, project, tree)
+        findings = _findings(source, settings, package, cache, project, tree, parse)
     except ParseError:
         if file_is_ignored(source.code):  # ``# flake8: noqa`` exempts the file, errors too
             return []
@@ -123,7 +127,7 @@ def _line(lines: list[str], row: int) -> str:
 
 def _findings(source: Source, settings: Settings, package: Callable[[], str | None],
               cache: Cache | None, project: ProjectIndex,
-              tree: ast.Module | None = None) -> list[Finding]:
+              tree: ast.Module | None, parse: Parse) -> list[Finding]:
     """The engine's findings: from the cache (keyed by the project index's entries the module
     spells, too), or, for a module that can hold any (``prescan``), from parsing and checking
     it."""
@@ -144,7 +148,7 @@ def _findings(source: Source, settings: Settings, package: Callable[[], str | No
             m.name in REGISTRY.magics for m in magics):
         try:
             if tree is None:
-                tree = ast.parse(source.code, filename=source.path)
+                tree = parse(source.code, source.path)
         except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
             raise ParseError(_unparsed(error, source)) from None
         findings = check(tree, source.code, package, settings, prescanned=True,

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..core import config, fixing, sources
 from ..core import settings as core_settings
-from ..core.diagnostics import Diagnostic, ParseError, diagnose
+from ..core.diagnostics import Diagnostic, Parse, ParseError, diagnose
 from ..core.filters import Selection
 from ..core.notebook import CellMap
 from ..core.unchecked import INTERNAL, Unchecked
@@ -108,19 +108,21 @@ class Result:
     problem: Unchecked | None = None  # the text does not parse: nothing was checked
 
 
-def check(path: str, code: str, resolved: Resolved, cells: CellMap | None = None) -> Result:
+def check(path: str, code: str, resolved: Resolved, cells: CellMap | None = None,
+          parse: Parse = ast.parse) -> Result:
     """The diagnostics (with their fixes) of a module's text, as the command finds them; for
-    a notebook, its joined cells with their map (the cells' bindings and magics count)."""
-    return _check(sources.Source(path, code, cells, text=code), path, resolved)
+    a notebook, its joined cells with their map (the cells' bindings and magics count).
+    ``parse``: how the text is parsed (a document's ``Reparser`` reuses its last tree)."""
+    return _check(sources.Source(path, code, cells, text=code), path, resolved, parse=parse)
 
 
 def _check(source: sources.Source, path: str, resolved: Resolved,
-           tree: ast.Module | None = None) -> Result:
+           tree: ast.Module | None = None, parse: Parse = ast.parse) -> Result:
     def package() -> str | None:
         return package_of(path) if os.path.isfile(path) else None
     try:
         return Result(diagnose(source, resolved.selection, resolved.settings, package,
-                               with_fixes=True, tree=tree))
+                               with_fixes=True, tree=tree, parse=parse))
     except ParseError as error:
         return Result([], error.unchecked)
     except Exception as error:  # a bug: said on the document, as the command says it

@@ -20,6 +20,7 @@ from pygls.uris import to_fs_path
 from .. import __version__, collector
 from ..core.diagnostics import Diagnostic
 from ..core.filters import Selection
+from ..core.reparse import Reparser
 from ..project import LOCK_FILES
 from ..registry import REGISTRY, Settings
 from . import checking, protocol
@@ -65,6 +66,7 @@ class Server(LanguageServer):
         self.folder_editors: dict[Path, EditorSettings] = {}  # per workspace folder, if asked
         self.settings_by_folder: dict[Path, Resolved] = {}
         self.results: dict[str, Checked] = {}
+        self.parsers: dict[str, Reparser] = {}  # per unit: an edit parses only what it touched
         self.running: set[str] = set()
         self.dirty: set[str] = set()
         self.warned: set[str] = set()
@@ -152,7 +154,8 @@ class Server(LanguageServer):
 
     def _check(self, snapshot: Snapshot, resolved: Resolved) -> Checked:
         layout, encoding = snapshot.layout, protocol.encoding_name(self.workspace.position_encoding)
-        result = checking.check(snapshot.path, layout.code, resolved, layout.cells)
+        parser = self.parsers.setdefault(snapshot.unit, Reparser())
+        result = checking.check(snapshot.path, layout.code, resolved, layout.cells, parser.parse)
         published: dict[str, list[types.Diagnostic]] = {
             uri: [] for uri in (layout.cell_uris or {0: snapshot.unit}).values()}
         noqa = checking.Noqa(layout.code)
@@ -333,6 +336,7 @@ def server() -> Server:
     @ls.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(params: types.DidCloseTextDocumentParams) -> None:
         ls.results.pop(params.text_document.uri, None)
+        ls.parsers.pop(params.text_document.uri, None)
         if not ls.pulls():
             ls.clear([params.text_document.uri])
 
@@ -358,6 +362,7 @@ def server() -> Server:
     @ls.feature(types.NOTEBOOK_DOCUMENT_DID_CLOSE)
     def notebook_close(params: types.DidCloseNotebookDocumentParams) -> None:
         ls.results.pop(params.notebook_document.uri, None)
+        ls.parsers.pop(params.notebook_document.uri, None)
         ls.clear([cell.uri for cell in params.cell_text_documents])
 
     @ls.feature(types.TEXT_DOCUMENT_DIAGNOSTIC, types.DiagnosticOptions(
