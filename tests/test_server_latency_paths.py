@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import gc
+import random
 import sys
 import weakref
 from pathlib import Path
@@ -14,9 +15,11 @@ import pytest
 from flake8_qiskit_migrate import engine
 from flake8_qiskit_migrate.core.diagnostics import Diagnostic, ParseError, diagnose
 from flake8_qiskit_migrate.core.filters import Selection
+from flake8_qiskit_migrate.core.reparse import Reparser
 from flake8_qiskit_migrate.core.sources import Source
 from flake8_qiskit_migrate.nodes import nodes
 from flake8_qiskit_migrate.registry import Settings
+from flake8_qiskit_migrate.server import checking
 
 TESTS = Path(__file__).parent
 PROGRAMS = sorted(p for folder in ("fixtures", "corpus", "migrations")
@@ -105,3 +108,29 @@ def test_the_collector_is_as_it_was_after_a_check_even_one_that_fails() -> None:
         assert not gc.isenabled()  # the user's choice is kept
     finally:
         gc.enable()
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # the programs' own escapes
+@pytest.mark.parametrize("path", PROGRAMS[1::4], ids=lambda p: p.name)
+def test_a_document_reparsed_edit_after_edit_has_the_findings_of_a_fresh_check(
+        path: Path, tmp_path: Path) -> None:
+    """The server's ``Reparser`` hands the engine trees that share statements with the last
+    check's (and moves them down when lines are added): the findings and fixes must be those
+    of a check that parses the whole text."""
+    resolved = checking.resolve(tmp_path, checking.EditorSettings())
+    lines = path.read_text(encoding="utf-8").split("\n")
+    parser = Reparser()
+    chance = random.Random(path.name)
+    for step in range(12):
+        row = chance.randrange(len(lines))
+        indent = lines[row][:len(lines[row]) - len(lines[row].lstrip())]
+        if step % 3 == 2 and len(lines) > 1:
+            del lines[row]
+        else:
+            lines.insert(row, f"{indent}x_{step} = {step}")
+        code = "\n".join(lines)
+        again = checking.check(str(tmp_path / "m.py"), code, resolved, parse=parser.parse)
+        fresh = checking.check(str(tmp_path / "m.py"), code, resolved)
+        assert [(d.position, d.code, d.finding.edits, d.fix) for d in again.diagnostics] == [
+            (d.position, d.code, d.finding.edits, d.fix) for d in fresh.diagnostics]
+        assert again.problem == fresh.problem
