@@ -11,6 +11,9 @@ Measured from the client's side of the stdio pipe, as an editor sees it (medians
               line added at the end; and, for the large file, one added in the middle, which
               moves the half after it down a row); the server checks at once, with no
               debounce delay, and parses only the statements an edit touched (``Reparser``)
+  with fixes  the same edit -> the diagnostics sent again with their fixes in ``data``, which
+              the server works out once the text has stayed unchanged for ``FIXES_AFTER``
+              (0.15 s), so that typing never waits for them
   command     ``check -`` on the same buffer, from stdin: a new process per check, as the flake8
               integrations run
   floor       ``ast.parse`` of the same buffer in this process, measured in the same run: on a
@@ -155,8 +158,9 @@ class Client:
         return sent
 
     def wait(self, method: str | None = None, version: int | None = None,
-             answer: int | None = None) -> float:
-        """When the awaited message arrived; others are answered (requests) or skipped."""
+             answer: int | None = None, fixed: bool = False) -> float:
+        """When the awaited message arrived (``fixed``: diagnostics carrying fixes); others
+        are answered (requests) or skipped."""
         while True:
             try:
                 at, message = self.messages.get(timeout=60)
@@ -168,7 +172,9 @@ class Client:
             if answer is not None and message.get("id") == answer:
                 return at
             if method is not None and message.get("method") == method and (
-                    version is None or message["params"].get("version") == version):
+                    version is None or message["params"].get("version") == version) and (
+                    not fixed or any("fix" in d.get("data", {})
+                                     for d in message["params"]["diagnostics"])):
                 return at
 
     def initialize(self, folder: Path) -> None:
@@ -195,16 +201,18 @@ def start_time(folder: Path, text: str) -> float:
     return arrived - client.started
 
 
-def edit_times(folder: Path, text: str, repeat: int, middle: bool = False) -> list[float]:
+def edit_times(folder: Path, text: str, repeat: int,
+               middle: bool = False) -> tuple[list[float], list[float]]:
     """Each edit adds a line: at the end, or (``middle``) before the top-level statement
-    nearest the middle, so everything after it moves down a row."""
+    nearest the middle, so everything after it moves down a row. The times to its
+    diagnostics, and to the diagnostics again with their fixes."""
     client = Client()
     client.initialize(folder)
     uri = (folder / f"edit{len(text)}.py").as_uri()
     client.send("textDocument/didOpen", {"textDocument": {
         "uri": uri, "languageId": "python", "version": 1, "text": text}})
     client.wait("textDocument/publishDiagnostics", 1)
-    times = []
+    times, fixed = [], []
     lines = text.split("\n")
     at = {"line": min((row for row, line in enumerate(lines) if line.startswith("def ")),
                       key=lambda row: abs(row - len(lines) // 2)) if middle else len(lines) - 1,
@@ -215,8 +223,9 @@ def edit_times(folder: Path, text: str, repeat: int, middle: bool = False) -> li
                 {"range": {"start": at, "end": at}, "text": f"x_{version} = {version}\n"}]})
         at = {"line": at["line"] + 1, "character": 0}
         times.append(client.wait("textDocument/publishDiagnostics", version) - sent)
+        fixed.append(client.wait("textDocument/publishDiagnostics", version, fixed=True) - sent)
     client.close()
-    return times
+    return times, fixed
 
 
 def command_times(folder: Path, text: str, repeat: int) -> list[float]:
@@ -257,14 +266,16 @@ def main() -> None:
         for label, text, target, middle in (("100-line", small, 10, False),
                                             ("3,000-line", large, 100, False),
                                             ("3,000-line", large, 100, True)):
-            server = statistics.median(edit_times(folder, text, args.repeat, middle))
+            times, fixed = edit_times(folder, text, args.repeat, middle)
+            server = statistics.median(times)
             command = statistics.median(command_times(folder, text, args.repeat))
             floor = statistics.median(_parse_times(text, args.repeat))
             where = "in the middle" if middle else "at the end"
             print(f"edit -> diagnostics, {label:10} file ({text.count(chr(10))} lines, a line "
                   f"added {where}): server "
                   f"{server * ms:6.1f} ms (target <= {target}), `check -` {command * ms:6.1f} ms, "
-                  f"ast.parse {floor * ms:6.1f} ms; server/ast.parse {server / floor:4.1f}")
+                  f"ast.parse {floor * ms:6.1f} ms; server/ast.parse {server / floor:4.1f}; "
+                  f"with fixes {statistics.median(fixed) * ms:6.1f} ms")
     print("load average %.2f %.2f %.2f" % os.getloadavg())
 
 

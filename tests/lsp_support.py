@@ -15,14 +15,23 @@ pytest.importorskip("pytest_lsp", reason="the server tests need the 'test' extra
 
 from lsprotocol import types  # noqa: E402
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities  # noqa: E402
-from pytest_lsp.client import make_test_lsp_client  # noqa: E402
+from pytest_lsp.client import (  # noqa: E402
+    DEFAULT_CLIENT_FEATURES, register_lsp_features)
+from pygls.protocol import default_converter  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 PROFILES = {"neovim": "neovim@v0.7.0", "vscode": "visual_studio_code", "emacs": "emacs"}
 
 
 def _client() -> LanguageClient:
-    client = make_test_lsp_client()
+    client = LanguageClient(converter_factory=default_converter)
+    client.published = []  # type: ignore[attr-defined]  # every publishDiagnostics, in order
+
+    def publish(client: LanguageClient, params: types.PublishDiagnosticsParams) -> None:
+        client.published.append(params)  # type: ignore[attr-defined]
+        client.diagnostics[params.uri] = params.diagnostics
+    register_lsp_features(client, {**DEFAULT_CLIENT_FEATURES,
+                                   types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS: publish})
     client.applied = []  # type: ignore[attr-defined]
 
     @client.feature(types.WORKSPACE_APPLY_EDIT)
@@ -92,6 +101,12 @@ async def diagnostics(client: LanguageClient, uri: str, want: Any = None,
             return list(found)
         await asyncio.sleep(0.02)
     raise AssertionError(f"no matching diagnostics for {uri}: {client.diagnostics.get(uri)}")
+
+
+def with_fixes(found: list[types.Diagnostic]) -> bool:
+    """Whether the diagnostics are those sent with their fixes (the server first sends them
+    without, then again with the fixes in ``data``): for texts where one has a fix."""
+    return any(isinstance(d.data, dict) and "fix" in d.data for d in found)
 
 
 def codes(found: list[types.Diagnostic]) -> list[str]:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
 import pytest
 from lsp_support import (CONFIG, apply_text_edits, change, codes, diagnostics, edits_of,
-                         open_file, start)
+                         open_file, start, with_fixes)
 
 import pytest_lsp
 from lsprotocol import types
@@ -62,6 +63,26 @@ async def test_quick_fixes_safe_preferred_unsafe_labelled_and_noqa(
     assert [(a.title, a.is_preferred) for a in unsafe] == [
         ('Use `channel="ibm_quantum_platform"` (unsafe)', False),
         ("Disable QKM501 for this line", None)]
+
+
+@pytest.mark.asyncio
+async def test_the_fix_is_offered_for_copies_sent_before_it_or_with_ranges_in_other_units(
+        client: LanguageClient, tmp_path: Path) -> None:
+    """The first diagnostics of a text carry no fixes (they come right after), and Neovim
+    sends its copies back with columns in bytes: the server's own diagnostics, found by the
+    ``index`` in the copies' data, carry the fix."""
+    await start(client, tmp_path, "neovim", encodings=["utf-16"], pull=False)
+    uri = open_file(client, tmp_path / "a.py", LEGACY)
+    await diagnostics(client, uri, with_fixes)
+    first = list(client.published[0].diagnostics)  # type: ignore[attr-defined]
+    assert not with_fixes(first)
+    in_bytes = [attrs.evolve(d, range=types.Range(types.Position(4, 38), types.Position(4, 53)))
+                if d.code == "QKM412" else d for d in first]
+    for copies in (first, in_bytes):
+        actions = await _actions(client, uri, 4, copies, only=["quickfix"])
+        assert [a.title for a in actions] == ["Replace `session=` with `mode=`",
+                                              "Disable QKM412 for this line"]
+        assert _applied(LEGACY, actions[0], uri) == SAFE_FIXED
 
 
 @pytest.mark.asyncio

@@ -4,9 +4,10 @@ clients that ask, cleared on close, in the client's position encoding."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Sequence
 
 import pytest
-from lsp_support import CONFIG, change, codes, diagnostics, open_file, start
+from lsp_support import CONFIG, change, codes, diagnostics, open_file, start, with_fixes
 
 import pytest_lsp
 from lsprotocol import types
@@ -38,7 +39,7 @@ async def test_diagnostics_are_pushed_on_open_with_code_link_tag_and_fix_data(
     result = await start(client, tmp_path, profile, pull=False)
     column = SESSION_COLUMN[str(result.capabilities.position_encoding)]  # Emacs: UTF-32
     uri = open_file(client, tmp_path / "a.py", LEGACY)
-    found = await diagnostics(client, uri)
+    found = await diagnostics(client, uri, with_fixes)
     assert codes(found) == ["QKM501", "QKM412"]
     retired, session = found
     assert session.range == types.Range(types.Position(4, column), types.Position(4, column + 15))
@@ -63,7 +64,7 @@ async def test_positions_follow_the_negotiated_encoding(
     result = await start(client, tmp_path, "neovim", encodings=[encoding], pull=False)
     assert result.capabilities.position_encoding == encoding
     uri = open_file(client, tmp_path / "a.py", LEGACY)
-    session = (await diagnostics(client, uri))[1]
+    session = (await diagnostics(client, uri, with_fixes))[1]
     assert session.range.start == types.Position(4, SESSION_COLUMN[encoding])
     assert session.data["fix"]["edits"][0]["range"]["start"]["character"] == (
         SESSION_COLUMN[encoding])
@@ -83,6 +84,40 @@ async def test_a_change_is_checked_and_close_clears(client: LanguageClient,
     client.text_document_did_close(types.DidCloseTextDocumentParams(
         types.TextDocumentIdentifier(uri)))
     assert await diagnostics(client, uri, lambda found: not found) == []
+
+
+@pytest.mark.asyncio
+async def test_an_edit_is_answered_at_once_without_fixes_then_again_with_them(
+        client: LanguageClient, tmp_path: Path) -> None:
+    await start(client, tmp_path, "neovim", pull=False)
+    uri = open_file(client, tmp_path / "a.py", LEGACY)
+    await diagnostics(client, uri, with_fixes)
+    change(client, uri, LEGACY + "x = 1\n", 2)
+    await diagnostics(client, uri, lambda found: with_fixes(found) and all(
+        d.data["version"] == 2 for d in found))
+    sent = [p.diagnostics for p in client.published  # type: ignore[attr-defined]
+            if p.uri == uri and p.version == 2]
+    assert [with_fixes(list(found)) for found in sent] == [False, True]
+
+    def without_fixes(found: Sequence[types.Diagnostic]) -> list[tuple[object, ...]]:
+        return [(d.range, d.code, d.message, {k: v for k, v in d.data.items() if k != "fix"})
+                for d in found]
+    assert without_fixes(sent[0]) == without_fixes(sent[1])
+    assert [d.data["index"] for d in sent[1]] == [0, 1]
+
+
+@pytest.mark.asyncio
+async def test_fixes_wait_until_typing_pauses(client: LanguageClient, tmp_path: Path) -> None:
+    await start(client, tmp_path, "neovim", pull=False)
+    uri = open_file(client, tmp_path / "a.py", LEGACY)
+    await diagnostics(client, uri, with_fixes)
+    for version in range(2, 6):  # keystrokes far closer together than FIXES_AFTER
+        change(client, uri, LEGACY + "#" * version, version)
+    await diagnostics(client, uri, lambda found: with_fixes(found) and all(
+        d.data["version"] == 5 for d in found))
+    fixed = [p.version for p in client.published  # type: ignore[attr-defined]
+             if p.uri == uri and with_fixes(list(p.diagnostics))]
+    assert fixed == [1, 5]
 
 
 @pytest.mark.asyncio

@@ -68,21 +68,25 @@ class ParseError(ValueError):
 def diagnose(source: Source, selection: Selection, settings: Settings,
              package: Callable[[], str | None], with_fixes: bool = False,
              cache: Cache | None = None, project: ProjectIndex = EMPTY,
-             tree: ast.Module | None = None, parse: Parse = ast.parse) -> list[Diagnostic]:
+             tree: ast.Module | None = None, parse: Parse = ast.parse,
+             fixes: bool = True) -> list[Diagnostic]:
     """The selected, un-suppressed diagnostics of one readable source; ``with_fixes`` also
-    works out each fixable finding's edits (cell-relative in notebooks). ``tree``: the parsed
-    ``source.code``, where the caller has it already (a fixed text proven to parse); else
-    ``parse`` makes it (the server's reuses the last tree of the document)."""
+    gives each fixable finding's edits as ``Diagnostic.fix`` (cell-relative in notebooks).
+    ``tree``: the parsed ``source.code``, where the caller has it already (a fixed text proven
+    to parse); else ``parse`` makes it (the server's reuses the last tree of the document).
+    ``fixes``: whether the findings carry their fixes at all (the server's first answer to an
+    edit does without them; such findings are never cached)."""
     with collector.paused():  # see ``collector``
-        return _diagnose(source, selection, settings, package, with_fixes, cache, project,
-                         tree, parse)
+        return _diagnose(source, selection, settings, package, with_fixes,
+                         cache if fixes else None, project, tree, parse, fixes)
 
 
 def _diagnose(source: Source, selection: Selection, settings: Settings,
               package: Callable[[], str | None], with_fixes: bool, cache: Cache | None,
-              project: ProjectIndex, tree: ast.Module | None, parse: Parse) -> list[Diagnostic]:
+              project: ProjectIndex, tree: ast.Module | None, parse: Parse,
+              fixes: bool) -> list[Diagnostic]:
     try:
-        findings = _findings(source, settings, package, cache, project, tree, parse)
+        findings = _findings(source, settings, package, cache, project, tree, parse, fixes)
     except ParseError:
         if file_is_ignored(source.code):  # ``# flake8: noqa`` exempts the file, errors too
             return []
@@ -127,7 +131,7 @@ def _line(lines: list[str], row: int) -> str:
 
 def _findings(source: Source, settings: Settings, package: Callable[[], str | None],
               cache: Cache | None, project: ProjectIndex,
-              tree: ast.Module | None, parse: Parse) -> list[Finding]:
+              tree: ast.Module | None, parse: Parse, fixes: bool) -> list[Finding]:
     """The engine's findings: from the cache (keyed by the project index's entries the module
     spells, too), or, for a module that can hold any (``prescan``), from parsing and checking
     it."""
@@ -152,7 +156,7 @@ def _findings(source: Source, settings: Settings, package: Callable[[], str | No
         except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
             raise ParseError(_unparsed(error, source)) from None
         findings = check(tree, source.code, package, settings, prescanned=True,
-                         project=project, cells=cells, magics=magics)
+                         project=project, cells=cells, magics=magics, fixes=fixes)
         collector.free_later(tree)  # the server frees it after sending the diagnostics
     if cache is not None:
         cache.store(key, findings)

@@ -109,20 +109,23 @@ class Result:
 
 
 def check(path: str, code: str, resolved: Resolved, cells: CellMap | None = None,
-          parse: Parse = ast.parse) -> Result:
-    """The diagnostics (with their fixes) of a module's text, as the command finds them; for
-    a notebook, its joined cells with their map (the cells' bindings and magics count).
-    ``parse``: how the text is parsed (a document's ``Reparser`` reuses its last tree)."""
-    return _check(sources.Source(path, code, cells, text=code), path, resolved, parse=parse)
+          parse: Parse = ast.parse, fixes: bool = True) -> Result:
+    """The diagnostics (with their fixes, unless not ``fixes``) of a module's text, as the
+    command finds them; for a notebook, its joined cells with their map (the cells' bindings
+    and magics count). ``parse``: how the text is parsed (a document's ``Reparser`` reuses
+    its last tree)."""
+    return _check(sources.Source(path, code, cells, text=code), path, resolved, parse=parse,
+                  fixes=fixes)
 
 
 def _check(source: sources.Source, path: str, resolved: Resolved,
-           tree: ast.Module | None = None, parse: Parse = ast.parse) -> Result:
+           tree: ast.Module | None = None, parse: Parse = ast.parse,
+           fixes: bool = True) -> Result:
     def package() -> str | None:
         return package_of(path) if os.path.isfile(path) else None
     try:
         return Result(diagnose(source, resolved.selection, resolved.settings, package,
-                               with_fixes=True, tree=tree, parse=parse))
+                               with_fixes=fixes, tree=tree, parse=parse, fixes=fixes))
     except ParseError as error:
         return Result([], error.unchecked)
     except Exception as error:  # a bug: said on the document, as the command says it

@@ -52,7 +52,12 @@ class Checked:
     diagnostics: list[Diagnostic]
     published: dict[str, list[types.Diagnostic]]  # per document (each cell of a notebook)
     messages: list[dict[str, Any]]  # the publishDiagnostics notifications, as JSON
+    fixes: bool  # whether the diagnostics carry their fixes (in ``data``)
     generation: int = 0  # of the settings it was checked with (see ``Server.reload``)
+
+
+# How long after its diagnostics a text must stay unchanged before its fixes are worked out.
+FIXES_AFTER = 0.15  # seconds
 
 
 class Server(LanguageServer):
@@ -147,20 +152,23 @@ class Server(LanguageServer):
             self.settings_by_folder[folder] = found
         return self.settings_by_folder[folder]
 
-    def check(self, snapshot: Snapshot, resolved: Resolved) -> Checked:
+    def check(self, snapshot: Snapshot, resolved: Resolved, fixes: bool) -> Checked:
         """Runs in the checker's thread: it reads the snapshot and sends nothing."""
         with collector.paused():  # the module's nodes and the messages' parts: see ``collector``
-            return self._check(snapshot, resolved)
+            return self._check(snapshot, resolved, fixes)
 
-    def _check(self, snapshot: Snapshot, resolved: Resolved) -> Checked:
+    def _check(self, snapshot: Snapshot, resolved: Resolved, fixes: bool) -> Checked:
         layout, encoding = snapshot.layout, protocol.encoding_name(self.workspace.position_encoding)
         parser = self.parsers.setdefault(snapshot.unit, Reparser())
-        result = checking.check(snapshot.path, layout.code, resolved, layout.cells, parser.parse)
+        result = checking.check(snapshot.path, layout.code, resolved, layout.cells, parser.parse,
+                                fixes)
         published: dict[str, list[types.Diagnostic]] = {
             uri: [] for uri in (layout.cell_uris or {0: snapshot.unit}).values()}
         noqa = checking.Noqa(layout.code)
         for found in result.diagnostics:
             uri, diagnostic = protocol.diagnostic(layout, encoding, found, snapshot.version, noqa)
+            # Which of the document's diagnostics it is, for the copy a code action sends.
+            _data(diagnostic)["index"] = len(published[uri])
             published[uri].append(diagnostic)
         if result.problem is not None:
             uri, diagnostic = protocol.not_checked(layout, encoding, result.problem)
@@ -170,22 +178,23 @@ class Server(LanguageServer):
                      "params": {"uri": uri, "diagnostics": [protocol.as_json(d) for d in found],
                                 **({} if notebook else {"version": snapshot.version})}}
                     for uri, found in published.items()]
-        return Checked(snapshot, resolved, result.diagnostics, published, messages)
+        return Checked(snapshot, resolved, result.diagnostics, published, messages, fixes)
 
-    async def fresh(self, unit: str) -> Checked | None:
-        """The unit's results at its current version, checked now if need be."""
+    async def fresh(self, unit: str, fixes: bool = True) -> Checked | None:
+        """The unit's results at its current version (with their fixes, if ``fixes``),
+        checked now if need be."""
         snapshot = self.snapshot(unit)
         if snapshot is None:
             return None
         known = self.results.get(unit)
         if known is not None and known.snapshot.version == snapshot.version and (
                 known.snapshot.layout.code == snapshot.layout.code) and (
-                known.generation == self.generation):
+                known.generation == self.generation) and (known.fixes or not fixes):
             return known
         generation = self.generation
         resolved = self.resolved(snapshot.path)  # on the loop: it may show a message
         checked = dataclasses.replace(await asyncio.get_running_loop().run_in_executor(
-            self.checker, self.check, snapshot, resolved), generation=generation)
+            self.checker, self.check, snapshot, resolved, fixes), generation=generation)
         self.results[unit] = checked
         return checked
 
@@ -212,18 +221,28 @@ class Server(LanguageServer):
         try:
             while True:
                 self.dirty.discard(unit)
-                # The collection a check's allocations owe runs once its diagnostics are
-                # sent, not between the check and the message the editor waits for.
-                with collector.paused():
-                    checked = await self.fresh(unit)
-                    if checked is None:
-                        return
-                    if self.version_of(unit) == checked.snapshot.version:  # else: stale
-                        self.publish(checked)
-                if unit not in self.dirty:
+                # The findings first, at once; once typing pauses, again with their fixes (a
+                # third of a check) in the data code actions read: a keystroke would wait
+                # for them. A code action asked for before then works them out itself.
+                checked = await self.publish_fresh(unit, fixes=False)
+                if checked is not None and not checked.fixes and unit not in self.dirty:
+                    await asyncio.sleep(FIXES_AFTER)
+                    if unit not in self.dirty:
+                        await self.publish_fresh(unit)
+                if checked is None or unit not in self.dirty:
                     return
         finally:
             self.running.discard(unit)
+
+    async def publish_fresh(self, unit: str, fixes: bool = True) -> Checked | None:
+        """``fresh(unit, fixes)``, published unless the text changed meanwhile."""
+        # The collection a check's allocations owe runs once its diagnostics are sent, not
+        # between the check and the message the editor waits for.
+        with collector.paused():
+            checked = await self.fresh(unit, fixes)
+            if checked is not None and self.version_of(unit) == checked.snapshot.version:
+                self.publish(checked)
+            return checked
 
     def publish(self, checked: Checked) -> None:
         for message in checked.messages:  # plain JSON: no converter on the way out
@@ -381,11 +400,14 @@ def server() -> Server:
         if checked is None:
             return []
         version = checked.snapshot.version
-        given = [d for d in params.context.diagnostics
-                 if d.source == SOURCE and _data(d).get("version") == version]
-        # The client's copies carry the fixes; without them (another version), ours do.
-        diagnostics = given or [d for d in checked.published.get(uri, [])
-                                if _overlaps(d.range, params.range)]
+        # The client's copies (of this version) say which diagnostics; ours carry the fixes:
+        # its copies may be those sent before the fixes were worked out, and some clients
+        # send their ranges back in other units. Without copies, those in the range.
+        ours = checked.published.get(uri, [])
+        picked = {_data(d).get("index") for d in params.context.diagnostics
+                  if d.source == SOURCE and _data(d).get("version") == version}
+        diagnostics = [d for index, d in enumerate(ours) if index in picked] or [
+            d for d in ours if _overlaps(d.range, params.range)]
         versions = {u: (None if checked.snapshot.layout.cells is not None else version)
                     for u in checked.published}
         actions = []
