@@ -87,7 +87,7 @@ async def test_a_change_is_checked_and_close_clears(client: LanguageClient,
 
 
 @pytest.mark.asyncio
-async def test_an_edit_is_answered_at_once_without_fixes_then_again_with_them(
+async def test_an_edit_is_answered_at_once_without_edits_then_again_with_them(
         client: LanguageClient, tmp_path: Path) -> None:
     await start(client, tmp_path, "neovim", pull=False)
     uri = open_file(client, tmp_path / "a.py", LEGACY)
@@ -100,9 +100,10 @@ async def test_an_edit_is_answered_at_once_without_fixes_then_again_with_them(
     assert [with_fixes(list(found)) for found in sent] == [False, True]
 
     def without_fixes(found: Sequence[types.Diagnostic]) -> list[tuple[object, ...]]:
-        return [(d.range, d.code, d.message, {k: v for k, v in d.data.items() if k != "fix"})
-                for d in found]
+        return [(d.range, d.code, d.message, {k: v for k, v in d.data.items()
+                                              if k not in ("fix", "noqa")}) for d in found]
     assert without_fixes(sent[0]) == without_fixes(sent[1])
+    assert [sorted(d.data) for d in sent[0]] == [["index", "version"]] * 2
     assert [d.data["index"] for d in sent[1]] == [0, 1]
 
 

@@ -52,7 +52,7 @@ class Checked:
     diagnostics: list[Diagnostic]
     published: dict[str, list[types.Diagnostic]]  # per document (each cell of a notebook)
     messages: list[dict[str, Any]]  # the publishDiagnostics notifications, as JSON
-    fixes: bool  # whether the diagnostics carry their fixes (in ``data``)
+    fixes: bool  # whether the diagnostics carry their fixes and ``noqa`` edits (in ``data``)
     generation: int = 0  # of the settings it was checked with (see ``Server.reload``)
 
 
@@ -164,7 +164,7 @@ class Server(LanguageServer):
                                 fixes)
         published: dict[str, list[types.Diagnostic]] = {
             uri: [] for uri in (layout.cell_uris or {0: snapshot.unit}).values()}
-        noqa = checking.Noqa(layout.code)
+        noqa = checking.Noqa(layout.code) if fixes else None  # edits, for the code actions
         for found in result.diagnostics:
             uri, diagnostic = protocol.diagnostic(layout, encoding, found, snapshot.version, noqa)
             # Which of the document's diagnostics it is, for the copy a code action sends.

@@ -76,9 +76,10 @@ def _json_range(where: types.Range) -> dict[str, Any]:
 
 
 def diagnostic(layout: Layout, encoding: str, d: Diagnostic, version: int | None,
-               noqa: Noqa) -> tuple[str, types.Diagnostic]:
+               noqa: Noqa | None) -> tuple[str, types.Diagnostic]:
     """A finding as an LSP diagnostic of the document (or cell) it is in; its ``data``
-    carries the fix's edits and the ``noqa`` edit, so a code action needs no second check."""
+    carries the fix's edits and (given ``noqa``) the ``noqa`` edit, so a code action needs no
+    second check."""
     finding = d.finding
     uri, where = layout.range(encoding, finding.line, d.column, finding.end_line, d.end_column)
     data: dict[str, Any] = {"version": version}
@@ -89,7 +90,7 @@ def diagnostic(layout: Layout, encoding: str, d: Diagnostic, version: int | None
         data["fix"] = {"title": d.fix.message if d.fix else rule_fix.title_of(finding.edits),
                        "safe": rule_fix.applicability_of(finding.edits) == "safe",
                        "edits": [layout.text_edit(encoding, e) for e in edits]}
-    noqa_edit = noqa.edit(finding.line, finding.code)
+    noqa_edit = noqa.edit(finding.line, finding.code) if noqa is not None else None
     if noqa_edit is not None:
         data["noqa"] = layout.text_edit(encoding, noqa_edit)
     return uri, types.Diagnostic(
