@@ -11,6 +11,8 @@ Measured from the client's side of the stdio pipe, as an editor sees it (medians
               line added at the end; and, for the large file, one added in the middle, which
               moves the half after it down a row); the server checks at once, with no
               debounce delay, and parses only the statements an edit touched (``Reparser``)
+  pulled      didChange -> the answer to textDocument/diagnostic sent right after it, as a
+              client that pulls diagnostics (VS Code) asks
   with fixes  the same edit -> the diagnostics sent again with their fixes in ``data``, which
               the server works out once the text has stayed unchanged for ``FIXES_AFTER``
               (0.15 s), so that typing never waits for them
@@ -177,9 +179,10 @@ class Client:
                                      for d in message["params"]["diagnostics"])):
                 return at
 
-    def initialize(self, folder: Path) -> None:
+    def initialize(self, folder: Path, pull: bool = False) -> None:
+        capabilities = {"textDocument": {"diagnostic": {}}} if pull else {}
         self.send("initialize", {"processId": os.getpid(), "rootUri": folder.as_uri(),
-                                 "capabilities": {}}, request=True)
+                                 "capabilities": capabilities}, request=True)
         self.wait(answer=self.next_id)
         self.send("initialized", {})
 
@@ -226,6 +229,27 @@ def edit_times(folder: Path, text: str, repeat: int,
         fixed.append(client.wait("textDocument/publishDiagnostics", version, fixed=True) - sent)
     client.close()
     return times, fixed
+
+
+def pull_times(folder: Path, text: str, repeat: int) -> list[float]:
+    """As a client that pulls (VS Code): didChange (a line added at the end), then
+    textDocument/diagnostic -> its answer."""
+    client = Client()
+    client.initialize(folder, pull=True)
+    uri = (folder / f"pull{len(text)}.py").as_uri()
+    client.send("textDocument/didOpen", {"textDocument": {
+        "uri": uri, "languageId": "python", "version": 1, "text": text}})
+    times = []
+    end = {"line": text.count("\n"), "character": 0}
+    for version in range(2, repeat + 2):
+        sent = client.send("textDocument/didChange", {
+            "textDocument": {"uri": uri, "version": version}, "contentChanges": [
+                {"range": {"start": end, "end": end}, "text": f"x_{version} = {version}\n"}]})
+        end = {"line": end["line"] + 1, "character": 0}
+        client.send("textDocument/diagnostic", {"textDocument": {"uri": uri}}, request=True)
+        times.append(client.wait(answer=client.next_id) - sent)
+    client.close()
+    return times
 
 
 def command_times(folder: Path, text: str, repeat: int) -> list[float]:
@@ -276,6 +300,9 @@ def main() -> None:
                   f"{server * ms:6.1f} ms (target <= {target}), `check -` {command * ms:6.1f} ms, "
                   f"ast.parse {floor * ms:6.1f} ms; server/ast.parse {server / floor:4.1f}; "
                   f"with fixes {statistics.median(fixed) * ms:6.1f} ms")
+        pulled = statistics.median(pull_times(folder, large, args.repeat))
+        print(f"edit -> pulled diagnostics, 3,000-line file (a line added at the end): "
+              f"{pulled * ms:6.1f} ms")
     print("load average %.2f %.2f %.2f" % os.getloadavg())
 
 

@@ -137,6 +137,13 @@ async def test_clients_that_pull_get_diagnostics_on_request(client: LanguageClie
         types.TextDocumentIdentifier(uri)))
     assert [d.code for d in report.items] == ["QKM412"]
     assert uri not in client.diagnostics  # nothing pushed to a client that pulls
+    # Pulled at once, without the fixes: a code action on them works the fix out.
+    assert not with_fixes(report.items)
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        types.TextDocumentIdentifier(uri), report.items[0].range,
+        types.CodeActionContext(report.items, only=["quickfix"])))
+    assert [a.title for a in actions or [] if isinstance(a, types.CodeAction)] == [
+        "Replace `session=` with `mode=`", "Disable QKM412 for this line"]
 
 
 @pytest.mark.asyncio

@@ -386,11 +386,15 @@ def server() -> Server:
 
     @ls.feature(types.TEXT_DOCUMENT_DIAGNOSTIC, types.DiagnosticOptions(
         identifier=SOURCE, inter_file_dependencies=False, workspace_diagnostics=False))
-    async def pull(params: types.DocumentDiagnosticParams) -> types.FullDocumentDiagnosticReport:
+    async def pull(params: types.DocumentDiagnosticParams) -> dict[str, Any]:
+        # The findings without their fixes, which the code actions work out if asked; as
+        # plain JSON, as they are pushed (a FullDocumentDiagnosticReport's shape).
         uri = params.text_document.uri
-        checked = await ls.fresh(ls.unit_of(uri))
-        items = [] if checked is None else checked.published.get(uri, [])
-        return types.FullDocumentDiagnosticReport(items=items)
+        checked = await ls.fresh(ls.unit_of(uri), fixes=False)
+        items: list[dict[str, Any]] = [] if checked is None else next(
+            (m["params"]["diagnostics"] for m in checked.messages if m["params"]["uri"] == uri),
+            [])
+        return {"kind": types.DocumentDiagnosticReportKind.Full.value, "items": items}
 
     @ls.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(code_action_kinds=[
         types.CodeActionKind.QuickFix, FIX_ALL, NOTEBOOK_FIX_ALL]))
