@@ -148,9 +148,9 @@ def test_the_server_sends_a_checks_diagnostics_before_any_collection_runs(tmp_pa
     sent: list[int] = []
     check = server.check
 
-    def checking(snapshot: Any, resolved: Any) -> Any:
+    def checking(snapshot: Any, resolved: Any, fixes: bool) -> Any:
         waiting.append(True)
-        return check(snapshot, resolved)
+        return check(snapshot, resolved, fixes)
 
     def publish(checked: Any) -> None:
         sent.append(len(checked.diagnostics))
@@ -166,7 +166,7 @@ def test_the_server_sends_a_checks_diagnostics_before_any_collection_runs(tmp_pa
     finally:
         gc.callbacks.remove(seen)
         server.checker.shutdown()
-    assert sent == [4000]  # the import and the call, each time
+    assert sent == [4000, 4000]  # the import and the call, each time; then with the fixes
     assert collections == []
     assert gc.isenabled()
 
@@ -201,7 +201,7 @@ def test_a_commands_check_frees_its_tree_when_it_returns(monkeypatch: pytest.Mon
         gc.enable()
 
 
-def test_the_server_frees_a_checked_tree_once_its_diagnostics_are_sent(
+def test_the_server_frees_a_checked_tree_once_its_document_is_closed(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     lsp = pytest.importorskip("flake8_qiskit_migrate.server.lsp")
     from lsprotocol import types
@@ -220,6 +220,8 @@ def test_the_server_frees_a_checked_tree_once_its_diagnostics_are_sent(
         asyncio.run(server._check_until_current(uri))
     finally:
         server.checker.shutdown()
-    assert alive_when_sent == [True]  # freeing it waited for the message
+    assert alive_when_sent == [True, True]  # sent without the fixes, then with them
+    assert trees[0]() is not None  # the document's last tree: the next edit reuses it
+    server.parsers.pop(uri)  # as when the document is closed
     assert trees[0]() is None
     assert gc.isenabled()

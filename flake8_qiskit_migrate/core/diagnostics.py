@@ -23,6 +23,10 @@ from .unchecked import SYNTAX, Unchecked
 Parse = Callable[[str, str], ast.Module]  # (code, file name) -> tree, raising as ``ast.parse``
 
 
+def parse_whole(code: str, path: str) -> ast.Module:
+    return ast.parse(code, filename=path)
+
+
 @dataclass(frozen=True)
 class FixInfo:
     """A finding's fix as ruff's JSON shows it: applicability, title and edits."""
@@ -68,7 +72,7 @@ class ParseError(ValueError):
 def diagnose(source: Source, selection: Selection, settings: Settings,
              package: Callable[[], str | None], with_fixes: bool = False,
              cache: Cache | None = None, project: ProjectIndex = EMPTY,
-             tree: ast.Module | None = None, parse: Parse = ast.parse,
+             tree: ast.Module | None = None, parse: Parse = parse_whole,
              fixes: bool = True) -> list[Diagnostic]:
     """The selected, un-suppressed diagnostics of one readable source; ``with_fixes`` also
     gives each fixable finding's edits as ``Diagnostic.fix`` (cell-relative in notebooks).

@@ -19,6 +19,8 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
+from .. import collector
+
 
 @dataclass(frozen=True)
 class _Parsed:
@@ -41,6 +43,8 @@ class Reparser:
         tree = None if self._last is None or "\r" in code else _spliced(self._last, lines)
         if tree is None:
             tree = ast.parse(code, filename=filename)
+        # What the new tree does not share is freed once the check's message is sent.
+        collector.free_later(self._last)
         # "\r" ends a line for the parser but not in ``_lines``: such texts are parsed whole.
         self._last = None if "\r" in code else _Parsed(lines, tree, _spans(tree))
         return tree

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..core import config, fixing, sources
 from ..core import settings as core_settings
-from ..core.diagnostics import Diagnostic, Parse, ParseError, diagnose
+from ..core.diagnostics import Diagnostic, Parse, ParseError, diagnose, parse_whole
 from ..core.filters import Selection
 from ..core.notebook import CellMap
 from ..core.unchecked import INTERNAL, Unchecked
@@ -109,7 +109,7 @@ class Result:
 
 
 def check(path: str, code: str, resolved: Resolved, cells: CellMap | None = None,
-          parse: Parse = ast.parse, fixes: bool = True) -> Result:
+          parse: Parse = parse_whole, fixes: bool = True) -> Result:
     """The diagnostics (with their fixes, unless not ``fixes``) of a module's text, as the
     command finds them; for a notebook, its joined cells with their map (the cells' bindings
     and magics count). ``parse``: how the text is parsed (a document's ``Reparser`` reuses
@@ -119,7 +119,7 @@ def check(path: str, code: str, resolved: Resolved, cells: CellMap | None = None
 
 
 def _check(source: sources.Source, path: str, resolved: Resolved,
-           tree: ast.Module | None = None, parse: Parse = ast.parse,
+           tree: ast.Module | None = None, parse: Parse = parse_whole,
            fixes: bool = True) -> Result:
     def package() -> str | None:
         return package_of(path) if os.path.isfile(path) else None
