@@ -74,6 +74,7 @@ class Server(LanguageServer):
         self.parsers: dict[str, Reparser] = {}  # per unit: an edit parses only what it touched
         self.running: set[str] = set()
         self.dirty: set[str] = set()
+        self.waiting: dict[str, asyncio.Event] = {}  # set by an edit of a unit waiting to fix
         self.warned: set[str] = set()
         self.generation = 0  # counts reloads: a check begun before one is not reused after
         self.checker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="check")
@@ -213,6 +214,9 @@ class Server(LanguageServer):
             return  # the client asks when it wants them
         if unit in self.running:
             self.dirty.add(unit)
+            waiting = self.waiting.get(unit)
+            if waiting is not None:
+                waiting.set()  # no fixes for the text before: check the new one now
             return
         self.running.add(unit)
         asyncio.ensure_future(self._check_until_current(unit))
@@ -226,13 +230,23 @@ class Server(LanguageServer):
                 # for them. A code action asked for before then works them out itself.
                 checked = await self.publish_fresh(unit, fixes=False)
                 if checked is not None and not checked.fixes and unit not in self.dirty:
-                    await asyncio.sleep(FIXES_AFTER)
-                    if unit not in self.dirty:
+                    if await self.stays_unchanged(unit, FIXES_AFTER):
                         await self.publish_fresh(unit)
                 if checked is None or unit not in self.dirty:
                     return
         finally:
             self.running.discard(unit)
+
+    async def stays_unchanged(self, unit: str, seconds: float) -> bool:
+        """Whether no edit of the unit arrives for ``seconds`` (one that does ends the wait)."""
+        edited = self.waiting[unit] = asyncio.Event()
+        try:
+            await asyncio.wait_for(edited.wait(), seconds)
+            return False
+        except asyncio.TimeoutError:
+            return unit not in self.dirty
+        finally:
+            del self.waiting[unit]
 
     async def publish_fresh(self, unit: str, fixes: bool = True) -> Checked | None:
         """``fresh(unit, fixes)``, published unless the text changed meanwhile."""
