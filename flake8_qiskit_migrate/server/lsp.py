@@ -50,7 +50,7 @@ class Checked:
     snapshot: Snapshot
     resolved: Resolved
     diagnostics: list[Diagnostic]
-    published: dict[str, list[types.Diagnostic]]  # per document (each cell of a notebook)
+    published: dict[str, list[dict[str, Any]]]  # per document (each cell of a notebook), JSON
     messages: list[dict[str, Any]]  # the publishDiagnostics notifications, as JSON
     fixes: bool  # whether the diagnostics carry their fixes and ``noqa`` edits (in ``data``)
     generation: int = 0  # of the settings it was checked with (see ``Server.reload``)
@@ -163,20 +163,20 @@ class Server(LanguageServer):
         parser = self.parsers.setdefault(snapshot.unit, Reparser())
         result = checking.check(snapshot.path, layout.code, resolved, layout.cells, parser.parse,
                                 fixes)
-        published: dict[str, list[types.Diagnostic]] = {
+        published: dict[str, list[dict[str, Any]]] = {
             uri: [] for uri in (layout.cell_uris or {0: snapshot.unit}).values()}
         noqa = checking.Noqa(layout.code) if fixes else None  # edits, for the code actions
         for found in result.diagnostics:
             uri, diagnostic = protocol.diagnostic(layout, encoding, found, snapshot.version, noqa)
             # Which of the document's diagnostics it is, for the copy a code action sends.
-            _data(diagnostic)["index"] = len(published[uri])
+            diagnostic["data"]["index"] = len(published[uri])
             published[uri].append(diagnostic)
         if result.problem is not None:
             uri, diagnostic = protocol.not_checked(layout, encoding, result.problem)
             published[uri].append(diagnostic)
         notebook = layout.cells is not None
         messages = [{"jsonrpc": "2.0", "method": types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS,
-                     "params": {"uri": uri, "diagnostics": [protocol.as_json(d) for d in found],
+                     "params": {"uri": uri, "diagnostics": found,
                                 **({} if notebook else {"version": snapshot.version})}}
                     for uri, found in published.items()]
         return Checked(snapshot, resolved, result.diagnostics, published, messages, fixes)
@@ -306,9 +306,11 @@ def _data(diagnostic: types.Diagnostic) -> dict[str, Any]:
     return diagnostic.data if isinstance(diagnostic.data, dict) else {}
 
 
-def _overlaps(a: types.Range, b: types.Range) -> bool:
-    return (a.start.line, a.start.character) <= (b.end.line, b.end.character) and (
-        b.start.line, b.start.character) <= (a.end.line, a.end.character)
+def _overlaps(found: dict[str, Any], where: types.Range) -> bool:
+    """Whether one of our diagnostics (JSON) overlaps a range."""
+    start, end = found["range"]["start"], found["range"]["end"]
+    return (start["line"], start["character"]) <= (where.end.line, where.end.character) and (
+        where.start.line, where.start.character) <= (end["line"], end["character"])
 
 
 def _settings_given(options: Any) -> Any:
@@ -405,9 +407,7 @@ def server() -> Server:
         # plain JSON, as they are pushed (a FullDocumentDiagnosticReport's shape).
         uri = params.text_document.uri
         checked = await ls.fresh(ls.unit_of(uri), fixes=False)
-        items: list[dict[str, Any]] = [] if checked is None else next(
-            (m["params"]["diagnostics"] for m in checked.messages if m["params"]["uri"] == uri),
-            [])
+        items = [] if checked is None else checked.published.get(uri, [])
         return {"kind": types.DocumentDiagnosticReportKind.Full.value, "items": items}
 
     @ls.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(code_action_kinds=[
@@ -424,8 +424,9 @@ def server() -> Server:
         ours = checked.published.get(uri, [])
         picked = {_data(d).get("index") for d in params.context.diagnostics
                   if d.source == SOURCE and _data(d).get("version") == version}
-        diagnostics = [d for index, d in enumerate(ours) if index in picked] or [
-            d for d in ours if _overlaps(d.range, params.range)]
+        diagnostics = [protocol.from_json(d) for d in [
+            d for index, d in enumerate(ours) if index in picked] or [
+            d for d in ours if _overlaps(d, params.range)]]
         versions = {u: (None if checked.snapshot.layout.cells is not None else version)
                     for u in checked.published}
         actions = []

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from lsprotocol import types
+from lsprotocol.converters import get_converter
 
 from ..core.diagnostics import Diagnostic
 from ..core.notebook import CellMap
@@ -53,30 +54,30 @@ class Layout:
         cell, cell_row = self.cells.locate(row)
         return self.cell_uris[cell], cell_row - 1
 
-    def position(self, encoding: str, row: int, column: int) -> tuple[str, types.Position]:
+    def position(self, encoding: str, row: int, column: int) -> tuple[str, dict[str, int]]:
         uri, line = self.place(row)
         text = self.lines[row - 1] if 0 < row <= len(self.lines) else ""
-        return uri, types.Position(line, units(encoding, text[:column - 1]))
+        return uri, {"line": line, "character": units(encoding, text[:column - 1])}
 
     def range(self, encoding: str, row: int, column: int, end_row: int,
-              end_column: int) -> tuple[str, types.Range]:
+              end_column: int) -> tuple[str, dict[str, Any]]:
+        """(document uri, an LSP range as JSON) of 1-based rows and character columns."""
         uri, start = self.position(encoding, row, column)
         _, end = self.position(encoding, end_row, end_column)
-        return uri, types.Range(start, end)
+        return uri, {"start": start, "end": end}
 
     def text_edit(self, encoding: str, edit: Edit) -> dict[str, Any]:
-        """An edit as ``{"uri", "range", "newText"}``: plain JSON, for a diagnostic's data."""
+        """An edit as ``{"uri", "range", "newText"}``, for a diagnostic's data."""
         uri, where = self.range(encoding, edit.row, edit.column, edit.end_row, edit.end_column)
-        return {"uri": uri, "range": _json_range(where), "newText": edit.content}
+        return {"uri": uri, "range": where, "newText": edit.content}
 
 
-def _json_range(where: types.Range) -> dict[str, Any]:
-    return {"start": {"line": where.start.line, "character": where.start.character},
-            "end": {"line": where.end.line, "character": where.end.character}}
+# Messages are built as plain JSON: lsprotocol's objects and converter take longer than the
+# check for a file with hundreds of findings. ``from_json`` makes the few a code action needs.
 
 
 def diagnostic(layout: Layout, encoding: str, d: Diagnostic, version: int | None,
-               noqa: Noqa | None) -> tuple[str, types.Diagnostic]:
+               noqa: Noqa | None) -> tuple[str, dict[str, Any]]:
     """A finding as an LSP diagnostic of the document (or cell) it is in; its ``data``
     carries the fix's edits and (given ``noqa``) the ``noqa`` edit, so a code action needs no
     second check."""
@@ -93,39 +94,32 @@ def diagnostic(layout: Layout, encoding: str, d: Diagnostic, version: int | None
     noqa_edit = noqa.edit(finding.line, finding.code) if noqa is not None else None
     if noqa_edit is not None:
         data["noqa"] = layout.text_edit(encoding, noqa_edit)
-    return uri, types.Diagnostic(
-        range=where, message=finding.text, severity=types.DiagnosticSeverity.Warning,
-        code=finding.code, code_description=types.CodeDescription(href=finding.rule.url),
-        source=SOURCE, tags=[types.DiagnosticTag.Deprecated], data=data)
+    return uri, {"range": where, "message": finding.text, "severity": _WARNING,
+                 "code": finding.code, "codeDescription": {"href": finding.rule.url},
+                 "source": SOURCE, "tags": _DEPRECATED, "data": data}
+
+
+_WARNING = types.DiagnosticSeverity.Warning.value
+_DEPRECATED = [types.DiagnosticTag.Deprecated.value]
 
 
 def not_checked(layout: Layout, encoding: str,
-                problem: Unchecked) -> tuple[str, types.Diagnostic]:
+                problem: Unchecked) -> tuple[str, dict[str, Any]]:
     """A module that was not checked (it does not parse, or the check failed): an error where
     it stops, so no one reads the silence as "nothing to migrate"."""
     (row, column), (end_row, end_column) = problem.start, problem.end
     uri, where = layout.range(encoding, max(row, 1), max(column, 1), max(end_row, 1),
                               max(end_column, 1))
-    return uri, types.Diagnostic(range=where, message=f"not checked: {problem.message}",
-                                 severity=types.DiagnosticSeverity.Error, source=SOURCE)
+    return uri, {"range": where, "message": f"not checked: {problem.message}",
+                 "severity": types.DiagnosticSeverity.Error.value, "source": SOURCE}
 
 
-def as_json(diagnostic: types.Diagnostic) -> dict[str, Any]:
-    """A diagnostic of ours as the JSON of ``publishDiagnostics``, built directly: lsprotocol's
-    converter takes longer than the check for a file with hundreds of findings."""
-    found: dict[str, Any] = {"range": _json_range(diagnostic.range),
-                             "message": diagnostic.message, "source": diagnostic.source}
-    if diagnostic.severity is not None:
-        found["severity"] = diagnostic.severity.value
-    if diagnostic.code is not None:
-        found["code"] = diagnostic.code
-    if diagnostic.code_description is not None:
-        found["codeDescription"] = {"href": diagnostic.code_description.href}
-    if diagnostic.tags:
-        found["tags"] = [tag.value for tag in diagnostic.tags]
-    if diagnostic.data is not None:
-        found["data"] = diagnostic.data
-    return found
+def from_json(found: dict[str, Any]) -> types.Diagnostic:
+    """One of our diagnostics as lsprotocol's object."""
+    return _CONVERTER.structure(found, types.Diagnostic)
+
+
+_CONVERTER = get_converter()
 
 
 def workspace_edit(edits: Sequence[dict[str, Any]],
