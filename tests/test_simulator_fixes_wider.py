@@ -308,3 +308,29 @@ def test_the_noise_packages_own_modules_move_to_qiskit_aer(tmp_path: Path) -> No
         "from qiskit_aer.noise.errors.readout_error import ReadoutError",
         "from qiskit_aer.noise.device.models import basic_device_readout_errors"]
     assert printed == "[] True\n"
+
+
+NOISE_TURNED_OFF = """\
+    from qiskit import QuantumCircuit, execute
+    from qiskit_aer import AerSimulator
+    from qiskit_aer.noise import NoiseModel, depolarizing_error
+
+    noise = NoiseModel()
+    noise.add_all_qubit_quantum_error(depolarizing_error(0.3, 1), ["x"])
+    sim = AerSimulator(noise_model=noise)
+    qc = QuantumCircuit(1, 1)
+    qc.x(0)
+    qc.measure(0, 0)
+    print(execute(qc, sim, noise_model=None, shots=200, seed_transpiler=None).result().get_counts())
+    """
+
+
+@pytest.mark.parametrize("flags", [(), (UNSAFE,)])
+def test_an_aer_option_given_as_none_is_passed_on_as_execute_passed_it(
+        tmp_path: Path, flags: tuple[str, ...]) -> None:
+    """``execute`` dropped its own parameters given as None (``seed_transpiler=None``) but
+    passed the others to ``backend.run``: ``noise_model=None`` ran the noisy simulator without
+    noise (qiskit 0.46.3 / qiskit-aer 0.13.3 printed the recorded counts)."""
+    fixed, printed = fixed_and_run(tmp_path, NOISE_TURNED_OFF, *flags)
+    assert "seed_transpiler" not in fixed and "noise_model" in fixed.splitlines()[-1]
+    assert printed == "{'1': 200}\n"

@@ -36,6 +36,16 @@ TRANSPILER_OPTIONS = frozenset({"basis_gates", "coupling_map", "initial_layout",
 # ``None`` value, which ``BasicSimulator.run`` rejects, so only what is never None (``_never_none``)
 # goes to such backends.
 RUN_OPTIONS_ANYWHERE = frozenset({"shots", "memory", "seed_simulator"})
+# The parameters of qiskit 0.46.3's ``execute`` after the circuits and the backend: a ``None``
+# among them is their default (the transpiler's, or not passed to ``backend.run``); the rest
+# of the keywords (``**run_config``) went to ``backend.run`` as they were.
+EXECUTE_PARAMETERS = frozenset({
+    "basis_gates", "coupling_map", "backend_properties", "initial_layout", "seed_transpiler",
+    "optimization_level", "pass_manager", "shots", "memory", "seed_simulator",
+    "default_qubit_los", "default_meas_los", "qubit_lo_range", "meas_lo_range", "schedule_los",
+    "meas_level", "meas_return", "memory_slots", "memory_slot_size", "rep_time", "rep_delay",
+    "parameter_binds", "schedule_circuit", "inst_map", "meas_map", "scheduling_method",
+    "init_qubits"})
 # What local simulators ignored (``execute`` passed it to ``backend.run``): the fix drops it.
 IGNORED_LOCALLY = frozenset({"max_credits"})
 # Aer also takes parameter bindings and its simulator options (``execute`` passed these on).
@@ -110,8 +120,11 @@ def _from_qiskit(statement: ast.AST | None) -> bool:
 
 
 def _none(keyword: ast.keyword) -> bool:
-    """An option given as ``None``, which ``execute`` dropped."""
-    return isinstance(keyword.value, ast.Constant) and keyword.value.value is None
+    """A parameter of ``execute`` given as ``None``, which it dropped. Other options went to
+    ``backend.run`` as given: ``noise_model=None`` turns off the noise model an Aer
+    simulator was made with (checked on qiskit 0.46.3 / qiskit-aer 0.13.3), so it stays."""
+    return keyword.arg in EXECUTE_PARAMETERS and isinstance(
+        keyword.value, ast.Constant) and keyword.value.value is None
 
 
 @REGISTRY.fixer("QKM101")
