@@ -112,14 +112,21 @@ async def test_no_noqa_inside_a_multi_line_string(client: LanguageClient,
 
 @pytest.mark.asyncio
 @pytest.mark.parametrize(("unsafe", "expected"), [(False, SAFE_FIXED), (True, ALL_FIXED)])
+@pytest.mark.parametrize("profile", ["vscode", "emacs"])
 async def test_fix_all_applies_the_safe_fixes_or_all_with_unsafe_fixes(
-        client: LanguageClient, tmp_path: Path, unsafe: bool, expected: str) -> None:
-    await start(client, tmp_path, "vscode", encodings=["utf-16"], pull=False,
+        client: LanguageClient, tmp_path: Path, unsafe: bool, expected: str,
+        profile: str) -> None:
+    """VS Code asks for the edit when the action is chosen (``codeAction/resolve``), Eglot
+    1.9 cannot: it gets the edit with the action."""
+    await start(client, tmp_path, profile, encodings=["utf-16"], pull=False,
                 settings={"unsafeFixes": unsafe})
     uri = open_file(client, tmp_path / "a.py", LEGACY)
     found = await diagnostics(client, uri)
     (action,) = await _actions(client, uri, 0, found, only=["source.fixAll"])
     assert action.kind == FIX_ALL
+    assert (action.edit is None) is (profile == "vscode")
+    if action.edit is None:
+        action = await client.code_action_resolve_async(action)
     assert _applied(LEGACY, action, uri) == expected
     assert await _actions(client, uri, 4, found, only=["source.organizeImports"]) == []
     assert [a.kind for a in await _actions(client, uri, 4, found, only=["quickfix"])] == [

@@ -79,8 +79,9 @@ async def test_a_notebook_fix_all_is_a_notebook_action(
                and a.kind == "notebook.source.fixAll.flake8-qiskit-migrate"]
     assert len(fix_all) == offered
     if offered:
-        assert fix_all[0].edit is not None
-        assert sorted(edits_of(fix_all[0].edit)) == sorted([first, use])
+        resolved = await client.code_action_resolve_async(fix_all[0])
+        assert resolved.edit is not None
+        assert sorted(edits_of(resolved.edit)) == sorted([first, use])
 
 
 @pytest.mark.asyncio

@@ -18,6 +18,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from .. import __version__, collector
+from ..core import fixing
 from ..core.diagnostics import Diagnostic
 from ..core.filters import Selection
 from ..core.reparse import Reparser
@@ -282,6 +283,31 @@ class Server(LanguageServer):
 
     # Code actions -----------------------------------------------------------------------
 
+    async def fix_all_action(self, checked: Checked, kind: str) -> types.CodeAction | None:
+        """The fix-all action, where a fix is allowed. Merging every fix and checking the
+        result takes longer than a check, and editors ask for code actions as the cursor
+        moves: a client that can ask for the edit later (``codeAction/resolve``) gets it then."""
+        title = f"{SOURCE}: fix all auto-fixable problems"
+        if self.resolves_edits():
+            unsafe = checked.resolved.editor.unsafe_fixes
+            if not any(fixing.allowed(d, unsafe) for d in checked.diagnostics):
+                return None
+            return types.CodeAction(title, kind=kind, data={"unit": checked.snapshot.unit})
+        edit = await self.fix_all_edit_off_the_loop(checked)
+        return None if edit is None else types.CodeAction(title, kind=kind, edit=edit)
+
+    def resolves_edits(self) -> bool:
+        """Whether the client asks for a code action's edit when it is chosen."""
+        text_document = self.client_capabilities.text_document
+        code_action = text_document.code_action if text_document is not None else None
+        support = code_action.resolve_support if code_action is not None else None
+        return support is not None and "edit" in support.properties
+
+    async def fix_all_edit_off_the_loop(self, checked: Checked) -> types.WorkspaceEdit | None:
+        """``fix_all_edit`` in the checker's thread: edits keep arriving meanwhile."""
+        return await asyncio.get_running_loop().run_in_executor(
+            self.checker, self.fix_all_edit, checked)
+
     def fix_all_edit(self, checked: Checked) -> types.WorkspaceEdit | None:
         snapshot, unsafe = checked.snapshot, checked.resolved.editor.unsafe_fixes
         layout, encoding = snapshot.layout, protocol.encoding_name(self.workspace.position_encoding)
@@ -411,7 +437,7 @@ def server() -> Server:
         return {"kind": types.DocumentDiagnosticReportKind.Full.value, "items": items}
 
     @ls.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(code_action_kinds=[
-        types.CodeActionKind.QuickFix, FIX_ALL, NOTEBOOK_FIX_ALL]))
+        types.CodeActionKind.QuickFix, FIX_ALL, NOTEBOOK_FIX_ALL], resolve_provider=True))
     async def code_action(params: types.CodeActionParams) -> list[types.CodeAction]:
         uri, only = params.text_document.uri, params.context.only
         checked = await ls.fresh(ls.unit_of(uri))
@@ -435,11 +461,19 @@ def server() -> Server:
         # As ruff: a notebook's fix-all is a notebook action, never a plain source one on a cell.
         fix_all = NOTEBOOK_FIX_ALL if checked.snapshot.layout.cells is not None else FIX_ALL
         if protocol.kind_wanted(fix_all, only) and checked.resolved.editor.fix_all:
-            edit = ls.fix_all_edit(checked)
-            if edit is not None:
-                actions.append(types.CodeAction(
-                    f"{SOURCE}: fix all auto-fixable problems", kind=fix_all, edit=edit))
+            action = await ls.fix_all_action(checked, fix_all)
+            if action is not None:
+                actions.append(action)
         return actions
+
+    @ls.feature(types.CODE_ACTION_RESOLVE)
+    async def resolve_code_action(action: types.CodeAction) -> types.CodeAction:
+        unit = action.data.get("unit") if isinstance(action.data, dict) else None
+        if isinstance(unit, str) and action.edit is None:
+            checked = await ls.fresh(unit)
+            if checked is not None:
+                action.edit = await ls.fix_all_edit_off_the_loop(checked)
+        return action
 
     @ls.feature(types.TEXT_DOCUMENT_HOVER)
     def hover(params: types.HoverParams) -> types.Hover | None:
@@ -472,7 +506,7 @@ def server() -> Server:
         if not isinstance(uri, str):
             return None
         checked = await ls.fresh(ls.unit_of(uri))
-        edit = None if checked is None else ls.fix_all_edit(checked)
+        edit = None if checked is None else await ls.fix_all_edit_off_the_loop(checked)
         if edit is not None:
             await ls.workspace_apply_edit_async(types.ApplyWorkspaceEditParams(
                 edit, label=f"{SOURCE}: fix all"))
