@@ -308,6 +308,7 @@ async def test_server_fix_all_deletes_a_cells_last_line_inside_that_cell(
         types.TextDocumentIdentifier(cells[1]), found[0].range,
         types.CodeActionContext([], only=["notebook.source.fixAll"])))
     action = [a for a in result or [] if isinstance(a, types.CodeAction)][0]
+    action = await client.code_action_resolve_async(action)  # VS Code asks for the edit
     assert action.edit is not None
     edits = edits_of(action.edit)
     assert [apply_text_edits(text, edits[uri]) for uri, text in zip(cells, texts)] == [
