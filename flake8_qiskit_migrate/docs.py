@@ -111,9 +111,18 @@ def with_table(readme: str) -> str:
 
 def main(argv: list[str]) -> int:
     """Rewrite the README's rule table and ``docs/rules/`` under the given project root."""
-    root = Path(argv[0]) if argv else Path(".")
+    import argparse
+    parser = argparse.ArgumentParser(
+        prog="python -m flake8_qiskit_migrate.docs",
+        description="Regenerate the README's rule table and docs/rules/ from the registry.")
+    parser.add_argument("root", nargs="?", default=".", help="the project root (default: .)")
+    root = Path(parser.parse_args(argv).root)
     readme = root / "README.md"
-    readme.write_text(with_table(readme.read_text(encoding="utf-8")), encoding="utf-8")
+    try:
+        text = with_table(readme.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        parser.error(f"{readme}: {error}")
+    readme.write_text(text, encoding="utf-8")
     folder = root / "docs" / "rules"
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in rule_documents().items():

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -115,3 +117,11 @@ def test_readme_fits_on_a_page_with_every_rule_one_click_away() -> None:
     assert all(f"](docs/rules/{rule.code}.md)" in readme for rule in RULES)
     for target in re.findall(r"\]\((docs/[^)#]+)", readme):
         assert (HERE.parent / target).is_file(), target
+
+
+def test_the_docs_generator_says_what_is_wrong_with_its_root(tmp_path: Path) -> None:
+    run = subprocess.run([sys.executable, "-m", "flake8_qiskit_migrate.docs", str(tmp_path)],
+                         capture_output=True, text=True, check=False)
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert f"{tmp_path / 'README.md'}: " in run.stderr
+    assert not (tmp_path / "docs").exists()  # nothing written where it failed
