@@ -19,6 +19,13 @@ from .nodes import names, nodes, remembered
 _LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 
 
+def newline_lines(text: str) -> list[str]:
+    """``text``'s lines, each with its ``\\n`` (the last may have none): ``\\r``, and what else
+    ``str.splitlines`` splits at, stays inside a line."""
+    lines = text.split("\n")
+    return [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
+
+
 @dataclass(frozen=True, order=True)
 class Edit:
     """Replace the text from (row, column) to (end_row, end_column) with ``content``."""

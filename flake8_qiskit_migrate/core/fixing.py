@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .. import collector
-from ..edits import Fix, SourceText, apply
+from ..edits import Fix, SourceText, apply, newline_lines
 from .diagnostics import Diagnostic
 from .notebook import blanked, rewrite_code_cells
 from .sources import Source, redecode
@@ -30,18 +30,13 @@ class Change:
         form feed or a lone ``\\r`` is part of a line), and a last line without one is
         marked."""
         import difflib  # for --diff only
-        lines = difflib.unified_diff(_lines(self.before), _lines(self.after),
+        lines = difflib.unified_diff(newline_lines(self.before), newline_lines(self.after),
                                      fromfile=f"a/{self.path}", tofile=f"b/{self.path}")
         return "".join(line if line.endswith("\n") else f"{line}\n{_NO_NEWLINE}"
                        for line in lines)
 
 
 _NO_NEWLINE = "\\ No newline at end of file\n"
-
-
-def _lines(text: str) -> list[str]:
-    lines = text.split("\n")
-    return [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
 
 
 def allowed(diagnostic: Diagnostic, unsafe: bool) -> bool:

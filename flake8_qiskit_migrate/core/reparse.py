@@ -20,6 +20,7 @@ import ast
 from dataclasses import dataclass
 
 from .. import collector
+from ..edits import newline_lines
 
 
 @dataclass(frozen=True)
@@ -39,20 +40,15 @@ class Reparser:
 
     def parse(self, code: str, filename: str = "<unknown>") -> ast.Module:
         """The tree of ``code``, as ``ast.parse(code, filename)`` gives it (and its errors)."""
-        lines = _lines(code)
+        lines = newline_lines(code)
         tree = None if self._last is None or "\r" in code else _spliced(self._last, lines)
         if tree is None:
             tree = ast.parse(code, filename=filename)
         # What the new tree does not share is freed once the check's message is sent.
         collector.free_later(self._last)
-        # "\r" ends a line for the parser but not in ``_lines``: such texts are parsed whole.
+        # "\r" ends a line for the parser but not in ``newline_lines``: such texts are parsed whole.
         self._last = None if "\r" in code else _Parsed(lines, tree, _spans(tree))
         return tree
-
-
-def _lines(code: str) -> list[str]:
-    lines = code.split("\n")
-    return [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
 
 
 def _spans(tree: ast.Module) -> list[tuple[int, int]]:

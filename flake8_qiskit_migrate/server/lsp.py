@@ -293,7 +293,7 @@ class Server(LanguageServer):
             if not any(fixing.allowed(d, unsafe) for d in checked.diagnostics):
                 return None
             return types.CodeAction(title, kind=kind, data={"unit": checked.snapshot.unit})
-        edit = await self.fix_all_edit_off_the_loop(checked)
+        edit = await self.fix_all_edit(checked)
         return None if edit is None else types.CodeAction(title, kind=kind, edit=edit)
 
     def resolves_edits(self) -> bool:
@@ -303,12 +303,13 @@ class Server(LanguageServer):
         support = code_action.resolve_support if code_action is not None else None
         return support is not None and "edit" in support.properties
 
-    async def fix_all_edit_off_the_loop(self, checked: Checked) -> types.WorkspaceEdit | None:
-        """``fix_all_edit`` in the checker's thread: edits keep arriving meanwhile."""
+    async def fix_all_edit(self, checked: Checked) -> types.WorkspaceEdit | None:
+        """Every allowed fix, merged as ``--fix`` merges them, worked out in the checker's
+        thread: edits keep arriving meanwhile."""
         return await asyncio.get_running_loop().run_in_executor(
-            self.checker, self.fix_all_edit, checked)
+            self.checker, self._fix_all_edit, checked)
 
-    def fix_all_edit(self, checked: Checked) -> types.WorkspaceEdit | None:
+    def _fix_all_edit(self, checked: Checked) -> types.WorkspaceEdit | None:
         snapshot, unsafe = checked.snapshot, checked.resolved.editor.unsafe_fixes
         layout, encoding = snapshot.layout, protocol.encoding_name(self.workspace.position_encoding)
         if layout.cells is not None:
@@ -472,7 +473,7 @@ def server() -> Server:
         if isinstance(unit, str) and action.edit is None:
             checked = await ls.fresh(unit)
             if checked is not None:
-                action.edit = await ls.fix_all_edit_off_the_loop(checked)
+                action.edit = await ls.fix_all_edit(checked)
         return action
 
     @ls.feature(types.TEXT_DOCUMENT_HOVER)
@@ -506,7 +507,7 @@ def server() -> Server:
         if not isinstance(uri, str):
             return None
         checked = await ls.fresh(ls.unit_of(uri))
-        edit = None if checked is None else await ls.fix_all_edit_off_the_loop(checked)
+        edit = None if checked is None else await ls.fix_all_edit(checked)
         if edit is not None:
             await ls.workspace_apply_edit_async(types.ApplyWorkspaceEditParams(
                 edit, label=f"{SOURCE}: fix all"))

@@ -96,11 +96,11 @@ def diagnostic(layout: Layout, encoding: str, d: Diagnostic, version: int | None
         data["noqa"] = layout.text_edit(encoding, noqa_edit)
     return uri, {"range": where, "message": finding.text, "severity": _WARNING,
                  "code": finding.code, "codeDescription": {"href": finding.rule.url},
-                 "source": SOURCE, "tags": _DEPRECATED, "data": data}
+                 "source": SOURCE, "tags": [_DEPRECATED], "data": data}
 
 
 _WARNING = types.DiagnosticSeverity.Warning.value
-_DEPRECATED = [types.DiagnosticTag.Deprecated.value]
+_DEPRECATED = types.DiagnosticTag.Deprecated.value
 
 
 def not_checked(layout: Layout, encoding: str,
